@@ -1,0 +1,88 @@
+#include "cli.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace ovlab::app {
+namespace {
+
+std::optional<int> parse_count(std::string_view text) {
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+    return value;
+}
+
+std::optional<UsageError> check_combinations(const Options& options) {
+    if (options.headless && options.lesson_id.empty()) return UsageError{"--headless needs --lesson ID"};
+    if (options.headless && !options.screenshot.empty())
+        return UsageError{"--screenshot takes a picture of the window; it cannot be combined with --headless"};
+    if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        auto next_value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= argc) return std::nullopt;
+            return std::string(argv[++i]);
+        };
+        if (arg == "--list-lessons") options.list_lessons = true;
+        else if (arg == "--headless") options.headless = true;
+        else if (arg == "--version") options.version = true;
+        else if (arg == "--help" || arg == "-h") options.help = true;
+        else if (arg == "--lesson" || arg == "--lang" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps") {
+            const std::optional<std::string> v = next_value();
+            if (!v) return UsageError{fmt::format("{} needs a value", arg)};
+            if (arg == "--lesson") options.lesson_id = *v;
+            else if (arg == "--trace-out") options.trace_out = *v;
+            else if (arg == "--screenshot") options.screenshot = *v;
+            else if (arg == "--lang") {
+                const std::optional<Language> language = parse_language(*v);
+                if (!language) return UsageError{fmt::format("unknown language '{}': use en or ko", *v)};
+                options.language = *language;
+            } else {
+                const std::optional<int> steps = parse_count(*v);
+                if (!steps) return UsageError{fmt::format("--steps needs a whole number >= 0, not '{}'", *v)};
+                options.steps = *steps;
+            }
+        } else {
+            return UsageError{fmt::format("unknown option '{}' (see --help)", arg)};
+        }
+    }
+    if (!options.lesson_id.empty() && !find_lesson(options.lesson_id))
+        return UsageError{fmt::format("unknown lesson '{}' (see --list-lessons)", options.lesson_id)};
+    if (std::optional<UsageError> error = check_combinations(options)) return *error;
+    return options;
+}
+
+std::string usage_text() {
+    return R"(Overlapped Lab: step through Windows overlapped I/O while real asynchronous I/O runs.
+
+Usage:
+  overlapped-lab                         open the window on the lesson list
+  overlapped-lab --lesson ID             open the window on that lesson
+  overlapped-lab --lesson ID --headless  run the lesson to its end without a window and print
+                                         every checkpoint (exit 0 when the lesson's checks pass)
+  overlapped-lab --list-lessons          one line per lesson: id<TAB>title
+
+Options:
+  --lang en|ko           narration and titles in English (default) or Korean
+  --trace-out FILE.json  write the run as Chrome trace-event JSON (open it in Perfetto)
+  --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
+  --steps N              steps to take before the screenshot
+  --version              print the version
+  --help                 print this text
+
+Environment:
+  OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)
+  OVLAB_LESSONS_DIR=DIR            read lesson sources and narration from DIR
+)";
+}
+
+}  // namespace ovlab::app

@@ -1,0 +1,85 @@
+#include "headless.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "ovlab/platform.h"
+#include "ovlab/trace_output.h"
+#include "trace_file.h"
+
+namespace ovlab::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A lesson whose threads all wait for something that never happens would otherwise hang the run.
+constexpr auto kStallLimit = 20s;
+
+trace::TextPrinter make_printer(const LessonSource& source, const Narration& narration) {
+    return trace::TextPrinter([&source, &narration](const trace::Event& event, const trace::State& state) {
+        const std::string* text = narration_for_checkpoint(event, state, source, narration);
+        return text ? *text : std::string();
+    });
+}
+
+}  // namespace
+
+int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
+    LessonSource source;
+    Narration narration;
+    try {
+        source = LessonSource::load(lesson_folder(lesson) / lesson.source_file);
+        narration = Narration::load(Narration::file_for(lesson, options.language));
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "error: {}\n", error.what());
+        return 1;
+    }
+
+    Session session(lesson.make_program());
+    fmt::print(stderr, "lesson {} (I/O backend: {})\n", lesson.id, platform::io_backend_name());
+    if (const std::string* intro = narration.find("intro")) fmt::print("{}\n", *intro);
+
+    trace::TextPrinter printer = make_printer(source, narration);
+    session.start();
+    session.stepper().run(0us);
+
+    uint64_t printed = 0;
+    auto last_progress = std::chrono::steady_clock::now();
+    for (;;) {
+        // Read `finished` first: LessonFinished is recorded before the result is set, so once
+        // finished, everything the run will ever record is already published.
+        const bool done = session.finished();
+        const uint64_t published = session.recorder().published();
+        if (printed < published) last_progress = std::chrono::steady_clock::now();
+        for (; printed < published; ++printed) fmt::print("{}", printer.print(session.recorder().at(printed)));
+        std::fflush(stdout);
+        if (done) break;
+        if (std::chrono::steady_clock::now() - last_progress > kStallLimit) {
+            fmt::print(stderr, "error: the lesson made no progress for {} s: every thread waits for something that "
+                               "never happens (see the last step above)\n",
+                       std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count());
+            return 3;
+        }
+        std::this_thread::sleep_for(2ms);
+    }
+
+    const SessionResult result = session.wait();
+    if (const std::string* finished = narration.find("finished")) fmt::print("\n{}\n", *finished);
+    if (!options.trace_out.empty()) {
+        if (std::optional<std::string> error = write_trace_file(session.recorder(), options.trace_out)) {
+            fmt::print(stderr, "error: {}\n", *error);
+            return 1;
+        }
+    }
+    if (!result.check.passed) {
+        fmt::print(stderr, "error: lesson {} failed its check: {}\n", lesson.id, result.check.message);
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace ovlab::app

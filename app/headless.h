@@ -1,0 +1,18 @@
+// Runs a lesson to its end without a window, printing the transcript (DESIGN.md §3).
+#pragma once
+
+#include <string>
+
+#include "ovlab/lesson_registry.h"
+
+namespace ovlab::app {
+
+struct HeadlessOptions {
+    Language language = Language::English;
+    std::string trace_out;  // empty: no JSON
+};
+
+// Exit code: 0 when the lesson's own check passed, 1 when it failed, 3 when the lesson stalled.
+int run_headless(const LessonInfo& lesson, const HeadlessOptions& options);
+
+}  // namespace ovlab::app

@@ -1,0 +1,20 @@
+// Where in the lesson source each thread is. The lesson prelude's macros call note_callsite()
+// just before each Win32 call, so the runtime can stamp the call's events with the line and
+// name the objects after the expressions the lesson passed (`&ro`, `hSrc`).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ovlab {
+
+void note_callsite(unsigned line, const char* argument_text);
+
+// Source text of argument `index` (0-based) of the call being made on this thread, trimmed;
+// empty when unknown. `&ro` is returned as `&ro`; callers strip the `&` if they want a name.
+std::string callsite_argument(size_t index);
+
+// printf for lesson programs: goes to the trace (Console panel, headless transcript).
+int console_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+}  // namespace ovlab

@@ -1,0 +1,85 @@
+// A session is one run of one lesson: its working folder with sample data, its trace, its stepper
+// and its threads. The GUI and the headless runner both drive lessons through this class; the
+// runtime records into the current session.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ovlab/stepper.h"
+#include "ovlab/trace.h"
+
+namespace ovlab {
+
+struct CheckResult {
+    bool passed = false;
+    std::string message;  // one line a student can read: what was checked, what was found
+};
+
+// What a lesson contributes to a run (the registry in lessons/ builds these).
+struct LessonProgram {
+    std::string id;
+    // The lesson's Win32 program (its main, renamed by the build).
+    std::function<int(int argc, char** argv)> entry;
+    // Creates sample data in the working folder; returns the program's arguments (argv[1..]).
+    std::function<std::vector<std::string>(const std::filesystem::path& workdir)> prepare;
+    // Decides whether the run taught what it should (e.g. the copy is byte-identical).
+    std::function<CheckResult(const std::filesystem::path& workdir, int exit_code)> check;
+};
+
+struct SessionResult {
+    int exit_code = 0;
+    CheckResult check;
+    size_t leaked_handles = 0;  // handles the lesson left open, closed by the session
+};
+
+class Session {
+public:
+    // Creates a fresh per-run temporary folder. Throws std::runtime_error with a readable message
+    // when the folder or the sample data cannot be created.
+    explicit Session(LessonProgram program);
+    ~Session();  // aborts a running lesson, waits for its threads and I/O, removes the folder
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    void start();
+    bool finished() const;
+    // Blocks until the lesson's main thread returned and the check ran.
+    const SessionResult& wait();
+    std::optional<SessionResult> result() const;
+
+    trace::Recorder& recorder() { return *recorder_; }
+    step::Stepper& stepper() { return *stepper_; }
+    const std::filesystem::path& workdir() const { return workdir_; }
+    const LessonProgram& program() const { return program_; }
+
+    // The session the runtime records into, or null outside a lesson run.
+    static Session* current();
+
+private:
+    void run_main();
+    void abort_and_join();
+
+    LessonProgram program_;
+    std::filesystem::path workdir_;
+    std::vector<std::string> args_;
+    std::unique_ptr<trace::Recorder> recorder_;
+    std::unique_ptr<step::Stepper> stepper_;
+    std::thread main_thread_;
+    mutable std::mutex result_mutex_;
+    std::condition_variable result_ready_;
+    std::optional<SessionResult> result_;
+};
+
+// Records into the current session's trace; a no-op outside a lesson run.
+uint64_t record(const trace::EventData& data);
+// Parks the calling thread at a checkpoint of the current session's stepper (no-op outside one).
+void checkpoint();
+step::Stepper* current_stepper();
+
+}  // namespace ovlab

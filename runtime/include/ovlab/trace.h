@@ -1,0 +1,129 @@
+// The trace: everything the runtime does, as one append-only log of fixed-size events.
+//
+// The schema is declared once, in OVLAB_TRACE_EVENTS below. Each row names an event kind, whether
+// it is a stepping checkpoint, and what its generic fields mean for that kind. The enum, the kind
+// names, the text printer and the Chrome JSON exporter are all derived from this table.
+//
+// Recording is lock-free and callable from any thread (lesson threads, the io_uring reaper, pool
+// threads). Readers (GUI, headless printer, exporters) see a growing prefix of published events.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+namespace ovlab::trace {
+
+// X(Kind, checkpoint, object, a, b, c, name, text)
+// "-" marks a field the kind does not use.
+#define OVLAB_TRACE_EVENTS(X)                                                                            \
+    X(ThreadStarted, false, "-", "-", "-", "-", "-", "thread name")                                        \
+    X(ThreadState, false, "-", "ThreadState", "-", "-", "-", "what it waits for")                          \
+    X(ThreadExited, false, "-", "exit code", "-", "-", "-", "-")                                           \
+    X(ApiEnter, true, "-", "-", "-", "-", "API name", "arguments, formatted")                              \
+    X(ApiLeave, true, "-", "return value", "GetLastError", "1 if the call failed", "API name",              \
+      "return value, formatted")                                                                           \
+    X(HandleCreated, false, "handle", "HandleKind", "signalled", "-", "-", "description")                   \
+    X(HandleClosed, false, "handle", "-", "-", "-", "-", "-")                                               \
+    X(ObjectNamed, false, "handle or OVERLAPPED address", "1 if OVERLAPPED", "-", "-", "-",                 \
+      "name in the lesson source")                                                                         \
+    X(Signal, false, "handle", "1 signalled, 0 reset", "-", "-", "-", "reason")                             \
+    X(FieldChange, false, "OVERLAPPED address", "OverlappedField", "old value", "new value", "-", "-")      \
+    X(IoIssued, false, "OVERLAPPED address", "handle", "file offset", "byte count", "read or write",        \
+      "backend")                                                                                           \
+    X(IoFinished, false, "OVERLAPPED address", "NTSTATUS", "bytes", "-", "-", "-")                          \
+    X(IoCompleting, true, "OVERLAPPED address", "NTSTATUS", "bytes", "1 if held", "-", "-")                 \
+    X(IoCompleted, false, "OVERLAPPED address", "NTSTATUS", "bytes", "-", "-", "-")                         \
+    X(Console, false, "-", "-", "-", "-", "-", "text the lesson printed")                                   \
+    X(LessonStarted, false, "-", "-", "-", "-", "lesson id", "working folder")                              \
+    X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")
+
+enum class EventKind : uint8_t {
+#define OVLAB_TRACE_ENUM(kind, ...) kind,
+    OVLAB_TRACE_EVENTS(OVLAB_TRACE_ENUM)
+#undef OVLAB_TRACE_ENUM
+        Count
+};
+
+std::string_view kind_name(EventKind kind);
+bool is_checkpoint(EventKind kind);
+
+enum class ThreadState : uint8_t {
+    Running,        // executing lesson code
+    AtCheckpoint,   // parked by the stepper before or after a call
+    Waiting,        // blocked in a non-alertable wait
+    AlertableWait,  // blocked in an alertable wait: queued APCs may run
+    Sleeping,       // Sleep / SleepEx
+    Finished,
+};
+std::string_view thread_state_name(ThreadState state);
+
+enum class HandleKind : uint8_t { File, Event, Thread, CompletionPort, Socket, Pipe, Other };
+std::string_view handle_kind_name(HandleKind kind);
+
+enum class OverlappedField : uint8_t { Internal, InternalHigh, Offset, OffsetHigh, hEvent };
+std::string_view field_name(OverlappedField field);
+
+struct Event {
+    uint64_t seq = 0;      // position in the log
+    uint64_t time_ns = 0;  // since the recorder was created (steady clock)
+    EventKind kind = EventKind::Console;
+    uint32_t thread = 0;   // trace thread number: 1 = lesson main, runtime threads named by ThreadStarted
+    uint32_t line = 0;     // lesson source line of the call being made, 0 when not in lesson code
+    uint64_t object = 0;
+    uint64_t a = 0, b = 0, c = 0;
+    char name[32] = {};
+    char text[176] = {};
+
+    std::string_view name_view() const { return name; }
+    std::string_view text_view() const { return text; }
+};
+
+// Fields an event is built from; strings are truncated to fit the fixed slots.
+struct EventData {
+    EventKind kind;
+    uint64_t object = 0;
+    uint64_t a = 0, b = 0, c = 0;
+    std::string_view name = {};
+    std::string_view text = {};
+};
+
+class Recorder {
+public:
+    Recorder();
+    ~Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    // Appends an event stamped with the calling thread's trace number and lesson line.
+    uint64_t record(const EventData& data);
+
+    // Number of events that are fully written and may be read.
+    uint64_t published() const;
+    // Valid for index < published(); the reference stays valid for the recorder's lifetime.
+    const Event& at(uint64_t index) const;
+
+    uint64_t start_ns() const { return start_ns_; }
+
+private:
+    struct Chunk;
+    static constexpr uint64_t kChunkBits = 12;
+    static constexpr uint64_t kChunkSize = uint64_t{1} << kChunkBits;
+    static constexpr uint64_t kMaxChunks = 1 << 14;  // 67 M events
+
+    Chunk* chunk_for(uint64_t index);
+
+    std::unique_ptr<std::atomic<Chunk*>[]> chunks_;
+    std::atomic<uint64_t> next_{0};
+    std::atomic<uint64_t> published_{0};
+    uint64_t start_ns_;
+};
+
+// Per-thread identity used to stamp events. Lesson threads and runtime threads set these once.
+void set_current_thread(uint32_t trace_thread);
+uint32_t current_thread();
+void set_current_line(uint32_t line);
+uint32_t current_line();
+
+}  // namespace ovlab::trace

@@ -1,0 +1,42 @@
+// Turning a trace into text (the headless transcript) and into Chrome trace-event JSON (Perfetto).
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+#include "ovlab/trace.h"
+#include "ovlab/trace_state.h"
+
+namespace ovlab::trace {
+
+// Prints events one by one as a readable transcript: a header line per checkpoint
+// ("[4] main  line 43  <- WaitForSingleObject = WAIT_OBJECT_0 (0x0)") and indented lines for what
+// changed (fields old -> new with names, signals, requests). Never prints times or addresses, so the
+// same lesson prints the same transcript on every run and backend. IoFinished (the kernel's own
+// moment, which races with lesson threads) is left out.
+class TextPrinter {
+public:
+    // Called at each checkpoint; returns narration text to print under it ("" for none). The printer
+    // prints it only when it differs from the last narration printed.
+    using NarrationLookup = std::function<std::string(const Event& checkpoint, const State& state)>;
+
+    explicit TextPrinter(NarrationLookup narration = {});
+    // Returns the text for `event` (possibly empty, possibly several lines, each ending in '\n').
+    std::string print(const Event& event);
+    const State& state() const { return state_; }
+
+private:
+    std::string checkpoint_header(const Event& event) const;
+    std::string detail_line(const Event& event) const;
+
+    NarrationLookup narration_;
+    std::string last_narration_;
+    State state_;
+};
+
+// Writes the whole published trace as Chrome trace-event JSON: calls as duration slices on each
+// thread's track, requests as async slices from issue to completion, everything else as instants.
+void write_chrome_json(const Recorder& recorder, std::ostream& out);
+
+}  // namespace ovlab::trace

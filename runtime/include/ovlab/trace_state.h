@@ -1,0 +1,114 @@
+// State folded from the trace. Every view (GUI panels, headless printer) derives what it shows by
+// applying events in order; stepping back is folding a shorter prefix. Nothing here reads the
+// runtime: only trace events.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ovlab/trace.h"
+
+namespace ovlab::trace {
+
+constexpr uint64_t kNever = UINT64_MAX;  // "this field never changed"
+
+struct OverlappedView {
+    uint64_t address = 0;
+    std::string name;                         // from the lesson source (`ro`), else "OVERLAPPED #n"
+    std::array<uint64_t, 5> value = {};       // indexed by OverlappedField
+    std::array<uint64_t, 5> changed_at = {kNever, kNever, kNever, kNever, kNever};  // event seq
+    bool in_flight = false;                   // issued and not yet completed
+    std::string operation;                    // "read" / "write" of the last request
+    uint64_t handle = 0;                      // handle of the last request
+
+    uint64_t get(OverlappedField f) const { return value[static_cast<size_t>(f)]; }
+    uint64_t offset64() const { return (get(OverlappedField::OffsetHigh) << 32) | get(OverlappedField::Offset); }
+};
+
+struct HandleView {
+    uint64_t handle = 0;
+    HandleKind kind = HandleKind::Other;
+    std::string name;                         // from the lesson source (`hSrc`) when known
+    std::string description;                  // "file source.bin (overlapped)", "event auto-reset"
+    bool signalled = false;
+    bool closed = false;
+    uint64_t changed_at = kNever;
+    std::string last_reason;                  // why it was last signalled or reset
+};
+
+struct ThreadView {
+    uint32_t number = 0;
+    std::string name;
+    ThreadState state = ThreadState::Running;
+    std::string detail;                       // what it waits for
+    uint32_t line = 0;                        // lesson line of its current or last call
+    uint64_t changed_at = kNever;
+};
+
+struct CallView {
+    uint64_t enter_seq = 0;
+    uint64_t leave_seq = kNever;              // kNever while the call has not returned
+    uint32_t thread = 0;
+    uint32_t line = 0;
+    std::string api;
+    std::string arguments;
+    std::string result;                       // "FALSE", "WAIT_OBJECT_0", ...
+    uint32_t last_error = 0;
+    bool failed = false;
+};
+
+struct IoView {
+    uint64_t overlapped = 0;
+    uint64_t handle = 0;
+    std::string operation;
+    uint64_t offset = 0;
+    uint64_t length = 0;
+    enum class Phase { InFlight, Finished, Held, Completed } phase = Phase::InFlight;
+    uint32_t status = 0;
+    uint64_t bytes = 0;
+    uint64_t issued_seq = 0;
+    uint32_t issued_line = 0;                 // lesson line of the call that issued it
+};
+
+struct ConsoleLine {
+    uint64_t seq = 0;
+    uint32_t thread = 0;
+    std::string text;
+};
+
+struct State {
+    uint64_t upto = 0;                        // events folded: [0, upto)
+    uint64_t checkpoints = 0;                 // checkpoint events folded
+    uint64_t last_checkpoint_seq = kNever;
+    std::string lesson_id;
+    std::optional<int> exit_code;             // set when the lesson finished
+    bool check_passed = false;
+    std::string check_message;
+
+    std::vector<ThreadView> threads;          // by first appearance
+    std::map<uint64_t, HandleView> handles;
+    std::map<uint64_t, OverlappedView> overlappeds;
+    std::vector<CallView> calls;
+    std::vector<IoView> ios;
+    std::vector<ConsoleLine> console;
+
+    void apply(const Event& event);
+
+    ThreadView* thread(uint32_t number);
+    const ThreadView* thread(uint32_t number) const;
+    // "hSrc", else "file #0x1c"; for printing arguments and results.
+    std::string handle_label(uint64_t handle) const;
+    std::string overlapped_label(uint64_t address) const;
+};
+
+// Folds events [0, upto) of a recorder (upto is clamped to what is published).
+State fold(const Recorder& recorder, uint64_t upto);
+
+// Index of the event that is checkpoint number `n` (1-based), or published() if there is none.
+uint64_t event_index_of_checkpoint(const Recorder& recorder, uint64_t n);
+
+}  // namespace ovlab::trace

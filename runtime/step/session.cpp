@@ -1,0 +1,144 @@
+#include "ovlab/session.h"
+
+#include <stdlib.h>
+
+#include <atomic>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "ovlab/platform.h"
+
+namespace ovlab {
+namespace {
+
+std::atomic<Session*> g_current{nullptr};
+
+std::filesystem::path make_run_folder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "overlapped-lab-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        throw std::runtime_error(fmt::format("cannot create a working folder in {}: {}",
+                                             std::filesystem::temp_directory_path().string(), std::strerror(errno)));
+    return pattern;
+}
+
+}  // namespace
+
+Session::Session(LessonProgram program)
+    : program_(std::move(program)),
+      workdir_(make_run_folder()),
+      recorder_(std::make_unique<trace::Recorder>()),
+      stepper_(std::make_unique<step::Stepper>()) {
+    try {
+        args_ = program_.prepare ? program_.prepare(workdir_) : std::vector<std::string>{};
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove_all(workdir_, ignored);
+        throw;
+    }
+}
+
+Session::~Session() {
+    abort_and_join();
+    Session* self = this;
+    g_current.compare_exchange_strong(self, nullptr);
+    std::error_code ignored;
+    std::filesystem::remove_all(workdir_, ignored);
+}
+
+void Session::start() {
+    Session* expected = nullptr;
+    if (!g_current.compare_exchange_strong(expected, this))
+        throw std::logic_error("Session::start: another lesson session is still running in this process; "
+                               "destroy it first (the Win32 layer has one handle table per process)");
+    recorder_->record({trace::EventKind::LessonStarted, 0, 0, 0, 0, program_.id, workdir_.string()});
+    const uint32_t main_number = platform::allocate_lesson_thread_number();
+    stepper_->thread_started(main_number);
+    main_thread_ = std::thread([this, main_number] {
+        trace::set_current_thread(main_number);
+        run_main();
+    });
+}
+
+void Session::run_main() {
+    const uint32_t self = trace::current_thread();
+    record({trace::EventKind::ThreadStarted, 0, 0, 0, 0, {}, "main"});
+    int exit_code = -1;
+    bool aborted = false;
+    try {
+        stepper_->blocking_end();  // wait for the first Step before running any lesson code
+        std::vector<std::string> argv_storage = args_;
+        argv_storage.insert(argv_storage.begin(), program_.id);
+        std::vector<char*> argv;
+        for (std::string& arg : argv_storage) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        exit_code = program_.entry(static_cast<int>(argv_storage.size()), argv.data());
+    } catch (const step::LessonAborted&) {
+        aborted = true;
+    }
+    record({trace::EventKind::ThreadExited, 0, static_cast<uint64_t>(static_cast<int64_t>(exit_code))});
+    stepper_->thread_finished(self);
+
+    // Whatever the lesson left in flight must be finished before its handles are closed.
+    stepper_->abort();
+    platform::cancel_all_io();
+    SessionResult result;
+    result.exit_code = exit_code;
+    result.leaked_handles = platform::close_leaked_handles();
+    if (aborted) {
+        result.check = {false, "the lesson was reset before it finished"};
+    } else {
+        result.check = program_.check ? program_.check(workdir_, exit_code)
+                                      : CheckResult{exit_code == 0, fmt::format("exit code {}", exit_code)};
+    }
+    record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(static_cast<int64_t>(exit_code)),
+            result.check.passed ? 1u : 0u, result.leaked_handles, {}, result.check.message});
+    std::lock_guard lock(result_mutex_);
+    result_ = result;
+    result_ready_.notify_all();
+}
+
+void Session::abort_and_join() {
+    if (!main_thread_.joinable()) return;
+    // Park every lesson thread, let the kernel finish with their buffers, then unwind them.
+    stepper_->abort();
+    platform::cancel_all_io();
+    stepper_->unwind();
+    platform::interrupt_waits();
+    main_thread_.join();
+}
+
+bool Session::finished() const {
+    std::lock_guard lock(result_mutex_);
+    return result_.has_value();
+}
+
+const SessionResult& Session::wait() {
+    std::unique_lock lock(result_mutex_);
+    result_ready_.wait(lock, [&] { return result_.has_value(); });
+    return *result_;
+}
+
+std::optional<SessionResult> Session::result() const {
+    std::lock_guard lock(result_mutex_);
+    return result_;
+}
+
+Session* Session::current() { return g_current.load(std::memory_order_acquire); }
+
+uint64_t record(const trace::EventData& data) {
+    Session* session = Session::current();
+    return session ? session->recorder().record(data) : 0;
+}
+
+void checkpoint() {
+    if (Session* session = Session::current()) session->stepper().checkpoint();
+}
+
+step::Stepper* current_stepper() {
+    Session* session = Session::current();
+    return session ? &session->stepper() : nullptr;
+}
+
+}  // namespace ovlab

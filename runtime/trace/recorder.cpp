@@ -1,0 +1,92 @@
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+
+#include "ovlab/trace.h"
+
+namespace ovlab::trace {
+namespace {
+
+thread_local uint32_t t_thread = 0;
+thread_local uint32_t t_line = 0;
+
+uint64_t now_ns() {
+    using namespace std::chrono;
+    return static_cast<uint64_t>(duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count());
+}
+
+void copy_truncated(char* destination, size_t capacity, std::string_view source) {
+    const size_t n = std::min(source.size(), capacity - 1);
+    std::memcpy(destination, source.data(), n);
+    destination[n] = '\0';
+}
+
+}  // namespace
+
+// A chunk's `ready` flags let readers skip nothing: published_ only advances over slots whose
+// writer has finished, so a slow writer holds back visibility but never exposes a half-written event.
+struct Recorder::Chunk {
+    Event events[kChunkSize];
+    std::atomic<bool> ready[kChunkSize] = {};
+};
+
+Recorder::Recorder() : chunks_(new std::atomic<Chunk*>[kMaxChunks]), start_ns_(now_ns()) {
+    for (uint64_t i = 0; i < kMaxChunks; ++i) chunks_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+Recorder::~Recorder() {
+    for (uint64_t i = 0; i < kMaxChunks; ++i) delete chunks_[i].load(std::memory_order_relaxed);
+}
+
+Recorder::Chunk* Recorder::chunk_for(uint64_t index) {
+    const uint64_t chunk_index = index >> kChunkBits;
+    if (chunk_index >= kMaxChunks) throw std::length_error("trace is full (67 million events)");
+    std::atomic<Chunk*>& slot = chunks_[chunk_index];
+    Chunk* chunk = slot.load(std::memory_order_acquire);
+    if (chunk) return chunk;
+    auto* fresh = new Chunk();
+    if (slot.compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel)) return fresh;
+    delete fresh;  // another writer installed it first
+    return chunk;
+}
+
+uint64_t Recorder::record(const EventData& data) {
+    const uint64_t index = next_.fetch_add(1, std::memory_order_relaxed);
+    Chunk* chunk = chunk_for(index);
+    Event& event = chunk->events[index & (kChunkSize - 1)];
+    event.seq = index;
+    event.time_ns = now_ns() - start_ns_;
+    event.kind = data.kind;
+    event.thread = t_thread;
+    event.line = t_line;
+    event.object = data.object;
+    event.a = data.a;
+    event.b = data.b;
+    event.c = data.c;
+    copy_truncated(event.name, sizeof event.name, data.name);
+    copy_truncated(event.text, sizeof event.text, data.text);
+    chunk->ready[index & (kChunkSize - 1)].store(true, std::memory_order_release);
+
+    // Advance the published prefix over every finished slot; whoever sees the gap first helps.
+    uint64_t visible = published_.load(std::memory_order_acquire);
+    while (visible < next_.load(std::memory_order_acquire)) {
+        Chunk* c = chunks_[visible >> kChunkBits].load(std::memory_order_acquire);
+        if (!c || !c->ready[visible & (kChunkSize - 1)].load(std::memory_order_acquire)) break;
+        if (published_.compare_exchange_weak(visible, visible + 1, std::memory_order_acq_rel)) ++visible;
+    }
+    return index;
+}
+
+uint64_t Recorder::published() const { return published_.load(std::memory_order_acquire); }
+
+const Event& Recorder::at(uint64_t index) const {
+    return chunks_[index >> kChunkBits].load(std::memory_order_acquire)->events[index & (kChunkSize - 1)];
+}
+
+void set_current_thread(uint32_t trace_thread) { t_thread = trace_thread; }
+uint32_t current_thread() { return t_thread; }
+void set_current_line(uint32_t line) { t_line = line; }
+uint32_t current_line() { return t_line; }
+
+}  // namespace ovlab::trace

@@ -1,0 +1,180 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ovlab/trace_state.h"
+
+namespace ovlab::trace {
+namespace {
+
+OverlappedView& overlapped_for(State& state, uint64_t address) {
+    auto [it, inserted] = state.overlappeds.try_emplace(address);
+    if (inserted) {
+        it->second.address = address;
+        it->second.name = fmt::format("OVERLAPPED #{}", state.overlappeds.size());
+    }
+    return it->second;
+}
+
+IoView* latest_io(State& state, uint64_t overlapped) {
+    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
+        if (it->overlapped == overlapped) return &*it;
+    return nullptr;
+}
+
+void apply_api_leave(State& state, const Event& event) {
+    for (auto it = state.calls.rbegin(); it != state.calls.rend(); ++it) {
+        if (it->thread != event.thread || it->leave_seq != kNever) continue;
+        it->leave_seq = event.seq;
+        it->result = event.text;
+        it->last_error = static_cast<uint32_t>(event.b);
+        it->failed = event.c != 0;
+        return;
+    }
+}
+
+void apply_thread_state(State& state, const Event& event) {
+    ThreadView* thread = state.thread(event.thread);
+    if (!thread) return;
+    thread->state = static_cast<ThreadState>(event.a);
+    thread->detail = event.text;
+    thread->changed_at = event.seq;
+}
+
+void apply_io_phase(State& state, const Event& event, IoView::Phase phase) {
+    if (IoView* io = latest_io(state, event.object)) {
+        io->phase = phase;
+        io->status = static_cast<uint32_t>(event.a);
+        io->bytes = event.b;
+    }
+    if (phase == IoView::Phase::Completed) overlapped_for(state, event.object).in_flight = false;
+}
+
+}  // namespace
+
+ThreadView* State::thread(uint32_t number) {
+    for (ThreadView& t : threads)
+        if (t.number == number) return &t;
+    return nullptr;
+}
+
+const ThreadView* State::thread(uint32_t number) const {
+    for (const ThreadView& t : threads)
+        if (t.number == number) return &t;
+    return nullptr;
+}
+
+std::string State::handle_label(uint64_t handle) const {
+    auto it = handles.find(handle);
+    if (it == handles.end()) return fmt::format("0x{:X}", handle);
+    if (!it->second.name.empty()) return it->second.name;
+    return fmt::format("{} 0x{:X}", handle_kind_name(it->second.kind), handle);
+}
+
+std::string State::overlapped_label(uint64_t address) const {
+    auto it = overlappeds.find(address);
+    return it == overlappeds.end() ? std::string("OVERLAPPED") : it->second.name;
+}
+
+void State::apply(const Event& event) {
+    upto = event.seq + 1;
+    if (is_checkpoint(event.kind)) {
+        ++checkpoints;
+        last_checkpoint_seq = event.seq;
+    }
+    switch (event.kind) {
+        case EventKind::ThreadStarted:
+            if (!thread(event.thread)) threads.push_back({event.thread, std::string(event.text)});
+            break;
+        case EventKind::ThreadState: apply_thread_state(*this, event); break;
+        case EventKind::ThreadExited:
+            if (ThreadView* t = thread(event.thread)) {
+                t->state = ThreadState::Finished;
+                t->detail = fmt::format("returned {}", static_cast<int64_t>(event.a));
+                t->changed_at = event.seq;
+            }
+            break;
+        case EventKind::ApiEnter:
+            calls.push_back({event.seq, kNever, event.thread, event.line, std::string(event.name),
+                             std::string(event.text)});
+            if (ThreadView* t = thread(event.thread)) {
+                t->line = event.line;
+                t->changed_at = event.seq;
+            }
+            break;
+        case EventKind::ApiLeave: apply_api_leave(*this, event); break;
+        case EventKind::HandleCreated: {
+            HandleView& h = handles[event.object];
+            h = HandleView{event.object, static_cast<HandleKind>(event.a), h.name, std::string(event.text),
+                           event.b != 0, false, event.seq};
+            break;
+        }
+        case EventKind::HandleClosed:
+            if (auto it = handles.find(event.object); it != handles.end()) {
+                it->second.closed = true;
+                it->second.changed_at = event.seq;
+            }
+            break;
+        case EventKind::ObjectNamed:
+            if (event.a == 1) overlapped_for(*this, event.object).name = event.text;
+            else handles[event.object].name = event.text;
+            break;
+        case EventKind::Signal: {
+            HandleView& h = handles[event.object];
+            h.handle = event.object;
+            h.signalled = event.a != 0;
+            h.last_reason = event.text;
+            h.changed_at = event.seq;
+            break;
+        }
+        case EventKind::FieldChange: {
+            OverlappedView& ov = overlapped_for(*this, event.object);
+            const auto field = static_cast<size_t>(event.a);
+            if (field < ov.value.size()) {
+                ov.value[field] = event.c;
+                ov.changed_at[field] = event.seq;
+            }
+            break;
+        }
+        case EventKind::IoIssued: {
+            OverlappedView& ov = overlapped_for(*this, event.object);
+            ov.in_flight = true;
+            ov.operation = event.name;
+            ov.handle = event.a;
+            ios.push_back({event.object, event.a, std::string(event.name), event.b, event.c,
+                           IoView::Phase::InFlight, 0, 0, event.seq, event.line});
+            break;
+        }
+        case EventKind::IoFinished: apply_io_phase(*this, event, IoView::Phase::Finished); break;
+        case EventKind::IoCompleting:
+            apply_io_phase(*this, event, event.c ? IoView::Phase::Held : IoView::Phase::Finished);
+            break;
+        case EventKind::IoCompleted: apply_io_phase(*this, event, IoView::Phase::Completed); break;
+        case EventKind::Console: console.push_back({event.seq, event.thread, std::string(event.text)}); break;
+        case EventKind::LessonStarted: lesson_id = event.name; break;
+        case EventKind::LessonFinished:
+            exit_code = static_cast<int>(static_cast<int64_t>(event.a));
+            check_passed = event.b != 0;
+            check_message = event.text;
+            break;
+        case EventKind::Count: break;
+    }
+}
+
+State fold(const Recorder& recorder, uint64_t upto) {
+    State state;
+    const uint64_t end = std::min(upto, recorder.published());
+    for (uint64_t i = 0; i < end; ++i) state.apply(recorder.at(i));
+    return state;
+}
+
+uint64_t event_index_of_checkpoint(const Recorder& recorder, uint64_t n) {
+    const uint64_t end = recorder.published();
+    uint64_t seen = 0;
+    for (uint64_t i = 0; i < end; ++i) {
+        if (is_checkpoint(recorder.at(i).kind) && ++seen == n) return i;
+    }
+    return end;
+}
+
+}  // namespace ovlab::trace

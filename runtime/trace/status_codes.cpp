@@ -1,0 +1,85 @@
+#include "ovlab/status_codes.h"
+
+#include <fmt/format.h>
+
+namespace ovlab {
+namespace {
+
+struct Row {
+    uint32_t value;
+    std::string_view name;
+    std::string_view meaning;
+};
+
+#define OVLAB_CODE_ROW(name, value, meaning) Row{value, #name, meaning},
+constexpr Row kNtStatus[] = {OVLAB_NTSTATUS_TABLE(OVLAB_CODE_ROW)};
+constexpr Row kWin32Errors[] = {OVLAB_WIN32_ERROR_TABLE(OVLAB_CODE_ROW)};
+constexpr Row kWaitResults[] = {OVLAB_WAIT_RESULT_TABLE(OVLAB_CODE_ROW)};
+#undef OVLAB_CODE_ROW
+
+template <size_t N>
+CodeInfo find(const Row (&rows)[N], uint32_t value) {
+    for (const Row& row : rows)
+        if (row.value == value) return {row.name, row.meaning};
+    return {};
+}
+
+}  // namespace
+
+CodeInfo ntstatus_info(uint32_t status) { return find(kNtStatus, status); }
+CodeInfo win32_error_info(uint32_t error) { return find(kWin32Errors, error); }
+
+CodeInfo wait_result_info(uint32_t result, uint32_t object_count) {
+    if (result > 0 && result < object_count && result < 64)
+        return {"WAIT_OBJECT_0 + i", "object i of the array was signalled"};
+    return find(kWaitResults, result);
+}
+
+uint32_t ntstatus_to_win32_error(uint32_t status) {
+    switch (status) {
+        case 0x00000000u: return 0;
+        case 0x00000103u: return 997;   // ERROR_IO_PENDING
+        case 0x80000005u: return 234;   // ERROR_MORE_DATA
+        case 0x8000000Au: return 676;   // ERROR_HANDLES_CLOSED
+        case 0xC0000011u: return 38;    // ERROR_HANDLE_EOF
+        case 0xC0000120u: return 995;   // ERROR_OPERATION_ABORTED
+        case 0xC000013Bu: return 64;    // ERROR_NETNAME_DELETED
+        case 0xC000014Bu: return 109;   // ERROR_BROKEN_PIPE
+        case 0xC000020Du: return 64;    // ERROR_NETNAME_DELETED
+        case 0xC0000241u: return 1236;  // ERROR_CONNECTION_ABORTED
+        case 0xC0000008u: return 6;     // ERROR_INVALID_HANDLE
+        case 0xC000000Du: return 87;    // ERROR_INVALID_PARAMETER
+        case 0xC0000022u: return 5;     // ERROR_ACCESS_DENIED
+        case 0xC0000034u: return 2;     // ERROR_FILE_NOT_FOUND
+        case 0xC000007Fu: return 112;   // ERROR_DISK_FULL
+        default: return 31;             // ERROR_GEN_FAILURE: RtlNtStatusToDosError's catch-all
+    }
+}
+
+uint32_t ntstatus_to_wsa_error(uint32_t status) {
+    // Winsock maps the network statuses to its own numbers; the rest stay Win32 codes.
+    switch (status) {
+        case 0xC000020Du: return 10054;  // WSAECONNRESET
+        case 0xC000013Bu: return 10053;  // WSAECONNABORTED
+        case 0xC0000241u: return 10053;  // WSAECONNABORTED
+        default: return ntstatus_to_win32_error(status);
+    }
+}
+
+std::string format_ntstatus(uint32_t status) {
+    const CodeInfo info = ntstatus_info(status);
+    return info.name.empty() ? fmt::format("0x{:X}", status) : fmt::format("0x{:X} ({})", status, info.name);
+}
+
+std::string format_win32_error(uint32_t error) {
+    const CodeInfo info = win32_error_info(error);
+    return info.name.empty() ? fmt::format("{}", error) : fmt::format("{} ({})", error, info.name);
+}
+
+std::string format_wait_result(uint32_t result, uint32_t object_count) {
+    if (result > 0 && result < object_count && result < 64) return fmt::format("WAIT_OBJECT_0 + {}", result);
+    const CodeInfo info = find(kWaitResults, result);
+    return info.name.empty() ? fmt::format("0x{:X}", result) : fmt::format("{} (0x{:X})", info.name, result);
+}
+
+}  // namespace ovlab

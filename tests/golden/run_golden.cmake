@@ -1,0 +1,24 @@
+# Runs one lesson headless and compares its transcript with the golden file.
+execute_process(
+    COMMAND ${PROGRAM} --lesson ${LESSON} --headless --lang ${LANGUAGE}
+    OUTPUT_VARIABLE transcript
+    ERROR_VARIABLE errors
+    RESULT_VARIABLE exit_code)
+if(NOT exit_code EQUAL 0)
+    message(FATAL_ERROR "${LESSON} --headless exited with ${exit_code}:\n${errors}")
+endif()
+# The per-run working folder is the one thing that differs between runs.
+string(REGEX REPLACE "/[^ \n]*/overlapped-lab-[A-Za-z0-9]+" "<workdir>" transcript "${transcript}")
+file(WRITE ${ACTUAL} "${transcript}")
+if(DEFINED ENV{OVLAB_UPDATE_GOLDEN})
+    file(WRITE ${EXPECTED} "${transcript}")
+    message(STATUS "updated ${EXPECTED}")
+    return()
+endif()
+if(NOT EXISTS ${EXPECTED})
+    message(FATAL_ERROR "no golden transcript ${EXPECTED}; review ${ACTUAL} and rerun with OVLAB_UPDATE_GOLDEN=1")
+endif()
+file(READ ${EXPECTED} expected)
+if(NOT transcript STREQUAL expected)
+    message(FATAL_ERROR "transcript differs from the golden file:\n  diff -u ${EXPECTED} ${ACTUAL}")
+endif()

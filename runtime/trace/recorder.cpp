@@ -18,7 +18,7 @@ uint64_t now_ns() {
 
 void copy_truncated(char* destination, size_t capacity, std::string_view source) {
     const size_t n = std::min(source.size(), capacity - 1);
-    std::memcpy(destination, source.data(), n);
+    if (n) std::memcpy(destination, source.data(), n);  // an empty view may have a null data()
     destination[n] = '\0';
 }
 

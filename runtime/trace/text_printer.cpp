@@ -62,7 +62,10 @@ std::string TextPrinter::checkpoint_header(const Event& event) const {
 
 std::string TextPrinter::detail_line(const Event& event) const {
     switch (event.kind) {
-        case EventKind::ThreadStarted: return fmt::format("thread {} started: {}", event.thread, event.text_view());
+        case EventKind::ThreadStarted:
+            // A runtime thread starts whenever the backend first needs it, racing the lesson.
+            if (event.a == 1) return {};
+            return fmt::format("thread {} started: {}", event.thread, event.text_view());
         case EventKind::ThreadState:
             return fmt::format("{} is {}{}{}", thread_label(state_, event.thread),
                                thread_state_name(static_cast<ThreadState>(event.a)), event.text[0] ? ": " : "",
@@ -109,10 +112,7 @@ std::string TextPrinter::print(const Event& event) {
         out = checkpoint_header(event);
         if (narration_) {
             std::string text = narration_(event, state_);
-            if (!text.empty() && text != last_narration_) {
-                out += indent(text, "    | ");
-                last_narration_ = std::move(text);
-            }
+            if (!text.empty() && printed_narration_.insert(text).second) out += indent(text, "    | ");
         }
         return out;
     }

@@ -27,5 +27,6 @@
 #define WaitForSingleObject(...) OVLAB_TRACED_CALL(WaitForSingleObject, __VA_ARGS__)
 #define WaitForMultipleObjects(...) OVLAB_TRACED_CALL(WaitForMultipleObjects, __VA_ARGS__)
 #define GetOverlappedResult(...) OVLAB_TRACED_CALL(GetOverlappedResult, __VA_ARGS__)
+#define Sleep(...) OVLAB_TRACED_CALL(Sleep, __VA_ARGS__)
 
 #define printf(...) ::ovlab::console_printf(__VA_ARGS__)

@@ -54,6 +54,7 @@
     X(ERROR_OPERATION_ABORTED, 995u, "the request was cancelled")                                  \
     X(ERROR_IO_INCOMPLETE, 996u, "the request has not finished yet")                               \
     X(ERROR_IO_PENDING, 997u, "the request was started and will finish later")                     \
+    X(ERROR_NOACCESS, 998u, "a buffer pointer is not valid for the length given")                  \
     X(ERROR_NOT_FOUND, 1168u, "no matching request was found")                                     \
     X(ERROR_CONNECTION_ABORTED, 1236u, "the connection was aborted on this side")                  \
     X(WSAEINTR, 10004u, "the call was interrupted")                                                \

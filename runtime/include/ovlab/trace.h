@@ -18,7 +18,7 @@ namespace ovlab::trace {
 // X(Kind, checkpoint, object, a, b, c, name, text)
 // "-" marks a field the kind does not use.
 #define OVLAB_TRACE_EVENTS(X)                                                                            \
-    X(ThreadStarted, false, "-", "-", "-", "-", "-", "thread name")                                        \
+    X(ThreadStarted, false, "-", "1 for a runtime thread (kernel side)", "-", "-", "-", "thread name")                                        \
     X(ThreadState, false, "-", "ThreadState", "-", "-", "-", "what it waits for")                          \
     X(ThreadExited, false, "-", "exit code", "-", "-", "-", "-")                                           \
     X(ApiEnter, true, "-", "-", "-", "-", "API name", "arguments, formatted")                              \
@@ -74,7 +74,7 @@ struct Event {
     uint64_t object = 0;
     uint64_t a = 0, b = 0, c = 0;
     char name[32] = {};
-    char text[176] = {};
+    char text[240] = {};
 
     std::string_view name_view() const { return name; }
     std::string_view text_view() const { return text; }

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <ostream>
+#include <set>
 #include <string>
 
 #include "ovlab/trace.h"
@@ -17,8 +18,8 @@ namespace ovlab::trace {
 // moment, which races with lesson threads) is left out.
 class TextPrinter {
 public:
-    // Called at each checkpoint; returns narration text to print under it ("" for none). The printer
-    // prints it only when it differs from the last narration printed.
+    // Called at each checkpoint; returns narration text to print under it ("" for none). A transcript
+    // is read top to bottom, so each distinct text is printed the first time only.
     using NarrationLookup = std::function<std::string(const Event& checkpoint, const State& state)>;
 
     explicit TextPrinter(NarrationLookup narration = {});
@@ -31,7 +32,7 @@ private:
     std::string detail_line(const Event& event) const;
 
     NarrationLookup narration_;
-    std::string last_narration_;
+    std::set<std::string> printed_narration_;
     State state_;
 };
 

@@ -1,0 +1,69 @@
+// What the lab adds around event_file_copy.cpp: titles, the sample file, and the check that all
+// three copies came out byte-identical.
+#include <fmt/format.h>
+
+#include <array>
+
+#include "lesson_catalog.h"
+#include "sample_files.h"
+
+// The lesson's main, renamed by the build (see ovlab_add_lesson in lessons/CMakeLists.txt).
+int ovlab_lesson_event_file_copy_main(int argc, char** argv);
+
+namespace ovlab::lessons {
+namespace {
+
+constexpr const char* kSourceName = "source.bin";
+// One destination per part, named after how that part learns a request finished.
+constexpr std::array<const char*, 3> kCopyNames = {"copy-a-handle.bin", "copy-b-event.bin", "copy-c-result.bin"};
+// Three full 4096-byte requests and a short one, so every part shows a full read, a short read
+// and the end of the file, in about four reads per part.
+constexpr size_t kSampleSize = 3 * 4096 + 1234;
+constexpr uint32_t kSampleSeed = 0x0EF1C0B7;
+
+std::vector<std::string> prepare(const std::filesystem::path& workdir)
+{
+    std::filesystem::path source = workdir / kSourceName;
+    write_sample_file(source, kSampleSize, kSampleSeed);
+    std::vector<std::string> args = {source.string()};
+    for (const char* name : kCopyNames) {
+        args.push_back((workdir / name).string());
+    }
+    return args;
+}
+
+CheckResult check(const std::filesystem::path& workdir, int exit_code)
+{
+    if (exit_code != 0) {
+        return {false, fmt::format("the program exited with code {} (0 means all three copies succeeded)", exit_code)};
+    }
+    for (const char* name : kCopyNames) {
+        if (std::optional<std::string> difference = describe_difference(workdir / kSourceName, workdir / name)) {
+            return {false, *difference};
+        }
+    }
+    return {true, fmt::format("{} copies of {} ({} bytes) are byte-identical", kCopyNames.size(), kSourceName,
+                              kSampleSize)};
+}
+
+}  // namespace
+
+LessonInfo event_file_copy()
+{
+    LessonInfo lesson;
+    lesson.id = "event-file-copy";
+    lesson.title_en = "Copying a file with OVERLAPPED: wait on the handle, on an event, with GetOverlappedResult";
+    lesson.title_ko = "OVERLAPPED로 파일 복사: 파일 핸들, 이벤트, GetOverlappedResult로 완료 기다리기";
+    lesson.source_file = "event_file_copy.cpp";
+    lesson.make_program = [] {
+        LessonProgram program;
+        program.id = "event-file-copy";
+        program.entry = ovlab_lesson_event_file_copy_main;
+        program.prepare = prepare;
+        program.check = check;
+        return program;
+    };
+    return lesson;
+}
+
+}  // namespace ovlab::lessons

@@ -1,0 +1,33 @@
+#include <cstdlib>
+#include <system_error>
+
+#include "executable_path.h"
+#include "ovlab/lesson_registry.h"
+
+namespace ovlab {
+
+std::filesystem::path lessons_root()
+{
+    // A teacher's own copy of the lessons (edited narration) wins over everything.
+    if (const char* dir = std::getenv("OVLAB_LESSONS_DIR"); dir != nullptr && *dir != '\0') {
+        return std::filesystem::path(dir);
+    }
+    // Installed layout: <prefix>/bin/overlapped-lab and <prefix>/share/overlapped-lab/lessons.
+    if (std::optional<std::filesystem::path> exe = lessons::executable_path()) {
+        std::filesystem::path installed =
+            (exe->parent_path() / OVLAB_INSTALLED_LESSONS_FROM_BIN).lexically_normal();
+        std::error_code error;
+        if (std::filesystem::is_directory(installed, error)) {
+            return installed;
+        }
+    }
+    // A binary run from its build tree reads the sources it was built from.
+    return std::filesystem::path(OVLAB_SOURCE_LESSONS_DIR);
+}
+
+std::filesystem::path lesson_folder(const LessonInfo& lesson)
+{
+    return lessons_root() / lesson.id;
+}
+
+}  // namespace ovlab

@@ -1,0 +1,24 @@
+#include <algorithm>
+
+#include "lesson_catalog.h"
+#include "ovlab/lesson_registry.h"
+
+namespace ovlab {
+
+const std::vector<LessonInfo>& all_lessons()
+{
+    // In teaching order: the lesson list shows them like this. Ids are a contract (DESIGN.md §2).
+    static const std::vector<LessonInfo> lessons = {
+        lessons::event_file_copy(),
+    };
+    return lessons;
+}
+
+const LessonInfo* find_lesson(std::string_view id)
+{
+    const std::vector<LessonInfo>& lessons = all_lessons();
+    auto it = std::find_if(lessons.begin(), lessons.end(), [id](const LessonInfo& lesson) { return lesson.id == id; });
+    return it == lessons.end() ? nullptr : &*it;
+}
+
+}  // namespace ovlab

@@ -1,0 +1,17 @@
+// Reading the text files a teacher may edit with any editor (narration, lesson sources).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ovlab::lessons {
+
+// The file's lines without their line endings (LF or CRLF); a UTF-8 byte order mark is dropped.
+// Throws std::runtime_error("cannot read <path>: <reason>").
+std::vector<std::string> read_text_lines(const std::filesystem::path& path);
+
+// `text` without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view text);
+
+}  // namespace ovlab::lessons

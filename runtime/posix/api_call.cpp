@@ -1,0 +1,108 @@
+#include "api_call.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "last_error.h"
+#include "ovlab/callsite.h"
+#include "ovlab/session.h"
+#include "ovlab/status_codes.h"
+#include "trace_hooks.h"
+
+namespace ovlab::posix {
+
+using trace::EventKind;
+
+bool ApiCall::is_tracing() { return Session::current() != nullptr; }
+
+void ApiCall::enter(const std::string& arguments) {
+    record({EventKind::ApiEnter, 0, 0, 0, 0, api_, arguments});
+    checkpoint();
+}
+
+void ApiCall::leave(uint64_t value, bool failed, const std::string& formatted) {
+    record({EventKind::ApiLeave, 0, value, last_error(), failed ? 1u : 0u, api_, formatted});
+    checkpoint();
+}
+
+BOOL ApiCall::returns_bool(BOOL result) {
+    if (tracing_)
+        leave(static_cast<uint64_t>(result), !result,
+              result ? std::string("TRUE") : fmt::format("FALSE (GetLastError {})", error_text(last_error())));
+    return result;
+}
+
+HANDLE ApiCall::returns_handle(HANDLE result) {
+    if (!tracing_) return result;
+    const uint64_t value = reinterpret_cast<uint64_t>(result);
+    if (result == INVALID_HANDLE_VALUE)
+        leave(value, true, fmt::format("INVALID_HANDLE_VALUE (GetLastError {})", error_text(last_error())));
+    else if (result == nullptr)
+        leave(value, true, fmt::format("NULL (GetLastError {})", error_text(last_error())));
+    else if (last_error() != ERROR_SUCCESS)
+        leave(value, false, fmt::format("0x{:X} (GetLastError {})", value, error_text(last_error())));
+    else
+        leave(value, false, fmt::format("0x{:X}", value));
+    return result;
+}
+
+DWORD ApiCall::returns_wait(DWORD result, DWORD object_count) {
+    if (!tracing_) return result;
+    std::string text = format_wait_result(result, object_count);
+    if (result == WAIT_FAILED) text += fmt::format(" (GetLastError {})", error_text(last_error()));
+    leave(result, result == WAIT_FAILED, text);
+    return result;
+}
+
+void ApiCall::returns_void() {
+    if (tracing_) leave(0, false, "");
+}
+
+std::string handle_argument(std::string_view parameter, size_t index, HANDLE handle) {
+    const uint64_t value = reinterpret_cast<uint64_t>(handle);
+    name_argument(index, value, false);
+    if (handle == nullptr) return fmt::format("{}=NULL", parameter);
+    if (handle == INVALID_HANDLE_VALUE) return fmt::format("{}=INVALID_HANDLE_VALUE", parameter);
+    const std::string text = callsite_argument(index);
+    if (text.empty()) return fmt::format("{}=0x{:X}", parameter, value);
+    return fmt::format("{}={} (0x{:X})", parameter, text, value);
+}
+
+std::string overlapped_argument(std::string_view parameter, size_t index, const OVERLAPPED* overlapped) {
+    name_argument(index, reinterpret_cast<uint64_t>(overlapped), true);
+    return pointer_argument(parameter, index, overlapped);
+}
+
+std::string pointer_argument(std::string_view parameter, size_t index, const void* pointer) {
+    if (pointer == nullptr) return fmt::format("{}=NULL", parameter);
+    const std::string text = callsite_argument(index);
+    if (text.empty()) return std::string(parameter);
+    return fmt::format("{}={}", parameter, text);
+}
+
+std::string path_argument(std::string_view parameter, const char* path) {
+    if (path == nullptr) return fmt::format("{}=NULL", parameter);
+    std::string shown = path;
+    if (Session* session = Session::current()) {
+        const std::string folder = session->workdir().string() + "/";
+        if (shown.rfind(folder, 0) == 0) shown.erase(0, folder.size());
+    }
+    return fmt::format("{}=\"{}\"", parameter, shown);
+}
+
+std::string bool_argument(std::string_view parameter, BOOL value) {
+    return fmt::format("{}={}", parameter, value ? "TRUE" : "FALSE");
+}
+
+std::string timeout_argument(std::string_view parameter, DWORD milliseconds) {
+    if (milliseconds == INFINITE) return fmt::format("{}=INFINITE", parameter);
+    return fmt::format("{}={}", parameter, milliseconds);
+}
+
+std::string error_text(DWORD error) {
+    const CodeInfo info = win32_error_info(error);
+    return info.name.empty() ? fmt::format("{}", error) : fmt::format("{} {}", error, info.name);
+}
+
+}  // namespace ovlab::posix

@@ -1,0 +1,160 @@
+// ReadFile and WriteFile: overlapped requests go to the I/O backend; requests on synchronous
+// handles are real blocking system calls on the calling thread.
+#include <unistd.h>
+
+#include <cerrno>
+
+#include <fmt/format.h>
+
+#include "api_call.h"
+#include "blocking_transfer.h"
+#include "handle_table.h"
+#include "io_request.h"
+#include "last_error.h"
+#include "ovlab/session.h"
+#include "trace_hooks.h"
+
+namespace ovlab::posix {
+namespace {
+
+using trace::EventKind;
+using trace::OverlappedField;
+
+constexpr uint32_t kStatusPending = 0x103u;
+constexpr uint32_t kStatusEndOfFile = 0xC0000011u;
+
+struct Transfer {
+    IoOperation operation;
+    HANDLE handle;
+    void* buffer;
+    DWORD length;
+    LPDWORD transferred;
+    LPOVERLAPPED overlapped;
+};
+
+const char* api_name(IoOperation operation) { return operation == IoOperation::Read ? "ReadFile" : "WriteFile"; }
+
+// Windows: the request resets hEvent and the file handle when it starts, even if they were signalled.
+void reset_at_issue(const Transfer& t, FileObject& file, EventObject* event) {
+    const std::string reason = fmt::format("{} issued", api_name(t.operation));
+    std::lock_guard lock(kernel_mutex());
+    if (event) event->set_signalled(false, reason);
+    file.set_signalled(false, reason);
+}
+
+BOOL issue_overlapped(const Transfer& t, std::shared_ptr<FileObject> file, std::shared_ptr<EventObject> event,
+                      bool append) {
+    const int fd = append ? file->append_fd() : file->fd();
+    if (fd < 0) return fail(win32_error_from_errno(errno));
+    reset_at_issue(t, *file, event.get());
+    auto request = std::make_unique<IoRequest>();
+    request->operation = t.operation;
+    request->file = std::move(file);
+    request->event = std::move(event);
+    request->overlapped = t.overlapped;
+    request->fd = fd;
+    request->buffer = t.buffer;
+    request->length = t.length;
+    request->offset = (uint64_t{t.overlapped->OffsetHigh} << 32) | t.overlapped->Offset;
+    request->append = append;
+    if (const int error = issue_request(std::move(request)); error != 0) return fail(win32_error_from_errno(error));
+    // Like Wine, a regular-file request always reports "pending"; the completion comes later.
+    return fail(ERROR_IO_PENDING);
+}
+
+// A synchronous handle: the thread blocks in the system call. With an OVERLAPPED it reads at the
+// given offset (and the file pointer moves to offset + n); without, at the file pointer.
+BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* event, bool append) {
+    const int fd = append ? file.append_fd() : file.fd();
+    if (fd < 0) return fail(win32_error_from_errno(errno));
+    reset_at_issue(t, file, event);
+    const uint64_t offset = t.overlapped ? (uint64_t{t.overlapped->OffsetHigh} << 32) | t.overlapped->Offset : 0;
+    const auto address = reinterpret_cast<uint64_t>(t.overlapped);
+    const char* operation = t.operation == IoOperation::Read ? "read" : "write";
+    record({EventKind::IoIssued, address, file.trace_handle(), offset, t.length, operation, "synchronous"});
+
+    step::Stepper* stepper = current_stepper();
+    record_thread_state(trace::ThreadState::Waiting, fmt::format("{} (synchronous handle)", api_name(t.operation)));
+    if (stepper) stepper->blocking_begin();
+    const int64_t kernel_offset = !t.overlapped ? kAtFilePointer : append ? kAtFilePointer : static_cast<int64_t>(offset);
+    const int64_t result = blocking_transfer(fd, t.operation, t.buffer, t.length, kernel_offset);
+    if (t.overlapped && result >= 0 && !append) ::lseek(file.fd(), static_cast<off_t>(offset + result), SEEK_SET);
+
+    const bool end_of_file = t.operation == IoOperation::Read && result == 0 && t.length > 0;
+    const uint32_t status = result < 0 ? ntstatus_from_errno(static_cast<int>(-result)) : end_of_file ? kStatusEndOfFile : 0;
+    const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
+    // Recorded once this thread has its turn again, so the transcript does not depend on timing.
+    if (stepper) stepper->blocking_end();
+    record_thread_state(trace::ThreadState::Running, {});
+    record({EventKind::IoFinished, address, status, bytes});
+    {
+        std::lock_guard lock(kernel_mutex());
+        if (t.overlapped) {
+            write_overlapped_field(t.overlapped, OverlappedField::InternalHigh, bytes);
+            write_overlapped_field(t.overlapped, OverlappedField::Internal, status);
+        }
+        const std::string reason = fmt::format("{} completed", operation);
+        if (event) event->set_signalled(true, reason);
+        else file.set_signalled(true, reason);
+    }
+    record({EventKind::IoCompleted, address, status, bytes});
+    if (result < 0) return fail(win32_error_from_errno(static_cast<int>(-result)));
+    // At end of file a plain synchronous read succeeds with 0 bytes; with an OVERLAPPED it fails
+    // with ERROR_HANDLE_EOF.
+    if (end_of_file && t.overlapped) return fail(ERROR_HANDLE_EOF);
+    if (t.transferred) *t.transferred = static_cast<DWORD>(bytes);
+    return TRUE;
+}
+
+BOOL read_or_write(const Transfer& t) {
+    if (t.transferred) *t.transferred = 0;
+    if (t.overlapped) {
+        // kernel32 marks the OVERLAPPED pending before the kernel even looks at the handle.
+        observe_overlapped(t.overlapped);
+        std::lock_guard lock(kernel_mutex());
+        write_overlapped_field(t.overlapped, OverlappedField::Internal, kStatusPending);
+    }
+    std::shared_ptr<FileObject> file = lookup_handle_as<FileObject>(t.handle);
+    if (!file) return fail(ERROR_INVALID_HANDLE);
+    if (t.operation == IoOperation::Read ? !file->can_read() : !file->can_write()) return fail(ERROR_ACCESS_DENIED);
+    if (file->overlapped() && !t.overlapped) return fail(ERROR_INVALID_PARAMETER);
+    if (!t.buffer && t.length > 0) return fail(ERROR_NOACCESS);
+    std::shared_ptr<EventObject> event;
+    if (t.overlapped && t.overlapped->hEvent) {
+        // The low bit of hEvent only says "no completion-port packet"; the event is the rest.
+        const auto event_handle = reinterpret_cast<HANDLE>(handle_value(t.overlapped->hEvent) & ~uint64_t{1});
+        event = lookup_handle_as<EventObject>(event_handle);
+        if (!event) return fail(ERROR_INVALID_HANDLE);
+    }
+    const bool append = t.operation == IoOperation::Write && t.overlapped && t.overlapped->Offset == 0xFFFFFFFFu &&
+                        t.overlapped->OffsetHigh == 0xFFFFFFFFu;
+    if (file->overlapped()) return issue_overlapped(t, std::move(file), std::move(event), append);
+    return transfer_synchronously(t, *file, event.get(), append);
+}
+
+std::string transfer_arguments(const Transfer& t, const char* count_name, const char* done_name) {
+    return fmt::format("{}, lpBuffer, {}={}, {}, {}", handle_argument("hFile", 0, t.handle), count_name, t.length,
+                       pointer_argument(done_name, 3, t.transferred),
+                       overlapped_argument("lpOverlapped", 4, t.overlapped));
+}
+
+}  // namespace
+}  // namespace ovlab::posix
+
+using namespace ovlab::posix;
+
+extern "C" BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead,
+                                LPOVERLAPPED lpOverlapped) {
+    const Transfer t{IoOperation::Read, hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead, lpOverlapped};
+    ApiCall call("ReadFile", [&] { return transfer_arguments(t, "nNumberOfBytesToRead", "lpNumberOfBytesRead"); });
+    return call.returns_bool(read_or_write(t));
+}
+
+extern "C" BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+                                 LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped) {
+    // The kernel only reads the buffer of a write; the request type is shared with reads.
+    const Transfer t{IoOperation::Write, hFile, const_cast<void*>(lpBuffer), nNumberOfBytesToWrite,
+                     lpNumberOfBytesWritten, lpOverlapped};
+    ApiCall call("WriteFile", [&] { return transfer_arguments(t, "nNumberOfBytesToWrite", "lpNumberOfBytesWritten"); });
+    return call.returns_bool(read_or_write(t));
+}

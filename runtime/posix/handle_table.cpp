@@ -1,0 +1,96 @@
+#include "handle_table.h"
+
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "api_call.h"
+#include "last_error.h"
+#include "trace_hooks.h"
+
+namespace ovlab::posix {
+namespace {
+
+constexpr uint64_t kFirstHandle = 4;
+
+struct Table {
+    std::mutex mutex;
+    std::map<uint64_t, std::shared_ptr<KernelObject>> objects;
+    uint64_t next = kFirstHandle;
+};
+
+Table& table() {
+    static Table instance;
+    return instance;
+}
+
+// GetCurrentProcess() and GetCurrentThread() return these; closing them is allowed and does nothing.
+bool is_pseudo_handle(HANDLE handle) {
+    const auto value = static_cast<int64_t>(handle_value(handle));
+    return value == -1 || value == -2;
+}
+
+}  // namespace
+
+HANDLE insert_handle(std::shared_ptr<KernelObject> object) {
+    Table& t = table();
+    std::lock_guard lock(t.mutex);
+    const uint64_t value = t.next;
+    t.next += 4;
+    {
+        std::lock_guard kernel(kernel_mutex());
+        if (object->trace_handle() == 0) object->set_trace_handle(value);
+        record_handle_created(value, object->kind(), object->is_signalled(), object->describe());
+    }
+    t.objects.emplace(value, std::move(object));
+    return reinterpret_cast<HANDLE>(value);
+}
+
+std::shared_ptr<KernelObject> lookup_handle(HANDLE handle) {
+    Table& t = table();
+    std::lock_guard lock(t.mutex);
+    const auto it = t.objects.find(handle_value(handle));
+    return it == t.objects.end() ? nullptr : it->second;
+}
+
+bool close_handle(HANDLE handle) {
+    std::shared_ptr<KernelObject> object;  // released after the table lock: may close a file
+    Table& t = table();
+    std::lock_guard lock(t.mutex);
+    const auto it = t.objects.find(handle_value(handle));
+    if (it == t.objects.end()) return false;
+    object = std::move(it->second);
+    t.objects.erase(it);
+    record_handle_closed(handle_value(handle));
+    return true;
+}
+
+size_t close_all_handles() {
+    std::map<uint64_t, std::shared_ptr<KernelObject>> closing;
+    Table& t = table();
+    {
+        std::lock_guard lock(t.mutex);
+        closing.swap(t.objects);
+        t.next = kFirstHandle;
+        for (const auto& entry : closing) record_handle_closed(entry.first);
+    }
+    return closing.size();
+}
+
+size_t open_handle_count() {
+    Table& t = table();
+    std::lock_guard lock(t.mutex);
+    return t.objects.size();
+}
+
+}  // namespace ovlab::posix
+
+extern "C" BOOL WINAPI CloseHandle(HANDLE hObject) {
+    using namespace ovlab::posix;
+    ApiCall call("CloseHandle", [&] { return handle_argument("hObject", 0, hObject); });
+    if (is_pseudo_handle(hObject)) return call.returns_bool(TRUE);
+    if (!close_handle(hObject)) return call.returns_bool(fail(ERROR_INVALID_HANDLE));
+    return call.returns_bool(TRUE);
+}

@@ -1,0 +1,3 @@
+// TCP/IP additions to Winsock 2; completed with the sockets issue.
+#pragma once
+#include "winsock2.h"

@@ -1,0 +1,182 @@
+#include "io_request.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "io_backend.h"
+#include "last_error.h"
+#include "ovlab/session.h"
+#include "trace_hooks.h"
+
+namespace ovlab::posix {
+namespace {
+
+using trace::EventKind;
+using trace::OverlappedField;
+
+constexpr uint32_t kStatusEndOfFile = 0xC0000011u;
+
+struct Registry {
+    std::mutex mutex;
+    std::condition_variable drained;
+    std::unordered_map<IoRequest*, std::unique_ptr<IoRequest>> requests;
+};
+
+Registry& registry() {
+    static Registry instance;
+    return instance;
+}
+
+void release(IoRequest* request) {
+    std::unique_ptr<IoRequest> done;  // destroyed after the lock: may close the file
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    const auto it = r.requests.find(request);
+    done = std::move(it->second);
+    r.requests.erase(it);
+    if (r.requests.empty()) r.drained.notify_all();
+}
+
+uint64_t address_of(const IoRequest& request) { return reinterpret_cast<uint64_t>(request.overlapped); }
+
+// The Windows completion sequence: final fields first, then the event (or the file handle when
+// hEvent is NULL), so whoever sees the signal already sees Internal, InternalHigh and the data.
+void deliver(IoRequest& request, uint32_t status, uint64_t bytes) {
+    std::lock_guard lock(kernel_mutex());
+    write_overlapped_field(request.overlapped, OverlappedField::InternalHigh, bytes);
+    write_overlapped_field(request.overlapped, OverlappedField::Internal, status);
+    const char* reason = request.operation == IoOperation::Read ? "read completed" : "write completed";
+    if (request.event) request.event->set_signalled(true, reason);
+    else request.file->set_signalled(true, reason);
+}
+
+void deliver_when_stepper_allows(IoRequest* request, int64_t result) {
+    enter_kernel_thread();
+    const uint32_t status = completion_status(*request, result);
+    const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
+    step::Stepper* stepper = request->stepper;
+    // False while the lesson is being reset: its threads are parked and will be unwound, so the
+    // completion is not delivered; the kernel is done with the buffer, which is all that matters.
+    if (stepper->io_finished_wait(request->ticket)) {
+        record({EventKind::IoCompleting, address_of(*request), status, bytes, stepper->hold() ? 1u : 0u});
+        deliver(*request, status, bytes);
+        record({EventKind::IoCompleted, address_of(*request), status, bytes});
+        stepper->io_delivered(request->ticket);
+    }
+    release(request);
+}
+
+// A finished request waits for the stepper's go on a thread of its own: the stepper delivers in
+// issue order, so a request that finished early must not keep the reaper (or a pool worker) from
+// finishing the one the stepper wants first. Threads are kept and reused.
+class DeliveryThreads {
+public:
+    ~DeliveryThreads() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        work_.notify_all();
+        for (std::thread& t : threads_) t.join();
+    }
+
+    void post(IoRequest* request, int64_t result) {
+        std::lock_guard lock(mutex_);
+        queue_.emplace_back(request, result);
+        if (idle_ == 0) threads_.emplace_back([this] { run(); });
+        else work_.notify_one();
+    }
+
+private:
+    void run() {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            ++idle_;
+            work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            --idle_;
+            if (queue_.empty()) return;
+            const auto [request, result] = queue_.front();
+            queue_.pop_front();
+            lock.unlock();
+            deliver_when_stepper_allows(request, result);
+            lock.lock();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable work_;
+    std::deque<std::pair<IoRequest*, int64_t>> queue_;
+    std::vector<std::thread> threads_;
+    size_t idle_ = 0;
+    bool stopping_ = false;
+};
+
+DeliveryThreads& delivery_threads() {
+    static DeliveryThreads instance;
+    return instance;
+}
+
+}  // namespace
+
+uint32_t completion_status(const IoRequest& request, int64_t result) {
+    if (result < 0) return ntstatus_from_errno(static_cast<int>(-result));
+    // Windows: a read that starts at or past the end of the file fails with STATUS_END_OF_FILE
+    // (InternalHigh 0); a read that crosses the end is a success with fewer bytes, and a
+    // zero-length read succeeds.
+    if (request.operation == IoOperation::Read && result == 0 && request.length > 0) return kStatusEndOfFile;
+    return 0;
+}
+
+int issue_request(std::unique_ptr<IoRequest> owned) {
+    IoRequest* request = owned.get();
+    {
+        Registry& r = registry();
+        std::lock_guard lock(r.mutex);
+        r.requests.emplace(request, std::move(owned));
+    }
+    request->stepper = current_stepper();
+    announce_kernel_thread();
+    // The ticket is taken before the kernel sees the request, so a fast completion finds it.
+    if (request->stepper) request->ticket = request->stepper->io_issued(true);
+    record({EventKind::IoIssued, address_of(*request), request->file->trace_handle(), request->offset, request->length,
+            request->operation == IoOperation::Read ? "read" : "write", io_backend().name()});
+    const int error = io_backend().submit(*request);
+    if (error != 0) {
+        record({EventKind::IoCompleted, address_of(*request), ntstatus_from_errno(error), 0});
+        if (request->stepper) request->stepper->io_delivered(request->ticket);
+        release(request);
+    }
+    return error;
+}
+
+void request_finished(IoRequest* request, int64_t result) {
+    enter_kernel_thread();
+    const uint32_t status = completion_status(*request, result);
+    const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
+    record({EventKind::IoFinished, address_of(*request), status, bytes});
+    if (request->stepper) {
+        delivery_threads().post(request, result);
+        return;
+    }
+    // Outside a lesson nobody steps: deliver at once, like the kernel.
+    deliver(*request, status, bytes);
+    release(request);
+}
+
+size_t requests_in_flight() {
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    return r.requests.size();
+}
+
+void wait_until_no_requests() {
+    Registry& r = registry();
+    std::unique_lock lock(r.mutex);
+    r.drained.wait(lock, [&] { return r.requests.empty(); });
+}
+
+}  // namespace ovlab::posix

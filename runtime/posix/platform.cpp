@@ -1,0 +1,39 @@
+// What the session needs from the portable runtime (ovlab/platform.h).
+#include "ovlab/platform.h"
+
+#include <atomic>
+
+#include "handle_table.h"
+#include "io_backend.h"
+#include "io_request.h"
+#include "trace_hooks.h"
+#include "wait.h"
+
+namespace ovlab::platform {
+namespace {
+
+std::atomic<unsigned> g_next_lesson_thread{1};
+
+}  // namespace
+
+void cancel_all_io() {
+    posix::io_backend().cancel_all();
+    posix::wait_until_no_requests();
+}
+
+void interrupt_waits() { posix::interrupt_all_waiters(); }
+
+// The end of a session: the next one starts from handle 4, thread 1 and an empty naming memory,
+// so every run of a lesson prints the same transcript.
+size_t close_leaked_handles() {
+    const size_t leaked = posix::close_all_handles();
+    posix::reset_trace_hooks();
+    g_next_lesson_thread = 1;
+    return leaked;
+}
+
+unsigned allocate_lesson_thread_number() { return g_next_lesson_thread++; }
+
+std::string_view io_backend_name() { return posix::io_backend().name(); }
+
+}  // namespace ovlab::platform

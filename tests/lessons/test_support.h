@@ -1,0 +1,36 @@
+// Helpers for the lesson tests: a temporary folder and running a program to completion.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ovlab::test {
+
+// A fresh folder under the system temp folder, removed with everything in it on destruction.
+class TempFolder {
+public:
+    TempFolder();
+    ~TempFolder();
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct ProgramRun {
+    int exit_code = -1;  // -1 when the program did not exit normally (killed by a signal)
+    std::string output;  // stdout and stderr together
+};
+
+// Runs `program` with `args` (no shell), waits for it, and captures its output.
+ProgramRun run_program(const std::filesystem::path& program, const std::vector<std::string>& args);
+
+// Writes `text` to `path`, replacing it.
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+}  // namespace ovlab::test

@@ -30,8 +30,9 @@ bool is_checkpoint(EventKind kind) {
 }
 
 std::string_view thread_state_name(ThreadState state) {
-    static constexpr std::array<std::string_view, 6> names = {
-        "running", "at checkpoint", "waiting", "alertable wait", "sleeping", "finished"};
+    static constexpr std::array<std::string_view, 8> names = {
+        "running", "at checkpoint", "waiting", "alertable wait", "sleeping", "finished", "waiting in GQCS",
+        "running an APC"};
     return lookup(names, static_cast<size_t>(state));
 }
 

@@ -50,6 +50,35 @@ void apply_io_phase(State& state, const Event& event, IoView::Phase phase) {
     if (phase == IoView::Phase::Completed) overlapped_for(state, event.object).in_flight = false;
 }
 
+void apply_packet_dequeued(State& state, const Event& event) {
+    PortView& port = state.ports[event.object];
+    port.handle = event.object;
+    auto it = std::find_if(port.queue.begin(), port.queue.end(), [&](const PacketView& p) {
+        return p.overlapped == event.c && p.key == event.b && p.bytes == event.a;
+    });
+    PacketView packet = it != port.queue.end() ? *it : PacketView{event.a, event.b, event.c, {}, event.seq};
+    if (it != port.queue.end()) port.queue.erase(it);
+    port.last_receiver = event.thread;
+    port.last_packet = packet;
+}
+
+void apply_port_waiter(State& state, const Event& event) {
+    PortView& port = state.ports[event.object];
+    port.handle = event.object;
+    std::erase(port.waiters, event.thread);
+    if (event.a == 1) port.waiters.push_back(event.thread);
+}
+
+void apply_apc(State& state, const Event& event) {
+    auto it = std::find_if(state.apcs.begin(), state.apcs.end(), [&](const ApcView& apc) { return apc.id == event.a; });
+    if (event.kind == EventKind::ApcQueued) {
+        state.apcs.push_back({event.a, static_cast<uint32_t>(event.object), std::string(event.text), event.seq});
+    } else if (it != state.apcs.end()) {
+        if (event.kind == EventKind::ApcDelivering) it->running = true;
+        else state.apcs.erase(it);
+    }
+}
+
 }  // namespace
 
 ThreadView* State::thread(uint32_t number) {
@@ -150,6 +179,24 @@ void State::apply(const Event& event) {
             apply_io_phase(*this, event, event.c ? IoView::Phase::Held : IoView::Phase::Finished);
             break;
         case EventKind::IoCompleted: apply_io_phase(*this, event, IoView::Phase::Completed); break;
+        case EventKind::ApcQueued:
+        case EventKind::ApcDelivering:
+        case EventKind::ApcDone: apply_apc(*this, event); break;
+        case EventKind::PortPacketQueued: {
+            PortView& port = ports[event.object];
+            port.handle = event.object;
+            port.queue.push_back({event.a, event.b, event.c, std::string(event.text), event.seq});
+            break;
+        }
+        case EventKind::PortPacketDequeued: apply_packet_dequeued(*this, event); break;
+        case EventKind::PortWaiter: apply_port_waiter(*this, event); break;
+        case EventKind::PortCounts: {
+            PortView& port = ports[event.object];
+            port.handle = event.object;
+            port.running = event.a;
+            port.concurrency = event.b;
+            break;
+        }
         case EventKind::Console: console.push_back({event.seq, event.thread, std::string(event.text)}); break;
         case EventKind::LessonStarted: lesson_id = event.name; break;
         case EventKind::LessonFinished:

@@ -46,6 +46,9 @@ std::string TextPrinter::checkpoint_header(const Event& event) const {
         case EventKind::ApiLeave:
             return fmt::format("[{}] {}  {}  <- {} = {}\n", state_.checkpoints, thread_label(state_, event.thread), where,
                                event.name_view(), event.text_view());
+        case EventKind::ApcDelivering:
+            return fmt::format("[{}] {}  APC runs: {}\n", state_.checkpoints, thread_label(state_, event.thread),
+                               event.text_view());
         default: {
             const auto* io = [&]() -> const IoView* {
                 for (auto it = state_.ios.rbegin(); it != state_.ios.rend(); ++it)
@@ -92,6 +95,23 @@ std::string TextPrinter::detail_line(const Event& event) const {
                                state_.handle_label(event.a), state_.overlapped_label(event.object));
         case EventKind::IoCompleted:
             return fmt::format("{} completed", state_.overlapped_label(event.object));
+        case EventKind::ApcQueued:
+            return fmt::format("APC queued to {}: {}", thread_label(state_, static_cast<uint32_t>(event.object)),
+                               event.text_view());
+        case EventKind::ApcDone: return fmt::format("APC returned on {}", thread_label(state_, event.thread));
+        case EventKind::PortPacketQueued:
+            return fmt::format("packet queued on {}: {} bytes, key {}, {} ({})", state_.handle_label(event.object),
+                               event.a, event.b, event.c ? state_.overlapped_label(event.c) : std::string("NULL"),
+                               event.text_view());
+        case EventKind::PortPacketDequeued:
+            return fmt::format("{} took a packet from {}: {} bytes, key {}, {}", thread_label(state_, event.thread),
+                               state_.handle_label(event.object), event.a, event.b,
+                               event.c ? state_.overlapped_label(event.c) : std::string("NULL"));
+        case EventKind::PortWaiter:
+            return fmt::format("{} {} {}", thread_label(state_, event.thread),
+                               event.a ? "waits on" : "no longer waits on", state_.handle_label(event.object));
+        case EventKind::PortCounts:
+            return fmt::format("{}: {} running of concurrency {}", state_.handle_label(event.object), event.a, event.b);
         case EventKind::Console: return fmt::format("console: {}", event.text_view());
         case EventKind::LessonStarted: return fmt::format("lesson {} started", event.name_view());
         case EventKind::LessonFinished:

@@ -35,6 +35,15 @@ namespace ovlab::trace {
     X(IoFinished, false, "OVERLAPPED address", "NTSTATUS", "bytes", "-", "-", "-")                          \
     X(IoCompleting, true, "OVERLAPPED address", "NTSTATUS", "bytes", "1 if held", "-", "-")                 \
     X(IoCompleted, false, "OVERLAPPED address", "NTSTATUS", "bytes", "-", "-", "-")                         \
+    X(ApcQueued, false, "thread number it is queued to", "APC id", "-", "-", "-", "what it will run")         \
+    X(ApcDelivering, true, "thread number running it", "APC id", "-", "-", "-", "what it runs")              \
+    X(ApcDone, false, "thread number", "APC id", "-", "-", "-", "-")                                         \
+    X(PortPacketQueued, false, "port handle", "bytes", "completion key", "OVERLAPPED address", "-",          \
+      "where it came from: I/O or PostQueuedCompletionStatus")                                             \
+    X(PortPacketDequeued, false, "port handle", "bytes", "completion key", "OVERLAPPED address", "-",        \
+      "-")                                                                                                 \
+    X(PortWaiter, false, "port handle", "1 starts waiting, 0 released or left", "-", "-", "-", "-")         \
+    X(PortCounts, false, "port handle", "running threads", "concurrency value", "-", "-", "-")              \
     X(Console, false, "-", "-", "-", "-", "-", "text the lesson printed")                                   \
     X(LessonStarted, false, "-", "-", "-", "-", "lesson id", "working folder")                              \
     X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")
@@ -56,6 +65,8 @@ enum class ThreadState : uint8_t {
     AlertableWait,  // blocked in an alertable wait: queued APCs may run
     Sleeping,       // Sleep / SleepEx
     Finished,
+    PortWait,       // blocked in GetQueuedCompletionStatus(Ex)
+    RunningApc,     // inside an APC / completion routine
 };
 std::string_view thread_state_name(ThreadState state);
 

@@ -74,6 +74,32 @@ struct IoView {
     uint32_t issued_line = 0;                 // lesson line of the call that issued it
 };
 
+struct ApcView {
+    uint64_t id = 0;
+    uint32_t thread = 0;                      // the thread whose queue holds it
+    std::string what;
+    uint64_t queued_seq = 0;
+    bool running = false;
+};
+
+struct PacketView {
+    uint64_t bytes = 0;
+    uint64_t key = 0;
+    uint64_t overlapped = 0;
+    std::string source;                       // "ReadFile completed", "PostQueuedCompletionStatus"
+    uint64_t queued_seq = 0;
+};
+
+struct PortView {
+    uint64_t handle = 0;
+    std::vector<PacketView> queue;            // FIFO: front is dequeued next
+    std::vector<uint32_t> waiters;            // LIFO: back is released next
+    uint64_t running = 0;
+    uint64_t concurrency = 0;
+    uint32_t last_receiver = 0;               // thread that dequeued the latest packet
+    std::optional<PacketView> last_packet;
+};
+
 struct ConsoleLine {
     uint64_t seq = 0;
     uint32_t thread = 0;
@@ -95,6 +121,8 @@ struct State {
     std::vector<CallView> calls;
     std::vector<IoView> ios;
     std::vector<ConsoleLine> console;
+    std::vector<ApcView> apcs;                // queued or running, in queue order per thread
+    std::map<uint64_t, PortView> ports;
 
     void apply(const Event& event);
 

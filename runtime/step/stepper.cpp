@@ -120,7 +120,10 @@ void Stepper::thread_finished(uint32_t trace_thread) {
     std::lock_guard lock(mutex_);
     participant(trace_thread).state = Participant::State::Finished;
     std::erase(ready_, trace_thread);
-    if (turn_thread_ == trace_thread) turn_thread_ = 0;
+    if (turn_thread_ == trace_thread) {
+        turn_thread_ = 0;
+        hand_on_step();
+    }
     grant_next();
     changed_.notify_all();
 }
@@ -149,7 +152,10 @@ void Stepper::blocking_begin() {
     Participant& p = participant(self);
     if (p.state == Participant::State::Finished) return;
     p.state = Participant::State::Blocked;
-    if (turn_thread_ == self) turn_thread_ = 0;
+    if (turn_thread_ == self) {
+        turn_thread_ = 0;
+        hand_on_step();
+    }
     grant_next();
     changed_.notify_all();
 }
@@ -265,6 +271,16 @@ const Stepper::Ticket* Stepper::deliverable_ticket() const {
         if (t.always_finishes) return nullptr;
     }
     return nullptr;
+}
+
+// A turn that ends without reaching a checkpoint (the thread blocked in a wait, or exited) showed
+// the student nothing new, so the step it used passes on to whoever goes next: one Step is then
+// "main starts waiting and the read completes". The permit waits for the next arrival if nobody
+// is in line yet.
+void Stepper::hand_on_step() {
+    if (mode_ == Mode::Paused) ++permits_;
+    else if (mode_ == Mode::Running) next_grant_at_ = Clock::now();
+    if (passed_ > 0) --passed_;
 }
 
 bool Stepper::may_grant() {

@@ -128,10 +128,19 @@ void State::apply(const Event& event) {
                              std::string(event.text)});
             if (ThreadView* t = thread(event.thread)) {
                 t->line = event.line;
+                t->state = ThreadState::AtCheckpoint;
+                t->detail = fmt::format("about to call {}", event.name_view());
                 t->changed_at = event.seq;
             }
             break;
-        case EventKind::ApiLeave: apply_api_leave(*this, event); break;
+        case EventKind::ApiLeave:
+            apply_api_leave(*this, event);
+            if (ThreadView* t = thread(event.thread)) {
+                t->state = ThreadState::AtCheckpoint;
+                t->detail = fmt::format("{} returned", event.name_view());
+                t->changed_at = event.seq;
+            }
+            break;
         case EventKind::HandleCreated: {
             HandleView& h = handles[event.object];
             h = HandleView{event.object, static_cast<HandleKind>(event.a), h.name, std::string(event.text),
@@ -200,6 +209,7 @@ void State::apply(const Event& event) {
         case EventKind::Console: console.push_back({event.seq, event.thread, std::string(event.text)}); break;
         case EventKind::LessonStarted: lesson_id = event.name; break;
         case EventKind::LessonFinished:
+            for (ThreadView& t : threads) t.state = ThreadState::Finished;
             exit_code = static_cast<int>(static_cast<int64_t>(event.a));
             check_passed = event.b != 0;
             check_message = event.text;

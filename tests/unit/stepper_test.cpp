@@ -54,7 +54,36 @@ TEST(Stepper, PausedLetsExactlyOneCheckpointPassPerStep) {
         EXPECT_EQ(progress.load(), expected);
     }
     t.join();
-    EXPECT_EQ(stepper.checkpoints_passed(), 4u);
+    EXPECT_EQ(stepper.checkpoints_passed(), 3u) << "the step that let the thread exit reached no checkpoint";
+}
+
+TEST(Stepper, OneStepCoversStartingAWaitAndTheCompletionThatEndsIt) {
+    Stepper stepper;
+    const uint64_t ticket = stepper.io_issued(true);
+    std::atomic<bool> blocked{false};
+    std::atomic<bool> delivered{false};
+    stepper.thread_started(1);
+    std::thread lesson([&] {
+        trace::set_current_thread(1);
+        stepper.blocking_end();
+        stepper.blocking_begin();  // granted by the first step: the thread starts its wait
+        blocked = true;
+        eventually([&] { return delivered.load(); });
+        stepper.make_ready(1);
+        stepper.blocking_end();
+        stepper.thread_finished(1);
+    });
+    std::thread reaper([&] {
+        ASSERT_TRUE(stepper.io_finished_wait(ticket));
+        delivered = true;
+        stepper.io_delivered(ticket);
+    });
+    stepper.step();
+    ASSERT_TRUE(eventually([&] { return delivered.load(); })) << "the wait showed nothing: its step passes on";
+    stepper.step();
+    lesson.join();
+    reaper.join();
+    EXPECT_TRUE(blocked.load());
 }
 
 TEST(Stepper, CompletionIsDeliveredOnlyWhenNoLessonThreadCanRun) {

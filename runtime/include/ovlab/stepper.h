@@ -102,6 +102,7 @@ private:
     bool turn_free() const { return turn_thread_ == 0 && turn_ticket_ == 0; }
     bool may_grant();                  // consumes a step permit or checks the pace; mutex held
     void grant_next();                 // hands a free turn to the next in line; mutex held
+    void hand_on_step();               // mutex held
     void wait_for_turn(Lock& lock, uint32_t thread);
 
     mutable std::mutex mutex_;

@@ -1,0 +1,186 @@
+// run_gui: the window's main loop. Each frame folds new trace events, draws every panel from the
+// one StepView, then applies what the panels asked for (open, reset, language, theme).
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "gui.h"
+#include "layout.h"
+#include "panel.h"
+#include "screenshot.h"
+#include "trace_file.h"
+#include "widgets.h"
+#include "window.h"
+
+namespace ovlab::gui {
+namespace {
+
+constexpr float kUiPixels = 19.0f;    // readable from the back of a classroom at 1600x900
+constexpr float kMonoPixels = 18.0f;
+constexpr auto kFrameTime = std::chrono::microseconds(16'667);  // 60 fps even where vsync is absent
+
+// Ctrl+C or a kill closes the window the normal way, so the running lesson is torn down and its
+// working folder removed.
+std::atomic<bool> g_close_requested{false};
+
+void request_close(int) { g_close_requested = true; }
+
+struct Panels {
+    std::unique_ptr<Panel> controls = make_controls_panel();
+    std::unique_ptr<Panel> lessons = make_lessons_panel();
+    std::unique_ptr<Panel> handles = make_handles_panel();
+    std::unique_ptr<Panel> threads = make_threads_panel();
+    std::unique_ptr<Panel> code = make_code_panel();
+    std::unique_ptr<Panel> narration = make_narration_panel();
+    std::unique_ptr<Panel> overlapped = make_overlapped_panel();
+    std::unique_ptr<Panel> calls = make_calls_panel();
+    std::unique_ptr<Panel> console = make_console_panel();
+};
+
+void draw_panels(Panels& panels, GuiContext& ctx) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + 4;
+    const float threads = ImGui::GetFontSize() + 14 + 8 + (ImGui::GetTextLineHeight() + 8) * 2 + 8 + style.WindowPadding.y + 4;
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads);
+    const std::pair<Panel*, PanelRect> placed[] = {
+        {panels.controls.get(), layout.controls},   {panels.lessons.get(), layout.lessons},
+        {panels.handles.get(), layout.handles},     {panels.threads.get(), layout.threads},
+        {panels.code.get(), layout.code},           {panels.narration.get(), layout.narration},
+        {panels.overlapped.get(), layout.overlapped}, {panels.calls.get(), layout.calls},
+        {panels.console.get(), layout.console},
+    };
+    for (const auto& [panel, rect] : placed) draw_panel(*panel, ctx, rect.pos, rect.size);
+}
+
+// Korean chosen but no Korean font: say so where everyone looks (in English: Hangul cannot render).
+void draw_missing_korean_font_banner(const GuiContext& ctx) {
+    if (ctx.language != Language::Korean || ctx.fonts.korean) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().danger);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
+    ImGui::Begin("##korean-font", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::TextUnformatted(tr(Str::KoreanFontMissing));
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
+class ViewClock {
+public:
+    // Highlights fade from the moment the step shown changes.
+    double changed_at(const StepView& view, uint64_t generation, double now) {
+        const auto key = std::make_tuple(generation, view.step, view.live, view.checkpoint);
+        if (key != key_) {
+            key_ = key;
+            changed_at_ = now;
+        }
+        return changed_at_;
+    }
+
+private:
+    std::tuple<uint64_t, uint64_t, bool, const trace::Event*> key_{UINT64_MAX, 0, false, nullptr};
+    double changed_at_ = 0;
+};
+
+void apply_requests(const UiRequests& requests, LessonController& lessons, Language& language) {
+    if (requests.language) {
+        language = *requests.language;
+        set_ui_language(language);
+    }
+    if (requests.theme) apply_theme(*requests.theme);
+    if (requests.open_lesson) lessons.open(*requests.open_lesson);
+    else if (requests.reset) lessons.reset();
+}
+
+void write_trace_if_asked(const GuiOptions& options, const LessonController& lessons) {
+    if (options.trace_out.empty()) return;
+    const trace::Recorder* recorder = lessons.recorder();
+    if (!recorder) {
+        fmt::print(stderr, "warning: no lesson ran, so no trace was written to {}\n", options.trace_out);
+        return;
+    }
+    if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out))
+        fmt::print(stderr, "error: {}\n", *error);
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+    const LessonInfo* first_lesson = nullptr;
+    if (!options.lesson_id.empty()) {
+        first_lesson = find_lesson(options.lesson_id);
+        if (!first_lesson) {
+            fmt::print(stderr, "error: unknown lesson '{}' (see --list-lessons)\n", options.lesson_id);
+            return 2;
+        }
+    } else if (!all_lessons().empty()) {
+        first_lesson = &all_lessons().front();
+    }
+
+    auto opened = Window::open(options.width, options.height, "Overlapped Lab");
+    if (auto* error = std::get_if<std::string>(&opened)) {
+        fmt::print(stderr, "error: {}\n", *error);
+        return 1;
+    }
+    Window& window = *std::get<std::unique_ptr<Window>>(opened);
+
+    Language language = options.language;
+    set_ui_language(language);
+    const float scale = window.content_scale();
+    const Fonts fonts = load_fonts(kUiPixels * scale, kMonoPixels * scale);
+    if (!fonts.problem.empty()) fmt::print(stderr, "warning: {}\n", fonts.problem);
+    apply_theme(ThemeKind::Light);
+
+    int exit_code = 0;
+    {
+        LessonController lessons;
+        if (first_lesson) lessons.open(*first_lesson);
+        Panels panels;
+        ViewClock view_clock;
+        std::optional<ScreenshotScript> script;
+        if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps);
+
+        std::signal(SIGINT, request_close);
+        std::signal(SIGTERM, request_close);
+        while (!window.should_close() && !g_close_requested) {
+            const auto frame_start = std::chrono::steady_clock::now();
+            window.poll_events();
+            lessons.update();
+            const bool capture = script && script->advance(lessons);
+
+            window.begin_frame();
+            GuiContext ctx{lessons, fonts, language};
+            ctx.view = lessons.view();
+            ctx.now = ImGui::GetTime();
+            ctx.view_changed_at = view_clock.changed_at(ctx.view, lessons.generation(), ctx.now);
+            ctx.settle_animations = script.has_value();
+            draw_panels(panels, ctx);
+            draw_missing_korean_font_banner(ctx);
+            window.render(palette().window_bg);
+
+            if (capture) {
+                int width = 0, height = 0;
+                window.framebuffer_size(width, height);
+                if (std::optional<std::string> error = save_framebuffer_png(options.screenshot_path, width, height)) {
+                    fmt::print(stderr, "error: {}\n", *error);
+                    exit_code = 1;
+                }
+                script->captured();
+                break;
+            }
+            window.swap();
+            apply_requests(ctx.requests, lessons, language);
+            std::this_thread::sleep_until(frame_start + kFrameTime);
+        }
+        write_trace_if_asked(options, lessons);
+    }
+    return exit_code;
+}
+
+}  // namespace ovlab::gui

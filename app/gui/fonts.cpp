@@ -1,0 +1,141 @@
+#include "fonts.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <imgui_internal.h>
+
+namespace ovlab::gui {
+namespace {
+
+// Latin with accents, general punctuation (• – “ ” …), arrows, maths, box drawing, geometric
+// shapes (● ▶ ◀ ■) and dingbats (✓ ✗): what narration and labels use besides plain ASCII.
+const ImWchar kLatinRanges[] = {
+    0x0020, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+    0x2500, 0x257F, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0,
+};
+// Hangul jamo, CJK punctuation, the 11,172 syllables and full-width forms.
+const ImWchar kHangulRanges[] = {
+    0x1100, 0x11FF, 0x3000, 0x303F, 0x3131, 0x318F, 0xAC00, 0xD7A3, 0xFF00, 0xFFEF, 0,
+};
+
+using Candidates = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+Candidates parse_candidates(std::string_view text) {
+    Candidates candidates;
+    std::istringstream lines{std::string(text)};
+    std::string line;
+    while (std::getline(lines, line)) {
+        const size_t start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] == '#') continue;
+        const size_t role_end = line.find_first_of(" \t", start);
+        if (role_end == std::string::npos) continue;
+        const size_t path_start = line.find_first_not_of(" \t", role_end);
+        const size_t path_end = line.find_last_not_of(" \t\r");
+        if (path_start == std::string::npos) continue;
+        candidates[line.substr(start, role_end - start)].push_back(line.substr(path_start, path_end - path_start + 1));
+    }
+    return candidates;
+}
+
+std::string first_existing(const Candidates& candidates, std::string_view role) {
+    const auto it = candidates.find(role);
+    if (it == candidates.end()) return {};
+    for (const std::string& path : it->second) {
+        std::error_code error;
+        if (std::filesystem::is_regular_file(path, error)) return path;
+    }
+    return {};
+}
+
+ImFont* add_font(const std::string& path, float pixels, const ImWchar* ranges, bool merge) {
+    ImFontConfig config;
+    config.MergeMode = merge;
+    // Hangul at classroom sizes is crisp without horizontal oversampling, and oversampling 11k
+    // syllables would quadruple the atlas.
+    config.OversampleH = merge ? 1 : 2;
+    config.PixelSnapH = merge;
+    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), pixels, &config, ranges);
+}
+
+ImFont* add_default_font(float pixels) {
+    ImFontConfig config;
+    config.SizePixels = pixels;
+    return ImGui::GetIO().Fonts->AddFontDefault(&config);
+}
+
+// A face for `role` (Latin) with Hangul from `korean_path` merged in when there is one.
+ImFont* add_face(const std::string& latin_path, const std::string& korean_path, float pixels) {
+    ImFont* font = nullptr;
+    if (!latin_path.empty()) font = add_font(latin_path, pixels, kLatinRanges, false);
+    else if (!korean_path.empty()) font = add_font(korean_path, pixels, kLatinRanges, false);
+    else font = add_default_font(pixels);
+    if (!korean_path.empty()) add_font(korean_path, pixels, kHangulRanges, true);
+    return font;
+}
+
+// $OVLAB_FONTS names a fonts.txt to use instead of the built-in one (a classroom machine with
+// other fonts); an unreadable file is reported and the built-in list used.
+std::string candidates_text(std::string& problem) {
+    const char* path = std::getenv("OVLAB_FONTS");
+    if (!path || !*path) return std::string(font_candidates_text());
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    if (!file) {
+        problem = fmt::format("cannot read OVLAB_FONTS={}: using the built-in font list", path);
+        return std::string(font_candidates_text());
+    }
+    return text.str();
+}
+
+}  // namespace
+
+Fonts load_fonts(float ui_pixels, float mono_pixels) {
+    std::string file_problem;
+    const Candidates candidates = parse_candidates(candidates_text(file_problem));
+    const std::string ui = first_existing(candidates, "ui");
+    const std::string ui_bold = first_existing(candidates, "ui-bold");
+    const std::string ui_italic = first_existing(candidates, "ui-italic");
+    const std::string korean = first_existing(candidates, "korean");
+    std::string korean_bold = first_existing(candidates, "korean-bold");
+    if (korean_bold.empty()) korean_bold = korean;
+    const std::string mono = first_existing(candidates, "mono");
+
+    Fonts fonts;
+    ImGui::GetIO().Fonts->Clear();
+    fonts.regular = add_face(ui, korean, ui_pixels);  // the first font added is ImGui's default
+    fonts.bold = ui_bold.empty() ? fonts.regular : add_face(ui_bold, korean_bold, ui_pixels);
+    fonts.italic = ui_italic.empty() ? fonts.regular : add_font(ui_italic, ui_pixels, kLatinRanges, false);
+    fonts.mono = mono.empty() ? add_default_font(mono_pixels) : add_font(mono, mono_pixels, kLatinRanges, false);
+    fonts.korean = !korean.empty();
+
+    std::vector<std::string> missing;
+    if (ui.empty()) missing.push_back("a UI font (DejaVu Sans)");
+    if (mono.empty()) missing.push_back("a monospace font (DejaVu Sans Mono)");
+    if (korean.empty()) missing.push_back("a Korean font (NanumGothic: install fonts-nanum)");
+    for (size_t i = 0; i < missing.size(); ++i) fonts.problem += (i ? ", " : "fonts not found: ") + missing[i];
+    if (!file_problem.empty()) fonts.problem = file_problem + (fonts.problem.empty() ? "" : "; " + fonts.problem);
+    return fonts;
+}
+
+bool font_has_glyphs(const ImFont* font, std::string_view text) {
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int length = ImTextCharFromUtf8(&c, p, end);
+        if (length <= 0) break;
+        p += length;
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+    }
+    return true;
+}
+
+}  // namespace ovlab::gui

@@ -1,0 +1,30 @@
+// The window's fonts, found through assets/fonts.txt (built into the binary): a UI face with Hangul
+// merged in (Korean narration), its bold, a Latin italic and a monospace face for code.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+namespace ovlab::gui {
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;   // Latin only: text with other glyphs falls back to `regular`
+    ImFont* mono = nullptr;
+    bool korean = false;        // Hangul glyphs are available in `regular` and `bold`
+    std::string problem;        // one line naming what was not found, empty when all is well
+};
+
+// Loads the fonts into ImGui's atlas (call before the renderer builds its font texture).
+Fonts load_fonts(float ui_pixels, float mono_pixels);
+
+// The text of assets/fonts.txt, embedded at build time (generated font_candidates.cpp).
+std::string_view font_candidates_text();
+
+// True when `font` has a glyph for every character of `text` (so no '?' would be drawn).
+bool font_has_glyphs(const ImFont* font, std::string_view text);
+
+}  // namespace ovlab::gui

@@ -1,0 +1,23 @@
+// The window: Dear ImGui + GLFW + OpenGL 3. The command line (app/main.cpp) fills GuiOptions.
+#pragma once
+
+#include <string>
+
+#include "ovlab/lesson_registry.h"
+
+namespace ovlab::gui {
+
+struct GuiOptions {
+    std::string lesson_id;        // empty = open on the lesson list (first lesson selected, ready to run)
+    Language language = Language::English;
+    std::string screenshot_path;  // non-empty: advance `screenshot_steps` steps, render, save PNG, exit
+    int screenshot_steps = 0;
+    std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit
+    int width = 1600, height = 900;
+};
+
+// Returns the process exit code; prints a one-line error and returns non-zero when no display is
+// available ("no display: set DISPLAY or run under xvfb-run") or no OpenGL context can be created.
+int run_gui(const GuiOptions& options);
+
+}  // namespace ovlab::gui

@@ -1,0 +1,44 @@
+#include "layout.h"
+
+#include <algorithm>
+
+namespace ovlab::gui {
+namespace {
+
+constexpr float kGap = 6.0f;
+
+PanelRect rect(float x0, float y0, float x1, float y1) { return {ImVec2(x0, y0), ImVec2(x1 - x0, y1 - y0)}; }
+
+}  // namespace
+
+Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height) {
+    const float w = std::max(display.x, 800.0f);
+    const float h = std::max(display.y, 500.0f);
+    const float left_width = std::clamp(w * 0.165f, 220.0f, 340.0f);
+    const float right_width = std::clamp(w * 0.37f, 420.0f, 900.0f);
+    const float bottom_height = std::clamp(h * 0.27f, 150.0f, 380.0f);
+
+    const float top = kGap + toolbar_height + kGap;
+    const float x_left_end = kGap + left_width;
+    const float x_mid = x_left_end + kGap;
+    const float x_right = w - kGap - right_width;
+    const float y_bottom = h - kGap - bottom_height;
+    const float y_end = h - kGap;
+
+    Layout layout;
+    layout.controls = rect(kGap, kGap, w - kGap, kGap + toolbar_height);
+    const float lessons_end = top + (y_end - top) * 0.4f;
+    layout.lessons = rect(kGap, top, x_left_end, lessons_end);
+    layout.handles = rect(kGap, lessons_end + kGap, x_left_end, y_end);
+    layout.threads = rect(x_mid, top, x_right - kGap, top + threads_height);
+    layout.code = rect(x_mid, top + threads_height + kGap, x_right - kGap, y_bottom - kGap);
+    const float narration_end = top + (y_bottom - kGap - top) * 0.36f;
+    layout.narration = rect(x_right, top, w - kGap, narration_end);
+    layout.overlapped = rect(x_right, narration_end + kGap, w - kGap, y_bottom - kGap);
+    const float calls_end = x_mid + (w - kGap - x_mid) * 0.7f;
+    layout.calls = rect(x_mid, y_bottom, calls_end, y_end);
+    layout.console = rect(calls_end + kGap, y_bottom, w - kGap, y_end);
+    return layout;
+}
+
+}  // namespace ovlab::gui

@@ -1,0 +1,185 @@
+#include "lesson_controller.h"
+
+#include <algorithm>
+
+namespace ovlab::gui {
+namespace {
+
+using namespace std::chrono_literals;
+
+// How often the window looks for narration or source edits (a teacher edits them while the lab runs).
+constexpr auto kTextCheckInterval = 1s;
+
+size_t language_index(Language language) { return language == Language::Korean ? 1 : 0; }
+
+std::filesystem::file_time_type last_written(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto time = std::filesystem::last_write_time(path, error);
+    return error ? std::filesystem::file_time_type{} : time;
+}
+
+}  // namespace
+
+LessonController::~LessonController() {
+    if (teardown_.valid()) teardown_.wait();
+    session_.reset();
+}
+
+void LessonController::open(const LessonInfo& lesson) {
+    if (session_) {
+        // The destructor aborts the lesson and joins its threads: not on the GUI thread.
+        teardown_ = std::async(std::launch::async, [old = std::move(session_)]() mutable { old.reset(); });
+    }
+    lesson_ = &lesson;
+    pending_lesson_ = &lesson;
+    run_error_.clear();
+    trace_.clear();
+    running_ = false;
+    ++generation_;
+    load_texts();
+    if (!teardown_.valid()) start_pending_run();
+}
+
+void LessonController::reset() {
+    if (lesson_) open(*lesson_);
+}
+
+void LessonController::update() {
+    if (teardown_.valid() && teardown_.wait_for(0s) == std::future_status::ready) {
+        try {
+            teardown_.get();
+        } catch (const std::exception& error) {
+            run_error_ = std::string("resetting the lesson failed: ") + error.what();
+        }
+    }
+    if (pending_lesson_ && !teardown_.valid()) start_pending_run();
+    if (session_) {
+        trace_.update(session_->recorder());
+        if (running_ && session_->finished()) running_ = false;
+    }
+    reload_edited_texts();
+}
+
+void LessonController::start_pending_run() {
+    const LessonInfo& lesson = *pending_lesson_;
+    pending_lesson_ = nullptr;
+    try {
+        session_ = std::make_unique<Session>(lesson.make_program());
+        session_->stepper().set_hold(hold_);
+        session_->start();
+    } catch (const std::exception& error) {
+        session_.reset();
+        run_error_ = error.what();
+    }
+    ++generation_;
+}
+
+void LessonController::load_texts() {
+    const LessonInfo& lesson = *lesson_;
+    const std::filesystem::path source_path = lesson_folder(lesson) / lesson.source_file;
+    texts_written_ = last_written(source_path);
+    source_.reset();
+    source_error_.clear();
+    try {
+        source_ = LessonSource::load(source_path);
+    } catch (const std::exception& error) {
+        source_error_ = error.what();
+    }
+    for (Language language : {Language::English, Language::Korean}) {
+        const size_t i = language_index(language);
+        const std::filesystem::path path = Narration::file_for(lesson, language);
+        texts_written_ = std::max(texts_written_, last_written(path));
+        narration_[i].reset();
+        narration_error_[i].clear();
+        try {
+            narration_[i] = Narration::load(path);
+        } catch (const std::exception& error) {
+            narration_error_[i] = error.what();
+        }
+    }
+    texts_checked_ = std::chrono::steady_clock::now();
+    ++texts_version_;
+}
+
+void LessonController::reload_edited_texts() {
+    if (!lesson_ || std::chrono::steady_clock::now() - texts_checked_ < kTextCheckInterval) return;
+    texts_checked_ = std::chrono::steady_clock::now();
+    auto newest = last_written(lesson_folder(*lesson_) / lesson_->source_file);
+    for (Language language : {Language::English, Language::Korean})
+        newest = std::max(newest, last_written(Narration::file_for(*lesson_, language)));
+    if (newest > texts_written_) load_texts();
+}
+
+const Narration* LessonController::narration(Language language) const {
+    const auto& narration = narration_[language_index(language)];
+    return narration ? &*narration : nullptr;
+}
+
+const std::string& LessonController::narration_error(Language language) const {
+    return narration_error_[language_index(language)];
+}
+
+StepView LessonController::view() {
+    if (!session_) {
+        StepView empty;
+        empty.state = &trace_.live_state();
+        return empty;
+    }
+    return trace_.view(session_->recorder());
+}
+
+bool LessonController::lesson_finished() const { return session_ && session_->finished(); }
+
+bool LessonController::can_step_forward() const {
+    if (!trace_.is_live()) return true;
+    return session_ && !session_->finished() && session_->stepper().has_waiting();
+}
+
+void LessonController::step_forward() {
+    if (!trace_.is_live()) {
+        trace_.show_step(trace_.shown_step() + 1);
+        return;
+    }
+    if (!session_) return;
+    if (running_) pause();
+    session_->stepper().step();
+}
+
+void LessonController::step_back() {
+    const uint64_t shown = trace_.shown_step();
+    if (shown > 0) trace_.show_step(shown - 1);
+}
+
+std::chrono::microseconds LessonController::run_interval() const {
+    return std::chrono::microseconds(static_cast<int64_t>(1'000'000.0f / steps_per_second_));
+}
+
+void LessonController::run() {
+    trace_.show_live();
+    if (!session_ || session_->finished()) return;
+    running_ = true;
+    session_->stepper().run(run_interval());
+}
+
+void LessonController::pause() {
+    running_ = false;
+    if (session_) session_->stepper().pause();
+}
+
+void LessonController::set_speed(float steps_per_second) {
+    steps_per_second_ = std::clamp(steps_per_second, 0.25f, 50.0f);
+    if (running_ && session_) session_->stepper().run(run_interval());
+}
+
+void LessonController::set_hold(bool hold) {
+    hold_ = hold;
+    if (session_) session_->stepper().set_hold(hold);
+}
+
+void LessonController::release_held() {
+    if (session_) session_->stepper().release_held();
+}
+
+size_t LessonController::held_count() const { return session_ ? session_->stepper().held_count() : 0; }
+
+}  // namespace ovlab::gui

@@ -1,0 +1,98 @@
+// One lesson run as the window drives it: the Session (real threads, real I/O), its folded trace,
+// the lesson source and narration, and the controls (step, run, pause, scrub, hold, reset).
+//
+// The GUI thread never blocks on lesson threads: a reset or a lesson switch hands the old Session
+// to a background thread that destroys it (its destructor aborts and joins the lesson), and the new
+// Session starts on a later frame once the old one is gone (the runtime has one session at a time).
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "ovlab/lesson_registry.h"
+#include "ovlab/session.h"
+#include "trace_view.h"
+
+namespace ovlab::gui {
+
+class LessonController {
+public:
+    LessonController() = default;
+    ~LessonController();
+    LessonController(const LessonController&) = delete;
+    LessonController& operator=(const LessonController&) = delete;
+
+    // Tears down the current run (in the background) and starts `lesson` paused at step 0.
+    void open(const LessonInfo& lesson);
+    void reset();
+    // Once per frame: finishes a pending reset, folds new events, reloads edited narration.
+    void update();
+
+    const LessonInfo* lesson() const { return lesson_; }
+    Session* session() { return session_.get(); }
+    bool resetting() const { return teardown_.valid(); }
+    const std::string& run_error() const { return run_error_; }
+    // Changes whenever a new run starts, so panels can drop what they cached for the old one.
+    uint64_t generation() const { return generation_; }
+
+    const LessonSource* source() const { return source_ ? &*source_ : nullptr; }
+    // Changes whenever the source or narration is (re)loaded from disk.
+    uint64_t texts_version() const { return texts_version_; }
+    const std::string& source_error() const { return source_error_; }
+    const Narration* narration(Language language) const;
+    const std::string& narration_error(Language language) const;
+
+    TraceView& trace() { return trace_; }
+    StepView view();
+    const trace::Recorder* recorder() const { return session_ ? &session_->recorder() : nullptr; }
+
+    // ---- controls ----
+    bool can_step_forward() const;  // scrubbed back, or something in the lesson is waiting for its turn
+    void step_forward();            // scrubbed back: move the view on; live: let one checkpoint pass
+    void step_back();
+    void show_live() { trace_.show_live(); }
+    void show_step(uint64_t step) { trace_.show_step(step); }
+    void run();
+    void pause();
+    bool running() const { return running_; }
+    void set_speed(float steps_per_second);
+    float speed() const { return steps_per_second_; }
+    void set_hold(bool hold);
+    bool hold() const { return hold_; }
+    void release_held();
+    size_t held_count() const;
+    bool lesson_finished() const;
+
+private:
+    void start_pending_run();
+    void load_texts();
+    void reload_edited_texts();
+    std::chrono::microseconds run_interval() const;
+
+    const LessonInfo* lesson_ = nullptr;
+    const LessonInfo* pending_lesson_ = nullptr;  // starts once the old session is destroyed
+    std::unique_ptr<Session> session_;
+    std::future<void> teardown_;
+    std::string run_error_;
+    uint64_t generation_ = 0;
+    TraceView trace_;
+
+    std::optional<LessonSource> source_;
+    std::string source_error_;
+    std::array<std::optional<Narration>, 2> narration_;
+    std::array<std::string, 2> narration_error_;
+    uint64_t texts_version_ = 0;
+    std::filesystem::file_time_type texts_written_{};
+    std::chrono::steady_clock::time_point texts_checked_{};
+
+    bool running_ = false;
+    bool hold_ = false;
+    float steps_per_second_ = 2.0f;
+};
+
+}  // namespace ovlab::gui

@@ -1,0 +1,215 @@
+// The OVERLAPPED inspector: every OVERLAPPED the lesson used, each field in hex with what it means
+// right now. Fields written during the step shown are highlighted, with their previous value.
+#include <cfloat>
+
+#include <fmt/format.h>
+
+#include "ovlab/status_codes.h"
+#include "panel.h"
+#include "widgets.h"
+
+namespace ovlab::gui {
+namespace {
+
+using trace::OverlappedField;
+
+constexpr OverlappedField kFields[] = {OverlappedField::Internal, OverlappedField::InternalHigh, OverlappedField::Offset,
+                                       OverlappedField::OffsetHigh, OverlappedField::hEvent};
+constexpr uint32_t kStatusPending = 0x103;
+
+std::string hex(uint64_t value) {
+    return value > 0xFFFFFFFFull ? fmt::format("0x{:016X}", value) : fmt::format("0x{:08X}", value);
+}
+
+// The value a field had before the change at `seq` (the FieldChange event records old and new).
+std::optional<uint64_t> previous_value(const GuiContext& ctx, uint64_t seq, uint64_t address) {
+    const trace::Recorder* recorder = ctx.lessons.recorder();
+    if (!recorder || seq == trace::kNever || seq >= recorder->published()) return std::nullopt;
+    const trace::Event& event = recorder->at(seq);
+    if (event.kind != trace::EventKind::FieldChange || event.object != address) return std::nullopt;
+    return event.b;
+}
+
+// Continues the line; true when `text` fits on what is left of it.
+bool fits_on_line(const std::string& text, ImFont* font) {
+    ImGui::SameLine(0, 12);
+    return ImGui::GetContentRegionAvail().x >= font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+}
+
+void same_line_if_fits(const std::string& text, ImFont* font) {
+    if (!fits_on_line(text, font)) ImGui::NewLine();
+}
+
+// The last request issued with this OVERLAPPED (one OVERLAPPED serves many requests in turn).
+const trace::IoView* latest_request(const GuiContext& ctx, uint64_t address) {
+    const std::vector<trace::IoView>& ios = ctx.view.state->ios;
+    for (auto it = ios.rbegin(); it != ios.rend(); ++it)
+        if (it->overlapped == address) return &*it;
+    return nullptr;
+}
+
+// In flight splits in two: the kernel is still working, or the kernel has finished and the lab has
+// not delivered the completion yet (held, or waiting for its turn). Nothing is hidden: it says which.
+void draw_phase_badge(const GuiContext& ctx, const trace::OverlappedView& ov, const trace::IoView* io) {
+    const Palette& p = palette();
+    if (!ov.in_flight) {
+        if (io) pill(tr(Str::OverlappedCompleted), p.success, false);
+        tooltip_for_last_item(tr(Str::OverlappedCompletedHelp));
+        return;
+    }
+    const bool kernel_done = io && io->phase == trace::IoView::Phase::Finished;
+    if (kernel_done && ctx.lessons.hold()) {
+        pill(tr(Str::OverlappedHeld), p.code_keyword);
+        tooltip_for_last_item(tr(Str::OverlappedHeldHelp));
+    } else if (kernel_done) {
+        pill(tr(Str::OverlappedKernelDone), p.warning, false);
+        tooltip_for_last_item(tr(Str::OverlappedKernelDoneHelp));
+    } else {
+        pill(tr(Str::OverlappedInFlight), p.warning);
+        tooltip_for_last_item(tr(Str::OverlappedInFlightHelp));
+    }
+}
+
+class OverlappedPanel final : public Panel {
+public:
+    const char* id() const override { return "overlapped"; }
+    Str title() const override { return Str::OverlappedTitle; }
+    Str help() const override { return Str::OverlappedHelp; }
+
+    std::string empty_state(const GuiContext& ctx) const override {
+        return ctx.view.state->overlappeds.empty() ? tr(Str::OverlappedEmpty) : std::string();
+    }
+
+    void draw_header_extras(GuiContext& ctx) override {
+        size_t in_flight = 0;
+        for (const auto& [address, ov] : ctx.view.state->overlappeds) in_flight += ov.in_flight ? 1 : 0;
+        if (in_flight == 0) return;
+        pill(fmt::format(fmt::runtime(tr(Str::OverlappedInFlightCount)), in_flight), palette().warning);
+    }
+
+    void draw_body(GuiContext& ctx) override {
+        for (const auto& [address, ov] : ctx.view.state->overlappeds) {
+            ImGui::PushID(static_cast<int>(address & 0x7FFFFFFF));
+            draw_card(ctx, ov);
+            ImGui::PopID();
+            ImGui::Spacing();
+        }
+    }
+
+private:
+    static void draw_card(GuiContext& ctx, const trace::OverlappedView& ov) {
+        const Palette& p = palette();
+        // Name and state first; the request and the address follow while they fit on the line.
+        const std::string address = fmt::format("@{}", hex(ov.address));
+        text_in_font(ctx.fonts.bold, p.text, ov.name);
+        tooltip_for_last_item(address);
+        const trace::IoView* io = latest_request(ctx, ov.address);
+        ImGui::SameLine(0, 10);
+        draw_phase_badge(ctx, ov, io);
+        if (io) {
+            const std::string request = fmt::format(fmt::runtime(tr(Str::OverlappedLastRequest)), io->operation,
+                                                    group_digits(io->length), group_digits(io->offset),
+                                                    ctx.view.state->handle_label(io->handle));
+            same_line_if_fits(request, ctx.fonts.regular);
+            text_coloured(p.text_dim, request);
+        }
+        if (fits_on_line(address, ctx.fonts.mono)) {
+            ImGui::PushFont(ctx.fonts.mono);
+            text_coloured(p.text_dim, address);
+            ImGui::PopFont();
+        } else {
+            ImGui::NewLine();  // the address stays in the name's tooltip
+        }
+
+        const ImGuiTableFlags flags = ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+        if (!ImGui::BeginTable("fields", 3, flags, ImVec2(ImGui::GetContentRegionAvail().x, 0))) return;
+        const float em = ImGui::GetFontSize();
+        ImGui::TableSetupColumn(tr(Str::OverlappedField), ImGuiTableColumnFlags_WidthFixed, em * 6.2f);
+        ImGui::TableSetupColumn(tr(Str::OverlappedValue), ImGuiTableColumnFlags_WidthFixed, em * 6.6f);
+        ImGui::TableSetupColumn(tr(Str::OverlappedMeaning), ImGuiTableColumnFlags_WidthStretch);
+        for (OverlappedField field : kFields) draw_row(ctx, ov, field);
+        ImGui::EndTable();
+    }
+
+    static void draw_row(GuiContext& ctx, const trace::OverlappedView& ov, OverlappedField field) {
+        const Palette& p = palette();
+        const size_t index = static_cast<size_t>(field);
+        const uint64_t value = ov.value[index];
+        ImGui::TableNextRow();
+        const float emphasis = change_emphasis(ctx, ov.changed_at[index]);
+        if (emphasis > 0) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(p.changed, 0.18f + 0.5f * emphasis));
+
+        ImGui::TableNextColumn();
+        ImGui::PushFont(ctx.fonts.mono);
+        ImGui::TextUnformatted(std::string(trace::field_name(field)).c_str());
+        ImGui::TableNextColumn();
+        const bool pending = field == OverlappedField::Internal && static_cast<uint32_t>(value) == kStatusPending;
+        text_coloured(pending ? p.warning : p.text, hex(value));
+        ImGui::PopFont();
+        if (emphasis > 0) {
+            if (std::optional<uint64_t> before = previous_value(ctx, ov.changed_at[index], ov.address)) {
+                ImGui::PushFont(ctx.fonts.mono);
+                text_coloured(p.text_dim, fmt::format(fmt::runtime(tr(Str::OverlappedWas)), hex(*before)));
+                ImGui::PopFont();
+            }
+        }
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
+        draw_meaning(ctx, ov, field, value);
+        ImGui::PopTextWrapPos();
+    }
+
+    static void draw_meaning(GuiContext& ctx, const trace::OverlappedView& ov, OverlappedField field, uint64_t value) {
+        const Palette& p = palette();
+        switch (field) {
+            case OverlappedField::Internal: {
+                const uint32_t status = static_cast<uint32_t>(value);
+                const CodeInfo info = ntstatus_info(status);
+                const ImVec4 colour = status == kStatusPending ? p.warning : (status >= 0xC0000000u ? p.danger : p.success);
+                text_in_font(ctx.fonts.bold, colour, info.name.empty() ? format_ntstatus(status) : std::string(info.name));
+                if (!info.meaning.empty()) text_coloured(p.text_dim, info.meaning);
+                break;
+            }
+            case OverlappedField::InternalHigh:
+                ImGui::TextUnformatted(fmt::format(fmt::runtime(tr(Str::OverlappedBytes)), group_digits(value)).c_str());
+                if (ov.in_flight) text_coloured(p.text_dim, tr(Str::OverlappedBytesPending));
+                break;
+            case OverlappedField::Offset:
+                text_coloured(p.text_dim, tr(Str::OverlappedOffsetLow));
+                break;
+            case OverlappedField::OffsetHigh:
+                text_coloured(p.text_dim, tr(Str::OverlappedOffsetHigh));
+                ImGui::TextUnformatted(
+                    fmt::format(fmt::runtime(tr(Str::OverlappedOffset64)), group_digits(ov.offset64())).c_str());
+                break;
+            case OverlappedField::hEvent: draw_event_meaning(ctx, value); break;
+        }
+    }
+
+    static void draw_event_meaning(GuiContext& ctx, uint64_t handle) {
+        const Palette& p = palette();
+        if (handle == 0) {
+            text_coloured(p.text_dim, tr(Str::OverlappedNoEvent));
+            return;
+        }
+        // A set low bit keeps the completion out of an I/O completion port; the handle is the rest.
+        const bool low_bit = (handle & 1) != 0;
+        handle &= ~uint64_t{1};
+        const auto& handles = ctx.view.state->handles;
+        const auto it = handles.find(handle);
+        const bool signalled = it != handles.end() && it->second.signalled;
+        lamp(ImGui::GetFontSize() * 0.4f, signalled, p.success);
+        ImGui::SameLine(0, 6);
+        ImGui::TextUnformatted(ctx.view.state->handle_label(handle).c_str());
+        ImGui::SameLine(0, 8);
+        text_coloured(signalled ? p.success : p.text_dim, tr(signalled ? Str::Signalled : Str::NotSignalled));
+        if (low_bit) text_coloured(p.text_dim, tr(Str::OverlappedEventLowBit));
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_overlapped_panel() { return std::make_unique<OverlappedPanel>(); }
+
+}  // namespace ovlab::gui

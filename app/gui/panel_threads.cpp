@@ -1,0 +1,134 @@
+// The threads strip: one card per thread with its colour (the same as its marker in the code
+// pane), its state and the lesson line it is on. The thread that reached the step shown is framed.
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "panel.h"
+#include "widgets.h"
+
+namespace ovlab::gui {
+namespace {
+
+Str state_label(trace::ThreadState state) {
+    switch (state) {
+        case trace::ThreadState::Running: return Str::ThreadRunning;
+        case trace::ThreadState::AtCheckpoint: return Str::ThreadAtCheckpoint;
+        case trace::ThreadState::Waiting: return Str::ThreadWaiting;
+        case trace::ThreadState::AlertableWait: return Str::ThreadAlertableWait;
+        case trace::ThreadState::Sleeping: return Str::ThreadSleeping;
+        case trace::ThreadState::Finished: return Str::ThreadFinished;
+        case trace::ThreadState::PortWait: return Str::ThreadPortWait;
+        case trace::ThreadState::RunningApc: return Str::ThreadRunningApc;
+    }
+    return Str::ThreadRunning;
+}
+
+ImVec4 state_colour(trace::ThreadState state) {
+    const Palette& p = palette();
+    switch (state) {
+        case trace::ThreadState::Running: return p.success;
+        case trace::ThreadState::AtCheckpoint: return p.accent;
+        case trace::ThreadState::Waiting: return p.warning;
+        case trace::ThreadState::AlertableWait: return p.code_keyword;
+        case trace::ThreadState::Sleeping: return p.text_dim;
+        case trace::ThreadState::Finished: return p.text_dim;
+        case trace::ThreadState::PortWait: return p.warning;
+        case trace::ThreadState::RunningApc: return p.code_keyword;
+    }
+    return p.text_dim;
+}
+
+class ThreadsPanel final : public Panel {
+public:
+    const char* id() const override { return "threads"; }
+    Str title() const override { return Str::ThreadsTitle; }
+    Str help() const override { return Str::ThreadsHelp; }
+
+    bool body_scrolls() const override { return false; }
+
+    std::string empty_state(const GuiContext& ctx) const override {
+        return ctx.view.state->threads.empty() ? tr(Str::ThreadsEmpty) : std::string();
+    }
+
+    void draw_body(GuiContext& ctx) override {
+        const std::vector<trace::ThreadView>& threads = ctx.view.state->threads;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float spacing = 10.0f;
+        const float em = ImGui::GetFontSize();
+        // Cards share the strip (it never scrolls): many threads make narrower cards.
+        const float card_width = std::min((avail - spacing * static_cast<float>(threads.size() - 1)) /
+                                              static_cast<float>(threads.size()),
+                                          em * 17.0f);
+        const uint32_t current = ctx.view.checkpoint ? ctx.view.checkpoint->thread : 0;
+        bool first = true;
+        for (const trace::ThreadView& thread : threads) {
+            if (!first) ImGui::SameLine(0, spacing);
+            first = false;
+            draw_card(ctx, thread, card_width, thread.number == current);
+        }
+    }
+
+private:
+    // Row 1: name and state. Row 2: line, queued APCs, and what it waits for.
+    static void draw_card(GuiContext& ctx, const trace::ThreadView& thread, float width, bool current) {
+        const Palette& p = palette();
+        const float row = ImGui::GetTextLineHeight() + 8;
+        const float height = row * 2 + 8;
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec4 colour = thread_colour(thread.number);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float emphasis = change_emphasis(ctx, thread.changed_at);
+        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), to_u32(mix(p.panel_bg, colour, 0.08f)), 6.0f);
+        highlight_rect(pos, ImVec2(pos.x + width, pos.y + height), emphasis);
+        draw->AddRect(pos, ImVec2(pos.x + width, pos.y + height), to_u32(current ? colour : p.border), 6.0f, 0,
+                      current ? 2.5f : 1.0f);
+        draw->AddRectFilled(pos, ImVec2(pos.x + 6, pos.y + height), to_u32(colour), 6.0f, ImDrawFlags_RoundCornersLeft);
+
+        ImGui::PushID(static_cast<int>(thread.number));
+        ImGui::PushClipRect(pos, ImVec2(pos.x + width - 4, pos.y + height), true);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6));
+        const std::string name = thread.name.empty() ? fmt::format("#{}", thread.number) : thread.name;
+        text_in_font(ctx.fonts.bold, p.text, name);
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
+        pill(tr(state_label(thread.state)), state_colour(thread.state), thread.state != trace::ThreadState::Finished);
+
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6 + row));
+        std::vector<std::string> apcs;
+        for (const trace::ApcView& apc : ctx.view.state->apcs)
+            if (apc.thread == thread.number && !apc.running) apcs.push_back(apc.what);
+        bool first = true;
+        if (thread.line > 0) {
+            text_coloured(p.text_dim, fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line));
+            first = false;
+        }
+        if (!apcs.empty()) {
+            if (!first) ImGui::SameLine(0, 8);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
+            pill(fmt::format(fmt::runtime(tr(Str::ThreadApcs)), apcs.size()), p.code_keyword);
+            first = false;
+        }
+        if (!thread.detail.empty()) {
+            if (!first) ImGui::SameLine(0, 8);
+            text_coloured(p.text_dim, thread.detail);
+        }
+        ImGui::PopClipRect();
+
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::InvisibleButton("##card", ImVec2(width, height));
+        std::string tip = fmt::format("{} (#{}): {}", name, thread.number, tr(state_label(thread.state)));
+        if (!thread.detail.empty()) tip += "\n" + thread.detail;
+        if (thread.line > 0) tip += "\n" + fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line);
+        for (const std::string& apc : apcs) tip += "\nAPC: " + apc;
+        tooltip_for_last_item(tip);
+        ImGui::PopID();
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_threads_panel() { return std::make_unique<ThreadsPanel>(); }
+
+}  // namespace ovlab::gui

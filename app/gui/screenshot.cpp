@@ -1,0 +1,114 @@
+#include "screenshot.h"
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include <GLFW/glfw3.h>
+#include <fmt/format.h>
+
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STB_IMAGE_WRITE_STATIC
+#include <stb_image_write.h>
+
+namespace ovlab::gui {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A step has been taken when the stepper counted it and the lesson is parked again (or ended),
+// and nothing new has been recorded for a moment (a runtime thread may still be finishing).
+constexpr auto kQuietTime = 60ms;
+// A step that never gets taken (every thread waits for I/O that does not come) must not hang.
+constexpr auto kStepTimeout = 5s;
+// Frames drawn after the last step so scrolling and layout settle before the picture.
+constexpr int kSettleFrames = 3;
+
+}  // namespace
+
+std::optional<std::string> save_framebuffer_png(const std::string& path, int width, int height) {
+    if (width <= 0 || height <= 0) return fmt::format("cannot save {}: the window has no pixels", path);
+    std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    if (glGetError() != GL_NO_ERROR) return fmt::format("cannot save {}: reading the framebuffer failed", path);
+    // OpenGL's first row is the bottom one; PNG's is the top.
+    stbi_flip_vertically_on_write(1);
+    errno = 0;
+    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3))
+        return fmt::format("cannot write {}: {}", path, errno ? std::strerror(errno) : "PNG encoding failed");
+    return std::nullopt;
+}
+
+bool ScreenshotScript::advance(LessonController& lessons) {
+    switch (phase_) {
+        case Phase::Stepping:
+            if (lessons.resetting() || !lessons.session()) {
+                if (!lessons.run_error().empty()) stop_stepping("the lesson did not start");
+                return false;
+            }
+            if (step_in_progress_) {
+                if (!step_taken(lessons)) return false;
+                step_in_progress_ = false;
+                if (phase_ != Phase::Stepping) return false;
+            }
+            if (taken_ >= steps_) phase_ = Phase::Settling;
+            else if (lessons.lesson_finished()) stop_stepping("the lesson ended");
+            else step_once(lessons);
+            return false;
+        case Phase::Settling:
+            if (++settle_frames_ >= kSettleFrames) phase_ = Phase::Capture;
+            return phase_ == Phase::Capture;
+        case Phase::Capture: return true;
+        case Phase::Done: return false;
+    }
+    return false;
+}
+
+void ScreenshotScript::step_once(LessonController& lessons) {
+    step::Stepper& stepper = lessons.session()->stepper();
+    if (!stepper.has_waiting()) {
+        // Nothing may move yet (the kernel is still working, or the first thread is starting).
+        if (step_started_ == Clock::time_point{}) step_started_ = Clock::now();
+        if (Clock::now() - step_started_ > kStepTimeout) stop_stepping("nothing in the lesson could move");
+        return;
+    }
+    passed_target_ = stepper.checkpoints_passed() + 1;
+    stepper.step();
+    step_in_progress_ = true;
+    step_started_ = Clock::now();
+    last_published_ = lessons.session()->recorder().published();
+    published_changed_ = step_started_;
+}
+
+bool ScreenshotScript::step_taken(LessonController& lessons) {
+    Session& session = *lessons.session();
+    const auto now = Clock::now();
+    const uint64_t published = session.recorder().published();
+    if (published != last_published_) {
+        last_published_ = published;
+        published_changed_ = now;
+    }
+    const bool counted = session.stepper().checkpoints_passed() >= passed_target_;
+    const bool parked = session.stepper().has_waiting() || session.finished();
+    if (counted && parked && now - published_changed_ >= kQuietTime) {
+        ++taken_;
+        step_started_ = {};
+        return true;
+    }
+    if (now - step_started_ > kStepTimeout) {
+        stop_stepping("a step was not taken within 5 s");
+        ++taken_;
+        return true;
+    }
+    return false;
+}
+
+void ScreenshotScript::stop_stepping(const char* why) {
+    if (taken_ < steps_)
+        fmt::print(stderr, "screenshot: stopped after {} of {} steps: {}\n", taken_, steps_, why);
+    phase_ = Phase::Settling;
+}
+
+}  // namespace ovlab::gui

@@ -1,0 +1,46 @@
+// --screenshot FILE.png --steps N: the window steps the lesson N times, waits for each step to be
+// taken, lets highlights settle for a few frames, writes its own framebuffer as PNG and exits.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "lesson_controller.h"
+
+namespace ovlab::gui {
+
+// Reads the back buffer of the current GL context (call after rendering, before swapping) and
+// writes it as PNG. Returns an error message a user can act on, or nothing.
+std::optional<std::string> save_framebuffer_png(const std::string& path, int width, int height);
+
+class ScreenshotScript {
+public:
+    explicit ScreenshotScript(int steps) : steps_(steps) {}
+
+    // Once per frame, before drawing. True when the frame about to be drawn is the one to save.
+    bool advance(LessonController& lessons);
+    bool done() const { return phase_ == Phase::Done; }
+    void captured() { phase_ = Phase::Done; }
+
+private:
+    enum class Phase { Stepping, Settling, Capture, Done };
+    using Clock = std::chrono::steady_clock;
+
+    void step_once(LessonController& lessons);
+    bool step_taken(LessonController& lessons);
+    void stop_stepping(const char* why);
+
+    int steps_ = 0;
+    int taken_ = 0;
+    Phase phase_ = Phase::Stepping;
+    bool step_in_progress_ = false;
+    uint64_t passed_target_ = 0;
+    Clock::time_point step_started_{};
+    uint64_t last_published_ = 0;
+    Clock::time_point published_changed_{};
+    int settle_frames_ = 0;
+};
+
+}  // namespace ovlab::gui

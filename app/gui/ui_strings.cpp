@@ -1,0 +1,30 @@
+#include "ui_strings.h"
+
+namespace ovlab::gui {
+namespace {
+
+struct Labels {
+    const char* en;
+    const char* ko;
+};
+
+constexpr Labels kLabels[] = {
+#define OVLAB_UI_STRING_ROW(id, en, ko) {en, ko},
+    OVLAB_UI_STRINGS(OVLAB_UI_STRING_ROW)
+#undef OVLAB_UI_STRING_ROW
+};
+
+Language g_language = Language::English;
+
+}  // namespace
+
+void set_ui_language(Language language) { g_language = language; }
+
+Language ui_language() { return g_language; }
+
+const char* tr(Str id) {
+    const Labels& labels = kLabels[static_cast<size_t>(id)];
+    return g_language == Language::Korean ? labels.ko : labels.en;
+}
+
+}  // namespace ovlab::gui

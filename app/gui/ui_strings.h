@@ -1,0 +1,212 @@
+// Every label of the window in English and Korean, in one table. Strings with {} are fmt formats
+// (positional {0} {1} where Korean word order differs); SpeedFormat and ScrubFormat end up as
+// ImGui slider formats (printf-style %).
+#pragma once
+
+#include <cstdint>
+
+#include "ovlab/lesson_registry.h"
+
+// X(id, English, Korean)
+#define OVLAB_UI_STRINGS(X)                                                                                        \
+    X(AppName, "Overlapped Lab", "Overlapped Lab")                                                                 \
+    X(ControlsTitle, "Controls", "조작")                                                                            \
+    X(ControlsHelp,                                                                                                \
+      "Step (Space or Right arrow) lets exactly one checkpoint pass: a call about to be made, a call returning, "  \
+      "or an I/O completion being delivered. Run steps at the chosen speed; Pause stops. Back (Left arrow) and "   \
+      "the slider look at earlier steps: only the view moves back, the real I/O is never rewound; Live (End) "     \
+      "returns. Hold completions keeps finished I/O pending until Release, so a pending request stays visible. "   \
+      "Reset starts the lesson again with fresh sample data.",                                                    \
+      "단계(Space 또는 오른쪽 화살표)는 체크포인트 하나만 통과시킵니다: 곧 호출될 함수, 반환되는 함수, 전달되는 I/O "              \
+      "완료. 실행은 정한 속도로 단계를 진행하고, 일시정지는 멈춥니다. 뒤로(왼쪽 화살표)와 슬라이더는 이전 단계를 "                   \
+      "보여 줍니다: 화면만 되돌아가며 실제 I/O는 되돌리지 않습니다. 실시간(End)으로 돌아옵니다. 완료 보류는 끝난 I/O를 "      \
+      "해제할 때까지 대기 상태로 둡니다. 초기화는 새 예제 데이터로 레슨을 다시 시작합니다.")                                 \
+    X(Step, "Step", "단계")                                                                                         \
+    X(StepHelp, "Let one checkpoint pass (Space, Right arrow)", "체크포인트 하나 통과 (Space, 오른쪽 화살표)")              \
+    X(Run, "Run", "실행")                                                                                           \
+    X(Pause, "Pause", "일시정지")                                                                                    \
+    X(SpeedFormat, "%.1f steps/s", "초당 %.1f 단계")                                                                 \
+    X(SpeedHelp, "Run speed in steps per second", "실행 속도 (초당 단계 수)")                                          \
+    X(Reset, "Reset", "초기화")                                                                                      \
+    X(ResetHelp, "Stop this run and start the lesson again from step 0", "이 실행을 멈추고 0단계부터 다시 시작")            \
+    X(Back, "Back", "뒤로")                                                                                         \
+    X(BackHelp, "Look at the previous step (Left arrow); the real I/O is not rewound",                             \
+      "이전 단계 보기 (왼쪽 화살표): 실제 I/O는 되돌리지 않습니다")                                                         \
+    X(ScrubFormat, "step %d of {}", "{}단계 중 %d")                                                                  \
+    X(ScrubHelp, "Drag to look at any recorded step; the views are rebuilt from the trace",                        \
+      "끌어서 기록된 아무 단계나 보기: 화면은 트레이스로부터 다시 계산됩니다")                                                 \
+    X(Live, "Live", "실시간")                                                                                       \
+    X(HoldCompletions, "Hold completions", "완료 보류")                                                             \
+    X(HoldHelp,                                                                                                    \
+      "Finished I/O stays held (still pending for the program) until you press Release. Nothing is faked: the "    \
+      "kernel has finished, the lab delays delivering the completion.",                                           \
+      "끝난 I/O를 해제할 때까지 보류합니다 (프로그램에게는 아직 대기 중). 꾸며낸 것이 아닙니다: 커널은 이미 끝났고, "            \
+      "랩이 완료 전달을 늦출 뿐입니다.")                                                                                \
+    X(ReleaseFormat, "Release ({})", "해제 ({})")                                                                    \
+    X(ReleaseHelp, "Deliver the held completions", "보류된 완료를 전달")                                                \
+    X(IoBackend, "I/O: {}", "I/O: {}")                                                                             \
+    X(IoBackendHelp, "The kernel interface doing the real asynchronous I/O of this run",                          \
+      "이 실행의 실제 비동기 I/O를 수행하는 커널 인터페이스")                                                              \
+    X(LanguageKorean, "한국어", "한국어")                                                                             \
+    X(KoreanFontMissing, "No Korean font found: install fonts-nanum (NanumGothic) to read Korean text",             \
+      "No Korean font found: install fonts-nanum (NanumGothic) to read Korean text")                              \
+    X(ThemeDark, "Dark", "어둡게")                                                                                   \
+    X(ThemeLight, "Light", "밝게")                                                                                   \
+    X(StatusCannotStart, "Cannot start the lesson", "레슨을 시작할 수 없습니다")                                        \
+    X(StatusStarting, "Starting…", "시작하는 중…")                                                                   \
+    X(StatusViewingStep, "Viewing step {0} of {1} (live: {2})", "{1}단계 중 {0}단계 보는 중 (실시간: {2})")               \
+    X(StatusViewingStepHelp, "You are looking back; the lesson itself is still at the live step",                  \
+      "지난 단계를 보고 있습니다. 레슨 자체는 실시간 단계에 있습니다")                                                        \
+    X(StatusFinishedPassed, "Finished: check passed", "완료: 검사 통과")                                                \
+    X(StatusFinishedFailed, "Finished: check failed", "완료: 검사 실패")                                                \
+    X(StatusStep, "Step {}", "{}단계")                                                                              \
+    X(StatusRunning, "Running", "실행 중")                                                                           \
+    X(StatusHeld, "{} completion(s) held", "완료 {}개 보류 중")                                                        \
+    X(StatusReady, "Ready: press Step", "준비됨: 단계를 누르세요")                                                      \
+    X(StatusWaitingForKernel, "Waiting for the kernel…", "커널을 기다리는 중…")                                         \
+    X(StatusWaitingForKernelHelp,                                                                                  \
+      "Every lesson thread waits for I/O that the kernel has not finished yet; Step becomes available when it has", \
+      "모든 레슨 스레드가 커널이 아직 끝내지 않은 I/O를 기다립니다. 끝나면 단계를 누를 수 있습니다")                               \
+    X(LessonsTitle, "Lessons", "레슨")                                                                              \
+    X(LessonsHelp, "Choose a lesson: the current run stops and the chosen lesson starts at step 0.",               \
+      "레슨을 고르세요: 현재 실행이 멈추고 고른 레슨이 0단계부터 시작합니다.")                                                  \
+    X(LessonsEmpty, "No lessons are built into this binary", "이 프로그램에 포함된 레슨이 없습니다")                           \
+    X(ThreadsTitle, "Threads", "스레드")                                                                             \
+    X(ThreadsHelp,                                                                                                 \
+      "Each thread of the run in its own colour (the same colour marks its line in the code). The framed card is "  \
+      "the thread that reached the step shown. Runtime threads deliver completions.",                             \
+      "실행 중인 각 스레드를 고유한 색으로 보여 줍니다 (코드에서 그 줄도 같은 색). 테두리가 있는 카드는 지금 보는 단계에 "           \
+      "도달한 스레드입니다. 런타임 스레드는 완료를 전달합니다.")                                                             \
+    X(ThreadsEmpty, "The lesson has not started: press Step", "레슨이 아직 시작되지 않았습니다: 단계를 누르세요")                \
+    X(ThreadRunning, "running", "실행 중")                                                                            \
+    X(ThreadAtCheckpoint, "at step", "단계에서 대기")                                                                   \
+    X(ThreadWaiting, "waiting", "대기 중")                                                                            \
+    X(ThreadAlertableWait, "alertable wait", "경고 가능 대기")                                                          \
+    X(ThreadSleeping, "sleeping", "잠자는 중")                                                                        \
+    X(ThreadFinished, "finished", "종료")                                                                            \
+    X(ThreadPortWait, "waiting on port", "포트 대기 중")                                                                \
+    X(ThreadRunningApc, "running APC", "APC 실행 중")                                                                 \
+    X(ThreadApcs, "{} APC queued", "APC {}개 대기")                                                                   \
+    X(LineNumber, "line {}", "{}번 줄")                                                                              \
+    X(CodeTitle, "Code", "코드")                                                                                    \
+    X(CodeHelp,                                                                                                    \
+      "The lesson's Win32 program, exactly as it runs. Coloured tags mark the line each thread is on; the "        \
+      "highlighted line is the step shown (\"I/O\": a completion of the request issued on that line). Grey "       \
+      "[step: ...] comments name the narration sections.",                                                        \
+      "실제로 실행되는 레슨의 Win32 프로그램입니다. 색 표시는 각 스레드가 있는 줄이고, 강조된 줄은 지금 보는 단계입니다 "           \
+      "(\"I/O\": 그 줄에서 시작한 요청의 완료). 회색 [step: ...] 주석은 설명 구간의 이름입니다.")                                \
+    X(CodeNoLesson, "Choose a lesson on the left", "왼쪽에서 레슨을 고르세요")                                             \
+    X(NarrationTitle, "What is happening", "무슨 일이 일어나는가")                                                        \
+    X(NarrationHelp,                                                                                               \
+      "Explains the step shown. The text comes from the lesson's narration.en.md / narration.ko.md (the section "   \
+      "named in the title strip) and reloads when the file is edited.",                                           \
+      "지금 보는 단계를 설명합니다. 내용은 레슨의 narration.en.md / narration.ko.md (제목 줄에 표시된 구간)에서 오며, "          \
+      "파일을 고치면 다시 읽습니다.")                                                                                 \
+    X(NarrationNone, "No narration for this step", "이 단계에 대한 설명이 없습니다")                                       \
+    X(NarrationPressStep, "Press Step (Space) to run the first line.", "단계(Space)를 눌러 첫 줄을 실행하세요.")             \
+    X(OverlappedTitle, "OVERLAPPED", "OVERLAPPED")                                                                 \
+    X(OverlappedHelp,                                                                                              \
+      "Every OVERLAPPED of the lesson, field by field, in hex with its meaning now. Internal holds the NTSTATUS "    \
+      "(STATUS_PENDING while the request runs), InternalHigh the bytes transferred; Offset/OffsetHigh are the "    \
+      "64-bit file position the request starts at (the system never advances them); hEvent is signalled at "      \
+      "completion. Yellow rows changed during the step shown.",                                                   \
+      "레슨의 모든 OVERLAPPED를 필드별로 16진수와 현재 의미로 보여 줍니다. Internal은 NTSTATUS (요청이 진행 중이면 "             \
+      "STATUS_PENDING), InternalHigh는 전송된 바이트 수, Offset/OffsetHigh는 요청이 시작하는 64비트 파일 위치 "                 \
+      "(시스템은 절대 올리지 않음), hEvent는 완료 때 신호를 받습니다. 노란 줄은 지금 보는 단계에서 바뀐 값입니다.")                 \
+    X(OverlappedEmpty, "No OVERLAPPED yet — step to the first ReadFile",                                           \
+      "아직 OVERLAPPED가 없습니다 — 첫 ReadFile까지 진행하세요")                                                          \
+    X(OverlappedInFlightCount, "{} in flight", "{}개 진행 중")                                                        \
+    X(OverlappedLastRequest, "{0} {1} bytes at {2} on {3}", "{3}: 오프셋 {2}에서 {1}바이트 {0}")                          \
+    X(OverlappedInFlight, "IN FLIGHT", "진행 중")                                                                     \
+    X(OverlappedInFlightHelp, "Issued and not completed yet: the system may still write into it and its buffer",  \
+      "시작되었고 아직 완료되지 않음: 시스템이 아직 이 구조체와 버퍼에 쓸 수 있습니다")                                            \
+    X(OverlappedCompleted, "completed", "완료")                                                                      \
+    X(OverlappedHeld, "HELD", "보류됨")                                                                             \
+    X(OverlappedHeldHelp,                                                                                          \
+      "The kernel has finished this request; the lab holds its completion until you press Release, so the "        \
+      "program still sees it pending (Internal is still STATUS_PENDING).",                                        \
+      "커널은 이 요청을 끝냈지만, 해제를 누를 때까지 랩이 완료를 보류합니다. 그래서 프로그램에게는 아직 대기 중입니다 "               \
+      "(Internal은 아직 STATUS_PENDING).")                                                                           \
+    X(OverlappedKernelDone, "kernel done", "커널 완료")                                                               \
+    X(OverlappedKernelDoneHelp,                                                                                    \
+      "The kernel has finished; the completion (Internal, InternalHigh, the event) is delivered at the next step.",  \
+      "커널은 끝났습니다. 완료(Internal, InternalHigh, 이벤트)는 다음 단계에서 전달됩니다.")                                      \
+    X(OverlappedCompletedHelp, "Its last request completed: it may be reused for the next one",                    \
+      "마지막 요청이 완료됨: 다음 요청에 다시 쓸 수 있습니다")                                                               \
+    X(OverlappedField, "Field", "필드")                                                                             \
+    X(OverlappedValue, "Value", "값")                                                                               \
+    X(OverlappedMeaning, "Meaning", "의미")                                                                          \
+    X(OverlappedWas, "was {}", "이전 {}")                                                                           \
+    X(OverlappedBytes, "{} bytes transferred", "{}바이트 전송됨")                                                      \
+    X(OverlappedBytesPending, "written at completion", "완료 때 기록됨")                                                \
+    X(OverlappedOffsetLow, "file offset, low 32 bits", "파일 오프셋, 하위 32비트")                                        \
+    X(OverlappedOffsetHigh, "file offset, high 32 bits", "파일 오프셋, 상위 32비트")                                      \
+    X(OverlappedOffset64, "= offset {} (64-bit)", "= 오프셋 {} (64비트)")                                              \
+    X(OverlappedNoEvent, "NULL: completion signals the file handle itself",                                        \
+      "NULL: 완료되면 파일 핸들 자체가 신호를 받습니다")                                                                    \
+    X(OverlappedEventLowBit, "low bit set: no completion port packet", "하위 비트 설정: 완료 포트 패킷 없음")                \
+    X(Signalled, "signalled", "신호 받음")                                                                            \
+    X(NotSignalled, "not signalled", "신호 없음")                                                                     \
+    X(HandlesTitle, "Handles and events", "핸들과 이벤트")                                                              \
+    X(HandlesHelp,                                                                                                 \
+      "Every handle the lesson opened. The lamp is lit while the object is signalled: a wait on it would return "   \
+      "at once. Yellow: changed during the step shown.",                                                          \
+      "레슨이 연 모든 핸들입니다. 객체가 신호 상태이면 램프가 켜집니다: 그 객체를 기다리면 바로 반환됩니다. "                      \
+      "노란색: 지금 보는 단계에서 바뀜.")                                                                               \
+    X(HandlesEmpty, "No handles yet — the lesson has not opened anything", "아직 핸들이 없습니다 — 레슨이 아직 아무것도 열지 않았습니다") \
+    X(HandleFile, "file", "파일")                                                                                   \
+    X(HandleEvent, "event", "이벤트")                                                                               \
+    X(HandleThread, "thread", "스레드")                                                                             \
+    X(HandlePort, "completion port", "완료 포트")                                                                     \
+    X(HandleSocket, "socket", "소켓")                                                                               \
+    X(HandlePipe, "pipe", "파이프")                                                                                 \
+    X(HandleOther, "handle", "핸들")                                                                                \
+    X(HandleClosed, "closed", "닫힘")                                                                               \
+    X(PortRunning, "running threads: {0} (concurrency {1})", "실행 중인 스레드: {0} (동시 실행 값 {1})")                       \
+    X(PortQueue, "packets queued: {}", "대기 중인 패킷: {}")                                                           \
+    X(PortPacket, "{0}\n{1} bytes, completion key 0x{2:X}, OVERLAPPED {3}",                                          \
+      "{0}\n{1}바이트, 완료 키 0x{2:X}, OVERLAPPED {3}")                                                               \
+    X(PortWaiters, "waiting (next released first): {}", "대기 중 (먼저 깨어날 순서): {}")                                  \
+    X(CallsTitle, "Call log", "호출 기록")                                                                           \
+    X(CallsHelp,                                                                                                   \
+      "Every Win32 call, newest at the bottom. Red: the call failed (see GetLastError). Amber \"pending\": FALSE "  \
+      "with ERROR_IO_PENDING means the request started and completes later; that is not an error. \"…\": the "     \
+      "thread is still inside the call.",                                                                         \
+      "모든 Win32 호출이며 최신이 맨 아래입니다. 빨강: 호출 실패 (GetLastError 참고). 주황 \"pending\": FALSE와 "              \
+      "ERROR_IO_PENDING은 요청이 시작되어 나중에 완료된다는 뜻이며 오류가 아닙니다. \"…\": 스레드가 아직 호출 안에 있습니다.")     \
+    X(CallsEmpty, "No calls yet — press Step (Space) to run the first line",                                        \
+      "아직 호출이 없습니다 — 단계(Space)를 눌러 첫 줄을 실행하세요")                                                          \
+    X(CallsCount, "{} calls", "호출 {}개")                                                                           \
+    X(CallsThread, "Thread", "스레드")                                                                               \
+    X(CallsLine, "Line", "줄")                                                                                      \
+    X(CallsApi, "Call", "함수")                                                                                     \
+    X(CallsArguments, "Arguments", "인자")                                                                           \
+    X(CallsResult, "Returned", "반환값")                                                                             \
+    X(CallsLastError, "GetLastError", "GetLastError")                                                             \
+    X(CallsInProgress, "The thread is still inside this call", "스레드가 아직 이 호출 안에 있습니다")                          \
+    X(CallsPending, "pending", "pending")                                                                          \
+    X(CallsPendingHelp, "the request started and will complete later (not an error)",                              \
+      "요청이 시작되었고 나중에 완료됩니다 (오류 아님)")                                                                      \
+    X(ConsoleTitle, "Console", "콘솔")                                                                               \
+    X(ConsoleHelp, "What the lesson printed, and its result once it has ended.",                                   \
+      "레슨이 출력한 내용과, 끝난 뒤의 결과입니다.")                                                                        \
+    X(ConsoleEmpty, "Nothing printed yet", "아직 출력이 없습니다")                                                        \
+    X(ConsoleEarlierLines, "… {} earlier lines", "… 이전 {}줄")                                                       \
+    X(ConsoleCheckPassed, "✓ Check passed", "✓ 검사 통과")                                                              \
+    X(ConsoleCheckFailed, "✗ Check failed", "✗ 검사 실패")                                                              \
+    X(ConsoleExitCode, "exit code {}", "종료 코드 {}")
+
+namespace ovlab::gui {
+
+enum class Str : uint16_t {
+#define OVLAB_UI_STRING_ID(id, en, ko) id,
+    OVLAB_UI_STRINGS(OVLAB_UI_STRING_ID)
+#undef OVLAB_UI_STRING_ID
+};
+
+void set_ui_language(Language language);
+Language ui_language();
+// The label in the current UI language.
+const char* tr(Str id);
+
+}  // namespace ovlab::gui

@@ -1,0 +1,96 @@
+#include "window.h"
+
+#include <cstdlib>
+
+#include <GLFW/glfw3.h>
+#include <fmt/format.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+namespace ovlab::gui {
+namespace {
+
+std::string g_glfw_error;
+
+void remember_glfw_error(int, const char* description) { g_glfw_error = description ? description : ""; }
+
+std::string glfw_detail() { return g_glfw_error.empty() ? std::string() : fmt::format(" ({})", g_glfw_error); }
+
+bool display_configured() {
+#if defined(__linux__) || defined(__FreeBSD__)
+    const char* x11 = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x11 && *x11) || (wayland && *wayland);
+#else
+    return true;
+#endif
+}
+
+}  // namespace
+
+std::variant<std::unique_ptr<Window>, std::string> Window::open(int width, int height, const char* title) {
+    constexpr const char* kNoDisplay = "no display: set DISPLAY or run under xvfb-run";
+    if (!display_configured()) return std::string(kNoDisplay);
+    glfwSetErrorCallback(remember_glfw_error);
+    if (!glfwInit()) return fmt::format("{}{}", kNoDisplay, glfw_detail());
+
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+    if (!window) {
+        const std::string error = fmt::format("cannot create an OpenGL 3.0 context{}", glfw_detail());
+        glfwTerminate();
+        return error;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is fixed; no imgui.ini in the student's folder
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    return std::unique_ptr<Window>(new Window(window));
+}
+
+Window::~Window() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+bool Window::should_close() const { return glfwWindowShouldClose(window_); }
+
+float Window::content_scale() const {
+    float x = 1, y = 1;
+    glfwGetWindowContentScale(window_, &x, &y);
+    return x > 0 ? x : 1;
+}
+
+void Window::poll_events() { glfwPollEvents(); }
+
+void Window::begin_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Window::render(const ImVec4& clear_colour) {
+    ImGui::Render();
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    glViewport(0, 0, width, height);
+    glClearColor(clear_colour.x, clear_colour.y, clear_colour.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::swap() { glfwSwapBuffers(window_); }
+
+void Window::framebuffer_size(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+
+}  // namespace ovlab::gui

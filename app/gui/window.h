@@ -1,0 +1,36 @@
+// The GLFW window with its OpenGL 3 context and the Dear ImGui backends.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+
+#include <imgui.h>
+
+struct GLFWwindow;
+
+namespace ovlab::gui {
+
+class Window {
+public:
+    // The window, or a one-line reason it cannot exist ("no display: set DISPLAY or run under xvfb-run").
+    static std::variant<std::unique_ptr<Window>, std::string> open(int width, int height, const char* title);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    bool should_close() const;
+    float content_scale() const;  // 1 on a normal display, 2 on a HiDPI one
+    void poll_events();
+    void begin_frame();
+    // Renders the ImGui frame into the back buffer; framebuffer_size() is what was drawn.
+    void render(const ImVec4& clear_colour);
+    void swap();
+    void framebuffer_size(int& width, int& height) const;
+
+private:
+    explicit Window(GLFWwindow* window) : window_(window) {}
+    GLFWwindow* window_ = nullptr;
+};
+
+}  // namespace ovlab::gui

@@ -54,13 +54,16 @@ uint64_t read_field(const OVERLAPPED* o, OverlappedField field) {
 }
 
 // Records a change against the last value the trace holds for this OVERLAPPED; mutex held.
-void note_value(HookState& state, const OVERLAPPED* o, OverlappedField field, uint64_t value) {
+// `writer` is "program" for a value the lesson stored itself (seen at its next call), empty for one
+// the runtime wrote.
+void note_value(HookState& state, const OVERLAPPED* o, OverlappedField field, uint64_t value,
+                std::string_view writer) {
     const auto address = reinterpret_cast<uint64_t>(o);
     auto [it, fresh] = state.overlapped_seen.try_emplace(address);
     uint64_t& known = it->second[static_cast<size_t>(field)];
     if (!fresh && known == value) return;
     if (fresh && value == 0) return;  // the trace starts every OVERLAPPED at zero
-    record({EventKind::FieldChange, address, static_cast<uint64_t>(field), known, value});
+    record({EventKind::FieldChange, address, static_cast<uint64_t>(field), known, value, writer});
     known = value;
 }
 
@@ -100,7 +103,7 @@ void write_overlapped_field(OVERLAPPED* o, OverlappedField field, uint64_t value
     if (!tracing()) return;
     HookState& state = hooks();
     std::lock_guard lock(state.mutex);
-    note_value(state, o, field, value);
+    note_value(state, o, field, value, {});
 }
 
 void observe_overlapped(const OVERLAPPED* o) {
@@ -109,7 +112,7 @@ void observe_overlapped(const OVERLAPPED* o) {
     std::lock_guard lock(state.mutex);
     for (OverlappedField field : {OverlappedField::Internal, OverlappedField::InternalHigh, OverlappedField::Offset,
                                   OverlappedField::OffsetHigh, OverlappedField::hEvent})
-        note_value(state, o, field, read_field(o, field));
+        note_value(state, o, field, read_field(o, field), "program");
 }
 
 void announce_kernel_thread() {

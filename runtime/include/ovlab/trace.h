@@ -29,7 +29,8 @@ namespace ovlab::trace {
     X(ObjectNamed, false, "handle or OVERLAPPED address", "1 if OVERLAPPED", "-", "-", "-",                 \
       "name in the lesson source")                                                                         \
     X(Signal, false, "handle", "1 signalled, 0 reset", "-", "-", "-", "reason")                             \
-    X(FieldChange, false, "OVERLAPPED address", "OverlappedField", "old value", "new value", "-", "-")      \
+    X(FieldChange, false, "OVERLAPPED address", "OverlappedField", "old value", "new value",                \
+      "\"program\" when the lesson stored it (seen at its next call), empty when the runtime wrote it", "-")   \
     X(IoIssued, false, "OVERLAPPED address", "handle", "file offset", "byte count", "read or write",        \
       "backend")                                                                                           \
     X(IoFinished, false, "OVERLAPPED address", "NTSTATUS", "bytes", "-", "-", "-")                          \

@@ -30,6 +30,7 @@ public:
 private:
     std::string checkpoint_header(const Event& event) const;
     std::string detail_line(const Event& event) const;
+    std::string field_change_line(const Event& event) const;
 
     NarrationLookup narration_;
     std::set<std::string> printed_narration_;

@@ -9,7 +9,14 @@ const std::vector<LessonInfo>& all_lessons()
 {
     // In teaching order: the lesson list shows them like this. Ids are a contract (DESIGN.md §2).
     static const std::vector<LessonInfo> lessons = {
+        lessons::blocking_vs_overlapped(),
         lessons::event_file_copy(),
+        lessons::event_sockets(),
+        lessons::completion_routine(),
+        lessons::wait_on_another_thread(),
+        lessons::iocp_file_reads(),
+        lessons::iocp_echo_server(),
+        lessons::pitfalls(),
     };
     return lessons;
 }

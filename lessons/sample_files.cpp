@@ -39,15 +39,8 @@ std::optional<std::vector<char>> read_all(const std::filesystem::path& path)
     return bytes;
 }
 
-}  // namespace
-
-void write_sample_file(const std::filesystem::path& path, size_t size, uint32_t seed)
+void write_bytes(const std::filesystem::path& path, const std::vector<char>& bytes)
 {
-    uint32_t state = seed != 0 ? seed : 1;  // xorshift stays at 0 forever
-    std::vector<char> bytes(size);
-    for (char& byte : bytes) {
-        byte = static_cast<char>(next_random(state) >> 24);
-    }
     errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {
@@ -58,6 +51,37 @@ void write_sample_file(const std::filesystem::path& path, size_t size, uint32_t 
     if (!out) {
         throw std::runtime_error(fmt::format("cannot write {}: {}", path.string(), errno_reason()));
     }
+}
+
+}  // namespace
+
+void write_sample_file(const std::filesystem::path& path, size_t size, uint32_t seed)
+{
+    uint32_t state = seed != 0 ? seed : 1;  // xorshift stays at 0 forever
+    std::vector<char> bytes(size);
+    for (char& byte : bytes) {
+        byte = static_cast<char>(next_random(state) >> 24);
+    }
+    write_bytes(path, bytes);
+}
+
+void write_labelled_file(const std::filesystem::path& path, std::string_view label, size_t blocks, size_t block_size)
+{
+    if (block_size < 64) {
+        throw std::invalid_argument(fmt::format("write_labelled_file: block size {} is below 64", block_size));
+    }
+    std::vector<char> bytes;
+    bytes.reserve(blocks * block_size);
+    for (size_t block = 0; block < blocks; ++block) {
+        std::string text = fmt::format("{} block {} at offset {}\n", label, block, block * block_size);
+        for (size_t line = 1; text.size() < block_size; ++line) {
+            text += fmt::format("{} block {} line {}\n", label, block, line);
+        }
+        text.resize(block_size);
+        text.back() = '\n';  // the last line is cut short, but the next block still starts on a new line
+        bytes.insert(bytes.end(), text.begin(), text.end());
+    }
+    write_bytes(path, bytes);
 }
 
 std::optional<std::string> describe_difference(const std::filesystem::path& original,

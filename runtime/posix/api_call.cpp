@@ -55,6 +55,31 @@ DWORD ApiCall::returns_wait(DWORD result, DWORD object_count) {
     return result;
 }
 
+DWORD ApiCall::returns_dword(DWORD result, bool failed) {
+    if (!tracing_) return result;
+    const std::string number = result > 0xFFFF ? fmt::format("0x{:X}", result) : fmt::format("{}", result);
+    leave(result, failed, failed ? fmt::format("{} (GetLastError {})", number, error_text(last_error())) : number);
+    return result;
+}
+
+int ApiCall::returns_int(int result) {
+    if (!tracing_) return result;
+    if (result == -1)
+        leave(static_cast<uint64_t>(result), true, fmt::format("SOCKET_ERROR (WSAGetLastError {})", error_text(last_error())));
+    else
+        leave(static_cast<uint64_t>(result), false, fmt::format("{}", result));
+    return result;
+}
+
+UINT_PTR ApiCall::returns_socket(UINT_PTR result) {
+    if (!tracing_) return result;
+    if (result == ~UINT_PTR{0})
+        leave(result, true, fmt::format("INVALID_SOCKET (WSAGetLastError {})", error_text(last_error())));
+    else
+        leave(result, false, fmt::format("0x{:X}", result));
+    return result;
+}
+
 void ApiCall::returns_void() {
     if (tracing_) leave(0, false, "");
 }

@@ -34,7 +34,13 @@ public:
     HANDLE returns_handle(HANDLE result);
     // "WAIT_OBJECT_0", "WAIT_TIMEOUT (0x102)", "WAIT_FAILED (GetLastError 6 ...)".
     DWORD returns_wait(DWORD result, DWORD object_count);
+    // "2", or "0xFFFFFFFF (GetLastError 6 ERROR_INVALID_HANDLE)" when `failed`.
+    DWORD returns_dword(DWORD result, bool failed);
     void returns_void();
+    // Winsock's int results: "0", "5", or "SOCKET_ERROR (WSAGetLastError 10057 WSAENOTCONN)" for -1.
+    int returns_int(int result);
+    // A SOCKET: "0x10", or "INVALID_SOCKET (WSAGetLastError 10047 WSAEAFNOSUPPORT)".
+    UINT_PTR returns_socket(UINT_PTR result);
 
 private:
     static bool is_tracing();

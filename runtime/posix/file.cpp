@@ -13,6 +13,7 @@
 #include "api_call.h"
 #include "handle_table.h"
 #include "last_error.h"
+#include "pipe.h"
 #include "text_encoding.h"
 
 namespace ovlab::posix {
@@ -102,6 +103,9 @@ HANDLE create_file(const char* path_text, DWORD access, DWORD disposition, DWORD
         set_last_error(ERROR_PATH_NOT_FOUND);
         return INVALID_HANDLE_VALUE;
     }
+    // "\\.\pipe\name": the client end of a named pipe (pipe.h).
+    if (const std::string pipe = pipe_name_from_path(path_text); !pipe.empty())
+        return create_pipe_client_handle(pipe, access, flags);
     const std::string path = linux_path(path_text);
     const bool can_read = wants_read(access), can_write = wants_write(access);
     // A handle opened for neither (attributes only) still gets a descriptor for GetFileSizeEx.
@@ -164,7 +168,7 @@ int FileObject::append_fd() {
 }
 
 std::string FileObject::describe() const {
-    return fmt::format("file {}{}", display_name_, overlapped_ ? " (overlapped)" : "");
+    return fmt::format("file {}{}", display_name_, overlapped() ? " (overlapped)" : "");
 }
 
 }  // namespace ovlab::posix

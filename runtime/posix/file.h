@@ -13,23 +13,21 @@
 #include <mutex>
 #include <string>
 
-#include "kernel_object.h"
+#include "io_handle_object.h"
 
 namespace ovlab::posix {
 
-class FileObject : public KernelObject {
+class FileObject : public IoHandleObject {
 public:
     FileObject(int fd, std::string display_name, bool overlapped, bool can_read, bool can_write)
-        : KernelObject(trace::HandleKind::File, false),
+        : IoHandleObject(trace::HandleKind::File, overlapped),
           fd_(fd),
           display_name_(std::move(display_name)),
-          overlapped_(overlapped),
           can_read_(can_read),
           can_write_(can_write) {}
     ~FileObject() override;
 
     int fd() const { return fd_; }
-    bool overlapped() const { return overlapped_; }
     bool can_read() const { return can_read_; }
     bool can_write() const { return can_write_; }
     // A second descriptor of the same file opened with O_APPEND, for writes at Offset = OffsetHigh =
@@ -42,7 +40,6 @@ public:
 private:
     int fd_;
     std::string display_name_;
-    bool overlapped_;
     bool can_read_;
     bool can_write_;
     std::mutex append_mutex_;

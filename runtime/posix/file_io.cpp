@@ -1,5 +1,5 @@
-// ReadFile and WriteFile: overlapped requests go to the I/O backend; requests on synchronous
-// handles are real blocking system calls on the calling thread.
+// ReadFile, WriteFile, ReadFileEx, WriteFileEx: overlapped requests go to the I/O backend;
+// requests on synchronous handles are real blocking system calls on the calling thread.
 #include <unistd.h>
 
 #include <cerrno>
@@ -7,11 +7,17 @@
 #include <fmt/format.h>
 
 #include "api_call.h"
+#include "apc.h"
 #include "blocking_transfer.h"
+#include "completion_port.h"
 #include "handle_table.h"
 #include "io_request.h"
 #include "last_error.h"
+#include "stream_file_io.h"
+#include "ovlab/callsite.h"
 #include "ovlab/session.h"
+#include "ovlab/status_codes.h"
+#include "thread.h"
 #include "trace_hooks.h"
 
 namespace ovlab::posix {
@@ -30,9 +36,26 @@ struct Transfer {
     DWORD length;
     LPDWORD transferred;
     LPOVERLAPPED overlapped;
+    // ReadFileEx/WriteFileEx: the completion routine, and its name in the lesson source.
+    LPOVERLAPPED_COMPLETION_ROUTINE routine = nullptr;
+    std::string routine_name = {};
 };
 
 const char* api_name(IoOperation operation) { return operation == IoOperation::Read ? "ReadFile" : "WriteFile"; }
+
+// kernel32's read_write_apc: the routine gets the Win32 error for the final NTSTATUS, the byte
+// count and the request's own OVERLAPPED.
+CompletionRoutineCall routine_call(const Transfer& t) {
+    return [routine = t.routine, overlapped = t.overlapped](uint32_t status, uint64_t bytes) {
+        routine(ntstatus_to_win32_error(status), static_cast<DWORD>(bytes), overlapped);
+    };
+}
+
+std::string routine_text(const Transfer& t) {
+    const std::string api = t.operation == IoOperation::Read ? "ReadFileEx" : "WriteFileEx";
+    return t.routine_name.empty() ? api + " completion routine"
+                                  : fmt::format("{} completion routine: {}", api, t.routine_name);
+}
 
 // Windows: the request resets hEvent and the file handle when it starts, even if they were signalled.
 void reset_at_issue(const Transfer& t, FileObject& file, EventObject* event) {
@@ -57,6 +80,10 @@ BOOL issue_overlapped(const Transfer& t, std::shared_ptr<FileObject> file, std::
     request->length = t.length;
     request->offset = (uint64_t{t.overlapped->OffsetHigh} << 32) | t.overlapped->Offset;
     request->append = append;
+    if (t.routine) {
+        request->routine = routine_call(t);
+        request->routine_text = routine_text(t);
+    }
     if (const int error = issue_request(std::move(request)); error != 0) return fail(win32_error_from_errno(error));
     // Like Wine, a regular-file request always reports "pending"; the completion comes later.
     return fail(ERROR_IO_PENDING);
@@ -74,6 +101,7 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
     record({EventKind::IoIssued, address, file.trace_handle(), offset, t.length, operation, "synchronous"});
 
     step::Stepper* stepper = current_stepper();
+    calling_thread_blocks();  // a completion-port thread in synchronous I/O does not count as running
     record_thread_state(trace::ThreadState::Waiting, fmt::format("{} (synchronous handle)", api_name(t.operation)));
     if (stepper) stepper->blocking_begin();
     const int64_t kernel_offset = !t.overlapped ? kAtFilePointer : append ? kAtFilePointer : static_cast<int64_t>(offset);
@@ -85,6 +113,7 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
     const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
     // Recorded once this thread has its turn again, so the transcript does not depend on timing.
     if (stepper) stepper->blocking_end();
+    calling_thread_runs();
     record_thread_state(trace::ThreadState::Running, {});
     record({EventKind::IoFinished, address, status, bytes});
     {
@@ -96,6 +125,11 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
         const std::string reason = fmt::format("{} completed", operation);
         if (event) event->set_signalled(true, reason);
         else file.set_signalled(true, reason);
+        // NT queues the routine of a request that completed synchronously too, unless it failed.
+        if (t.routine && result >= 0 && !(end_of_file && t.overlapped)) {
+            const CompletionRoutineCall routine = routine_call(t);
+            queue_apc(current_thread_object(), routine_text(t), [routine, status, bytes] { routine(status, bytes); });
+        }
     }
     record({EventKind::IoCompleted, address, status, bytes});
     if (result < 0) return fail(win32_error_from_errno(static_cast<int>(-result)));
@@ -107,6 +141,7 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
 }
 
 BOOL read_or_write(const Transfer& t) {
+    if (t.routine && !t.overlapped) return fail(ERROR_INVALID_PARAMETER);  // before Internal is touched
     if (t.transferred) *t.transferred = 0;
     if (t.overlapped) {
         // kernel32 marks the OVERLAPPED pending before the kernel even looks at the handle.
@@ -114,22 +149,50 @@ BOOL read_or_write(const Transfer& t) {
         std::lock_guard lock(kernel_mutex());
         write_overlapped_field(t.overlapped, OverlappedField::Internal, kStatusPending);
     }
+    // Sockets and pipe ends run their requests in lanes (stream.h).
+    if (std::shared_ptr<StreamObject> stream = lookup_handle_as<StreamObject>(t.handle))
+        return stream_read_or_write(stream, {t.operation == IoOperation::Read, t.buffer, t.length, t.transferred,
+                                             t.overlapped, t.routine ? routine_call(t) : nullptr,
+                                             t.routine ? routine_text(t) : std::string()});
     std::shared_ptr<FileObject> file = lookup_handle_as<FileObject>(t.handle);
     if (!file) return fail(ERROR_INVALID_HANDLE);
     if (t.operation == IoOperation::Read ? !file->can_read() : !file->can_write()) return fail(ERROR_ACCESS_DENIED);
     if (file->overlapped() && !t.overlapped) return fail(ERROR_INVALID_PARAMETER);
     if (!t.buffer && t.length > 0) return fail(ERROR_NOACCESS);
     std::shared_ptr<EventObject> event;
-    if (t.overlapped && t.overlapped->hEvent) {
+    // ReadFileEx/WriteFileEx ignore hEvent: it is the program's, for its own data.
+    if (t.overlapped && t.overlapped->hEvent && !t.routine) {
         // The low bit of hEvent only says "no completion-port packet"; the event is the rest.
         const auto event_handle = reinterpret_cast<HANDLE>(handle_value(t.overlapped->hEvent) & ~uint64_t{1});
         event = lookup_handle_as<EventObject>(event_handle);
         if (!event) return fail(ERROR_INVALID_HANDLE);
     }
+    if (t.routine) {
+        // Windows: a handle bound to a completion port reports through the port; a routine as
+        // well would be two callback channels, so NtReadFile refuses it (STATUS_INVALID_PARAMETER).
+        std::lock_guard lock(kernel_mutex());
+        if (file->completion_port) return fail(ERROR_INVALID_PARAMETER);
+    }
     const bool append = t.operation == IoOperation::Write && t.overlapped && t.overlapped->Offset == 0xFFFFFFFFu &&
                         t.overlapped->OffsetHigh == 0xFFFFFFFFu;
     if (file->overlapped()) return issue_overlapped(t, std::move(file), std::move(event), append);
     return transfer_synchronously(t, *file, event.get(), append);
+}
+
+std::string transfer_ex_arguments(const Transfer& t, const char* count_name) {
+    const std::string routine = !t.routine ? "NULL" : t.routine_name.empty() ? "routine" : t.routine_name;
+    return fmt::format("{}, lpBuffer, {}={}, {}, lpCompletionRoutine={}", handle_argument("hFile", 0, t.handle),
+                       count_name, t.length, overlapped_argument("lpOverlapped", 3, t.overlapped), routine);
+}
+
+// ReadFileEx/WriteFileEx: TRUE when the request started (the routine will run once, later, even if
+// it finished already); the last error is left as it was, as kernel32 does.
+BOOL read_or_write_ex(const Transfer& t) {
+    const DWORD error_before = last_error();
+    if (read_or_write(t)) return TRUE;
+    if (last_error() != ERROR_IO_PENDING) return FALSE;
+    set_last_error(error_before);
+    return TRUE;
 }
 
 std::string transfer_arguments(const Transfer& t, const char* count_name, const char* done_name) {
@@ -157,4 +220,21 @@ extern "C" BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOf
                      lpNumberOfBytesWritten, lpOverlapped};
     ApiCall call("WriteFile", [&] { return transfer_arguments(t, "nNumberOfBytesToWrite", "lpNumberOfBytesWritten"); });
     return call.returns_bool(read_or_write(t));
+}
+
+extern "C" BOOL WINAPI ReadFileEx(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPOVERLAPPED lpOverlapped,
+                                  LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) {
+    Transfer t{IoOperation::Read, hFile, lpBuffer, nNumberOfBytesToRead, nullptr, lpOverlapped, lpCompletionRoutine};
+    if (tracing()) t.routine_name = ovlab::callsite_argument(4);
+    ApiCall call("ReadFileEx", [&] { return transfer_ex_arguments(t, "nNumberOfBytesToRead"); });
+    return call.returns_bool(read_or_write_ex(t));
+}
+
+extern "C" BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite,
+                                   LPOVERLAPPED lpOverlapped, LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) {
+    Transfer t{IoOperation::Write, hFile, const_cast<void*>(lpBuffer), nNumberOfBytesToWrite, nullptr, lpOverlapped,
+               lpCompletionRoutine};
+    if (tracing()) t.routine_name = ovlab::callsite_argument(4);
+    ApiCall call("WriteFileEx", [&] { return transfer_ex_arguments(t, "nNumberOfBytesToWrite"); });
+    return call.returns_bool(read_or_write_ex(t));
 }

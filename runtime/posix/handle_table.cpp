@@ -1,13 +1,17 @@
 #include "handle_table.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "api_call.h"
 #include "last_error.h"
+#include "process.h"
+#include "thread.h"
 #include "trace_hooks.h"
 
 namespace ovlab::posix {
@@ -26,10 +30,9 @@ Table& table() {
     return instance;
 }
 
-// GetCurrentProcess() and GetCurrentThread() return these; closing them is allowed and does nothing.
+// Closing a pseudo-handle is allowed and does nothing.
 bool is_pseudo_handle(HANDLE handle) {
-    const auto value = static_cast<int64_t>(handle_value(handle));
-    return value == -1 || value == -2;
+    return handle == kCurrentProcessPseudoHandle || handle == kCurrentThreadPseudoHandle;
 }
 
 }  // namespace
@@ -49,6 +52,11 @@ HANDLE insert_handle(std::shared_ptr<KernelObject> object) {
 }
 
 std::shared_ptr<KernelObject> lookup_handle(HANDLE handle) {
+    // GetCurrentThread() and GetCurrentProcess() name the caller's own thread and process. The
+    // process pseudo-handle has the value of INVALID_HANDLE_VALUE: waiting on it waits for the
+    // process to end, as on Windows; every call that needs a file or an event fails with 6.
+    if (handle == kCurrentThreadPseudoHandle) return current_thread_shared();
+    if (handle == kCurrentProcessPseudoHandle) return current_process_object();
     Table& t = table();
     std::lock_guard lock(t.mutex);
     const auto it = t.objects.find(handle_value(handle));
@@ -57,13 +65,19 @@ std::shared_ptr<KernelObject> lookup_handle(HANDLE handle) {
 
 bool close_handle(HANDLE handle) {
     std::shared_ptr<KernelObject> object;  // released after the table lock: may close a file
-    Table& t = table();
-    std::lock_guard lock(t.mutex);
-    const auto it = t.objects.find(handle_value(handle));
-    if (it == t.objects.end()) return false;
-    object = std::move(it->second);
-    t.objects.erase(it);
-    record_handle_closed(handle_value(handle));
+    bool last_handle = false;
+    {
+        Table& t = table();
+        std::lock_guard lock(t.mutex);
+        const auto it = t.objects.find(handle_value(handle));
+        if (it == t.objects.end()) return false;
+        object = std::move(it->second);
+        t.objects.erase(it);
+        record_handle_closed(handle_value(handle));
+        last_handle = std::none_of(t.objects.begin(), t.objects.end(),
+                                   [&](const auto& entry) { return entry.second == object; });
+    }
+    if (last_handle) object->last_handle_closed();
     return true;
 }
 
@@ -76,6 +90,9 @@ size_t close_all_handles() {
         t.next = kFirstHandle;
         for (const auto& entry : closing) record_handle_closed(entry.first);
     }
+    std::set<KernelObject*> closed;
+    for (const auto& entry : closing)
+        if (closed.insert(entry.second.get()).second) entry.second->last_handle_closed();
     return closing.size();
 }
 

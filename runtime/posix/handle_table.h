@@ -39,4 +39,8 @@ size_t open_handle_count();
 
 inline uint64_t handle_value(HANDLE handle) { return reinterpret_cast<uint64_t>(handle); }
 
+// What GetCurrentProcess() and GetCurrentThread() return; lookup_handle() resolves them.
+inline const HANDLE kCurrentProcessPseudoHandle = reinterpret_cast<HANDLE>(~uintptr_t{0});
+inline const HANDLE kCurrentThreadPseudoHandle = reinterpret_cast<HANDLE>(~uintptr_t{1});
+
 }  // namespace ovlab::posix

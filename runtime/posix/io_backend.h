@@ -11,6 +11,7 @@
 namespace ovlab::posix {
 
 struct IoRequest;
+struct StreamOp;
 
 class IoBackend {
 public:
@@ -23,6 +24,20 @@ public:
     // Asks the kernel to cancel everything in flight; each request still finishes through
     // request_finished() (with -ECANCELED, or normally if it had already finished).
     virtual void cancel_all() = 0;
+    // Asks the kernel to cancel one request. Returns true when the request never reached the
+    // kernel and has been taken back: the caller then finishes it with -ECANCELED. Otherwise it
+    // finishes through request_finished() as usual (with -ECANCELED if the kernel could stop it).
+    // Must not dereference `request` when it is no longer in flight.
+    virtual bool cancel(IoRequest& request) = 0;
+
+    // ---- stream ops (sockets, pipes; stream_op.h) ----
+    // Starts the op (io_uring: RECVMSG/SENDMSG/ACCEPT/CONNECT/POLL_ADD; threads: a poll() loop).
+    // Returns 0 or an errno. The backend then calls StreamObject::op_finished() exactly once, from
+    // one of its own threads, never from inside submit_stream or cancel_stream.
+    virtual int submit_stream(StreamOp& op) = 0;
+    // Asks the kernel to stop the op; it still finishes through op_finished() (with -ECANCELED, or
+    // normally if it had already finished). Harmless when the op has finished already.
+    virtual void cancel_stream(StreamOp& op) = 0;
 };
 
 IoBackend& io_backend();

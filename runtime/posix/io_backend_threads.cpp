@@ -1,4 +1,6 @@
-// Thread-pool backend: a few threads doing blocking pread/pwrite, for systems without io_uring.
+// Thread-pool backend: a few threads doing blocking pread/pwrite, for systems without io_uring;
+// socket and pipe ops go to a poll() thread (stream_poller.h).
+#include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <deque>
@@ -9,6 +11,7 @@
 #include "blocking_transfer.h"
 #include "io_backend.h"
 #include "io_request.h"
+#include "stream_poller.h"
 
 namespace ovlab::posix {
 namespace {
@@ -32,6 +35,9 @@ public:
 
     std::string_view name() const override { return "threads"; }
 
+    int submit_stream(StreamOp& op) override { return poller_.submit(op); }
+    void cancel_stream(StreamOp& op) override { poller_.cancel(op); }
+
     int submit(IoRequest& request) override {
         {
             std::lock_guard lock(mutex_);
@@ -49,6 +55,16 @@ public:
             cancelled.swap(queue_);
         }
         for (IoRequest* request : cancelled) request_finished(request, -ECANCELED);
+    }
+
+    // Windows cancels a queued IRP at once; one a worker already runs finishes normally (a
+    // blocking pread/pwrite cannot be taken back).
+    bool cancel(IoRequest& request) override {
+        std::lock_guard lock(mutex_);
+        const auto it = std::find(queue_.begin(), queue_.end(), &request);
+        if (it == queue_.end()) return false;
+        queue_.erase(it);
+        return true;
     }
 
 private:
@@ -70,6 +86,7 @@ private:
     std::condition_variable queued_;
     std::deque<IoRequest*> queue_;
     std::vector<std::thread> workers_;
+    StreamPoller poller_;  // sockets and pipes: never a blocking call in a worker
     bool stopping_ = false;
 };
 

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "io_request.h"
+#include "stream_op.h"
 
 namespace ovlab::posix {
 namespace {
@@ -19,6 +20,7 @@ namespace {
 constexpr unsigned kRingEntries = 256;
 constexpr uint64_t kStopTag = 1;    // NOP that tells the reaper to exit
 constexpr uint64_t kCancelTag = 2;  // the completion of a cancel request itself
+constexpr uint64_t kStreamBit = 1;  // set in the user_data of stream ops (stream_tag)
 
 class UringBackend final : public IoBackend {
 public:
@@ -78,7 +80,73 @@ public:
         io_uring_submit(&ring_);
     }
 
+    // IORING_OP_ASYNC_CANCEL: a request still waiting (a pipe read with no data) ends with
+    // -ECANCELED; one the kernel already finished completes normally.
+    bool cancel(IoRequest& request) override {
+        std::lock_guard lock(submit_mutex_);
+        if (!in_flight_.contains(&request)) return false;
+        io_uring_sqe* sqe = next_sqe();
+        if (!sqe) return false;
+        io_uring_prep_cancel64(sqe, reinterpret_cast<uint64_t>(&request), 0);
+        io_uring_sqe_set_data64(sqe, kCancelTag);
+        io_uring_submit(&ring_);
+        return false;
+    }
+
+    // Stream ops run on a blocking descriptor: io_uring waits for readiness itself (poll-armed)
+    // and performs the call then. A zero-byte receive is a POLL_ADD.
+    int submit_stream(StreamOp& op) override {
+        std::lock_guard lock(submit_mutex_);
+        io_uring_sqe* sqe = next_sqe();
+        if (!sqe) return EBUSY;
+        op.prepare_message();
+        switch (op.kind) {
+            case StreamOpKind::Receive: io_uring_prep_recvmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
+            case StreamOpKind::Send: io_uring_prep_sendmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
+            case StreamOpKind::WaitReadable: io_uring_prep_poll_add(sqe, op.fd, POLLIN | POLLRDHUP); break;
+            case StreamOpKind::Accept:
+                op.address_length = sizeof op.address.bytes;
+                io_uring_prep_accept(sqe, op.fd, reinterpret_cast<sockaddr*>(op.address.bytes), &op.address_length,
+                                     SOCK_CLOEXEC);
+                break;
+            case StreamOpKind::Connect:
+                io_uring_prep_connect(sqe, op.fd, reinterpret_cast<const sockaddr*>(op.address.bytes), op.address.length);
+                break;
+        }
+        io_uring_sqe_set_data64(sqe, stream_tag(op));
+        stream_in_flight_.insert(&op);
+        const int submitted = io_uring_submit(&ring_);
+        if (submitted < 0) {
+            stream_in_flight_.erase(&op);
+            return -submitted;
+        }
+        return 0;
+    }
+
+    void cancel_stream(StreamOp& op) override {
+        std::lock_guard lock(submit_mutex_);
+        if (!stream_in_flight_.contains(&op)) return;
+        io_uring_sqe* sqe = next_sqe();
+        if (!sqe) return;
+        io_uring_prep_cancel64(sqe, stream_tag(op), 0);
+        io_uring_sqe_set_data64(sqe, kCancelTag);
+        io_uring_submit(&ring_);
+    }
+
 private:
+    // user_data of a stream op: its address with the low bit set (IoRequests have it clear).
+    static uint64_t stream_tag(StreamOp& op) { return reinterpret_cast<uint64_t>(&op) | kStreamBit; }
+
+    void stream_finished(StreamOp* op, int64_t result) {
+        {
+            std::lock_guard lock(submit_mutex_);
+            stream_in_flight_.erase(op);
+        }
+        // POLL_ADD reports the events; the op's result says whether data or the end came.
+        if (op->kind == StreamOpKind::WaitReadable && result >= 0) result = classify_readable(op->fd);
+        StreamObject::op_finished(op, result);
+    }
+
     UringBackend() = default;
 
     // submit_mutex_ held.
@@ -102,6 +170,10 @@ private:
             io_uring_cqe_seen(&ring_, cqe);
             if (tag == kStopTag) return;
             if (tag == kCancelTag) continue;
+            if (tag & kStreamBit) {
+                stream_finished(reinterpret_cast<StreamOp*>(tag & ~kStreamBit), result);
+                continue;
+            }
             auto* request = reinterpret_cast<IoRequest*>(tag);
             {
                 std::lock_guard lock(submit_mutex_);
@@ -114,6 +186,7 @@ private:
     io_uring ring_{};
     std::mutex submit_mutex_;
     std::unordered_set<IoRequest*> in_flight_;  // submit_mutex_
+    std::unordered_set<StreamOp*> stream_in_flight_;  // submit_mutex_
     std::thread reaper_;
 };
 

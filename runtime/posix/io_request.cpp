@@ -1,5 +1,6 @@
 #include "io_request.h"
 
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -7,9 +8,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "apc.h"
+#include "completion_port.h"
 #include "io_backend.h"
 #include "last_error.h"
 #include "ovlab/session.h"
+#include "thread.h"
 #include "trace_hooks.h"
 
 namespace ovlab::posix {
@@ -43,16 +47,25 @@ void release(IoRequest* request) {
 
 uint64_t address_of(const IoRequest& request) { return reinterpret_cast<uint64_t>(request.overlapped); }
 
-// The Windows completion sequence: final fields first, then the event (or the file handle when
-// hEvent is NULL), so whoever sees the signal already sees Internal, InternalHigh and the data.
-void deliver(IoRequest& request, uint32_t status, uint64_t bytes) {
-    std::lock_guard lock(kernel_mutex());
-    write_overlapped_field(request.overlapped, OverlappedField::InternalHigh, bytes);
-    write_overlapped_field(request.overlapped, OverlappedField::Internal, status);
-    const char* reason = request.operation == IoOperation::Read ? "read completed" : "write completed";
-    if (request.event) request.event->set_signalled(true, reason);
-    else request.file->set_signalled(true, reason);
-}
+// NT_SUCCESS: success and informational statuses; warnings (0x8...) and errors (0xC...) fail.
+bool nt_success(uint32_t status) { return static_cast<int32_t>(status) >= 0; }
+
+// request_finished() may run on a lesson thread (a request cancelled before it started): the
+// events it records belong to the kernel thread, and the caller keeps its own identity after.
+class AsKernelThread {
+public:
+    AsKernelThread() : thread_(trace::current_thread()), line_(trace::current_line()) { enter_kernel_thread(); }
+    ~AsKernelThread() {
+        trace::set_current_thread(thread_);
+        trace::set_current_line(line_);
+    }
+    AsKernelThread(const AsKernelThread&) = delete;
+    AsKernelThread& operator=(const AsKernelThread&) = delete;
+
+private:
+    uint32_t thread_;
+    uint32_t line_;
+};
 
 void deliver_when_stepper_allows(IoRequest* request, int64_t result) {
     enter_kernel_thread();
@@ -63,7 +76,7 @@ void deliver_when_stepper_allows(IoRequest* request, int64_t result) {
     // completion is not delivered; the kernel is done with the buffer, which is all that matters.
     if (stepper->io_finished_wait(request->ticket)) {
         record({EventKind::IoCompleting, address_of(*request), status, bytes, stepper->hold() ? 1u : 0u});
-        deliver(*request, status, bytes);
+        run_completion_sequence(*request, status, bytes);
         record({EventKind::IoCompleted, address_of(*request), status, bytes});
         stepper->io_delivered(request->ticket);
     }
@@ -122,7 +135,66 @@ DeliveryThreads& delivery_threads() {
 
 }  // namespace
 
+void run_completion_sequence(IoRequest& request, uint32_t status, uint64_t bytes) {
+    std::lock_guard lock(kernel_mutex());
+    request.delivered = true;
+    if (request.overlapped) {
+        write_overlapped_field(request.overlapped, OverlappedField::InternalHigh, bytes);
+        write_overlapped_field(request.overlapped, OverlappedField::Internal, status);
+    }
+    IoHandleObject& handle = *request.file;
+    const std::string reason = std::string(operation_name(request.operation)) + " completed";
+    if (request.event) request.event->set_signalled(true, reason);
+    else if (!(handle.notification_modes & FILE_SKIP_SET_EVENT_ON_HANDLE)) handle.set_signalled(true, reason);
+    if (request.routine) {
+        // To the issuing thread only; discarded if that thread has ended.
+        CompletionRoutineCall routine = request.routine;
+        queue_apc(*request.issuer, request.routine_text, [routine, status, bytes] { routine(status, bytes); });
+        return;
+    }
+    const bool skipped_on_success = request.completed_at_issue && nt_success(status) &&
+                                    (handle.notification_modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS);
+    if (handle.completion_port && request.overlapped && !request.port_packet_suppressed && !skipped_on_success)
+        handle.completion_port->queue_packet(
+            {static_cast<DWORD>(bytes), handle.completion_key, request.overlapped, status}, reason);
+}
+
+size_t cancel_requests(const std::function<bool(const IoRequest&)>& matches) {
+    std::vector<IoRequest*> not_started;
+    size_t found = 0;
+    {
+        // Held while the backend is asked, so no request found here can finish and be freed (and
+        // its address reused) before the backend sees the cancel.
+        Registry& r = registry();
+        std::lock_guard lock(r.mutex);
+        for (const auto& entry : r.requests) {
+            IoRequest* request = entry.first;
+            if (request->delivered || !matches(*request)) continue;
+            ++found;
+            if (request->cancel_requested.exchange(true)) continue;
+            if (request->cancel ? request->cancel(*request) : io_backend().cancel(*request)) not_started.push_back(request);
+        }
+    }
+    // The kernel never saw these: they finish now, cancelled.
+    for (IoRequest* request : not_started) request_finished(request, -ECANCELED);
+    return found;
+}
+
+const char* operation_name(IoOperation operation) {
+    switch (operation) {
+        case IoOperation::Read: return "read";
+        case IoOperation::Write: return "write";
+        case IoOperation::Receive: return "recv";
+        case IoOperation::Send: return "send";
+        case IoOperation::Accept: return "accept";
+        case IoOperation::Connect: return "connect";
+        case IoOperation::DeviceControl: return "device control";
+    }
+    return "?";
+}
+
 uint32_t completion_status(const IoRequest& request, int64_t result) {
+    if (request.decided_status) return *request.decided_status;
     if (result < 0) return ntstatus_from_errno(static_cast<int>(-result));
     // Windows: a read that starts at or past the end of the file fails with STATUS_END_OF_FILE
     // (InternalHigh 0); a read that crosses the end is a success with fewer bytes, and a
@@ -133,6 +205,11 @@ uint32_t completion_status(const IoRequest& request, int64_t result) {
 
 int issue_request(std::unique_ptr<IoRequest> owned) {
     IoRequest* request = owned.get();
+    // Set before the request is registered: CancelIo/CancelIoEx on other threads read them.
+    if (!request->issuer) request->issuer = current_thread_shared();
+    // kernel32: hEvent with its low bit set asks for no completion-port packet.
+    if (request->overlapped)
+        request->port_packet_suppressed = (reinterpret_cast<uintptr_t>(request->overlapped->hEvent) & 1) != 0;
     {
         Registry& r = registry();
         std::lock_guard lock(r.mutex);
@@ -141,10 +218,10 @@ int issue_request(std::unique_ptr<IoRequest> owned) {
     request->stepper = current_stepper();
     announce_kernel_thread();
     // The ticket is taken before the kernel sees the request, so a fast completion finds it.
-    if (request->stepper) request->ticket = request->stepper->io_issued(true);
+    if (request->stepper) request->ticket = request->stepper->io_issued(always_finishes(request->operation));
     record({EventKind::IoIssued, address_of(*request), request->file->trace_handle(), request->offset, request->length,
-            request->operation == IoOperation::Read ? "read" : "write", io_backend().name()});
-    const int error = io_backend().submit(*request);
+            operation_name(request->operation), io_backend().name()});
+    const int error = request->start ? request->start(*request) : io_backend().submit(*request);
     if (error != 0) {
         record({EventKind::IoCompleted, address_of(*request), ntstatus_from_errno(error), 0});
         if (request->stepper) request->stepper->io_delivered(request->ticket);
@@ -154,7 +231,7 @@ int issue_request(std::unique_ptr<IoRequest> owned) {
 }
 
 void request_finished(IoRequest* request, int64_t result) {
-    enter_kernel_thread();
+    AsKernelThread as_kernel;
     const uint32_t status = completion_status(*request, result);
     const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
     record({EventKind::IoFinished, address_of(*request), status, bytes});
@@ -163,7 +240,7 @@ void request_finished(IoRequest* request, int64_t result) {
         return;
     }
     // Outside a lesson nobody steps: deliver at once, like the kernel.
-    deliver(*request, status, bytes);
+    run_completion_sequence(*request, status, bytes);
     release(request);
 }
 

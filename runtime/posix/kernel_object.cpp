@@ -13,7 +13,8 @@ std::mutex& kernel_mutex() {
 void KernelObject::set_signalled(bool signalled, std::string_view reason) {
     if (signalled_ == signalled) return;
     signalled_ = signalled;
-    record_signal(trace_handle_, signalled, reason);
+    // An object no handle ever named (a thread that never had one) has nothing to show in the trace.
+    if (trace_handle_ != 0) record_signal(trace_handle_, signalled, reason);
     if (signalled) wake_waiters(*this);
 }
 

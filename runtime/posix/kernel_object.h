@@ -3,6 +3,7 @@
 //   is_signalled  - may a wait on this object be satisfied now?
 //   satisfied     - a wait was satisfied by this object: consume the signal if the kind does so
 //   describe      - one line for the trace and the UI ("event auto-reset", "file a.bin (overlapped)")
+//   last_handle_closed - the last handle went away (a completion port then abandons its waiters)
 //
 // Locking: one process-wide kernel mutex guards every object's signalled state and waiter list
 // (like Wine's single server lock). It is never held while a thread parks at a checkpoint.
@@ -35,6 +36,9 @@ public:
     virtual bool is_signalled() const { return signalled_; }
     virtual void satisfied() {}
     virtual std::string describe() const = 0;
+    // The object's last handle was closed (it may live on while requests or waits hold it).
+    // Called without any lock held.
+    virtual void last_handle_closed() {}
 
     // Sets or resets the signalled state; records a Signal event when it changes and, when it
     // becomes signalled, satisfies the waits it can. Kernel mutex held.

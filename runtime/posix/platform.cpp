@@ -3,9 +3,12 @@
 
 #include <atomic>
 
+#include "apc.h"
 #include "handle_table.h"
 #include "io_backend.h"
 #include "io_request.h"
+#include "socket.h"
+#include "stream.h"
 #include "trace_hooks.h"
 #include "wait.h"
 
@@ -18,6 +21,7 @@ std::atomic<unsigned> g_next_lesson_thread{1};
 
 void cancel_all_io() {
     posix::io_backend().cancel_all();
+    posix::cancel_all_stream_ops();  // socket and pipe requests, overlapped and blocking
     posix::wait_until_no_requests();
 }
 
@@ -28,6 +32,8 @@ void interrupt_waits() { posix::interrupt_all_waiters(); }
 size_t close_leaked_handles() {
     const size_t leaked = posix::close_all_handles();
     posix::reset_trace_hooks();
+    posix::reset_winsock();
+    posix::reset_apc_ids();
     g_next_lesson_thread = 1;
     return leaked;
 }
@@ -35,5 +41,10 @@ size_t close_leaked_handles() {
 unsigned allocate_lesson_thread_number() { return g_next_lesson_thread++; }
 
 std::string_view io_backend_name() { return posix::io_backend().name(); }
+
+// The portable runtime writes every field and signal itself, and records it as it does.
+bool observes_fields() { return false; }
+
+bool completion_hold_available() { return true; }
 
 }  // namespace ovlab::platform

@@ -26,4 +26,22 @@ std::string utf8_from_wide(LPCWSTR text) {
     return out;
 }
 
+std::wstring wide_from_utf8(std::string_view text) {
+    std::wstring out;
+    for (size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+        bool valid = length != 0 && i + length <= text.size();
+        for (size_t k = 1; valid && k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            valid = (next & 0xC0) == 0x80;
+            code = (code << 6) | (next & 0x3F);
+        }
+        out += valid ? static_cast<wchar_t>(code) : L'\uFFFD';
+        i += valid ? length : 1;
+    }
+    return out;
+}
+
 }  // namespace ovlab::posix

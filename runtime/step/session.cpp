@@ -1,9 +1,7 @@
 #include "ovlab/session.h"
 
-#include <stdlib.h>
-
 #include <atomic>
-#include <cstring>
+#include <random>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -15,12 +13,24 @@ namespace {
 
 std::atomic<Session*> g_current{nullptr};
 
+// mkdtemp() without POSIX: create_directory() fails when the name exists, so a fresh random name
+// is tried until one is free (the folder is then ours alone, as with mkdtemp).
 std::filesystem::path make_run_folder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "overlapped-lab-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-        throw std::runtime_error(fmt::format("cannot create a working folder in {}: {}",
-                                             std::filesystem::temp_directory_path().string(), std::strerror(errno)));
-    return pattern;
+    std::error_code error;
+    const std::filesystem::path temp = std::filesystem::temp_directory_path(error);
+    if (error) throw std::runtime_error(fmt::format("cannot find the temporary folder: {}", error.message()));
+    std::random_device entropy;
+    std::mt19937_64 random((uint64_t{entropy()} << 32) ^ entropy());
+    constexpr std::string_view kAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string name = "overlapped-lab-";
+        for (int i = 0; i < 6; ++i) name += kAlphabet[random() % kAlphabet.size()];
+        const std::filesystem::path folder = temp / name;
+        if (std::filesystem::create_directory(folder, error)) return folder;
+        if (error) break;
+    }
+    throw std::runtime_error(fmt::format("cannot create a working folder in {}: {}", temp.string(),
+                                         error ? error.message() : std::string("every name tried was taken")));
 }
 
 }  // namespace
@@ -76,13 +86,19 @@ void Session::run_main() {
         exit_code = program_.entry(static_cast<int>(argv_storage.size()), argv.data());
     } catch (const step::LessonAborted&) {
         aborted = true;
+    } catch (const platform::ThreadExitRequested& request) {  // ExitThread on the main thread
+        exit_code = static_cast<int>(request.exit_code);
     }
     record({trace::EventKind::ThreadExited, 0, static_cast<uint64_t>(static_cast<int64_t>(exit_code))});
     stepper_->thread_finished(self);
 
-    // Whatever the lesson left in flight must be finished before its handles are closed.
+    // Windows ends the process when main returns: threads still running are stopped, and
+    // whatever the lesson left in flight must be finished before its handles are closed.
     stepper_->abort();
     platform::cancel_all_io();
+    stepper_->unwind();
+    platform::interrupt_waits();
+    platform::join_lesson_threads();
     SessionResult result;
     result.exit_code = exit_code;
     result.leaked_handles = platform::close_leaked_handles();
@@ -106,6 +122,7 @@ void Session::abort_and_join() {
     platform::cancel_all_io();
     stepper_->unwind();
     platform::interrupt_waits();
+    platform::join_lesson_threads();
     main_thread_.join();
 }
 

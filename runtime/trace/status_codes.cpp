@@ -52,6 +52,19 @@ uint32_t ntstatus_to_win32_error(uint32_t status) {
         case 0xC0000022u: return 5;     // ERROR_ACCESS_DENIED
         case 0xC0000034u: return 2;     // ERROR_FILE_NOT_FOUND
         case 0xC000007Fu: return 112;   // ERROR_DISK_FULL
+        case 0xC0000010u: return 1;     // ERROR_INVALID_FUNCTION
+        case 0xC000009Au: return 1450;  // ERROR_NO_SYSTEM_RESOURCES
+        case 0xC00000A3u: return 21;    // ERROR_NOT_READY
+        case 0xC00000B0u: return 233;   // ERROR_PIPE_NOT_CONNECTED
+        case 0xC00000B1u: return 232;   // ERROR_NO_DATA
+        case 0xC00000B2u: return 535;   // ERROR_PIPE_CONNECTED
+        case 0xC00000B3u: return 536;   // ERROR_PIPE_LISTENING
+        case 0xC00000B5u: return 121;   // ERROR_SEM_TIMEOUT
+        case 0xC0000140u: return 1229;  // ERROR_CONNECTION_INVALID
+        case 0xC000020Au: return 52;    // ERROR_DUP_NAME
+        case 0xC0000236u: return 1225;  // ERROR_CONNECTION_REFUSED
+        case 0xC000023Cu: return 1231;  // ERROR_NETWORK_UNREACHABLE
+        case 0xC000023Du: return 1232;  // ERROR_HOST_UNREACHABLE
         default: return 31;             // ERROR_GEN_FAILURE: RtlNtStatusToDosError's catch-all
     }
 }
@@ -62,6 +75,16 @@ uint32_t ntstatus_to_wsa_error(uint32_t status) {
         case 0xC000020Du: return 10054;  // WSAECONNRESET
         case 0xC000013Bu: return 10053;  // WSAECONNABORTED
         case 0xC0000241u: return 10053;  // WSAECONNABORTED
+        case 0xC000000Du: return 10022;  // WSAEINVAL
+        case 0xC000009Au: return 10055;  // WSAENOBUFS
+        case 0xC00000A3u: return 10035;  // WSAEWOULDBLOCK
+        case 0xC00000B0u: return 10058;  // WSAESHUTDOWN (AFD reports a shut-down socket so)
+        case 0xC00000B5u: return 10060;  // WSAETIMEDOUT
+        case 0xC0000140u: return 10057;  // WSAENOTCONN
+        case 0xC000020Au: return 10048;  // WSAEADDRINUSE
+        case 0xC0000236u: return 10061;  // WSAECONNREFUSED
+        case 0xC000023Cu: return 10051;  // WSAENETUNREACH
+        case 0xC000023Du: return 10065;  // WSAEHOSTUNREACH
         default: return ntstatus_to_win32_error(status);
     }
 }

@@ -7,8 +7,10 @@ execute_process(
 if(NOT exit_code EQUAL 0)
     message(FATAL_ERROR "${LESSON} --headless exited with ${exit_code}:\n${errors}")
 endif()
-# The per-run working folder is the one thing that differs between runs.
+# The per-run working folder and the TCP port the system picks for a lesson's listening socket
+# (port 0 = any free port) are the only things that differ between runs.
 string(REGEX REPLACE "/[^ \n]*/overlapped-lab-[A-Za-z0-9]+" "<workdir>" transcript "${transcript}")
+string(REGEX REPLACE "127\\.0\\.0\\.1:[1-9][0-9]*" "127.0.0.1:<port>" transcript "${transcript}")
 file(WRITE ${ACTUAL} "${transcript}")
 if(DEFINED ENV{OVLAB_UPDATE_GOLDEN})
     file(WRITE ${EXPECTED} "${transcript}")

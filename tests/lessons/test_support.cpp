@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 extern char** environ;
 
@@ -32,7 +34,8 @@ TempFolder::~TempFolder()
     std::filesystem::remove_all(path_, ignored);
 }
 
-ProgramRun run_program(const std::filesystem::path& program, const std::vector<std::string>& args)
+ProgramRun run_program(const std::filesystem::path& program, const std::vector<std::string>& args,
+                       std::chrono::seconds limit)
 {
     TempFolder scratch;
     std::filesystem::path output_path = scratch / "output.txt";
@@ -55,14 +58,23 @@ ProgramRun run_program(const std::filesystem::path& program, const std::vector<s
     if (spawn_error != 0) {
         throw std::system_error(spawn_error, std::generic_category(), "posix_spawn " + program.string());
     }
+    ProgramRun run;
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done < 0 && errno != EINTR) {
             throw std::system_error(errno, std::generic_category(), "waitpid");
         }
+        if (done == pid) {
+            break;
+        }
+        if (!run.timed_out && std::chrono::steady_clock::now() > deadline) {
+            run.timed_out = true;
+            kill(pid, SIGKILL);  // then reaped by the next waitpid
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-
-    ProgramRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     std::ifstream in(output_path, std::ios::binary);
     run.output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -1,6 +1,7 @@
 // Helpers for the lesson tests: a temporary folder and running a program to completion.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -23,12 +24,15 @@ private:
 };
 
 struct ProgramRun {
-    int exit_code = -1;  // -1 when the program did not exit normally (killed by a signal)
-    std::string output;  // stdout and stderr together
+    int exit_code = -1;      // -1 when the program did not exit normally (killed by a signal)
+    bool timed_out = false;  // killed after the time limit: a lesson program must never hang
+    std::string output;      // stdout and stderr together
 };
 
-// Runs `program` with `args` (no shell), waits for it, and captures its output.
-ProgramRun run_program(const std::filesystem::path& program, const std::vector<std::string>& args);
+// Runs `program` with `args` (no shell), waits for it (killing it after `limit`), and captures
+// its output.
+ProgramRun run_program(const std::filesystem::path& program, const std::vector<std::string>& args,
+                       std::chrono::seconds limit = std::chrono::seconds(60));
 
 // Writes `text` to `path`, replacing it.
 void write_file(const std::filesystem::path& path, const std::string& text);

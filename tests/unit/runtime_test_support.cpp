@@ -1,6 +1,7 @@
 #include "runtime_test_support.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <fstream>
@@ -19,13 +20,20 @@ void RuntimeTest::SetUp() {
 }
 
 void RuntimeTest::TearDown() {
-    // A completion signals its waiters before it lets go of its request: allow it a moment.
+    // A completion signals its waiters before it lets go of its request, and a thread signals its
+    // handle before its OS thread is gone: allow them a moment.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (posix::requests_in_flight() != 0 && std::chrono::steady_clock::now() < deadline)
+    while ((posix::requests_in_flight() != 0 || posix::stream_ops_in_flight() != 0 ||
+            posix::running_thread_count() != 0) &&
+           std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     EXPECT_EQ(posix::requests_in_flight(), 0u) << "requests still in flight at the end of the test";
+    EXPECT_EQ(posix::stream_ops_in_flight(), 0u) << "socket or pipe operations still in the kernel";
     EXPECT_EQ(posix::open_handle_count(), 0u) << "the test left handles open";
     EXPECT_EQ(posix::blocked_waiter_count(), 0u) << "a thread is still blocked in a wait";
+    EXPECT_EQ(posix::running_thread_count(), 0u) << "a thread the test created is still running";
+    EXPECT_EQ(posix::queued_apcs_of_calling_thread(), 0u) << "APCs are still queued to the test's thread";
+    if (posix::running_thread_count() == 0) platform::join_lesson_threads();
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
 }
@@ -44,6 +52,12 @@ std::string RuntimeTest::read_whole_file(const std::string& name) const {
 
 void RuntimeTest::write_text_file(const std::string& name, const std::string& text) const {
     std::ofstream(path(name), std::ios::binary) << text;
+}
+
+std::string RuntimeTest::make_fifo(const std::string& name) const {
+    const std::string fifo = path(name);
+    EXPECT_EQ(::mkfifo(fifo.c_str(), 0666), 0);
+    return fifo;
 }
 
 HANDLE RuntimeTest::open_overlapped(const std::string& name, DWORD access, DWORD disposition) {

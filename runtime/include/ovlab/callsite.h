@@ -15,6 +15,10 @@ void note_callsite(unsigned line, const char* argument_text);
 std::string callsite_argument(size_t index);
 
 // printf for lesson programs: goes to the trace (Console panel, headless transcript).
+#if defined(__GNUC__)
 int console_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+#else
+int console_printf(const char* format, ...);
+#endif
 
 }  // namespace ovlab

@@ -12,7 +12,19 @@
 
 #include "ovlab/callsite.h"
 
+// On Linux the call goes to our runtime, which records what it does. On Windows it goes to the
+// traced wrapper of the real API (runtime/win32/, ovlab/win32_traced.h), which records the call and
+// observes what the kernel does. Every API listed below works on Windows at once through the
+// generic wrapper; one that blocks, creates handles or starts requests deserves a dedicated one.
+#ifdef _WIN32
+#include "ovlab/win32_traced.h"
+#define OVLAB_TRACED_CALL(fn, ...) \
+    (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(::fn, __VA_ARGS__))
+#define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::ovlab::win32::Traced<#fn>::call(::fn))
+#else
 #define OVLAB_TRACED_CALL(fn, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::fn(__VA_ARGS__))
+#define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::fn())
+#endif
 
 #define CreateFileA(...) OVLAB_TRACED_CALL(CreateFileA, __VA_ARGS__)
 #define CreateFileW(...) OVLAB_TRACED_CALL(CreateFileW, __VA_ARGS__)
@@ -28,5 +40,76 @@
 #define WaitForMultipleObjects(...) OVLAB_TRACED_CALL(WaitForMultipleObjects, __VA_ARGS__)
 #define GetOverlappedResult(...) OVLAB_TRACED_CALL(GetOverlappedResult, __VA_ARGS__)
 #define Sleep(...) OVLAB_TRACED_CALL(Sleep, __VA_ARGS__)
+#define CreateThread(...) OVLAB_TRACED_CALL(CreateThread, __VA_ARGS__)
+// Threads, APCs and alertable waits, completion ports, cancellation, more file functions.
+#define ResumeThread(...) OVLAB_TRACED_CALL(ResumeThread, __VA_ARGS__)
+#define SuspendThread(...) OVLAB_TRACED_CALL(SuspendThread, __VA_ARGS__)
+#define ExitThread(...) OVLAB_TRACED_CALL(ExitThread, __VA_ARGS__)
+#define GetExitCodeThread(...) OVLAB_TRACED_CALL(GetExitCodeThread, __VA_ARGS__)
+#define QueueUserAPC(...) OVLAB_TRACED_CALL(QueueUserAPC, __VA_ARGS__)
+#define DuplicateHandle(...) OVLAB_TRACED_CALL(DuplicateHandle, __VA_ARGS__)
+#define SleepEx(...) OVLAB_TRACED_CALL(SleepEx, __VA_ARGS__)
+#define WaitForSingleObjectEx(...) OVLAB_TRACED_CALL(WaitForSingleObjectEx, __VA_ARGS__)
+#define WaitForMultipleObjectsEx(...) OVLAB_TRACED_CALL(WaitForMultipleObjectsEx, __VA_ARGS__)
+#define SignalObjectAndWait(...) OVLAB_TRACED_CALL(SignalObjectAndWait, __VA_ARGS__)
+#define ReadFileEx(...) OVLAB_TRACED_CALL(ReadFileEx, __VA_ARGS__)
+#define WriteFileEx(...) OVLAB_TRACED_CALL(WriteFileEx, __VA_ARGS__)
+#define GetOverlappedResultEx(...) OVLAB_TRACED_CALL(GetOverlappedResultEx, __VA_ARGS__)
+#define CreateIoCompletionPort(...) OVLAB_TRACED_CALL(CreateIoCompletionPort, __VA_ARGS__)
+#define GetQueuedCompletionStatus(...) OVLAB_TRACED_CALL(GetQueuedCompletionStatus, __VA_ARGS__)
+#define GetQueuedCompletionStatusEx(...) OVLAB_TRACED_CALL(GetQueuedCompletionStatusEx, __VA_ARGS__)
+#define PostQueuedCompletionStatus(...) OVLAB_TRACED_CALL(PostQueuedCompletionStatus, __VA_ARGS__)
+#define SetFileCompletionNotificationModes(...) OVLAB_TRACED_CALL(SetFileCompletionNotificationModes, __VA_ARGS__)
+#define CancelIo(...) OVLAB_TRACED_CALL(CancelIo, __VA_ARGS__)
+#define CancelIoEx(...) OVLAB_TRACED_CALL(CancelIoEx, __VA_ARGS__)
+#define SetFilePointerEx(...) OVLAB_TRACED_CALL(SetFilePointerEx, __VA_ARGS__)
+#define SetEndOfFile(...) OVLAB_TRACED_CALL(SetEndOfFile, __VA_ARGS__)
+#define DeleteFileA(...) OVLAB_TRACED_CALL(DeleteFileA, __VA_ARGS__)
+#define DeleteFileW(...) OVLAB_TRACED_CALL(DeleteFileW, __VA_ARGS__)
+#define GetTempPathA(...) OVLAB_TRACED_CALL(GetTempPathA, __VA_ARGS__)
+#define GetTempPathW(...) OVLAB_TRACED_CALL(GetTempPathW, __VA_ARGS__)
+#define GetTempFileNameA(...) OVLAB_TRACED_CALL(GetTempFileNameA, __VA_ARGS__)
+#define DeviceIoControl(...) OVLAB_TRACED_CALL(DeviceIoControl, __VA_ARGS__)
+// Winsock and named pipes. Some of these names are also common words (bind, connect, send, recv,
+// accept, listen, socket, shutdown): in a lesson they name the Winsock calls only. <functional>
+// comes first so that std::bind is declared before `bind(` becomes a macro.
+#ifdef __cplusplus
+#include <functional>
+#endif
+#define WSAStartup(...) OVLAB_TRACED_CALL(WSAStartup, __VA_ARGS__)
+#define WSACleanup() OVLAB_TRACED_CALL0(WSACleanup)
+#define socket(...) OVLAB_TRACED_CALL(socket, __VA_ARGS__)
+#define WSASocketA(...) OVLAB_TRACED_CALL(WSASocketA, __VA_ARGS__)
+#define WSASocketW(...) OVLAB_TRACED_CALL(WSASocketW, __VA_ARGS__)
+#define closesocket(...) OVLAB_TRACED_CALL(closesocket, __VA_ARGS__)
+#define bind(...) OVLAB_TRACED_CALL(bind, __VA_ARGS__)
+#define listen(...) OVLAB_TRACED_CALL(listen, __VA_ARGS__)
+#define accept(...) OVLAB_TRACED_CALL(accept, __VA_ARGS__)
+#define connect(...) OVLAB_TRACED_CALL(connect, __VA_ARGS__)
+#define shutdown(...) OVLAB_TRACED_CALL(shutdown, __VA_ARGS__)
+#define getsockname(...) OVLAB_TRACED_CALL(getsockname, __VA_ARGS__)
+#define getpeername(...) OVLAB_TRACED_CALL(getpeername, __VA_ARGS__)
+#define setsockopt(...) OVLAB_TRACED_CALL(setsockopt, __VA_ARGS__)
+#define getsockopt(...) OVLAB_TRACED_CALL(getsockopt, __VA_ARGS__)
+#define ioctlsocket(...) OVLAB_TRACED_CALL(ioctlsocket, __VA_ARGS__)
+#define WSAIoctl(...) OVLAB_TRACED_CALL(WSAIoctl, __VA_ARGS__)
+#define send(...) OVLAB_TRACED_CALL(send, __VA_ARGS__)
+#define recv(...) OVLAB_TRACED_CALL(recv, __VA_ARGS__)
+#define WSASend(...) OVLAB_TRACED_CALL(WSASend, __VA_ARGS__)
+#define WSARecv(...) OVLAB_TRACED_CALL(WSARecv, __VA_ARGS__)
+#define WSAGetOverlappedResult(...) OVLAB_TRACED_CALL(WSAGetOverlappedResult, __VA_ARGS__)
+#define WSACreateEvent() OVLAB_TRACED_CALL0(WSACreateEvent)
+#define WSACloseEvent(...) OVLAB_TRACED_CALL(WSACloseEvent, __VA_ARGS__)
+#define WSASetEvent(...) OVLAB_TRACED_CALL(WSASetEvent, __VA_ARGS__)
+#define WSAResetEvent(...) OVLAB_TRACED_CALL(WSAResetEvent, __VA_ARGS__)
+#define WSAWaitForMultipleEvents(...) OVLAB_TRACED_CALL(WSAWaitForMultipleEvents, __VA_ARGS__)
+#define AcceptEx(...) OVLAB_TRACED_CALL(AcceptEx, __VA_ARGS__)
+#define CreateNamedPipeA(...) OVLAB_TRACED_CALL(CreateNamedPipeA, __VA_ARGS__)
+#define CreateNamedPipeW(...) OVLAB_TRACED_CALL(CreateNamedPipeW, __VA_ARGS__)
+#define ConnectNamedPipe(...) OVLAB_TRACED_CALL(ConnectNamedPipe, __VA_ARGS__)
+#define DisconnectNamedPipe(...) OVLAB_TRACED_CALL(DisconnectNamedPipe, __VA_ARGS__)
+#define PeekNamedPipe(...) OVLAB_TRACED_CALL(PeekNamedPipe, __VA_ARGS__)
+#define WaitNamedPipeA(...) OVLAB_TRACED_CALL(WaitNamedPipeA, __VA_ARGS__)
+#define WaitNamedPipeW(...) OVLAB_TRACED_CALL(WaitNamedPipeW, __VA_ARGS__)
 
 #define printf(...) ::ovlab::console_printf(__VA_ARGS__)

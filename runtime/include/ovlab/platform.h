@@ -14,6 +14,19 @@ void cancel_all_io();
 // LessonAborted out of the wait). Called after cancel_all_io() and Stepper::unwind().
 void interrupt_waits();
 
+// Waits until every thread the lesson started (CreateThread) has ended. Called on reset after
+// interrupt_waits(), and when the lesson's main thread returned: Windows then ends the process,
+// so the session unwinds the remaining threads first (abort, cancel_all_io, unwind,
+// interrupt_waits) and joins them here.
+void join_lesson_threads();
+
+// Thrown by ExitThread on a lesson thread; the session (for the main thread) and the runtime's
+// thread start (for CreateThread threads) catch it and end the thread with this exit code, as if
+// its function had returned it.
+struct ThreadExitRequested {
+    unsigned exit_code;
+};
+
 // Closes every handle the lesson left open; returns how many there were.
 size_t close_leaked_handles();
 
@@ -22,5 +35,14 @@ unsigned allocate_lesson_thread_number();
 
 // "io_uring", "threads" or "Windows" — shown in the UI and the headless header.
 std::string_view io_backend_name();
+
+// True on Windows: OVERLAPPED fields, signalled states and completions are written by the kernel
+// and only OBSERVED by the lab (read at each checkpoint and sampled about once a millisecond), so a
+// short-lived value may be missed and a change may show a little after it happened. False on
+// Linux, where the runtime records each change at the moment it makes it. The UI says which.
+bool observes_fields();
+
+// False on Windows: the kernel delivers completions itself, so the lab cannot hold one back.
+bool completion_hold_available();
 
 }  // namespace ovlab::platform

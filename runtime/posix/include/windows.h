@@ -308,3 +308,15 @@ BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD
 #define CreateFile CreateFileA
 #define CreateEvent CreateEventA
 #endif
+
+// The rest of the API, one header per SDK header name (each also includes this file, so a
+// program may include any of them on its own).
+#include "processthreadsapi.h"
+#include "synchapi.h"
+#include "handleapi.h"
+#include "sysinfoapi.h"
+#include "interlockedapi.h"
+#include "fileapi.h"
+#include "ioapiset.h"
+#include "winbase.h"
+#include "namedpipeapi.h"

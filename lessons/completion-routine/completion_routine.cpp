@@ -1,0 +1,280 @@
+// Overlapped Lab - lesson "completion-routine".
+//
+// The third way to learn that a request finished: give the call a completion routine. When the
+// request completes, the system queues the routine to the thread that issued it (an APC), and
+// the thread runs it only when it enters an ALERTABLE wait: SleepEx, WaitForSingleObjectEx or
+// WSAWaitForMultipleEvents with TRUE as the last argument. Such a wait then returns
+// WAIT_IO_COMPLETION instead of waiting on. A non-alertable wait leaves the routine queued.
+//
+//   1  ReadFileEx on a file, then SleepEx.
+//   2  WSARecv with a routine on a TCP connection; a built-in peer thread sends two messages.
+//      The first is waited for with WaitForSingleObjectEx, the second with WSAWaitForMultipleEvents.
+//
+// A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
+//
+//   usage: completion_routine <file> [alertable=1] [wait=1000]
+//
+// Parameters a teacher may change:
+//   alertable=0|1   1: wait alertably and the routines run at once (default).
+//                   0: wait non-alertably: each wait times out with the routine still queued;
+//                      the program then runs the queued routines with SleepEx(0, TRUE).
+//   wait=N          milliseconds each wait may last, 100 to 10000 (default 1000)
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MESSAGES 2
+
+// A request and its result. The routine receives only the OVERLAPPED*; the OVERLAPPED is the first
+// member, so that pointer is the request. (The seed kept the result in globals instead, which
+// breaks as soon as two requests are in flight.)
+struct FileRead {
+    OVERLAPPED ov;
+    char data[4096];
+    DWORD error;
+    DWORD bytes;
+    BOOL done;
+};
+
+struct SocketRead {
+    WSAOVERLAPPED ov;
+    WSABUF wsaBuf;
+    DWORD flags;
+    char data[128];
+    DWORD error;
+    DWORD bytes;
+    BOOL done;
+};
+
+// The built-in peer: connects, then sends one message each time `cue` is set, then closes. In the
+// app a student could press "Send" instead; the cue keeps the order the same in every run.
+struct Peer {
+    unsigned short port;
+    HANDLE connected;  // set by the peer once it has tried to connect
+    BOOL connectedOk;  // written before `connected` is set
+    HANDLE cue;        // set by main: "send your next message" (auto-reset)
+    BOOL quit;         // written by main before the cue: "close instead of sending"
+    HANDLE done;       // set by the peer when it has closed: nothing more will come
+};
+
+static const char* const kMessages[MESSAGES] = {"first message, received by a routine",
+                                                "second message, received by a routine"};
+
+static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWORD low, DWORD high)
+{
+    size_t length = strlen(name);
+    for (int i = 2; i < argc; ++i) {
+        if (strncmp(argv[i], name, length) == 0 && argv[i][length] == '=') {
+            DWORD value = (DWORD)strtoul(argv[i] + length + 1, NULL, 10);
+            return value < low ? low : value > high ? high : value;
+        }
+    }
+    return fallback;
+}
+
+// Runs on the thread that called ReadFileEx, inside one of its alertable waits.
+static VOID CALLBACK OnFileRead(DWORD dwErrorCode, DWORD dwNumberOfBytesTransfered, LPOVERLAPPED lpOverlapped)
+{
+    FileRead* read = (FileRead*)lpOverlapped;  // [step: file-routine]
+    read->error = dwErrorCode;
+    read->bytes = dwNumberOfBytesTransfered;
+    read->done = TRUE;
+    printf("OnFileRead: error %lu, %lu bytes\n", (unsigned long)dwErrorCode, (unsigned long)dwNumberOfBytesTransfered);
+}
+
+// Runs on the thread that called WSARecv, inside one of its alertable waits.
+static void CALLBACK OnSocketRecv(DWORD dwError, DWORD cbTransferred, LPWSAOVERLAPPED lpOverlapped, DWORD dwFlags)
+{
+    SocketRead* read = (SocketRead*)lpOverlapped;  // [step: socket-routine]
+    read->error = dwError;
+    read->bytes = cbTransferred;
+    read->done = TRUE;
+    printf("OnSocketRecv: error %lu, %lu bytes, flags %lu: \"%.*s\"\n", (unsigned long)dwError,
+           (unsigned long)cbTransferred, (unsigned long)dwFlags, (int)cbTransferred, read->data);
+}
+
+static DWORD WINAPI PeerThread(LPVOID parameter)
+{
+    Peer* peer = (Peer*)parameter;
+    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);  // [step: peer-socket]
+    sockaddr_in server = {};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(peer->port);
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    peer->connectedOk = s != INVALID_SOCKET &&
+                        connect(s, (sockaddr*)&server, sizeof server) != SOCKET_ERROR;  // [step: peer-connect]
+    if (!peer->connectedOk) {
+        printf("peer: cannot connect: error %d\n", WSAGetLastError());
+    }
+    SetEvent(peer->connected);  // [step: peer-connected]
+    DWORD exitCode = peer->connectedOk ? 0 : 1;
+    for (int m = 0; peer->connectedOk; ++m) {
+        WaitForSingleObject(peer->cue, INFINITE);  // [step: peer-wait-cue]
+        if (peer->quit || m == MESSAGES) {
+            break;
+        }
+        if (send(s, kMessages[m], (int)strlen(kMessages[m]), 0) == SOCKET_ERROR) {  // [step: peer-send]
+            printf("peer: send failed: error %d\n", WSAGetLastError());
+            exitCode = 1;
+        }
+    }
+    if (s != INVALID_SOCKET) {
+        closesocket(s);  // [step: peer-close]
+    }
+    SetEvent(peer->done);  // [step: peer-done]
+    return exitCode;
+}
+
+// Listens on 127.0.0.1 at a port the system picks (port 0) and says which port that is.
+static SOCKET listen_on_loopback(int backlog, unsigned short* port)
+{
+    // WSA_FLAG_OVERLAPPED: sockets made without it (and the sockets accept makes from them)
+    // cannot do overlapped I/O.
+    SOCKET listener = WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);  // [step: listen-socket]
+    if (listener == INVALID_SOCKET) {
+        printf("WSASocket failed: error %d\n", WSAGetLastError());
+        return INVALID_SOCKET;
+    }
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (the seeds used INADDR_ANY)
+    address.sin_port = 0;                              // 0: any free port
+    int length = sizeof address;
+    if (bind(listener, (sockaddr*)&address, sizeof address) == SOCKET_ERROR ||  // [step: bind]
+        listen(listener, backlog) == SOCKET_ERROR ||                           // [step: listen]
+        getsockname(listener, (sockaddr*)&address, &length) == SOCKET_ERROR) {  // [step: getsockname]
+        printf("cannot listen on 127.0.0.1: error %d\n", WSAGetLastError());
+        closesocket(listener);  // [step: close-listener]
+        return INVALID_SOCKET;
+    }
+    *port = ntohs(address.sin_port);
+    return listener;
+}
+
+// Part 1: ReadFileEx. Returns FALSE when the read failed or never reported back.
+static BOOL read_file_with_routine(const char* path, BOOL alertable, DWORD waitMs)
+{
+    static FileRead read;  // outlives this function even if we give up waiting for the routine
+    memset(&read, 0, sizeof read);
+    HANDLE hFile = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,  // [step: open-file]
+                               FILE_FLAG_OVERLAPPED, NULL);
+    if (hFile == INVALID_HANDLE_VALUE) {
+        printf("cannot open %s: error %lu\n", path, (unsigned long)GetLastError());
+        return FALSE;
+    }
+    // TRUE means "started": exactly one routine call will follow. hEvent is not used by
+    // ReadFileEx; it is free for the program's own use.
+    if (!ReadFileEx(hFile, read.data, sizeof read.data, &read.ov, OnFileRead)) {  // [step: read-ex]
+        printf("ReadFileEx failed: error %lu (no routine will run)\n", (unsigned long)GetLastError());
+        CloseHandle(hFile);
+        return FALSE;
+    }
+    DWORD result = SleepEx(waitMs, alertable);  // [step: sleep-ex]
+    printf("SleepEx returned 0x%lX; routine ran: %s\n", (unsigned long)result, read.done ? "yes" : "no");
+    if (!read.done) {
+        // The routine is still queued to this thread. Run it now: while it is queued, `read` and
+        // the handle are still in use.
+        SleepEx(0, TRUE);  // [step: drain]
+    }
+    CloseHandle(hFile);  // [step: close-file]
+    return read.done && read.error == 0 && read.bytes > 0;
+}
+
+// Part 2: WSARecv with a routine. The peer sends a message each time main sets the cue.
+static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
+{
+    static SocketRead reads[MESSAGES];  // one per request: a queued routine still refers to its own
+    static Peer peer;
+    memset(reads, 0, sizeof reads);
+    memset(&peer, 0, sizeof peer);
+    WSADATA wsaData;
+    if (WSAStartup(MAKEWORD(2, 2), &wsaData) != 0) {  // [step: wsa-startup]
+        printf("WSAStartup failed\n");
+        return FALSE;
+    }
+    SOCKET listener = listen_on_loopback(1, &peer.port);
+    if (listener == INVALID_SOCKET) {
+        WSACleanup();
+        return FALSE;
+    }
+    peer.connected = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: create-events]
+    peer.cue = CreateEventA(NULL, FALSE, FALSE, NULL);
+    peer.done = WSACreateEvent();
+    HANDLE hPeer = CreateThread(NULL, 0, PeerThread, &peer, 0, NULL);  // [step: start-peer]
+    if (hPeer == NULL) {
+        printf("CreateThread failed: error %lu\n", (unsigned long)GetLastError());
+        return FALSE;
+    }
+    WaitForSingleObject(peer.connected, INFINITE);  // [step: wait-connected]
+    // The peer is connected, so accept returns at once.
+    SOCKET conn = peer.connectedOk ? accept(listener, NULL, NULL) : INVALID_SOCKET;  // [step: accept]
+    if (conn == INVALID_SOCKET) {
+        printf("no connection from the peer: error %d\n", WSAGetLastError());
+    }
+
+    BOOL ok = conn != INVALID_SOCKET;
+    for (int m = 0; m < MESSAGES && ok; ++m) {
+        SocketRead* read = &reads[m];
+        read->wsaBuf.buf = read->data;
+        read->wsaBuf.len = sizeof read->data;
+        int posted = WSARecv(conn, &read->wsaBuf, 1, NULL, &read->flags, &read->ov, OnSocketRecv);  // [step: recv-routine]
+        if (posted == SOCKET_ERROR && WSAGetLastError() != WSA_IO_PENDING) {
+            printf("WSARecv failed: error %d (no routine will run)\n", WSAGetLastError());
+            ok = FALSE;
+            break;
+        }
+        SetEvent(peer.cue);  // [step: cue-peer]
+        // Wait until the peer is done, alertably (or not). While waiting, the routine runs and the
+        // wait returns WAIT_IO_COMPLETION; the peer is not done yet, so we stop waiting there.
+        DWORD result;
+        if (m == 0) {
+            result = WaitForSingleObjectEx(peer.done, waitMs, alertable);  // [step: wait-single-ex]
+        } else {
+            result = WSAWaitForMultipleEvents(1, &peer.done, FALSE, waitMs, alertable);  // [step: wsa-wait]
+        }
+        printf("wait returned 0x%lX; routine for message %d ran: %s\n", (unsigned long)result, m + 1,
+               read->done ? "yes" : "no");
+    }
+    peer.quit = !ok;  // after a failure the peer may still wait for a message cue: let it close
+    SetEvent(peer.cue);  // [step: cue-peer]
+    WaitForSingleObject(hPeer, INFINITE);  // [step: join-peer]
+    SleepEx(0, TRUE);  // [step: drain]
+
+    for (int m = 0; m < MESSAGES; ++m) {
+        ok = ok && reads[m].done && reads[m].error == 0 && reads[m].bytes == strlen(kMessages[m]) &&
+             memcmp(reads[m].data, kMessages[m], reads[m].bytes) == 0;
+    }
+    DWORD peerExit = 1;
+    GetExitCodeThread(hPeer, &peerExit);  // [step: peer-exit]
+    closesocket(conn);  // [step: cleanup]
+    closesocket(listener);
+    CloseHandle(hPeer);
+    CloseHandle(peer.connected);
+    CloseHandle(peer.cue);
+    WSACloseEvent(peer.done);
+    WSACleanup();
+    return ok && peerExit == 0;
+}
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        printf("usage: completion_routine <file> [alertable=1] [wait=1000]\n"
+               "Reads a file with ReadFileEx and a TCP connection with WSARecv, both with completion\n"
+               "routines that run in alertable waits.\n");
+        return 2;
+    }
+    BOOL alertable = option(argc, argv, "alertable", 1, 0, 1) != 0;
+    DWORD waitMs = option(argc, argv, "wait", 1000, 100, 10000);
+    printf("waits are %s, %lu ms at most\n", alertable ? "alertable" : "NOT alertable", (unsigned long)waitMs);
+
+    BOOL fileOk = read_file_with_routine(argv[1], alertable, waitMs);
+    BOOL socketOk = fileOk && receive_with_routine(alertable, waitMs);
+    printf("%s\n", fileOk && socketOk ? "done: every routine ran, on main, inside an alertable wait"
+                                      : "a request or its routine failed");
+    return fileOk && socketOk ? 0 : 1;
+}

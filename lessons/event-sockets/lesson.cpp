@@ -1,0 +1,52 @@
+// What the lab adds around event_sockets.cpp: titles, the parameters and the check. The lesson needs
+// no files: its peer is a thread of the program, on 127.0.0.1.
+#include <fmt/format.h>
+
+#include "lesson_catalog.h"
+
+// The lesson's main, renamed by the build (see ovlab_add_lesson in lessons/CMakeLists.txt).
+int ovlab_lesson_event_sockets_main(int argc, char** argv);
+
+namespace ovlab::lessons {
+namespace {
+
+constexpr unsigned kConnections = 2;
+
+std::vector<std::string> prepare(const std::filesystem::path&)
+{
+    return {fmt::format("connections={}", kConnections)};
+}
+
+CheckResult check(const std::filesystem::path&, int exit_code)
+{
+    if (exit_code != 0) {
+        return {false, fmt::format("the program exited with code {} (0 means every "
+                                   "message and the reply arrived intact)",
+                                   exit_code)};
+    }
+    return {true, fmt::format("{} messages arrived whole, scattered into 2 WSABUFs "
+                              "each, and the gathered reply came back",
+                              kConnections)};
+}
+
+}  // namespace
+
+LessonInfo event_sockets()
+{
+    LessonInfo lesson;
+    lesson.id = "event-sockets";
+    lesson.title_en = "Overlapped sockets with events: WSARecv, WSASend, WSAWaitForMultipleEvents, scatter/gather";
+    lesson.title_ko = "이벤트로 완료를 확인하는 소켓: WSARecv, WSASend, WSAWaitForMultipleEvents, 스캐터/개더";
+    lesson.source_file = "event_sockets.cpp";
+    lesson.make_program = [] {
+        LessonProgram program;
+        program.id = "event-sockets";
+        program.entry = ovlab_lesson_event_sockets_main;
+        program.prepare = prepare;
+        program.check = check;
+        return program;
+    };
+    return lesson;
+}
+
+}  // namespace ovlab::lessons

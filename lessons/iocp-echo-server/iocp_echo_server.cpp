@@ -1,0 +1,380 @@
+// Overlapped Lab - lesson "iocp-echo-server".
+//
+// A TCP echo server on an I/O completion port (seeds 002 and 003, corrected):
+//
+//   - main accepts each connection, creates a Connection for it, associates the socket with the
+//     port (key = the connection's number) and posts the first WSARecv.
+//   - Worker threads wait in GetQueuedCompletionStatus. For each connection: a receive completes
+//     -> the worker sends the same bytes back with WSASend -> the send completes -> the worker
+//     posts the next WSARecv. A receive of 0 bytes means the client closed; a FAILED receive
+//     (GetQueuedCompletionStatus FALSE with an OVERLAPPED) means the connection broke (reset).
+//   - Built-in clients (threads of this program) connect, send, read their echo and close: clients
+//     1 and 3 gracefully, clients 2 and 4 abruptly with a reset, to show both ways a connection ends.
+//
+// A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
+//
+//   usage: iocp_echo_server [workers=2] [concurrency=1] [clients=2] [messages=2] [buffer=64] [reset=1]
+//
+// Parameters a teacher may change:
+//   workers=N       worker threads, 1 to 4 (default 2)
+//   concurrency=N   the port's concurrency value, 0 to 4 (0 = one per processor; default 1)
+//   clients=N       built-in clients, 1 to 4 (default 2)
+//   messages=N      messages each client sends, 1 to 4 (default 2)
+//   buffer=N        the server's receive buffer in bytes, 8 to 256 (default 64)
+//   reset=0|1       1: clients 2 and 4 close with a reset instead of gracefully (default 1)
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORKERS 4
+#define MAX_CLIENTS 4
+#define MAX_BUFFER 256
+#define KEY_STOP 0  // our own packet with no OVERLAPPED: the worker that takes it exits
+
+// One outstanding operation. The OVERLAPPED is the first member, so the OVERLAPPED* a worker
+// dequeues is the IoRequest. A receive and a send never share one: each request in flight needs
+// its own OVERLAPPED and its own buffer.
+struct IoRequest {
+    WSAOVERLAPPED ov;
+    enum { Receive, Send } kind;
+    WSABUF wsaBuf;
+    char data[MAX_BUFFER];
+};
+
+// The server's side of one connection. The socket's completion key is the connection's number:
+// g_connections[key - 1]. (Many servers use the Connection's address as the key; a key is a
+// ULONG_PTR, wide enough for a pointer. The numbers keep this lesson's transcript the same in
+// every run, where addresses would change.)
+struct Connection {
+    SOCKET socket;
+    int number;
+    IoRequest receive;
+    IoRequest send;
+    DWORD bufferSize;
+    HANDLE idle;    // set when the echo went out and the next receive is posted (see worker-idle)
+    HANDLE closed;  // set by the worker that closed the socket
+};
+
+// One built-in client, played by a thread. It waits for `cue` before each action main asks for.
+struct Client {
+    int number;
+    unsigned short port;
+    enum Action { Send, Read, Close, Reset } action;  // written by main before it sets `cue`
+    int message;
+    HANDLE connected;
+    HANDLE cue;       // auto-reset
+    HANDLE actionDone;
+    BOOL ok;
+};
+
+static Connection g_connections[MAX_CLIENTS];
+static Client g_clients[MAX_CLIENTS];
+
+static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWORD low, DWORD high)
+{
+    size_t length = strlen(name);
+    for (int i = 1; i < argc; ++i) {
+        if (strncmp(argv[i], name, length) == 0 && argv[i][length] == '=') {
+            DWORD value = (DWORD)strtoul(argv[i] + length + 1, NULL, 10);
+            return value < low ? low : value > high ? high : value;
+        }
+    }
+    return fallback;
+}
+
+static void message_text(char* text, size_t size, int client, int message)
+{
+    snprintf(text, size, "hello %d from client %d", message + 1, client);
+}
+
+// Listens on 127.0.0.1 at a port the system picks (port 0) and says which port that is.
+static SOCKET listen_on_loopback(int backlog, unsigned short* port)
+{
+    // WSA_FLAG_OVERLAPPED: sockets made without it (and the sockets accept makes from them)
+    // cannot do overlapped I/O.
+    SOCKET listener = WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);  // [step: listen-socket]
+    if (listener == INVALID_SOCKET) {
+        printf("WSASocket failed: error %d\n", WSAGetLastError());
+        return INVALID_SOCKET;
+    }
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (the seeds used INADDR_ANY)
+    address.sin_port = 0;                              // 0: any free port
+    int length = sizeof address;
+    if (bind(listener, (sockaddr*)&address, sizeof address) == SOCKET_ERROR ||  // [step: bind]
+        listen(listener, backlog) == SOCKET_ERROR ||                           // [step: listen]
+        getsockname(listener, (sockaddr*)&address, &length) == SOCKET_ERROR) {  // [step: getsockname]
+        printf("cannot listen on 127.0.0.1: error %d\n", WSAGetLastError());
+        closesocket(listener);  // [step: close-listener]
+        return INVALID_SOCKET;
+    }
+    *port = ntohs(address.sin_port);
+    return listener;
+}
+
+// Posts the connection's receive. FALSE: it did not start, so no packet will come for it.
+static BOOL post_receive(Connection* connection)
+{
+    IoRequest* request = &connection->receive;
+    memset(&request->ov, 0, sizeof request->ov);
+    request->kind = IoRequest::Receive;
+    request->wsaBuf.buf = request->data;
+    request->wsaBuf.len = connection->bufferSize;
+    DWORD flags = 0;
+    int result = WSARecv(connection->socket, &request->wsaBuf, 1, NULL, &flags, &request->ov, NULL);  // [step: post-recv]
+    if (result == SOCKET_ERROR && WSAGetLastError() != WSA_IO_PENDING) {
+        printf("connection %d: WSARecv failed: error %d\n", connection->number, WSAGetLastError());
+        return FALSE;
+    }
+    return TRUE;  // 0 (done at once) or pending: a packet will come either way
+}
+
+static BOOL post_echo(Connection* connection, DWORD bytes)
+{
+    IoRequest* request = &connection->send;
+    memset(&request->ov, 0, sizeof request->ov);
+    request->kind = IoRequest::Send;
+    memcpy(request->data, connection->receive.data, bytes);
+    request->wsaBuf.buf = request->data;
+    request->wsaBuf.len = bytes;
+    int result = WSASend(connection->socket, &request->wsaBuf, 1, NULL, 0, &request->ov, NULL);  // [step: post-send]
+    if (result == SOCKET_ERROR && WSAGetLastError() != WSA_IO_PENDING) {
+        printf("connection %d: WSASend failed: error %d\n", connection->number, WSAGetLastError());
+        return FALSE;
+    }
+    return TRUE;
+}
+
+// Nothing is pending on the connection when this runs: its last request has just completed.
+static void close_connection(Connection* connection)
+{
+    closesocket(connection->socket);  // [step: server-close]
+    SetEvent(connection->closed);
+}
+
+static DWORD WINAPI WorkerThread(LPVOID parameter)
+{
+    HANDLE port = (HANDLE)parameter;
+    for (;;) {
+        DWORD bytes = 0;
+        ULONG_PTR key = 0;
+        OVERLAPPED* overlapped = NULL;
+        BOOL ok = GetQueuedCompletionStatus(port, &bytes, &key, &overlapped, INFINITE);  // [step: worker-wait]
+        if (overlapped == NULL) {
+            if (ok && key == KEY_STOP) {  // [step: worker-stop]
+                return 0;
+            }
+            printf("GetQueuedCompletionStatus failed: error %lu\n", (unsigned long)GetLastError());
+            return 1;
+        }
+        Connection* connection = &g_connections[key - 1];  // [step: worker-packet]
+        IoRequest* request = (IoRequest*)overlapped;
+        if (!ok) {
+            // A failed request: 64 (ERROR_NETNAME_DELETED) when the client reset the connection.
+            printf("connection %d: %s failed: error %lu, closing\n", connection->number,
+                   request->kind == IoRequest::Receive ? "receive" : "send", (unsigned long)GetLastError());
+            close_connection(connection);
+        } else if (request->kind == IoRequest::Receive && bytes == 0) {
+            printf("connection %d: the client closed the connection\n", connection->number);  // [step: worker-eof]
+            close_connection(connection);
+        } else if (request->kind == IoRequest::Receive) {
+            printf("connection %d: received %lu bytes \"%.*s\", echoing them\n", connection->number,
+                   (unsigned long)bytes, (int)bytes, request->data);
+            if (!post_echo(connection, bytes)) {
+                close_connection(connection);
+            }
+        } else if (post_receive(connection)) {  // the echo went out: wait for the next message
+            SetEvent(connection->idle);  // [step: worker-idle]
+        } else {
+            close_connection(connection);
+        }
+    }
+}
+
+// A built-in client: blocking calls on an ordinary socket, one action per cue.
+static DWORD WINAPI ClientThread(LPVOID parameter)
+{
+    Client* client = (Client*)parameter;
+    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);  // [step: client-connect]
+    sockaddr_in server = {};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(client->port);
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    client->ok = s != INVALID_SOCKET && connect(s, (sockaddr*)&server, sizeof server) != SOCKET_ERROR;
+    SetEvent(client->connected);  // [step: client-connected]
+    while (client->ok) {
+        WaitForSingleObject(client->cue, INFINITE);  // [step: client-wait-cue]
+        char text[64];
+        message_text(text, sizeof text, client->number, client->message);
+        int length = (int)strlen(text);
+        if (client->action == Client::Send) {
+            client->ok = send(s, text, length, 0) == length;  // [step: client-send]
+        } else if (client->action == Client::Read) {
+            char echo[64];
+            int got = 0;
+            while (got < length) {  // TCP is a stream: the echo may come in pieces
+                int n = recv(s, echo + got, length - got, 0);  // [step: client-recv]
+                if (n <= 0) {
+                    break;
+                }
+                got += n;
+            }
+            client->ok = got == length && memcmp(echo, text, length) == 0;
+            printf("client %d: echo \"%.*s\"%s\n", client->number, got, echo, client->ok ? "" : " (wrong)");
+        } else {
+            if (client->action == Client::Reset) {
+                // Linger on, timeout 0: closesocket sends a reset (RST) instead of a normal close.
+                linger abort = {1, 0};
+                setsockopt(s, SOL_SOCKET, SO_LINGER, (const char*)&abort, sizeof abort);  // [step: client-reset]
+            }
+            closesocket(s);  // [step: client-close]
+            SetEvent(client->actionDone);  // [step: client-done]
+            return 0;
+        }
+        SetEvent(client->actionDone);  // [step: client-done]
+    }
+    if (s != INVALID_SOCKET) {
+        closesocket(s);  // [step: client-close]
+    }
+    SetEvent(client->actionDone);  // [step: client-done]
+    return 1;
+}
+
+// main plays the class: it asks one client at a time to act and waits until the action is over.
+static BOOL client_acts(Client* client, Client::Action action, int message)
+{
+    client->action = action;
+    client->message = message;
+    SetEvent(client->cue);  // [step: cue-client]
+    WaitForSingleObject(client->actionDone, INFINITE);  // [step: wait-client]
+    return client->ok;
+}
+
+int main(int argc, char** argv)
+{
+    DWORD workerCount = option(argc, argv, "workers", 2, 1, MAX_WORKERS);
+    DWORD concurrency = option(argc, argv, "concurrency", 1, 0, MAX_WORKERS);
+    int clientCount = (int)option(argc, argv, "clients", 2, 1, MAX_CLIENTS);
+    int messages = (int)option(argc, argv, "messages", 2, 1, 4);
+    DWORD bufferSize = option(argc, argv, "buffer", 64, 8, MAX_BUFFER);
+    BOOL resetEverySecond = option(argc, argv, "reset", 1, 0, 1) != 0;
+    memset(g_connections, 0, sizeof g_connections);  // the lab may run this program several times
+    memset(g_clients, 0, sizeof g_clients);
+
+    WSADATA wsaData;
+    if (WSAStartup(MAKEWORD(2, 2), &wsaData) != 0) {  // [step: wsa-startup]
+        printf("WSAStartup failed\n");
+        return 1;
+    }
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, concurrency);  // [step: create-port]
+    if (port == NULL) {
+        printf("CreateIoCompletionPort failed: error %lu\n", (unsigned long)GetLastError());
+        return 1;
+    }
+    HANDLE workers[MAX_WORKERS];
+    for (DWORD i = 0; i < workerCount; ++i) {
+        workers[i] = CreateThread(NULL, 0, WorkerThread, port, 0, NULL);  // [step: start-worker]
+        if (workers[i] == NULL) {
+            printf("CreateThread failed: error %lu\n", (unsigned long)GetLastError());
+            return 1;
+        }
+    }
+
+    unsigned short listenPort = 0;
+    SOCKET listener = listen_on_loopback(SOMAXCONN, &listenPort);
+    if (listener == INVALID_SOCKET) {
+        return 1;
+    }
+
+    // The accept loop: one client at a time, so every run accepts them in the same order.
+    HANDLE clientThreads[MAX_CLIENTS];
+    int accepted = 0;
+    BOOL ok = TRUE;
+    for (int i = 0; ok && i < clientCount; ++i) {
+        Client* client = &g_clients[i];
+        client->number = i + 1;
+        client->port = listenPort;
+        client->connected = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: create-events]
+        client->cue = CreateEventA(NULL, FALSE, FALSE, NULL);
+        client->actionDone = CreateEventA(NULL, FALSE, FALSE, NULL);
+        clientThreads[i] = CreateThread(NULL, 0, ClientThread, client, 0, NULL);  // [step: start-client]
+        if (clientThreads[i] == NULL) {
+            printf("CreateThread failed: error %lu\n", (unsigned long)GetLastError());
+            return 1;
+        }
+        WaitForSingleObject(client->connected, INFINITE);  // [step: wait-connected]
+        Connection* connection = &g_connections[i];
+        connection->number = i + 1;
+        connection->bufferSize = bufferSize;
+        connection->socket = client->ok ? accept(listener, NULL, NULL) : INVALID_SOCKET;  // [step: accept]
+        connection->idle = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: connection-events]
+        connection->closed = CreateEventA(NULL, TRUE, FALSE, NULL);
+        ++accepted;  // a client thread to join and events to close, even if the rest fails
+        if (connection->socket == INVALID_SOCKET) {
+            printf("client %d could not connect: error %d\n", i + 1, WSAGetLastError());
+            SetEvent(connection->closed);  // [step: connection-events]
+            ok = FALSE;
+        } else if (CreateIoCompletionPort((HANDLE)connection->socket, port, connection->number, 0) != port) {  // [step: associate]
+            printf("cannot associate connection %d: error %lu\n", i + 1, (unsigned long)GetLastError());
+            close_connection(connection);
+            ok = FALSE;
+        } else if (!post_receive(connection)) {
+            close_connection(connection);
+            ok = FALSE;
+        } else {
+            printf("server: connection %d accepted, key %d, first receive posted\n", i + 1, connection->number);
+        }
+    }
+
+    // The clients talk, one action at a time. Each echo is complete when the connection is idle.
+    for (int m = 0; ok && m < messages; ++m) {
+        for (int i = 0; ok && i < clientCount; ++i) {
+            ok = client_acts(&g_clients[i], Client::Send, m);
+            // Idle: the echo went out. Closed instead: the server gave up on this connection.
+            HANDLE idleOrClosed[2] = {g_connections[i].idle, g_connections[i].closed};
+            ok = ok && WaitForMultipleObjects(2, idleOrClosed, FALSE, INFINITE) == WAIT_OBJECT_0;  // [step: wait-idle]
+            ok = ok && client_acts(&g_clients[i], Client::Read, m);
+        }
+    }
+    // Every client closes (gracefully, or with a reset); the server notices and closes its end.
+    for (int i = 0; i < accepted; ++i) {
+        BOOL reset = resetEverySecond && (i % 2) == 1;  // clients 2 and 4
+        client_acts(&g_clients[i], reset ? Client::Reset : Client::Close, 0);
+        WaitForSingleObject(g_connections[i].closed, INFINITE);  // [step: wait-closed]
+    }
+
+    // All connections are closed: no packet can come any more except the ones we post.
+    for (DWORD i = 0; i < workerCount; ++i) {
+        PostQueuedCompletionStatus(port, 0, KEY_STOP, NULL);  // [step: post-stop]
+    }
+    WaitForMultipleObjects(workerCount, workers, TRUE, INFINITE);  // [step: join-workers]
+    DWORD stopped = 0;
+    for (DWORD i = 0; i < workerCount; ++i) {
+        DWORD exitCode = 1;
+        if (GetExitCodeThread(workers[i], &exitCode) && exitCode == 0) {  // [step: exit-code]
+            ++stopped;
+        }
+        CloseHandle(workers[i]);  // [step: cleanup]
+    }
+    WaitForMultipleObjects((DWORD)accepted, clientThreads, TRUE, INFINITE);  // [step: join-clients]
+    for (int i = 0; i < accepted; ++i) {
+        ok = ok && g_clients[i].ok;
+        CloseHandle(clientThreads[i]);  // [step: cleanup]
+        CloseHandle(g_clients[i].connected);
+        CloseHandle(g_clients[i].cue);
+        CloseHandle(g_clients[i].actionDone);
+        CloseHandle(g_connections[i].idle);
+        CloseHandle(g_connections[i].closed);
+    }
+    closesocket(listener);
+    CloseHandle(port);
+    WSACleanup();
+    printf("%d clients, %d messages each: %s; %lu of %lu workers stopped\n", clientCount, messages,
+           ok ? "every echo came back intact" : "an echo failed", (unsigned long)stopped, (unsigned long)workerCount);
+    return ok && stopped == workerCount ? 0 : 1;
+}

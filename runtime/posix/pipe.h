@@ -1,0 +1,87 @@
+// Named pipes, byte mode (WIN32_SEMANTICS.md §8): each end is a stream handle (stream.h), so reads
+// and writes run in lanes like socket requests, may complete at once, and a read with no data pends
+// in the kernel.
+//
+// On Linux each server instance (one CreateNamedPipe call) listens on a local stream socket in the
+// abstract namespace, named after the process id, the pipe name and the instance number; nothing
+// appears on disk and the name dies with the process. ConnectNamedPipe is an accept on that socket;
+// a client's CreateFile("\\.\pipe\name") connects to the first instance that waits for a client
+// and, when no ConnectNamedPipe is pending there, the instance takes the connection at once (the
+// pipe is connected, and ConnectNamedPipe will say ERROR_PIPE_CONNECTED, as on Windows).
+//
+// Known divergences from Windows (the UI lists these):
+// - Message mode, PIPE_NOWAIT and clients in other processes are not provided.
+// - After DisconnectNamedPipe the client's requests fail with ERROR_BROKEN_PIPE, as if the server
+//   had closed its end; Windows says ERROR_PIPE_NOT_CONNECTED.
+// - nOutBufferSize/nInBufferSize are advisory on Windows and ignored here.
+#pragma once
+
+#include <windows.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "stream.h"
+
+namespace ovlab::posix {
+
+struct PipeName;
+
+class PipeObject : public StreamObject {
+public:
+    enum class State {
+        Listening,     // a client may connect (after CreateNamedPipe, or ConnectNamedPipe after a disconnect)
+        Connected,     // a client connected (it may have gone since: reads then fail with 109)
+        Disconnected,  // DisconnectNamedPipe; ConnectNamedPipe listens again
+    };
+
+    PipeObject(std::shared_ptr<PipeName> name, bool server, int fd, bool overlapped, bool can_read, bool can_write);
+
+    bool server() const { return server_; }
+    std::string describe() const override;
+    // A pipe's view of a finished op: the end of the stream is the peer closing its end
+    // (STATUS_PIPE_BROKEN for a read, STATUS_PIPE_CLOSING for a write).
+    uint32_t completion_status(StreamOpKind kind, int64_t result, uint64_t requested) const override;
+    uint32_t refuses_transfer(bool read) const override;
+    // Pending requests end with STATUS_PIPE_BROKEN; the peer's reads then fail with 109.
+    void last_handle_closed() override;
+
+    // ---- server ends; pipe_mutex held by the caller through the returned lock ----
+    std::unique_lock<std::mutex> lock_pipe() { return std::unique_lock(pipe_mutex_); }
+    State state = State::Listening;
+    bool listen_pending = false;  // a ConnectNamedPipe waits in the accept lane
+    std::string socket_name;      // the instance's abstract socket name
+
+    // The connection became this instance's (from the backlog at once, or by ConnectNamedPipe).
+    // pipe_mutex held.
+    void connected(int fd);
+
+private:
+    std::shared_ptr<PipeName> name_;
+    bool server_;
+    bool can_read_;
+    bool can_write_;
+    mutable std::mutex pipe_mutex_;
+};
+
+// "\\.\pipe\name" (any case, either slash) -> "name"; empty when it is not a local pipe path.
+std::string pipe_name_from_path(const std::string& path);
+
+// CreateNamedPipe: a new server instance, or nullptr with *error set (a Win32 error).
+std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, DWORD open_mode, DWORD pipe_mode,
+                                                 DWORD max_instances, DWORD default_timeout, DWORD* error);
+// CreateFile on a pipe path: the client end, or nullptr with *error set (ERROR_FILE_NOT_FOUND,
+// ERROR_PIPE_BUSY, ERROR_ACCESS_DENIED).
+std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD access, DWORD flags, DWORD* error);
+// The same, as CreateFile returns it: the new handle, or INVALID_HANDLE_VALUE with the last error set.
+HANDLE create_pipe_client_handle(const std::string& name, DWORD access, DWORD flags);
+
+// WaitNamedPipe's questions: does the pipe exist, and is an instance waiting for a client?
+enum class PipeAvailability { NoSuchPipe, Busy, Available };
+PipeAvailability pipe_availability(const std::string& name, DWORD* default_timeout);
+// Signalled for a moment whenever an instance starts waiting for a client (WaitNamedPipe waits on it).
+std::shared_ptr<KernelObject> pipe_listening_signal();
+void announce_pipe_listening();
+
+}  // namespace ovlab::posix

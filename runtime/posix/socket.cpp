@@ -1,0 +1,71 @@
+#include "socket.h"
+
+#include <atomic>
+
+#include <fmt/format.h>
+
+#include "handle_table.h"
+#include "last_error.h"
+#include "ntstatus.h"
+#include "ovlab/status_codes.h"
+
+namespace ovlab::posix {
+namespace {
+
+std::atomic<int> g_startup_count{0};
+
+}  // namespace
+
+std::string SocketObject::describe() const {
+    return fmt::format("socket TCP/{}{}", family_ == 23 ? "IPv6" : "IPv4", overlapped() ? " (overlapped)" : "");
+}
+
+uint32_t SocketObject::completion_status(StreamOpKind, int64_t result, uint64_t) const {
+    if (result >= 0) return kStatusSuccess;
+    return net::socket_status_from_errno(static_cast<int>(-result));
+}
+
+// AFD reports a direction shut down with STATUS_PIPE_DISCONNECTED (Winsock: WSAESHUTDOWN).
+uint32_t SocketObject::refuses_transfer(bool read) const {
+    const State current = state();
+    return (read ? current.receive_shut : current.send_shut) ? kStatusPipeDisconnected : 0;
+}
+
+void SocketObject::last_handle_closed() {
+    abort_all(kStatusConnectionAborted);
+    close_descriptor();
+}
+
+SocketObject::State SocketObject::state() const {
+    std::lock_guard lock(state_mutex_);
+    return state_;
+}
+
+std::shared_ptr<SocketObject> lookup_socket(UINT_PTR socket) {
+    return lookup_handle_as<SocketObject>(reinterpret_cast<HANDLE>(socket));
+}
+
+int wsa_fail(int error) {
+    set_last_error(static_cast<DWORD>(error));
+    return -1;
+}
+
+int blocking_call_error(const SocketObject& socket, uint32_t status) {
+    if (status == kStatusConnectionAborted && socket.aborted_status() == kStatusConnectionAborted) return WSAEINTR;
+    return static_cast<int>(ntstatus_to_wsa_error(status));
+}
+
+bool winsock_started() { return g_startup_count.load() > 0; }
+
+void winsock_startup() { ++g_startup_count; }
+
+bool winsock_cleanup() {
+    int count = g_startup_count.load();
+    while (count > 0 && !g_startup_count.compare_exchange_weak(count, count - 1)) {
+    }
+    return count > 0;
+}
+
+void reset_winsock() { g_startup_count = 0; }
+
+}  // namespace ovlab::posix

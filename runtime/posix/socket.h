@@ -1,0 +1,84 @@
+// Socket objects: a TCP socket is a stream handle (stream.h) in the handle table, so SOCKET values
+// are HANDLE values and ReadFile, WriteFile, ReadFileEx, CancelIoEx and GetOverlappedResult work on
+// them, as on Windows.
+//
+// Known divergences from Windows (the UI lists these):
+// - Only TCP over IPv4/IPv6. select(), WSAEventSelect, WSAAsyncSelect and UDP are not provided.
+// - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
+//   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).
+// - SO_REUSEADDR is always on underneath: Windows lets a server bind a port still in TIME_WAIT,
+//   Linux only with it. Two sockets may therefore bind one port as long as neither listens;
+//   Windows refuses the second bind, here the second listen fails (WSAEADDRINUSE).
+// - Blocking calls (accept, connect, recv, send) are not alertable here.
+#pragma once
+
+#include <windows.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "stream.h"
+
+namespace ovlab::posix {
+
+class SocketObject : public StreamObject {
+public:
+    SocketObject(int fd, int windows_family, bool overlapped)
+        : StreamObject(trace::HandleKind::Socket, fd, overlapped), family_(windows_family) {}
+
+    int family() const { return family_; }
+    std::string describe() const override;
+    // The socket's view of a finished op: the end of the stream is a successful 0-byte receive;
+    // errors map as AFD maps them (a reset is STATUS_CONNECTION_RESET).
+    uint32_t completion_status(StreamOpKind kind, int64_t result, uint64_t requested) const override;
+    uint32_t refuses_transfer(bool read) const override;
+    // closesocket, or CloseHandle of the last handle: pending requests end with
+    // STATUS_CONNECTION_ABORTED (Windows Vista and later; XP gave STATUS_LOCAL_DISCONNECT and Wine
+    // 8 gives STATUS_HANDLES_CLOSED), then the Linux socket is closed (FIN, or RST with linger 0).
+    void last_handle_closed() override;
+
+    // What Winsock remembers about the socket, beyond the Linux socket's own state.
+    struct State {
+        bool bound = false;
+        bool listening = false;
+        bool connected = false;
+        bool accept_context_pending = false;  // filled by AcceptEx, SO_UPDATE_ACCEPT_CONTEXT not set yet
+        bool receive_shut = false;            // shutdown(SD_RECEIVE)
+        bool send_shut = false;               // shutdown(SD_SEND)
+        bool nonblocking = false;             // ioctlsocket(FIONBIO)
+        bool reuse_address = false;           // SO_REUSEADDR as the program set it
+        bool exclusive_address = false;       // SO_EXCLUSIVEADDRUSE
+        DWORD receive_timeout = 0;            // SO_RCVTIMEO, milliseconds, 0 = none
+        DWORD send_timeout = 0;               // SO_SNDTIMEO
+    };
+    State state() const;
+    template <class Change>
+    void update(Change&& change) {
+        std::lock_guard lock(state_mutex_);
+        change(state_);
+    }
+
+private:
+    int family_;
+    mutable std::mutex state_mutex_;
+    State state_;
+};
+
+// The socket a SOCKET names, or null (the caller reports WSAENOTSOCK).
+std::shared_ptr<SocketObject> lookup_socket(UINT_PTR socket);
+
+// Sets the thread's last error (WSAGetLastError) and returns SOCKET_ERROR (-1).
+int wsa_fail(int error);
+// The Winsock error of a blocking call (recv, send, accept, connect) that ended with `status`: a
+// call cut short because another thread closed the socket fails with WSAEINTR, as on Windows.
+int blocking_call_error(const SocketObject& socket, uint32_t status);
+
+// WSAStartup's count: socket calls fail with WSANOTINITIALISED while it is 0.
+bool winsock_started();
+void winsock_startup();
+bool winsock_cleanup();  // false when it was not started
+// The next lesson session starts with Winsock not started, as a new process does.
+void reset_winsock();
+
+}  // namespace ovlab::posix

@@ -1,0 +1,174 @@
+// The three ways a stream request runs (stream.h): overlapped, blocking, non-blocking.
+#include <cerrno>
+#include <condition_variable>
+#include <mutex>
+
+#include "event.h"
+#include "io_request.h"
+#include "ovlab/session.h"
+#include "stream_delivery.h"
+#include "stream_op.h"
+#include "thread.h"
+#include "trace_hooks.h"
+#include "wait.h"
+
+namespace ovlab::posix {
+namespace {
+
+using trace::EventKind;
+
+// Windows: every request resets hEvent and the handle when it starts, even if they were signalled.
+void reset_at_issue(StreamObject& stream, EventObject* event, const char* operation) {
+    const std::string reason = std::string(operation) + " issued";
+    std::lock_guard lock(kernel_mutex());
+    if (event) event->set_signalled(false, reason);
+    stream.set_signalled(false, reason);
+}
+
+// A request that finished inside the issuing call: every notification still happens (event,
+// completion routine, port packet), before the call returns (WIN32_SEMANTICS.md §3).
+void complete_at_issue(IoRequest& request, uint64_t length, uint32_t status, uint64_t bytes) {
+    const auto address = reinterpret_cast<uint64_t>(request.overlapped);
+    if (!request.issuer) request.issuer = current_thread_shared();
+    if (request.overlapped)
+        request.port_packet_suppressed = (reinterpret_cast<uintptr_t>(request.overlapped->hEvent) & 1) != 0;
+    request.completed_at_issue = true;
+    record({EventKind::IoIssued, address, request.file->trace_handle(), 0, length, operation_name(request.operation),
+            "completed at issue"});
+    record({EventKind::IoFinished, address, status, bytes});
+    run_completion_sequence(request, status, bytes);
+    record({EventKind::IoCompleted, address, status, bytes});
+}
+
+struct BlockingState {
+    std::mutex mutex;
+    std::condition_variable finished_cv;
+    bool finished = false;
+    uint32_t status = 0;
+    uint64_t bytes = 0;
+    // Private: no handle names it. The blocked thread waits on it like on any object, so a lesson
+    // reset interrupts the wait and the stepper sees the thread blocked.
+    std::shared_ptr<EventObject> event = std::make_shared<EventObject>(true, false, std::string());
+
+    void report(uint32_t final_status, uint64_t final_bytes) {
+        {
+            std::lock_guard lock(mutex);
+            status = final_status;
+            bytes = final_bytes;
+            finished = true;
+        }
+        finished_cv.notify_all();
+        std::lock_guard lock(kernel_mutex());
+        event->set_signalled(true, "finished");
+    }
+
+    void wait_finished() {
+        std::unique_lock lock(mutex);
+        finished_cv.wait(lock, [&] { return finished; });
+    }
+};
+
+}  // namespace
+
+IssueOutcome StreamObject::issue(const std::shared_ptr<StreamObject>& self, StreamTransfer transfer,
+                                 std::unique_ptr<IoRequest> request) {
+    std::lock_guard issuing(self->issue_mutex_);
+    reset_at_issue(*self, request->event.get(), operation_name(request->operation));
+    if (const uint32_t refused = self->aborted_status()) return {IssueOutcome::Kind::Failed, refused};
+    const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
+    int64_t result = 0;
+    if (try_at_once(*self, *op, &result) == Attempt::Done) {
+        uint32_t status = 0;
+        uint64_t bytes = 0;
+        conclude(op, result, &status, &bytes);
+        // Immediate failure: no notification at all, the event stays reset (§3).
+        if (!nt_success(status)) return {IssueOutcome::Kind::Failed, status};
+        complete_at_issue(*request, transfer.total_length(), status, bytes);
+        return {IssueOutcome::Kind::Completed, status, bytes};
+    }
+    IoRequest* pending = request.get();
+    request->length = static_cast<uint32_t>(transfer.total_length());
+    op->done = [pending](uint32_t status, uint64_t bytes) {
+        pending->decided_status = status;
+        request_finished(pending, !nt_success(status) ? -1 : static_cast<int64_t>(bytes));
+    };
+    uint32_t refused = 0;
+    request->start = [op, out = &refused](IoRequest&) {
+        // The op may finish, and the request (this closure with it) be freed, before enqueue
+        // returns: only locals are touched after it.
+        uint32_t* const refusal = out;
+        const std::shared_ptr<StreamOp> started = op;
+        *refusal = enqueue(started);
+        return *refusal != 0 ? ECONNABORTED : 0;
+    };
+    // CancelIo/CancelIoEx: an op still waiting in its lane is taken back (the caller finishes the
+    // request); one the kernel has is cancelled there.
+    request->cancel = [op](IoRequest&) { return take_back(op) && forget(op); };
+    if (issue_request(std::move(request)) != 0) return {IssueOutcome::Kind::Failed, refused};
+    return {IssueOutcome::Kind::Pending};
+}
+
+BlockingOutcome StreamObject::run_blocking(const std::shared_ptr<StreamObject>& self, StreamTransfer transfer,
+                                           DWORD timeout_ms, const std::string& what) {
+    const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
+    const auto state = std::make_shared<BlockingState>();
+    {
+        std::lock_guard issuing(self->issue_mutex_);
+        if (const uint32_t refused = self->aborted_status()) return {refused};
+        int64_t result = 0;
+        if (try_at_once(*self, *op, &result) == Attempt::Done) {
+            BlockingOutcome outcome;
+            conclude(op, result, &outcome.status, &outcome.bytes);
+            return outcome;
+        }
+        // The ticket is taken before the kernel sees the op, so a fast completion finds it.
+        step::Stepper* stepper = current_stepper();
+        const uint64_t ticket = stepper ? stepper->io_issued(false) : 0;
+        op->done = [state, stepper, ticket](uint32_t status, uint64_t bytes) {
+            deliver_in_turn(stepper, ticket, [state, status, bytes] { state->report(status, bytes); });
+        };
+        if (const uint32_t refused = enqueue(op)) {
+            if (stepper) stepper->io_delivered(ticket);
+            return {refused};
+        }
+    }
+    WaitOutcome waited;
+    try {
+        waited = wait_for_objects({state->event}, false, timeout_ms, trace::ThreadState::Waiting, what);
+    } catch (...) {
+        // A lesson reset unwinds the thread: the kernel must be done with its stack buffers first
+        // (the stepper lets every completion through at once while it resets).
+        if (take_back(op)) op_finished(op.get(), -ECANCELED);
+        state->wait_finished();
+        throw;
+    }
+    if (waited.timed_out) {
+        // SO_RCVTIMEO/SO_SNDTIMEO: the op is cancelled, and its completion comes in turn as usual.
+        if (take_back(op)) op_finished(op.get(), -ECANCELED);
+        wait_for_objects({state->event}, false, INFINITE, trace::ThreadState::Waiting, what);
+        if (state->status == kStatusCancelled) return {kStatusIoTimeout, 0, true};
+    }
+    return {state->status, state->bytes};
+}
+
+IssueOutcome StreamObject::try_now(const std::shared_ptr<StreamObject>& self, const StreamTransfer& transfer) {
+    std::lock_guard issuing(self->issue_mutex_);
+    if (const uint32_t refused = self->aborted_status()) return {IssueOutcome::Kind::Failed, refused};
+    const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
+    if (transfer.kind == StreamOpKind::Connect) {
+        // A non-blocking connect goes on in the background; the caller reports WSAEWOULDBLOCK.
+        if (const uint32_t refused = enqueue(op)) return {IssueOutcome::Kind::Failed, refused};
+        return {IssueOutcome::Kind::Failed, kStatusDeviceNotReady};
+    }
+    int64_t result = 0;
+    const Attempt attempt = try_at_once(*self, *op, &result);
+    if (attempt == Attempt::NotTried || attempt == Attempt::WouldBlock)
+        return {IssueOutcome::Kind::Failed, kStatusDeviceNotReady};
+    uint32_t status = 0;
+    uint64_t bytes = 0;
+    conclude(op, attempt == Attempt::Partial ? 0 : result, &status, &bytes);
+    if (!nt_success(status)) return {IssueOutcome::Kind::Failed, status};
+    return {IssueOutcome::Kind::Completed, status, bytes};
+}
+
+}  // namespace ovlab::posix

@@ -1,0 +1,215 @@
+// send, recv, WSASend, WSARecv (WIN32_SEMANTICS.md §3-4, §11, §13).
+//
+// An overlapped WSASend/WSARecv has exactly three outcomes: 0 (completed now: the data moved,
+// the fields are final, and every notification still happens), SOCKET_ERROR + WSA_IO_PENDING
+// (everything happens later), or SOCKET_ERROR + another error (nothing will happen).
+#include <winsock2.h>
+
+#include <fmt/format.h>
+
+#include "api_call.h"
+#include "handle_table.h"
+#include "io_request.h"
+#include "last_error.h"
+#include "ntstatus.h"
+#include "ovlab/callsite.h"
+#include "ovlab/status_codes.h"
+#include "socket.h"
+#include "trace_hooks.h"
+#include "winsock_arguments.h"
+
+namespace ovlab::posix {
+namespace {
+
+using trace::OverlappedField;
+
+struct WsaTransfer {
+    bool send = false;
+    SOCKET s = INVALID_SOCKET;
+    LPWSABUF buffers = nullptr;
+    DWORD count = 0;
+    LPDWORD transferred = nullptr;
+    DWORD flags = 0;
+    LPWSAOVERLAPPED overlapped = nullptr;
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine = nullptr;
+    std::string routine_name;
+    const char* api = "WSARecv";
+};
+
+StreamTransfer stream_transfer(const WsaTransfer& t) {
+    StreamTransfer transfer;
+    for (DWORD i = 0; i < t.count; ++i) transfer.buffers.push_back({t.buffers[i].buf, t.buffers[i].len});
+    transfer.peek = !t.send && (t.flags & MSG_PEEK);
+    transfer.wait_all = !t.send && (t.flags & MSG_WAITALL);
+    transfer.out_of_band = (t.flags & MSG_OOB) != 0;
+    // A zero-byte receive waits for data and consumes none (the readiness idiom of IOCP servers).
+    if (t.send) transfer.kind = StreamOpKind::Send;
+    else transfer.kind = transfer.total_length() == 0 ? StreamOpKind::WaitReadable : StreamOpKind::Receive;
+    return transfer;
+}
+
+// ws2_32's completion routine call: the Winsock error (10054 for a reset), the bytes, the request's
+// own OVERLAPPED and the flags (always 0 on a TCP stream).
+CompletionRoutineCall routine_call(const WsaTransfer& t) {
+    return [routine = t.routine, overlapped = t.overlapped](uint32_t status, uint64_t bytes) {
+        routine(ntstatus_to_wsa_error(status), static_cast<DWORD>(bytes), overlapped, 0);
+    };
+}
+
+int fail_with_status(uint32_t status) { return wsa_fail(static_cast<int>(ntstatus_to_wsa_error(status))); }
+
+int issue_overlapped(const WsaTransfer& t, const std::shared_ptr<SocketObject>& socket, StreamTransfer transfer) {
+    auto request = std::make_unique<IoRequest>();
+    request->operation = t.send ? IoOperation::Send : IoOperation::Receive;
+    request->file = socket;
+    request->overlapped = t.overlapped;
+    if (t.routine) {
+        // A socket bound to a completion port reports there; a routine as well would be two channels.
+        std::lock_guard lock(kernel_mutex());
+        if (socket->completion_port) return wsa_fail(WSAEINVAL);
+    }
+    if (t.routine) {
+        request->routine = routine_call(t);
+        request->routine_text = t.routine_name.empty() ? fmt::format("{} completion routine", t.api)
+                                                       : fmt::format("{} completion routine: {}", t.api, t.routine_name);
+    } else if (t.overlapped->hEvent) {
+        // The low bit of hEvent only says "no completion-port packet"; the event is the rest.
+        const auto event_handle = reinterpret_cast<HANDLE>(handle_value(t.overlapped->hEvent) & ~uint64_t{1});
+        request->event = lookup_handle_as<EventObject>(event_handle);
+        if (!request->event) return wsa_fail(WSA_INVALID_HANDLE);
+    }
+    // The provider marks the OVERLAPPED pending before the request starts; an immediate failure
+    // leaves it so (Internal means nothing then: use the error).
+    observe_overlapped(t.overlapped);
+    {
+        std::lock_guard lock(kernel_mutex());
+        write_overlapped_field(t.overlapped, OverlappedField::Internal, STATUS_PENDING);
+    }
+    const IssueOutcome outcome = StreamObject::issue(socket, std::move(transfer), std::move(request));
+    switch (outcome.kind) {
+        case IssueOutcome::Kind::Completed:
+            if (t.transferred) *t.transferred = static_cast<DWORD>(outcome.bytes);
+            return 0;
+        case IssueOutcome::Kind::Pending: return wsa_fail(WSA_IO_PENDING);
+        case IssueOutcome::Kind::Failed: break;
+    }
+    return fail_with_status(outcome.status);
+}
+
+int transfer_blocking(const WsaTransfer& t, const std::shared_ptr<SocketObject>& socket, const StreamTransfer& transfer,
+                      bool tracing) {
+    const SocketObject::State state = socket->state();
+    uint32_t status = 0;
+    uint64_t bytes = 0;
+    if (state.nonblocking) {
+        const IssueOutcome outcome = StreamObject::try_now(socket, transfer);
+        status = outcome.status;
+        bytes = outcome.bytes;
+    } else {
+        const std::string what =
+            !tracing ? ""
+            : t.send ? fmt::format("{}(0x{:X}) waits for room in the send buffer", t.api, t.s)
+                     : fmt::format("{}(0x{:X}) waits for data", t.api, t.s);
+        const BlockingOutcome outcome = StreamObject::run_blocking(
+            socket, transfer, t.send ? (state.send_timeout ? state.send_timeout : INFINITE)
+                                     : (state.receive_timeout ? state.receive_timeout : INFINITE),
+            what);
+        status = outcome.status;
+        bytes = outcome.bytes;
+    }
+    if (!nt_success(status)) return wsa_fail(blocking_call_error(*socket, status));
+    if (t.transferred) *t.transferred = static_cast<DWORD>(bytes);
+    return 0;
+}
+
+int wsa_transfer(const WsaTransfer& t, bool tracing) {
+    if (!winsock_started()) return wsa_fail(WSANOTINITIALISED);
+    std::shared_ptr<SocketObject> socket = lookup_socket(t.s);
+    if (!socket) return wsa_fail(WSAENOTSOCK);
+    if (!t.buffers) return wsa_fail(WSAEFAULT);
+    if (t.count == 0) return wsa_fail(WSAEINVAL);
+    const SocketObject::State state = socket->state();
+    if (t.send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
+    StreamTransfer transfer = stream_transfer(t);
+    // Windows: a non-overlapped socket ignores lpOverlapped and lpCompletionRoutine and blocks.
+    if (socket->overlapped() && t.overlapped) return issue_overlapped(t, socket, std::move(transfer));
+    return transfer_blocking(t, socket, transfer, tracing);
+}
+
+std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags) {
+    uint64_t total = 0;
+    for (DWORD i = 0; t.buffers && i < t.count; ++i) total += t.buffers[i].len;
+    return fmt::format("{}, {}, dwBufferCount={}, {}, {}, {}, lpCompletionRoutine={}", socket_argument("s", 0, t.s),
+                       buffers_argument(1, t.count, total), t.count, pointer_argument(count_name, 3, t.transferred),
+                       flags, overlapped_argument("lpOverlapped", 5, t.overlapped),
+                       t.routine ? (t.routine_name.empty() ? "routine" : t.routine_name) : "NULL");
+}
+
+// send()/recv(): one buffer, always blocking (or WSAEWOULDBLOCK on a non-blocking socket).
+int simple_transfer(bool send, SOCKET s, char* buf, int len, int flags, bool tracing) {
+    if (len < 0) return wsa_fail(WSAEINVAL);
+    if (!buf && len > 0) return wsa_fail(WSAEFAULT);
+    WSABUF buffer{static_cast<ULONG>(len), buf};
+    DWORD done = 0;
+    WsaTransfer t{send, s, &buffer, 1, &done, static_cast<DWORD>(flags)};
+    t.api = send ? "send" : "recv";
+    if (!winsock_started()) return wsa_fail(WSANOTINITIALISED);
+    std::shared_ptr<SocketObject> socket = lookup_socket(s);
+    if (!socket) return wsa_fail(WSAENOTSOCK);
+    const SocketObject::State state = socket->state();
+    if (send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
+    if (transfer_blocking(t, socket, stream_transfer(t), tracing) != 0) return SOCKET_ERROR;
+    return static_cast<int>(done);
+}
+
+}  // namespace
+}  // namespace ovlab::posix
+
+using namespace ovlab::posix;
+
+extern "C" int WSAAPI WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
+                              LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped,
+                              LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) {
+    WsaTransfer t{false, s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags ? *lpFlags : 0, lpOverlapped,
+                  lpCompletionRoutine};
+    if (tracing() && lpCompletionRoutine) t.routine_name = ovlab::callsite_argument(6);
+    ApiCall call("WSARecv", [&] {
+        const std::string shown = pointer_argument("lpFlags", 4, lpFlags);
+        const std::string flags = lpFlags ? fmt::format("{} ({})", shown, message_flags(*lpFlags)) : shown;
+        return wsa_arguments(t, "lpNumberOfBytesRecvd", flags);
+    });
+    if (!lpFlags) return call.returns_int(wsa_fail(WSAEFAULT));
+    const int result = wsa_transfer(t, call.tracing());
+    // On a stream, nothing is ever partial or out-of-band: the flags come back 0.
+    if (result == 0) *lpFlags = 0;
+    return call.returns_int(result);
+}
+
+extern "C" int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent,
+                              DWORD dwFlags, LPWSAOVERLAPPED lpOverlapped,
+                              LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) {
+    WsaTransfer t{true, s, lpBuffers, dwBufferCount, lpNumberOfBytesSent, dwFlags, lpOverlapped, lpCompletionRoutine};
+    t.api = "WSASend";
+    if (tracing() && lpCompletionRoutine) t.routine_name = ovlab::callsite_argument(6);
+    ApiCall call("WSASend", [&] {
+        return wsa_arguments(t, "lpNumberOfBytesSent", fmt::format("dwFlags={}", message_flags(dwFlags)));
+    });
+    return call.returns_int(wsa_transfer(t, call.tracing()));
+}
+
+extern "C" int WSAAPI recv(SOCKET s, char* buf, int len, int flags) {
+    ApiCall call("recv", [&] {
+        return fmt::format("{}, {}, len={}, flags={}", socket_argument("s", 0, s), pointer_argument("buf", 1, buf), len,
+                           message_flags(static_cast<DWORD>(flags)));
+    });
+    return call.returns_int(simple_transfer(false, s, buf, len, flags, call.tracing()));
+}
+
+extern "C" int WSAAPI send(SOCKET s, const char* buf, int len, int flags) {
+    ApiCall call("send", [&] {
+        return fmt::format("{}, {}, len={}, flags={}", socket_argument("s", 0, s), pointer_argument("buf", 1, buf), len,
+                           message_flags(static_cast<DWORD>(flags)));
+    });
+    // The kernel only reads the buffer of a send; the transfer type is shared with receives.
+    return call.returns_int(simple_transfer(true, s, const_cast<char*>(buf), len, flags, call.tracing()));
+}

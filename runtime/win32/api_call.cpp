@@ -1,0 +1,203 @@
+#include "api_call.h"
+
+#include <cctype>
+#include <mutex>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "handle_watch.h"
+#include "overlapped_watch.h"
+#include "ovlab/callsite.h"
+#include "ovlab/session.h"
+#include "ovlab/status_codes.h"
+
+namespace ovlab::win32 {
+namespace {
+
+using trace::EventKind;
+
+struct Names {
+    std::mutex mutex;
+    std::set<std::pair<uint64_t, std::string>> seen;
+};
+
+Names& names() {
+    static Names instance;
+    return instance;
+}
+
+bool is_identifier(std::string_view text) {
+    if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front()))) return false;
+    for (char ch : text)
+        if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return false;
+    return text != "NULL" && text != "nullptr";
+}
+
+// What the kernel changed since the last look: requests in flight and signalled states.
+void observe_everything(std::string_view reason) {
+    observe_requests_in_flight();
+    observe_signals(reason);
+}
+
+}  // namespace
+
+bool ApiCall::is_tracing() { return Session::current() != nullptr; }
+
+void ApiCall::enter(const std::string& arguments) {
+    record({EventKind::ApiEnter, 0, 0, 0, 0, api_, arguments});
+    checkpoint();
+    observe_everything(fmt::format("seen before {}", api_));
+}
+
+void ApiCall::leave(uint64_t value, DWORD error, bool failed, const std::string& formatted) {
+    observe_everything(fmt::format("seen after {}", api_));
+    record({EventKind::ApiLeave, 0, value, error, failed ? 1u : 0u, api_, formatted});
+    checkpoint();
+}
+
+BOOL ApiCall::returns_bool(BOOL result, DWORD error) {
+    if (tracing_)
+        leave(static_cast<uint64_t>(result), error, !result,
+              result ? std::string("TRUE") : fmt::format("FALSE (GetLastError {})", error_text(error)));
+    SetLastError(error);
+    return result;
+}
+
+HANDLE ApiCall::returns_handle(HANDLE result, DWORD error) {
+    if (tracing_) {
+        const uint64_t value = reinterpret_cast<uint64_t>(result);
+        if (result == INVALID_HANDLE_VALUE)
+            leave(value, error, true, fmt::format("INVALID_HANDLE_VALUE (GetLastError {})", error_text(error)));
+        else if (result == nullptr)
+            leave(value, error, true, fmt::format("NULL (GetLastError {})", error_text(error)));
+        else if (error != ERROR_SUCCESS)
+            leave(value, error, false, fmt::format("0x{:X} (GetLastError {})", value, error_text(error)));
+        else
+            leave(value, error, false, fmt::format("0x{:X}", value));
+    }
+    SetLastError(error);
+    return result;
+}
+
+HANDLE ApiCall::returns_new_handle(HANDLE result, DWORD error) {
+    if (tracing_) {
+        const uint64_t value = reinterpret_cast<uint64_t>(result);
+        leave(value, error, false, fmt::format("0x{:X}", value));
+    }
+    SetLastError(error);
+    return result;
+}
+
+DWORD ApiCall::returns_wait(DWORD result, DWORD object_count, DWORD error) {
+    if (tracing_) {
+        std::string text = format_wait_result(result, object_count);
+        if (result == WAIT_FAILED) text += fmt::format(" (GetLastError {})", error_text(error));
+        leave(result, error, result == WAIT_FAILED, text);
+    }
+    SetLastError(error);
+    return result;
+}
+
+void ApiCall::returns_void(DWORD error) {
+    if (tracing_) leave(0, error, false, "");
+    SetLastError(error);
+}
+
+void ApiCall::returns_number(uint64_t value, bool returns_pointer, DWORD error) {
+    if (tracing_) {
+        const bool failure_value = value == 0 || value == ~uint64_t{0} || (!returns_pointer && value == 0xFFFFFFFFu);
+        const std::string number = returns_pointer ? fmt::format("0x{:X}", value)
+                                                   : fmt::format("{}", static_cast<int64_t>(value));
+        leave(value, error, false,
+              failure_value ? fmt::format("{} (GetLastError {})", number, error_text(error)) : number);
+    }
+    SetLastError(error);
+}
+
+void ApiCall::blocking_begin(trace::ThreadState state, std::string_view what) {
+    if (!tracing_) return;
+    record({EventKind::ThreadState, 0, static_cast<uint64_t>(state), 0, 0, {}, what});
+    if (step::Stepper* stepper = current_stepper()) stepper->blocking_begin();
+}
+
+void ApiCall::blocking_end() {
+    if (!tracing_) return;
+    // On Windows nobody but the kernel wakes the thread, so it gets in line when it wakes up.
+    if (step::Stepper* stepper = current_stepper()) stepper->blocking_end();
+    record({EventKind::ThreadState, 0, static_cast<uint64_t>(trace::ThreadState::Running)});
+}
+
+std::string handle_argument(std::string_view parameter, size_t index, HANDLE handle) {
+    const uint64_t value = reinterpret_cast<uint64_t>(handle);
+    name_argument(index, value, false);
+    if (handle == nullptr) return fmt::format("{}=NULL", parameter);
+    if (handle == INVALID_HANDLE_VALUE) return fmt::format("{}=INVALID_HANDLE_VALUE", parameter);
+    const std::string text = callsite_argument(index);
+    if (text.empty()) return fmt::format("{}=0x{:X}", parameter, value);
+    return fmt::format("{}={} (0x{:X})", parameter, text, value);
+}
+
+std::string overlapped_argument(std::string_view parameter, size_t index, const OVERLAPPED* overlapped) {
+    name_argument(index, reinterpret_cast<uint64_t>(overlapped), true);
+    return pointer_argument(parameter, index, overlapped);
+}
+
+std::string pointer_argument(std::string_view parameter, size_t index, const void* pointer) {
+    if (pointer == nullptr) return fmt::format("{}=NULL", parameter);
+    const std::string text = callsite_argument(index);
+    if (text.empty()) return std::string(parameter);
+    return fmt::format("{}={}", parameter, text);
+}
+
+std::string path_argument(std::string_view parameter, const char* path) {
+    if (path == nullptr) return fmt::format("{}=NULL", parameter);
+    std::string shown = path;
+    if (Session* session = Session::current()) {
+        const std::string folder = session->workdir().string();
+        if (shown.size() > folder.size() && shown.compare(0, folder.size(), folder) == 0 &&
+            (shown[folder.size()] == '\\' || shown[folder.size()] == '/'))
+            shown.erase(0, folder.size() + 1);
+    }
+    return fmt::format("{}=\"{}\"", parameter, shown);
+}
+
+std::string bool_argument(std::string_view parameter, BOOL value) {
+    return fmt::format("{}={}", parameter, value ? "TRUE" : "FALSE");
+}
+
+std::string timeout_argument(std::string_view parameter, DWORD milliseconds) {
+    if (milliseconds == INFINITE) return fmt::format("{}=INFINITE", parameter);
+    return fmt::format("{}={}", parameter, milliseconds);
+}
+
+std::string error_text(DWORD error) {
+    const CodeInfo info = win32_error_info(error);
+    return info.name.empty() ? fmt::format("{}", error) : fmt::format("{} {}", error, info.name);
+}
+
+std::string handle_label(size_t index, HANDLE handle) {
+    std::string text = callsite_argument(index);
+    return text.empty() ? fmt::format("0x{:X}", reinterpret_cast<uint64_t>(handle)) : text;
+}
+
+void name_argument(size_t index, uint64_t object, bool is_overlapped) {
+    if (object == 0 || !Session::current()) return;
+    std::string text = callsite_argument(index);
+    std::string_view name = text;
+    if (!name.empty() && name.front() == '&') name.remove_prefix(1);
+    if (!is_identifier(name)) return;
+    Names& n = names();
+    std::lock_guard lock(n.mutex);
+    if (!n.seen.emplace(object, std::string(name)).second) return;
+    record({EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
+}
+
+void forget_names() {
+    Names& n = names();
+    std::lock_guard lock(n.mutex);
+    n.seen.clear();
+}
+
+}  // namespace ovlab::win32

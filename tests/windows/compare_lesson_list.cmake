@@ -1,0 +1,12 @@
+cmake_minimum_required(VERSION 3.25)  # policies for this script (IN_LIST and others)
+# overlapped-lab.exe --list-lessons under Wine must list exactly what the native build lists.
+include(${CMAKE_CURRENT_LIST_DIR}/wine.cmake)
+execute_process(COMMAND ${NATIVE} --list-lessons OUTPUT_VARIABLE native RESULT_VARIABLE native_result)
+wine_run(windows windows_result ${WINDOWS_EXE} --list-lessons)
+if(NOT native_result EQUAL 0 OR NOT windows_result EQUAL 0)
+    message(FATAL_ERROR "--list-lessons failed: native exit ${native_result}, Windows exit ${windows_result}\n${wine_errors}")
+endif()
+if(NOT native STREQUAL windows)
+    message(FATAL_ERROR "the lesson lists differ\n--- native\n${native}--- Windows (Wine)\n${windows}")
+endif()
+message(STATUS "same lessons:\n${windows}")

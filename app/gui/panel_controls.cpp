@@ -145,13 +145,19 @@ private:
         auto button_width = [&](std::string_view label) {
             return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + style.FramePadding.x * 2;
         };
-        const float width = pill_width(backend) + 16 + button_width(theme_label) + 16 + button_width("EN") + 2 +
+        const float observed_width = platform::observes_fields() ? pill_width(tr(Str::ObservedFields)) + 6 : 0.0f;
+        const float width = pill_width(backend) + observed_width + 16 + button_width(theme_label) + 16 + button_width("EN") + 2 +
                             button_width(korean_label) + 16 + ImGui::GetFontSize();
         const float x = ImGui::GetWindowContentRegionMax().x - width;
         const float y = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x, y + 3));
         pill(backend, p.text_dim, false);
         tooltip_for_last_item(tr(Str::IoBackendHelp));
+        if (platform::observes_fields()) {
+            ImGui::SameLine(0, 6);
+            pill(tr(Str::ObservedFields), p.text_dim, false);
+            tooltip_for_last_item(tr(Str::ObservedFieldsHelp));
+        }
         ImGui::SameLine(0, 16);
         ImGui::SetCursorPosY(y);
         if (ImGui::Button(theme_label.c_str()))
@@ -211,8 +217,12 @@ private:
         vertical_divider();
         bool hold = lessons.hold();
         ImGui::AlignTextToFramePadding();
+        const bool hold_available = platform::completion_hold_available();
+        if (!hold_available) ImGui::BeginDisabled();
         if (ImGui::Checkbox(tr(Str::HoldCompletions), &hold)) lessons.set_hold(hold);
-        tooltip_for_last_item(tr(Str::HoldHelp));
+        if (!hold_available) ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", tr(hold_available ? Str::HoldHelp : Str::HoldUnavailable));
         ImGui::SameLine();
         const size_t held = lessons.held_count();
         const std::string release = fmt::format(fmt::runtime(tr(Str::ReleaseFormat)), held);

@@ -44,6 +44,17 @@
       "랩이 완료 전달을 늦출 뿐입니다.")                                                                                \
     X(ReleaseFormat, "Release ({})", "해제 ({})")                                                                    \
     X(ReleaseHelp, "Deliver the held completions", "보류된 완료를 전달")                                                \
+    X(HoldUnavailable,                                                                                             \
+      "On Windows the kernel delivers completions itself: the lab cannot hold one back. Use a peer you control "   \
+      "(a socket or pipe lesson) to keep a request pending.",                                                      \
+      "Windows에서는 커널이 완료를 직접 전달하므로 랩이 보류할 수 없습니다. 요청을 대기 상태로 두려면 직접 조종하는 "          \
+      "상대(소켓이나 파이프 수업)를 사용하세요.")                                                                           \
+    X(ObservedFields, "observed", "관찰값")                                                                         \
+    X(ObservedFieldsHelp,                                                                                          \
+      "On Windows the kernel writes the OVERLAPPED fields and signals the handles; the lab only observes them "    \
+      "(at each step and by sampling about once a millisecond), so a short-lived value may be missed.",            \
+      "Windows에서는 커널이 OVERLAPPED 필드를 쓰고 핸들을 시그널합니다. 랩은 이를 관찰만 하므로(단계마다, 그리고 약 1ms마다 "   \
+      "샘플링) 아주 짧게 있었던 값은 놓칠 수 있습니다.")                                                                   \
     X(IoBackend, "I/O: {}", "I/O: {}")                                                                             \
     X(IoBackendHelp, "The kernel interface doing the real asynchronous I/O of this run",                          \
       "이 실행의 실제 비동기 I/O를 수행하는 커널 인터페이스")                                                              \

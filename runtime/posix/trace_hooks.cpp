@@ -89,8 +89,14 @@ void name_argument(size_t index, uint64_t object, bool is_overlapped) {
     if (object == 0 || !tracing()) return;
     std::string text = callsite_argument(index);
     std::string_view name = text;
+    if (!name.empty() && name.front() == '(') name.remove_prefix(name.rfind(')') + 1);  // a cast
     if (!name.empty() && name.front() == '&') name.remove_prefix(1);
-    if (!is_identifier(name)) return;
+    // An OVERLAPPED is known only by its address, which a later OVERLAPPED may reuse or not
+    // depending on the build; naming it after the lesson's expression (`request->ov`, `ovs[i]`)
+    // keeps labels the same in every build. Handles keep plain names: their values are never reused.
+    const bool nameable = is_identifier(name) || (is_overlapped && !name.empty() && name.size() <= 40 &&
+                                                  name != "NULL" && name != "nullptr" && name != "0");
+    if (!nameable) return;
     HookState& state = hooks();
     std::lock_guard lock(state.mutex);
     if (!state.names_seen.emplace(object, std::string(name)).second) return;

@@ -93,13 +93,13 @@ TEST_F(CompletionPorts, AFailedReadIsAPacketTooWithFalseAndItsError) {
 
 TEST_F(CompletionPorts, PostedPacketsComeOutFirstInFirstOutUntouched) {
     HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, nullptr, 0, 1);
-    OVERLAPPED* fake = reinterpret_cast<OVERLAPPED*>(ULONG_PTR{0xDEAD0});  // never dereferenced
+    OVERLAPPED* opaque = reinterpret_cast<OVERLAPPED*>(ULONG_PTR{0xDEAD0});  // never dereferenced
     EXPECT_TRUE(PostQueuedCompletionStatus(port, 1, 10, nullptr));
-    EXPECT_TRUE(PostQueuedCompletionStatus(port, 2, kBigKey, fake));
+    EXPECT_TRUE(PostQueuedCompletionStatus(port, 2, kBigKey, opaque));
     EXPECT_TRUE(PostQueuedCompletionStatus(port, 3, 30, nullptr));
     DWORD bytes = 0;
     ULONG_PTR key = 0;
-    LPOVERLAPPED got = fake;
+    LPOVERLAPPED got = opaque;
     EXPECT_TRUE(GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
     EXPECT_EQ(bytes, 1u);
     EXPECT_EQ(key, 10u);
@@ -107,7 +107,7 @@ TEST_F(CompletionPorts, PostedPacketsComeOutFirstInFirstOutUntouched) {
     EXPECT_TRUE(GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
     EXPECT_EQ(bytes, 2u);
     EXPECT_EQ(key, kBigKey);
-    EXPECT_EQ(got, fake);
+    EXPECT_EQ(got, opaque);
     EXPECT_TRUE(GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
     EXPECT_EQ(bytes, 3u);
     EXPECT_TRUE(CloseHandle(port));

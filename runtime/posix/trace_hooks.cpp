@@ -35,13 +35,6 @@ HookState& hooks() {
 std::atomic<uint64_t> g_session_epoch{1};
 std::atomic<uint64_t> g_kernel_thread_announced_epoch{0};
 
-bool is_identifier(std::string_view text) {
-    if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front()))) return false;
-    for (char ch : text)
-        if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return false;
-    return text != "NULL" && text != "nullptr";
-}
-
 uint64_t read_field(const OVERLAPPED* o, OverlappedField field) {
     switch (field) {
         case OverlappedField::Internal: return __atomic_load_n(&o->Internal, __ATOMIC_ACQUIRE);
@@ -87,16 +80,8 @@ void record_thread_state(trace::ThreadState state, std::string_view detail) {
 
 void name_argument(size_t index, uint64_t object, bool is_overlapped) {
     if (object == 0 || !tracing()) return;
-    std::string text = callsite_argument(index);
-    std::string_view name = text;
-    if (!name.empty() && name.front() == '(') name.remove_prefix(name.rfind(')') + 1);  // a cast
-    if (!name.empty() && name.front() == '&') name.remove_prefix(1);
-    // An OVERLAPPED is known only by its address, which a later OVERLAPPED may reuse or not
-    // depending on the build; naming it after the lesson's expression (`request->ov`, `ovs[i]`)
-    // keeps labels the same in every build. Handles keep plain names: their values are never reused.
-    const bool nameable = is_identifier(name) || (is_overlapped && !name.empty() && name.size() <= 40 &&
-                                                  name != "NULL" && name != "nullptr" && name != "0");
-    if (!nameable) return;
+    const std::string name = callsite_object_name(index, is_overlapped);
+    if (name.empty()) return;
     HookState& state = hooks();
     std::lock_guard lock(state.mutex);
     if (!state.names_seen.emplace(object, std::string(name)).second) return;

@@ -1,5 +1,6 @@
 #include "ovlab/callsite.h"
 
+#include <cctype>
 #include <cstdarg>
 #include <cstdio>
 #include <vector>
@@ -49,6 +50,27 @@ std::string callsite_argument(size_t index) {
         }
     }
     return {};
+}
+
+namespace {
+
+bool is_identifier(std::string_view text) {
+    if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front()))) return false;
+    for (char ch : text)
+        if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return false;
+    return text != "NULL" && text != "nullptr";
+}
+
+}  // namespace
+
+std::string callsite_object_name(size_t index, bool is_overlapped) {
+    const std::string text = callsite_argument(index);
+    std::string_view name = text;
+    if (!name.empty() && name.front() == '(') name.remove_prefix(name.rfind(')') + 1);  // a cast
+    if (!name.empty() && name.front() == '&') name.remove_prefix(1);
+    const bool nameable = is_identifier(name) || (is_overlapped && !name.empty() && name.size() <= 40 &&
+                                                  name != "NULL" && name != "nullptr" && name != "0");
+    return nameable ? std::string(name) : std::string();
 }
 
 int console_printf(const char* format, ...) {

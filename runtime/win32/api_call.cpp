@@ -28,13 +28,6 @@ Names& names() {
     return instance;
 }
 
-bool is_identifier(std::string_view text) {
-    if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front()))) return false;
-    for (char ch : text)
-        if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') return false;
-    return text != "NULL" && text != "nullptr";
-}
-
 // What the kernel changed since the last look: requests in flight and signalled states.
 void observe_everything(std::string_view reason) {
     observe_requests_in_flight();
@@ -184,10 +177,8 @@ std::string handle_label(size_t index, HANDLE handle) {
 
 void name_argument(size_t index, uint64_t object, bool is_overlapped) {
     if (object == 0 || !Session::current()) return;
-    std::string text = callsite_argument(index);
-    std::string_view name = text;
-    if (!name.empty() && name.front() == '&') name.remove_prefix(1);
-    if (!is_identifier(name)) return;
+    const std::string name = callsite_object_name(index, is_overlapped);
+    if (name.empty()) return;
     Names& n = names();
     std::lock_guard lock(n.mutex);
     if (!n.seen.emplace(object, std::string(name)).second) return;

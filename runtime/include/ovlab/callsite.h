@@ -14,6 +14,13 @@ void note_callsite(unsigned line, const char* argument_text);
 // empty when unknown. `&ro` is returned as `&ro`; callers strip the `&` if they want a name.
 std::string callsite_argument(size_t index);
 
+// The name the trace gives the object passed as argument `index` of the current call, taken from
+// the lesson's expression for it (`&ro` -> `ro`), or "" when it has none. Handles take plain
+// identifiers only (their values are never reused, so one name is enough). An OVERLAPPED is known
+// only by its address, which a later OVERLAPPED may reuse or not depending on the build, so any
+// short expression names it (`request->ov`, `ov[i]`) and labels stay the same in every build.
+std::string callsite_object_name(size_t index, bool is_overlapped);
+
 // printf for lesson programs: goes to the trace (Console panel, headless transcript).
 #if defined(__GNUC__)
 int console_printf(const char* format, ...) __attribute__((format(printf, 1, 2)));

@@ -21,7 +21,7 @@ struct NamedEvents {
 };
 
 NamedEvents& named_events() {
-    static NamedEvents instance;
+    static NamedEvents& instance = *new NamedEvents;  // see kernel_object.h
     return instance;
 }
 

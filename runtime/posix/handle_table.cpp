@@ -26,7 +26,7 @@ struct Table {
 };
 
 Table& table() {
-    static Table instance;
+    static Table& instance = *new Table;  // see kernel_object.h
     return instance;
 }
 

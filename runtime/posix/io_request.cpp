@@ -31,7 +31,7 @@ struct Registry {
 };
 
 Registry& registry() {
-    static Registry instance;
+    static Registry& instance = *new Registry;  // see kernel_object.h
     return instance;
 }
 

@@ -6,7 +6,7 @@
 namespace ovlab::posix {
 
 std::mutex& kernel_mutex() {
-    static std::mutex mutex;
+    static std::mutex& mutex = *new std::mutex;  // see kernel_object.h
     return mutex;
 }
 

@@ -21,6 +21,10 @@ namespace ovlab::posix {
 
 struct Waiter;
 
+// The runtime's shared state (this mutex, the handle table, the request and stream registries,
+// the waiter list, named objects, the trace hooks' memory) is allocated once and never destroyed.
+// When a program returns from main, the I/O backend's threads may still be finishing a completion
+// while static destructors run; on Windows nothing is torn down under a running thread either.
 std::mutex& kernel_mutex();
 
 class KernelObject {

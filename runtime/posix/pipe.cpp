@@ -25,7 +25,7 @@ struct PipeRegistry {
 };
 
 PipeRegistry& registry() {
-    static PipeRegistry instance;
+    static PipeRegistry& instance = *new PipeRegistry;  // see kernel_object.h
     return instance;
 }
 

@@ -19,7 +19,7 @@ struct OpRegistry {
 };
 
 OpRegistry& op_registry() {
-    static OpRegistry instance;
+    static OpRegistry& instance = *new OpRegistry;  // see kernel_object.h
     return instance;
 }
 

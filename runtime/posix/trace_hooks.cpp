@@ -26,7 +26,7 @@ struct HookState {
 };
 
 HookState& hooks() {
-    static HookState state;
+    static HookState& state = *new HookState;  // see kernel_object.h
     return state;
 }
 

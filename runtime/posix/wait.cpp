@@ -23,7 +23,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::vector<Waiter*>& all_waiters() {  // kernel mutex
-    static std::vector<Waiter*> waiters;
+    static std::vector<Waiter*>& waiters = *new std::vector<Waiter*>;  // see kernel_object.h
     return waiters;
 }
 

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <charconv>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,19 @@ std::optional<UsageError> check_combinations(const Options& options) {
     if (options.headless && !options.screenshot.empty())
         return UsageError{"--screenshot takes a picture of the window; it cannot be combined with --headless"};
     if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
+    if (options.list_params && options.lesson_id.empty()) return UsageError{"--list-params needs --lesson ID"};
+    return std::nullopt;
+}
+
+// --param values are checked once the lesson is known: --lesson may come after them.
+std::optional<UsageError> parse_parameters(const std::vector<std::string>& assignments, Options& options) {
+    if (assignments.empty()) return std::nullopt;
+    if (options.lesson_id.empty()) return UsageError{"--param needs --lesson ID"};
+    const LessonInfo& lesson = *find_lesson(options.lesson_id);
+    for (const std::string& assignment : assignments) {
+        if (std::optional<std::string> error = parse_parameter(lesson, assignment, options.parameters))
+            return UsageError{fmt::format("--param {}", *error)};
+    }
     return std::nullopt;
 }
 
@@ -26,6 +40,7 @@ std::optional<UsageError> check_combinations(const Options& options) {
 
 std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
     Options options;
+    std::vector<std::string> assignments;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         auto next_value = [&]() -> std::optional<std::string> {
@@ -36,10 +51,13 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--headless") options.headless = true;
         else if (arg == "--version") options.version = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
-        else if (arg == "--lesson" || arg == "--lang" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps") {
+        else if (arg == "--list-params") options.list_params = true;
+        else if (arg == "--lesson" || arg == "--lang" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps" ||
+                 arg == "--param") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
             if (arg == "--lesson") options.lesson_id = *v;
+            else if (arg == "--param") assignments.push_back(*v);
             else if (arg == "--trace-out") options.trace_out = *v;
             else if (arg == "--screenshot") options.screenshot = *v;
             else if (arg == "--lang") {
@@ -58,6 +76,7 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
     if (!options.lesson_id.empty() && !find_lesson(options.lesson_id))
         return UsageError{fmt::format("unknown lesson '{}' (see --list-lessons)", options.lesson_id)};
     if (std::optional<UsageError> error = check_combinations(options)) return *error;
+    if (std::optional<UsageError> error = parse_parameters(assignments, options)) return *error;
     return options;
 }
 
@@ -70,9 +89,14 @@ Usage:
   overlapped-lab --lesson ID --headless  run the lesson to its end without a window and print
                                          every checkpoint (exit 0 when the lesson's checks pass)
   overlapped-lab --list-lessons          one line per lesson: id<TAB>title
+  overlapped-lab --lesson ID --list-params
+                                         one line per parameter a teacher may change:
+                                         name<TAB>default<TAB>allowed values<TAB>what it shows
 
 Options:
   --lang en|ko           narration and titles in English (default) or Korean
+  --param NAME=VALUE     with --lesson: run the lesson program with NAME=VALUE instead of its
+                         default (repeatable; e.g. --param workers=3; see --list-params)
   --trace-out FILE.json  write the run as Chrome trace-event JSON (open it in Perfetto)
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
   --steps N              steps to take before the screenshot
@@ -83,6 +107,17 @@ Environment:
   OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)
   OVLAB_LESSONS_DIR=DIR            read lesson sources and narration from DIR
 )";
+}
+
+std::string parameter_list(const LessonInfo& lesson, Language language) {
+    std::string list;
+    for (const LessonParameter& parameter : lesson.parameters) {
+        const std::string allowed =
+            parameter.is_switch ? std::string("0|1") : fmt::format("{}..{}", parameter.min, parameter.max);
+        list += fmt::format("{}\t{}\t{}\t{}\n", parameter.name, parameter.default_value, allowed,
+                            parameter.explain(language));
+    }
+    return list;
 }
 
 }  // namespace ovlab::app

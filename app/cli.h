@@ -19,6 +19,8 @@ struct Options {
     std::string trace_out;
     std::string screenshot;
     int steps = 0;
+    bool list_params = false;
+    ParameterValues parameters;  // --param name=value for lesson_id, each checked against its range
 };
 
 struct UsageError {
@@ -27,5 +29,7 @@ struct UsageError {
 
 std::variant<Options, UsageError> parse_command_line(int argc, char** argv);
 std::string usage_text();
+// One line per parameter of `lesson`: name<TAB>default<TAB>allowed values<TAB>what changing it shows.
+std::string parameter_list(const LessonInfo& lesson, Language language);
 
 }  // namespace ovlab::app

@@ -39,8 +39,13 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
         return 1;
     }
 
-    Session session(lesson.make_program());
+    Session session(lesson.program(options.parameters));
     fmt::print(stderr, "lesson {} (I/O backend: {})\n", lesson.id, platform::io_backend_name());
+    // In the transcript itself, so whoever reads it later knows the run was not the lesson as written.
+    const std::vector<std::string> changed = changed_parameters(lesson, options.parameters);
+    if (!changed.empty())
+        fmt::print("Parameters changed from the defaults: {} (the narration is written for the defaults)\n\n",
+                   fmt::join(changed, " "));
     if (const std::string* intro = narration.find("intro")) fmt::print("{}\n", *intro);
 
     trace::TextPrinter printer = make_printer(source, narration);

@@ -10,6 +10,7 @@ namespace ovlab::app {
 struct HeadlessOptions {
     Language language = Language::English;
     std::string trace_out;  // empty: no JSON
+    ParameterValues parameters;  // checked already: --param values, the rest at their defaults
 };
 
 // Exit code: 0 when the lesson's own check passed, 1 when it failed, 3 when the lesson stalled.

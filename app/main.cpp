@@ -24,6 +24,7 @@ int open_window(const ovlab::app::Options& options) {
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;
+    gui.parameters = options.parameters;
     return ovlab::gui::run_gui(gui);
 #else
     (void)options;
@@ -50,6 +51,10 @@ int main(int argc, char** argv) {
         fmt::print("overlapped-lab {}\n", OVLAB_VERSION);
         return 0;
     }
+    if (options.list_params) {
+        fmt::print("{}", parameter_list(*ovlab::find_lesson(options.lesson_id), options.language));
+        return 0;
+    }
     if (options.list_lessons) {
         for (const ovlab::LessonInfo& lesson : ovlab::all_lessons())
             fmt::print("{}\t{}\n", lesson.id, lesson.title(options.language));
@@ -57,7 +62,8 @@ int main(int argc, char** argv) {
     }
     try {
         if (options.headless)
-            return run_headless(*ovlab::find_lesson(options.lesson_id), {options.language, options.trace_out});
+            return run_headless(*ovlab::find_lesson(options.lesson_id),
+                                {options.language, options.trace_out, options.parameters});
         return open_window(options);
     } catch (const std::exception& error) {
         fmt::print(stderr, "error: {}\n", error.what());

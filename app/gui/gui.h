@@ -13,6 +13,7 @@ struct GuiOptions {
     std::string screenshot_path;  // non-empty: advance `screenshot_steps` steps, render, save PNG, exit
     int screenshot_steps = 0;
     std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit
+    ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
     int width = 1600, height = 900;
 };
 

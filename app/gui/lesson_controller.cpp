@@ -25,13 +25,14 @@ LessonController::~LessonController() {
     session_.reset();
 }
 
-void LessonController::open(const LessonInfo& lesson) {
+void LessonController::open(const LessonInfo& lesson, ParameterValues parameters) {
     if (session_) {
         // The destructor aborts the lesson and joins its threads: not on the GUI thread.
         teardown_ = std::async(std::launch::async, [old = std::move(session_)]() mutable { old.reset(); });
     }
     lesson_ = &lesson;
     pending_lesson_ = &lesson;
+    parameters_ = std::move(parameters);
     run_error_.clear();
     trace_.clear();
     running_ = false;
@@ -41,7 +42,7 @@ void LessonController::open(const LessonInfo& lesson) {
 }
 
 void LessonController::reset() {
-    if (lesson_) open(*lesson_);
+    if (lesson_) open(*lesson_, parameters_);
 }
 
 void LessonController::update() {
@@ -64,7 +65,7 @@ void LessonController::start_pending_run() {
     const LessonInfo& lesson = *pending_lesson_;
     pending_lesson_ = nullptr;
     try {
-        session_ = std::make_unique<Session>(lesson.make_program());
+        session_ = std::make_unique<Session>(lesson.program(parameters_));
         session_->stepper().set_hold(hold_);
         session_->start();
     } catch (const std::exception& error) {

@@ -27,13 +27,22 @@ public:
     LessonController(const LessonController&) = delete;
     LessonController& operator=(const LessonController&) = delete;
 
-    // Tears down the current run (in the background) and starts `lesson` paused at step 0.
-    void open(const LessonInfo& lesson);
+    // Tears down the current run (in the background) and starts `lesson` paused at step 0, with
+    // `parameters` (checked by check_parameters; the rest at their defaults). A bad value shows as
+    // run_error() instead of a run.
+    void open(const LessonInfo& lesson, ParameterValues parameters = {});
+    // Starts the lesson again with the same parameters; safe while its I/O is pending (see above).
     void reset();
+    // The parameters the next reset() starts with. The Parameters popup sets them and then asks for
+    // a reset through UiRequests, so the run changes after the frame like any other reset.
+    void set_next_parameters(ParameterValues parameters) { parameters_ = std::move(parameters); }
     // Once per frame: finishes a pending reset, folds new events, reloads edited narration.
     void update();
 
     const LessonInfo* lesson() const { return lesson_; }
+    // What the current run was started with (or a requested reset will start with): only the values a
+    // teacher set.
+    const ParameterValues& parameters() const { return parameters_; }
     Session* session() { return session_.get(); }
     bool resetting() const { return teardown_.valid(); }
     const std::string& run_error() const { return run_error_; }
@@ -76,6 +85,7 @@ private:
 
     const LessonInfo* lesson_ = nullptr;
     const LessonInfo* pending_lesson_ = nullptr;  // starts once the old session is destroyed
+    ParameterValues parameters_;
     std::unique_ptr<Session> session_;
     std::future<void> teardown_;
     std::string run_error_;

@@ -1,5 +1,5 @@
 // The toolbar: what is running and where the view is (row 1), and the controls (row 2): Step,
-// Run, Pause, speed, Reset, Back, the scrubber, completion hold, language and theme.
+// Run, Pause, speed, Reset, Parameters, Back, the scrubber, completion hold, language and theme.
 #include <algorithm>
 #include <vector>
 
@@ -7,6 +7,7 @@
 
 #include "ovlab/platform.h"
 #include "panel.h"
+#include "parameters_popup.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -63,7 +64,8 @@ public:
 
 private:
     static void handle_keys(GuiContext& ctx) {
-        if (ImGui::GetIO().WantTextInput) return;
+        // Typing, or the Parameters popup is open: its sliders take the arrow keys.
+        if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
         LessonController& lessons = ctx.lessons;
         if ((key_pressed(ImGuiKey_Space) || key_pressed(ImGuiKey_RightArrow)) && lessons.can_step_forward())
             lessons.step_forward();
@@ -83,7 +85,11 @@ private:
     static void draw_status_row(GuiContext& ctx) {
         const Palette& p = palette();
         const float right_x = draw_right_group(ctx);
-        const std::vector<Badge> badges = run_status(ctx);
+        std::vector<Badge> badges = run_status(ctx);
+        if (const std::string changed = changed_parameters_text(ctx); !changed.empty()) {
+            badges.push_back({fmt::format(fmt::runtime(tr(Str::ParametersChanged)), changed), p.warning, true,
+                              tr(Str::ParametersChangedHelp)});
+        }
         float badges_width = 0;
         for (const Badge& badge : badges) badges_width += pill_width(badge.text) + 10;
 
@@ -194,6 +200,9 @@ private:
         ImGui::SameLine();
         if (icon_button("##reset", Icon::Reset, tr(Str::Reset), lessons.lesson() != nullptr)) ctx.requests.reset = true;
         tooltip_for_last_item(tr(Str::ResetHelp));
+        ImGui::SameLine();
+        parameters_.draw_button(ctx);
+        parameters_.draw_popup(ctx);
 
         vertical_divider();
         if (icon_button("##back", Icon::Back, tr(Str::Back), view.step > 0)) lessons.step_back();
@@ -231,6 +240,8 @@ private:
         if (held == 0) ImGui::EndDisabled();
         tooltip_for_last_item(tr(Str::ReleaseHelp));
     }
+
+    ParametersPopup parameters_;
 };
 
 }  // namespace

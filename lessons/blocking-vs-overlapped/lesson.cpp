@@ -2,6 +2,8 @@
 // the check.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "lesson_catalog.h"
 #include "sample_files.h"
 
@@ -13,26 +15,47 @@ namespace {
 
 constexpr const char* kSampleName = "sample.txt";
 constexpr size_t kBlockSize = 4096;
-constexpr size_t kBlocks = 16;  // 64 KB: room for the largest chunk x reads a teacher may pick
-constexpr unsigned kChunk = 4096;
-constexpr unsigned kReads = 3;
+constexpr size_t kBlocks = 16;  // 64 KB at the defaults, so the default transcript never changes
 
-std::vector<std::string> prepare(const std::filesystem::path& workdir)
+std::vector<LessonParameter> parameters()
 {
-    std::filesystem::path sample = workdir / kSampleName;
-    write_labelled_file(sample, kSampleName, kBlocks, kBlockSize);
-    return {sample.string(), fmt::format("chunk={}", kChunk), fmt::format("reads={}", kReads)};
+    return {
+        {.name = "chunk", .default_value = 4096, .min = 512, .max = 65536,
+         .explain_en = "Bytes per ReadFile: bigger chunks make fewer, longer requests, yet each overlapped "
+                       "ReadFile still returns at once.",
+         .explain_ko = "ReadFile 한 번에 읽는 바이트 수: 크면 요청이 적고 길어지지만, 비동기 ReadFile은 여전히 바로 "
+                       "반환됩니다."},
+        {.name = "reads", .default_value = 3, .min = 1, .max = 8,
+         .explain_en = "Reads per part: the blocking part waits for each in turn, the overlapped part has them "
+                       "all in flight at once.",
+         .explain_ko = "부분마다 읽는 횟수: 동기 부분은 하나씩 차례로 기다리고, 비동기 부분은 모두 동시에 진행합니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+LessonProgram make_program(const ParameterValues& values)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means both parts read the same bytes)",
-                                   exit_code)};
-    }
-    return {true, fmt::format("{} blocking reads and {} overlapped reads in flight at once returned the same {} bytes "
-                              "of {}",
-                              kReads, kReads, kReads * kChunk, kSampleName)};
+    const unsigned chunk = values.at("chunk");
+    const unsigned reads = values.at("reads");
+    LessonProgram program;
+    program.id = "blocking-vs-overlapped";
+    program.entry = ovlab_lesson_blocking_vs_overlapped_main;
+    // Large enough for every read to get data: a read past the end would teach something else.
+    program.prepare = [chunk, reads](const std::filesystem::path& workdir) {
+        std::filesystem::path sample = workdir / kSampleName;
+        const size_t blocks = std::max(kBlocks, (size_t{chunk} * reads + kBlockSize - 1) / kBlockSize);
+        write_labelled_file(sample, kSampleName, blocks, kBlockSize);
+        return std::vector<std::string>{sample.string()};
+    };
+    program.check = [chunk, reads](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means both parts read the same bytes)",
+                                       exit_code)};
+        }
+        return {true, fmt::format("{} blocking reads and {} overlapped reads in flight at once returned the same {} "
+                                  "bytes of {}",
+                                  reads, reads, reads * chunk, kSampleName)};
+    };
+    return program;
 }
 
 }  // namespace
@@ -44,14 +67,8 @@ LessonInfo blocking_vs_overlapped()
     lesson.title_en = "Blocking or overlapped: a ReadFile that waits, and ReadFile calls that only start";
     lesson.title_ko = "동기와 비동기: 끝날 때까지 기다리는 ReadFile과 시작만 하는 ReadFile";
     lesson.source_file = "blocking_vs_overlapped.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "blocking-vs-overlapped";
-        program.entry = ovlab_lesson_blocking_vs_overlapped_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

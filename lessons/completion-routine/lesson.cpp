@@ -14,25 +14,45 @@ namespace {
 constexpr const char* kSampleName = "sample.txt";
 constexpr size_t kBlockSize = 4096;
 constexpr size_t kBlocks = 2;
-constexpr unsigned kAlertable = 1;
-constexpr unsigned kWaitMs = 1000;
 
-std::vector<std::string> prepare(const std::filesystem::path& workdir)
+std::vector<LessonParameter> parameters()
 {
-    std::filesystem::path sample = workdir / kSampleName;
-    write_labelled_file(sample, kSampleName, kBlocks, kBlockSize);
-    return {sample.string(), fmt::format("alertable={}", kAlertable), fmt::format("wait={}", kWaitMs)};
+    return {
+        {.name = "alertable", .default_value = 1, .min = 0, .max = 1, .is_switch = true,
+         .explain_en = "Off: the waits are not alertable, so each one times out with the completion routine "
+                       "still queued; SleepEx(0, TRUE) then runs it.",
+         .explain_ko = "끄면: 대기가 알림 가능(alertable)이 아니어서 완료 루틴이 큐에 남은 채 시간이 초과되고, 그 뒤 "
+                       "SleepEx(0, TRUE)가 루틴을 실행합니다."},
+        {.name = "wait", .default_value = 1000, .min = 100, .max = 10000,
+         .explain_en = "Milliseconds each wait may last: with alertable off, how long a finished request's "
+                       "routine sits queued.",
+         .explain_ko = "대기 한 번의 최대 시간(밀리초): 알림 가능을 끄면, 끝난 요청의 루틴이 큐에서 기다리는 시간입니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+LessonProgram make_program(const ParameterValues& values)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means every "
-                                   "routine ran and reported success)",
-                                   exit_code)};
-    }
-    return {true, std::string("the file read and both socket receives ran their completion "
-                              "routines, on main, inside alertable waits")};
+    const bool alertable = values.at("alertable") != 0;
+    LessonProgram program;
+    program.id = "completion-routine";
+    program.entry = ovlab_lesson_completion_routine_main;
+    program.prepare = [](const std::filesystem::path& workdir) {
+        std::filesystem::path sample = workdir / kSampleName;
+        write_labelled_file(sample, kSampleName, kBlocks, kBlockSize);
+        return std::vector<std::string>{sample.string()};
+    };
+    program.check = [alertable](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means every "
+                                       "routine ran and reported success)",
+                                       exit_code)};
+        }
+        return {true, alertable ? std::string("the file read and both socket receives ran their completion "
+                                              "routines, on main, inside alertable waits")
+                                : std::string("the file read and both socket receives ran their completion "
+                                              "routines, on main, only once SleepEx(0, TRUE) made it alertable")};
+    };
+    return program;
 }
 
 }  // namespace
@@ -44,14 +64,8 @@ LessonInfo completion_routine()
     lesson.title_en = "Completion routines: ReadFileEx and WSARecv, run in alertable waits";
     lesson.title_ko = "완료 루틴: ReadFileEx와 WSARecv, 알림 가능 대기(alertable wait)에서 실행된다";
     lesson.source_file = "completion_routine.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "completion-routine";
-        program.entry = ovlab_lesson_completion_routine_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

@@ -55,7 +55,8 @@ LessonInfo event_file_copy()
     lesson.title_en = "Copying a file with OVERLAPPED: wait on the handle, on an event, with GetOverlappedResult";
     lesson.title_ko = "OVERLAPPED로 파일 복사: 파일 핸들, 이벤트, GetOverlappedResult로 완료 기다리기";
     lesson.source_file = "event_file_copy.cpp";
-    lesson.make_program = [] {
+    // No parameters: the three parts are the lesson, and CHUNK_SIZE is fixed in the program.
+    lesson.make_program = [](const ParameterValues&) {
         LessonProgram program;
         program.id = "event-file-copy";
         program.entry = ovlab_lesson_event_file_copy_main;

@@ -10,23 +10,34 @@ int ovlab_lesson_event_sockets_main(int argc, char** argv);
 namespace ovlab::lessons {
 namespace {
 
-constexpr unsigned kConnections = 2;
-
-std::vector<std::string> prepare(const std::filesystem::path&)
+std::vector<LessonParameter> parameters()
 {
-    return {fmt::format("connections={}", kConnections)};
+    return {
+        {.name = "connections", .default_value = 2, .min = 1, .max = 4,
+         .explain_en = "Sender sockets: WSAWaitForMultipleEvents waits on this many receives at once and "
+                       "returns the index of the one whose data arrived.",
+         .explain_ko = "보내는 소켓 수: WSAWaitForMultipleEvents가 이만큼의 수신을 한꺼번에 기다리고, 데이터가 도착한 "
+                       "수신의 인덱스를 돌려줍니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+LessonProgram make_program(const ParameterValues& values)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means every "
-                                   "message and the reply arrived intact)",
-                                   exit_code)};
-    }
-    return {true, fmt::format("{} messages arrived whole, scattered into 2 WSABUFs "
-                              "each, and the gathered reply came back",
-                              kConnections)};
+    const unsigned connections = values.at("connections");
+    LessonProgram program;
+    program.id = "event-sockets";
+    program.entry = ovlab_lesson_event_sockets_main;
+    program.check = [connections](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means every "
+                                       "message and the reply arrived intact)",
+                                       exit_code)};
+        }
+        return {true, fmt::format("{} messages arrived whole, scattered into 2 WSABUFs "
+                                  "each, and the gathered reply came back",
+                                  connections)};
+    };
+    return program;
 }
 
 }  // namespace
@@ -38,14 +49,8 @@ LessonInfo event_sockets()
     lesson.title_en = "Overlapped sockets with events: WSARecv, WSASend, WSAWaitForMultipleEvents, scatter/gather";
     lesson.title_ko = "이벤트로 완료를 확인하는 소켓: WSARecv, WSASend, WSAWaitForMultipleEvents, 스캐터/개더";
     lesson.source_file = "event_sockets.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "event-sockets";
-        program.entry = ovlab_lesson_event_sockets_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

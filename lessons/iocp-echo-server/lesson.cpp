@@ -10,30 +10,69 @@ int ovlab_lesson_iocp_echo_server_main(int argc, char** argv);
 namespace ovlab::lessons {
 namespace {
 
-constexpr unsigned kWorkers = 2;
-constexpr unsigned kConcurrency = 1;
-constexpr unsigned kClients = 2;
-constexpr unsigned kMessages = 2;
-constexpr unsigned kBuffer = 64;
-constexpr unsigned kReset = 1;
-
-std::vector<std::string> prepare(const std::filesystem::path&)
+std::vector<LessonParameter> parameters()
 {
-    return {fmt::format("workers={}", kWorkers), fmt::format("concurrency={}", kConcurrency),
-            fmt::format("clients={}", kClients), fmt::format("messages={}", kMessages),
-            fmt::format("buffer={}", kBuffer), fmt::format("reset={}", kReset)};
+    return {
+        {.name = "workers", .default_value = 2, .min = 1, .max = 4,
+         .explain_en = "Worker threads on the port: which one takes each packet, and how many wait idle.",
+         .explain_ko = "포트의 작업 스레드 수: 어느 스레드가 각 패킷을 가져가고, 몇 개가 할 일 없이 기다리는지 보여 줍니다."},
+        {.name = "concurrency", .default_value = 1, .min = 0, .max = 4,
+         .explain_en = "The port's concurrency value (0 = one per processor): at 1, one worker runs at a time "
+                       "even while packets queue.",
+         .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 1이면 패킷이 쌓여 있어도 작업 스레드는 한 번에 "
+                       "하나만 실행됩니다."},
+        {.name = "clients", .default_value = 2, .min = 1, .max = 4,
+         .explain_en = "Built-in clients, each with its own connection and completion key.",
+         .explain_ko = "내장 클라이언트 수: 각각 자기 연결과 완료 키를 가집니다."},
+        {.name = "messages", .default_value = 2, .min = 1, .max = 4,
+         .explain_en = "Messages each client sends: each is one receive -> send -> next receive cycle on the server.",
+         .explain_ko = "클라이언트마다 보내는 메시지 수: 서버에서 각각 수신 -> 송신 -> 다음 수신의 한 주기가 됩니다."},
+        {.name = "buffer", .default_value = 64, .min = 8, .max = 256,
+         .explain_en = "The server's receive buffer in bytes: below a message's 21 bytes, one message takes "
+                       "several WSARecv completions.",
+         .explain_ko = "서버의 수신 버퍼(바이트): 메시지 길이 21바이트보다 작으면, 메시지 하나가 여러 번의 WSARecv "
+                       "완료로 나뉩니다."},
+        {.name = "reset", .default_value = 1, .min = 0, .max = 1, .is_switch = true,
+         .explain_en = "On: clients 2 and 4 close with a reset, so the server sees a failed receive instead of "
+                       "one of 0 bytes.",
+         .explain_ko = "켜면: 클라이언트 2와 4가 리셋으로 끊어, 서버는 0바이트 수신 대신 실패한 수신을 봅니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+// How the clients ended: odd-numbered ones close gracefully, even-numbered ones reset when
+// reset=1. At most two of each, so words read better than digits.
+std::string how_clients_closed(unsigned clients, bool reset)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means every echo "
-                                   "came back and every worker stopped)",
-                                   exit_code)};
+    constexpr const char* kWords[] = {"no", "one", "two"};
+    if (!reset || clients == 1) {
+        return clients == 1 ? "the client closed gracefully" : "every client closed gracefully";
     }
-    return {true, fmt::format("{} clients x {} messages came back intact, one client closed "
-                              "gracefully and one reset, and the {} workers all stopped",
-                              kClients, kMessages, kWorkers)};
+    const unsigned graceful = (clients + 1) / 2;
+    return fmt::format("{} client{} closed gracefully and {} reset", kWords[graceful], graceful == 1 ? "" : "s",
+                       kWords[clients / 2]);
+}
+
+LessonProgram make_program(const ParameterValues& values)
+{
+    const unsigned workers = values.at("workers");
+    const unsigned clients = values.at("clients");
+    const unsigned messages = values.at("messages");
+    const bool reset = values.at("reset") != 0;
+    LessonProgram program;
+    program.id = "iocp-echo-server";
+    program.entry = ovlab_lesson_iocp_echo_server_main;
+    program.check = [=](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means every echo "
+                                       "came back and every worker stopped)",
+                                       exit_code)};
+        }
+        return {true, fmt::format("{} client{} x {} messages came back intact, {}, and {}", clients,
+                                  clients == 1 ? "" : "s", messages, how_clients_closed(clients, reset),
+                                  workers == 1 ? std::string("the worker stopped")
+                                               : fmt::format("the {} workers all stopped", workers))};
+    };
+    return program;
 }
 
 }  // namespace
@@ -47,14 +86,8 @@ LessonInfo iocp_echo_server()
     lesson.title_ko = "완료 포트 에코 서버: accept, WSARecv, WSASend, 작업자 스레드, 정상 종료와 리셋하는 "
                       "클라이언트";
     lesson.source_file = "iocp_echo_server.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "iocp-echo-server";
-        program.entry = ovlab_lesson_iocp_echo_server_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

@@ -2,6 +2,8 @@
 // check.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "lesson_catalog.h"
 #include "sample_files.h"
 
@@ -14,31 +16,59 @@ namespace {
 constexpr const char* kFileA = "file-a.txt";
 constexpr const char* kFileB = "file-b.txt";
 constexpr size_t kBlockSize = 4096;
-constexpr size_t kBlocks = 8;  // room for the most reads per file a teacher may pick
-constexpr unsigned kWorkers = 2;
-constexpr unsigned kConcurrency = 2;
-constexpr unsigned kReadsPerFile = 2;
-constexpr unsigned kSize = 4096;
+constexpr size_t kBlocks = 8;  // 32 KB at the defaults, so the default transcript never changes
 
-std::vector<std::string> prepare(const std::filesystem::path& workdir)
+std::vector<LessonParameter> parameters()
 {
-    write_labelled_file(workdir / kFileA, kFileA, kBlocks, kBlockSize);
-    write_labelled_file(workdir / kFileB, kFileB, kBlocks, kBlockSize);
-    return {(workdir / kFileA).string(), (workdir / kFileB).string(), fmt::format("workers={}", kWorkers),
-            fmt::format("concurrency={}", kConcurrency), fmt::format("reads={}", kReadsPerFile),
-            fmt::format("size={}", kSize)};
+    return {
+        {.name = "workers", .default_value = 2, .min = 1, .max = 4,
+         .explain_en = "Worker threads blocked in GetQueuedCompletionStatus: the port wakes the one that came "
+                       "last (LIFO).",
+         .explain_ko = "GetQueuedCompletionStatus에서 기다리는 작업 스레드 수: 포트는 마지막에 온 스레드를 먼저 "
+                       "깨웁니다(LIFO)."},
+        {.name = "concurrency", .default_value = 2, .min = 0, .max = 4,
+         .explain_en = "The port's concurrency value (0 = one per processor): below the number of workers, the "
+                       "others wait even while packets queue.",
+         .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 작업 스레드 수보다 작으면, 패킷이 쌓여 있어도 "
+                       "나머지 스레드는 기다립니다."},
+        {.name = "reads", .default_value = 2, .min = 1, .max = 8,
+         .explain_en = "Reads per file: more completion packets queue in the port, first in, first out.",
+         .explain_ko = "파일마다 읽는 횟수: 더 많은 완료 패킷이 포트에 쌓이고, 먼저 들어온 것이 먼저 나갑니다."},
+        {.name = "size", .default_value = 4096, .min = 512, .max = 65536,
+         .explain_en = "Bytes per read; read N starts at offset N x size, so the block label shows each offset.",
+         .explain_ko = "읽기 한 번의 바이트 수: N번째 읽기는 N x 크기 오프셋에서 시작하므로, 블록 표시로 각 오프셋이 "
+                       "보입니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+LessonProgram make_program(const ParameterValues& values)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means every read was "
-                                   "handled correctly and every worker stopped)",
-                                   exit_code)};
-    }
-    return {true, fmt::format("{} reads ({} per file, keys 100 and 200) each returned the block "
-                              "at its offset, and the {} workers all stopped",
-                              2 * kReadsPerFile, kReadsPerFile, kWorkers)};
+    const unsigned workers = values.at("workers");
+    const unsigned reads = values.at("reads");
+    const unsigned size = values.at("size");
+    LessonProgram program;
+    program.id = "iocp-file-reads";
+    program.entry = ovlab_lesson_iocp_file_reads_main;
+    // Large enough for every read to get data: a read past the end would teach something else.
+    program.prepare = [reads, size](const std::filesystem::path& workdir) {
+        const size_t blocks = std::max(kBlocks, (size_t{size} * reads + kBlockSize - 1) / kBlockSize);
+        write_labelled_file(workdir / kFileA, kFileA, blocks, kBlockSize);
+        write_labelled_file(workdir / kFileB, kFileB, blocks, kBlockSize);
+        return std::vector<std::string>{(workdir / kFileA).string(), (workdir / kFileB).string()};
+    };
+    program.check = [workers, reads](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means every read was "
+                                       "handled correctly and every worker stopped)",
+                                       exit_code)};
+        }
+        return {true, fmt::format("{} reads ({} per file, keys 100 and 200) each returned the block "
+                                  "at its offset, and {}",
+                                  2 * reads, reads,
+                                  workers == 1 ? std::string("the worker stopped")
+                                               : fmt::format("the {} workers all stopped", workers))};
+    };
+    return program;
 }
 
 }  // namespace
@@ -50,14 +80,8 @@ LessonInfo iocp_file_reads()
     lesson.title_en = "I/O completion port: worker threads handle four file reads, then stop";
     lesson.title_ko = "입출력 완료 포트: 작업자 스레드가 파일 읽기 네 개를 처리하고 멈춘다";
     lesson.source_file = "iocp_file_reads.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "iocp-file-reads";
-        program.entry = ovlab_lesson_iocp_file_reads_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

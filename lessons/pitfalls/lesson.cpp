@@ -1,6 +1,8 @@
 // What the lab adds around pitfalls.cpp: titles, the sample file, the parameters and the check.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "lesson_catalog.h"
 #include "sample_files.h"
 
@@ -12,24 +14,54 @@ namespace {
 
 constexpr const char* kSampleName = "blocks.txt";
 constexpr size_t kBlockSize = 4096;
-constexpr size_t kBlocks = 4;
-constexpr unsigned kLoops = 3;
-constexpr unsigned kWaitMs = 500;
+constexpr size_t kBlocks = 4;  // at the defaults, so the default transcript never changes
 
-std::vector<std::string> prepare(const std::filesystem::path& workdir)
+std::vector<LessonParameter> parameters()
 {
-    std::filesystem::path sample = workdir / kSampleName;
-    write_labelled_file(sample, kSampleName, kBlocks, kBlockSize);
-    return {sample.string(), "part=0", fmt::format("loops={}", kLoops), fmt::format("wait={}", kWaitMs)};
+    return {
+        {.name = "part", .default_value = 0, .min = 0, .max = 6,
+         .explain_en = "0 makes all six mistakes; 1 to 6 just one: offset, end-of-file status, key in a DWORD, "
+                       "reused OVERLAPPED, returning while pending, non-alertable wait.",
+         .explain_ko = "0이면 여섯 가지 실수를 모두, 1~6이면 하나만: 오프셋, 파일 끝 상태 값, DWORD에 담은 키, 재사용한 "
+                       "OVERLAPPED, 대기 중에 반환, 알림 가능하지 않은 대기."},
+        {.name = "loops", .default_value = 3, .min = 1, .max = 10,
+         .explain_en = "Rounds a buggy loop may go before the lesson stops it: how often a mistake repeats.",
+         .explain_ko = "버그 있는 루프를 멈추기 전에 허용하는 횟수: 실수가 몇 번 되풀이되는지 보여 줍니다."},
+        {.name = "wait", .default_value = 500, .min = 100, .max = 5000,
+         .explain_en = "Milliseconds part 6's non-alertable wait lasts while the routine that would end it "
+                       "stays queued.",
+         .explain_ko = "6번의 알림 가능하지 않은 대기가 계속되는 시간(밀리초): 그동안 대기를 끝낼 루틴은 큐에 "
+                       "남아 있습니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+LessonProgram make_program(const ParameterValues& values)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means every fix worked)", exit_code)};
-    }
-    return {true, std::string("all six mistakes were made and stopped before they could "
-                              "hang or damage anything, and every fix worked")};
+    const int part = values.at("part");
+    const size_t loops = values.at("loops");
+    LessonProgram program;
+    program.id = "pitfalls";
+    program.entry = ovlab_lesson_pitfalls_main;
+    // Part 1's fix reads block after block, `loops` of them: each must exist, or the fix reads past
+    // the end and fails.
+    program.prepare = [loops](const std::filesystem::path& workdir) {
+        std::filesystem::path sample = workdir / kSampleName;
+        write_labelled_file(sample, kSampleName, std::max(kBlocks, loops), kBlockSize);
+        return std::vector<std::string>{sample.string()};
+    };
+    program.check = [part](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means every fix worked)", exit_code)};
+        }
+        if (part != 0) {
+            return {true, fmt::format("mistake {} was made and stopped before it could hang or damage anything, "
+                                      "and its fix worked",
+                                      part)};
+        }
+        return {true, std::string("all six mistakes were made and stopped before they could "
+                                  "hang or damage anything, and every fix worked")};
+    };
+    return program;
 }
 
 }  // namespace
@@ -41,14 +73,8 @@ LessonInfo pitfalls()
     lesson.title_en = "Pitfalls: the classic overlapped I/O mistakes, made live and fixed";
     lesson.title_ko = "함정: 비동기 I/O의 전형적인 실수를 직접 저질러 보고 고치기";
     lesson.source_file = "pitfalls.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "pitfalls";
-        program.entry = ovlab_lesson_pitfalls_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

@@ -2,6 +2,8 @@
 // the check.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "lesson_catalog.h"
 #include "sample_files.h"
 
@@ -13,27 +15,46 @@ namespace {
 
 constexpr const char* kSampleName = "sample.txt";
 constexpr size_t kBlockSize = 4096;
-constexpr size_t kBlocks = 16;  // 64 KB: room for the most requests x the largest size a teacher may pick
-constexpr unsigned kRequests = 2;
-constexpr unsigned kSize = 4096;
+constexpr size_t kBlocks = 16;  // 64 KB at the defaults, so the default transcript never changes
 
-std::vector<std::string> prepare(const std::filesystem::path& workdir)
+std::vector<LessonParameter> parameters()
 {
-    std::filesystem::path sample = workdir / kSampleName;
-    write_labelled_file(sample, kSampleName, kBlocks, kBlockSize);
-    return {sample.string(), fmt::format("requests={}", kRequests), fmt::format("size={}", kSize)};
+    return {
+        {.name = "requests", .default_value = 2, .min = 1, .max = 4,
+         .explain_en = "Reads main starts, each handed to its own waiter thread: main stays free however many "
+                       "there are.",
+         .explain_ko = "main이 시작하는 읽기 수: 각 읽기는 자기 대기 스레드에 넘겨지고, 몇 개든 main은 자유롭습니다."},
+        {.name = "size", .default_value = 4096, .min = 512, .max = 65536,
+         .explain_en = "Bytes per read: the buffer each request carries to its waiter, which frees it.",
+         .explain_ko = "읽기 한 번의 바이트 수: 요청마다 대기 스레드로 넘어가고, 대기 스레드가 해제하는 버퍼의 크기입니다."},
+    };
 }
 
-CheckResult check(const std::filesystem::path&, int exit_code)
+LessonProgram make_program(const ParameterValues& values)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means every waiter "
-                                   "got the data its request asked for)",
-                                   exit_code)};
-    }
-    return {true, fmt::format("{} waiter threads each got the {}-byte block of {} "
-                              "their request asked for, and exited with 0",
-                              kRequests, kSize, kSampleName)};
+    const unsigned requests = values.at("requests");
+    const unsigned size = values.at("size");
+    LessonProgram program;
+    program.id = "wait-on-another-thread";
+    program.entry = ovlab_lesson_wait_on_another_thread_main;
+    // Large enough for every read to get data: a read past the end would teach something else.
+    program.prepare = [requests, size](const std::filesystem::path& workdir) {
+        std::filesystem::path sample = workdir / kSampleName;
+        const size_t blocks = std::max(kBlocks, (size_t{size} * requests + kBlockSize - 1) / kBlockSize);
+        write_labelled_file(sample, kSampleName, blocks, kBlockSize);
+        return std::vector<std::string>{sample.string()};
+    };
+    program.check = [requests, size](const std::filesystem::path&, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means every waiter "
+                                       "got the data its request asked for)",
+                                       exit_code)};
+        }
+        return {true, fmt::format("{} waiter thread{} each got the {}-byte block of {} "
+                                  "their request asked for, and exited with 0",
+                                  requests, requests == 1 ? "" : "s", size, kSampleName)};
+    };
+    return program;
 }
 
 }  // namespace
@@ -45,14 +66,8 @@ LessonInfo wait_on_another_thread()
     lesson.title_en = "Waiting on another thread: a request struct carries the buffer to a waiter thread";
     lesson.title_ko = "다른 스레드에서 기다리기: 요청 구조체가 버퍼를 대기 스레드에 넘긴다";
     lesson.source_file = "wait_on_another_thread.cpp";
-    lesson.make_program = [] {
-        LessonProgram program;
-        program.id = "wait-on-another-thread";
-        program.entry = ovlab_lesson_wait_on_another_thread_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
+    lesson.parameters = parameters();
+    lesson.make_program = make_program;
     return lesson;
 }
 

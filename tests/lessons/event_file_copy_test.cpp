@@ -36,7 +36,7 @@ LessonProgram make_program()
     if (lesson == nullptr) {
         throw std::runtime_error("lesson event-file-copy is not registered");
     }
-    return lesson->make_program();
+    return lesson->program();
 }
 
 TEST(EventFileCopy, StandaloneProgramPassesTheLessonCheck)

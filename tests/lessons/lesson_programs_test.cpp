@@ -46,7 +46,7 @@ void expect_runs_and_passes(const LessonInfo& lesson, const std::vector<std::str
 {
     SCOPED_TRACE(fmt::format("{} {}", lesson.id, fmt::join(overrides, " ")));
     TempFolder folder;
-    LessonProgram program = lesson.make_program();
+    LessonProgram program = lesson.program();
     std::vector<std::string> args = with_overrides(program.prepare(folder.path()), overrides);
     ProgramRun run = run_program(program_path(lesson.id), args, std::chrono::seconds(30));
     ASSERT_FALSE(run.timed_out) << "the program hung:\n" << run.output;

@@ -64,7 +64,7 @@ TEST(LessonRegistry, IdsAreUniqueAndFindable)
         EXPECT_FALSE(lesson.title_en.empty()) << lesson.id;
         EXPECT_FALSE(lesson.title_ko.empty()) << lesson.id;
         EXPECT_TRUE(lesson.make_program) << lesson.id;
-        EXPECT_EQ(lesson.make_program().id, lesson.id);
+        EXPECT_EQ(lesson.program().id, lesson.id);
     }
     EXPECT_EQ(find_lesson("no-such-lesson"), nullptr);
 }

@@ -17,7 +17,7 @@ int main() {
         for (int steps : {2, 9, 30, 80}) {
             auto reset_started = steady_clock::now();
             {
-                ovlab::Session session(lesson.make_program());
+                ovlab::Session session(lesson.program());
                 session.start();
                 for (int i = 0; i < steps; ++i) {
                     session.stepper().step();

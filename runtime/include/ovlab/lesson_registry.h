@@ -25,15 +25,50 @@ enum class Language { English, Korean };
 std::optional<Language> parse_language(std::string_view code);  // "en" / "ko"
 std::string_view language_code(Language language);
 
+// A value of the lesson program a teacher may change (worker threads, buffer size, alertable or
+// not...). It reaches the program's command line as "name=value". Every parameter is a whole
+// number; a choice such as alertable on/off is a switch (0 or 1).
+struct LessonParameter {
+    std::string name;        // as the program reads it: "workers" in "workers=3"
+    int default_value = 0;   // the value the narration and the golden transcript are written for
+    int min = 0;             // inclusive range; a switch is 0..1
+    int max = 0;
+    bool is_switch = false;  // 0 = off, 1 = on: a checkbox in the window
+    std::string explain_en;  // one line: what changing it shows
+    std::string explain_ko;
+
+    const std::string& explain(Language language) const { return language == Language::Korean ? explain_ko : explain_en; }
+};
+
+// Parameter name -> value. What a teacher asked for may name only some parameters; the values a
+// program is built with (see LessonInfo::program) name every declared one.
+using ParameterValues = std::map<std::string, int, std::less<>>;
+
 struct LessonInfo {
     std::string id;          // a contract: see DESIGN.md §2
     std::string title_en;
     std::string title_ko;
     std::string source_file; // file name of the Win32 program inside the lesson folder
-    std::function<LessonProgram()> make_program;
+    std::vector<LessonParameter> parameters;  // in the order the program's usage line lists them
+    // Builds the run with `values`: every declared parameter, each inside its range. The lesson's
+    // prepare returns only the arguments that are not parameters (the sample files).
+    std::function<LessonProgram(const ParameterValues& values)> make_program;
 
     const std::string& title(Language language) const { return language == Language::Korean ? title_ko : title_en; }
+    const LessonParameter* find_parameter(std::string_view name) const;
+    // The run with the defaults changed by `changes`; every parameter is appended to the program's
+    // arguments as "name=value". Throws std::invalid_argument(check_parameters' message) for bad changes.
+    LessonProgram program(const ParameterValues& changes = {}) const;
 };
+
+// One line for the first unknown name or out-of-range value in `changes`, or nothing when all are good.
+std::optional<std::string> check_parameters(const LessonInfo& lesson, const ParameterValues& changes);
+// Parses "name=value" (value: a whole number; a switch also takes on/off) into `changes`, replacing
+// an earlier value of that name. Returns a one-line error (unknown name, not a number, out of range).
+std::optional<std::string> parse_parameter(const LessonInfo& lesson, std::string_view assignment,
+                                           ParameterValues& changes);
+// The entries of `changes` that differ from their defaults, as "name=value" in declaration order.
+std::vector<std::string> changed_parameters(const LessonInfo& lesson, const ParameterValues& changes);
 
 const std::vector<LessonInfo>& all_lessons();
 const LessonInfo* find_lesson(std::string_view id);

@@ -1,0 +1,87 @@
+// The command line's --param and --list-params (DESIGN.md §3): what is accepted, and the one-line
+// errors for what is not (main prints them and exits 2).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cli.h"
+
+namespace ovlab::app {
+namespace {
+
+std::variant<Options, UsageError> parse(std::vector<std::string> args)
+{
+    args.insert(args.begin(), "overlapped-lab");
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    return parse_command_line(static_cast<int>(argv.size()), argv.data());
+}
+
+std::string error_of(std::vector<std::string> args)
+{
+    auto parsed = parse(std::move(args));
+    const UsageError* error = std::get_if<UsageError>(&parsed);
+    return error ? error->message : "(accepted)";
+}
+
+TEST(CommandLine, ParamsAreRepeatableAndGoWithTheLessonInBothModes)
+{
+    for (bool headless : {false, true}) {
+        std::vector<std::string> args = {"--param", "workers=3", "--lesson", "iocp-echo-server", "--param",
+                                         "reset=off", "--param", "workers=4"};
+        if (headless) args.push_back("--headless");
+        auto parsed = parse(args);
+        ASSERT_TRUE(std::holds_alternative<Options>(parsed)) << std::get<UsageError>(parsed).message;
+        const Options& options = std::get<Options>(parsed);
+        EXPECT_EQ(options.headless, headless);
+        EXPECT_EQ(options.parameters, (ParameterValues{{"workers", 4}, {"reset", 0}})) << "the last value wins";
+    }
+}
+
+TEST(CommandLine, NoParamsMeansTheDefaults)
+{
+    auto parsed = parse({"--lesson", "iocp-echo-server", "--headless"});
+    ASSERT_TRUE(std::holds_alternative<Options>(parsed));
+    EXPECT_TRUE(std::get<Options>(parsed).parameters.empty());
+}
+
+TEST(CommandLine, BadParamsAreOneLineUsageErrors)
+{
+    EXPECT_EQ(error_of({"--param"}), "--param needs a value");
+    EXPECT_EQ(error_of({"--param", "workers=3"}), "--param needs --lesson ID");
+    EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "workers=9"}),
+              "--param workers=9 is out of range: workers takes 1 to 4 (default 2)");
+    EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "workers=many"}),
+              "--param workers=many is not a whole number: workers takes 1 to 4 (default 2)");
+    EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "threads=2"}),
+              "--param lesson iocp-echo-server has no parameter 'threads' (it has: workers, concurrency, clients, "
+              "messages, buffer, reset)");
+    EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "workers"}),
+              "--param 'workers' is not name=value");
+    EXPECT_EQ(error_of({"--lesson", "no-such-lesson", "--param", "workers=3"}),
+              "unknown lesson 'no-such-lesson' (see --list-lessons)");
+}
+
+TEST(CommandLine, ListParamsNeedsALessonAndListsEachParameter)
+{
+    EXPECT_EQ(error_of({"--list-params"}), "--list-params needs --lesson ID");
+    auto parsed = parse({"--lesson", "completion-routine", "--list-params"});
+    ASSERT_TRUE(std::holds_alternative<Options>(parsed));
+    EXPECT_TRUE(std::get<Options>(parsed).list_params);
+
+    const std::string list = parameter_list(*find_lesson("completion-routine"), Language::English);
+    EXPECT_EQ(list.rfind("alertable\t1\t0|1\tOff: ", 0), 0u) << list;
+    EXPECT_NE(list.find("\nwait\t1000\t100..10000\t"), std::string::npos) << list;
+    EXPECT_EQ(parameter_list(*find_lesson("event-file-copy"), Language::English), "");
+}
+
+TEST(CommandLine, HelpDocumentsParam)
+{
+    const std::string help = usage_text();
+    EXPECT_NE(help.find("--param NAME=VALUE"), std::string::npos);
+    EXPECT_NE(help.find("--list-params"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ovlab::app

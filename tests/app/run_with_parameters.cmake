@@ -1,0 +1,16 @@
+# Runs PROGRAM with ARGS (a ;-list) and requires exit code EXIT and every regex of EXPECT (a
+# ;-list) in stdout, and none of ABSENT.
+execute_process(COMMAND ${PROGRAM} ${ARGS} OUTPUT_VARIABLE output ERROR_VARIABLE errors RESULT_VARIABLE exit_code)
+if(NOT exit_code EQUAL EXIT)
+    message(FATAL_ERROR "${ARGS}: exit code ${exit_code}, expected ${EXIT}\n${errors}")
+endif()
+foreach(regex ${EXPECT})
+    if(NOT output MATCHES "${regex}" AND NOT errors MATCHES "${regex}")
+        message(FATAL_ERROR "${ARGS}: no match for '${regex}' in:\n${output}\n${errors}")
+    endif()
+endforeach()
+foreach(regex ${ABSENT})
+    if(output MATCHES "${regex}")
+        message(FATAL_ERROR "${ARGS}: unexpected match for '${regex}' in:\n${output}")
+    endif()
+endforeach()

@@ -11,6 +11,8 @@
 #include "gui.h"
 #include "layout.h"
 #include "panel.h"
+#include "panel_threads.h"
+#include "port_apc_rows.h"
 #include "screenshot.h"
 #include "trace_file.h"
 #include "widgets.h"
@@ -39,13 +41,17 @@ struct Panels {
     std::unique_ptr<Panel> overlapped = make_overlapped_panel();
     std::unique_ptr<Panel> calls = make_calls_panel();
     std::unique_ptr<Panel> console = make_console_panel();
+    std::unique_ptr<Panel> port = make_port_panel();
+    std::unique_ptr<Panel> apc = make_apc_panel();
 };
 
 void draw_panels(Panels& panels, GuiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + 4;
-    const float threads = ImGui::GetFontSize() + 14 + 8 + (ImGui::GetTextLineHeight() + 8) * 2 + 8 + style.WindowPadding.y + 4;
-    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads);
+    const float threads = threads_panel_height();
+    // Decided from the source and the live run, not the step shown, so scrubbing back never moves panels.
+    const ExtraViews extras = extra_views_for(ctx.lessons.source(), ctx.lessons.trace().live_state());
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads, extras);
     const std::pair<Panel*, PanelRect> placed[] = {
         {panels.controls.get(), layout.controls},   {panels.lessons.get(), layout.lessons},
         {panels.handles.get(), layout.handles},     {panels.threads.get(), layout.threads},
@@ -54,6 +60,8 @@ void draw_panels(Panels& panels, GuiContext& ctx) {
         {panels.console.get(), layout.console},
     };
     for (const auto& [panel, rect] : placed) draw_panel(*panel, ctx, rect.pos, rect.size);
+    if (layout.port) draw_panel(*panels.port, ctx, layout.port->pos, layout.port->size);
+    if (layout.apc) draw_panel(*panels.apc, ctx, layout.apc->pos, layout.apc->size);
 }
 
 // Korean chosen but no Korean font: say so where everyone looks (in English: Hangul cannot render).
@@ -140,7 +148,7 @@ int run_gui(const GuiOptions& options) {
     int exit_code = 0;
     {
         LessonController lessons;
-        if (first_lesson) lessons.open(*first_lesson);
+        if (first_lesson) lessons.open(*first_lesson, options.parameters);
         Panels panels;
         ViewClock view_clock;
         std::optional<ScreenshotScript> script;

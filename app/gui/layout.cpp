@@ -11,7 +11,7 @@ PanelRect rect(float x0, float y0, float x1, float y1) { return {ImVec2(x0, y0),
 
 }  // namespace
 
-Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height) {
+Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras) {
     const float w = std::max(display.x, 800.0f);
     const float h = std::max(display.y, 500.0f);
     const float left_width = std::clamp(w * 0.165f, 220.0f, 340.0f);
@@ -32,9 +32,20 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     layout.handles = rect(kGap, lessons_end + kGap, x_left_end, y_end);
     layout.threads = rect(x_mid, top, x_right - kGap, top + threads_height);
     layout.code = rect(x_mid, top + threads_height + kGap, x_right - kGap, y_bottom - kGap);
-    const float narration_end = top + (y_bottom - kGap - top) * 0.36f;
+    const bool extra = extras.port || extras.apc;
+    const float narration_end = top + (y_bottom - kGap - top) * (extra ? 0.30f : 0.36f);
     layout.narration = rect(x_right, top, w - kGap, narration_end);
-    layout.overlapped = rect(x_right, narration_end + kGap, w - kGap, y_bottom - kGap);
+    // Below the narration: OVERLAPPED, then the port (it needs the most room: a queue beside a
+    // stack), then the APC queue (a row per thread). Fractions of the column left below the narration.
+    const float below = narration_end + kGap;
+    const float span = y_bottom - kGap - below;
+    const float overlapped_share = extras.port && extras.apc ? 0.30f : extras.port ? 0.45f : extras.apc ? 0.62f : 1.0f;
+    const float port_share = extras.port ? (extras.apc ? 0.40f : 0.55f) : 0.0f;
+    const float overlapped_end = below + span * overlapped_share;
+    layout.overlapped = rect(x_right, below, w - kGap, extra ? overlapped_end - kGap : y_bottom - kGap);
+    const float port_end = overlapped_end + span * port_share;
+    if (extras.port) layout.port = rect(x_right, overlapped_end, w - kGap, extras.apc ? port_end - kGap : y_bottom - kGap);
+    if (extras.apc) layout.apc = rect(x_right, port_end, w - kGap, y_bottom - kGap);
     const float calls_end = x_mid + (w - kGap - x_mid) * 0.7f;
     layout.calls = rect(x_mid, y_bottom, calls_end, y_end);
     layout.console = rect(calls_end + kGap, y_bottom, w - kGap, y_end);

@@ -1,7 +1,11 @@
 // Where each panel goes. The layout is fixed (a projected classroom screen, 1600x900 in mind) and
 // scales with the window: toolbar on top; lessons and handles on the left; threads and code in the
-// middle; narration and OVERLAPPED on the right; call log and console along the bottom.
+// middle; narration and OVERLAPPED on the right; call log and console along the bottom. A lesson
+// with a completion port or APCs shares the right column below the narration between OVERLAPPED and
+// those views, so the object the lesson is about is large; other lessons keep the plain layout.
 #pragma once
+
+#include <optional>
 
 #include <imgui.h>
 
@@ -12,10 +16,17 @@ struct PanelRect {
     ImVec2 size;
 };
 
-struct Layout {
-    PanelRect controls, lessons, handles, threads, code, narration, overlapped, calls, console;
+// The views only some lessons need.
+struct ExtraViews {
+    bool port = false;
+    bool apc = false;
 };
 
-Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height);
+struct Layout {
+    PanelRect controls, lessons, handles, threads, code, narration, overlapped, calls, console;
+    std::optional<PanelRect> port, apc;  // present when the lesson uses them
+};
+
+Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras = {});
 
 }  // namespace ovlab::gui

@@ -42,5 +42,7 @@ std::unique_ptr<Panel> make_overlapped_panel();
 std::unique_ptr<Panel> make_handles_panel();
 std::unique_ptr<Panel> make_calls_panel();
 std::unique_ptr<Panel> make_console_panel();
+std::unique_ptr<Panel> make_port_panel();
+std::unique_ptr<Panel> make_apc_panel();
 
 }  // namespace ovlab::gui

@@ -47,27 +47,6 @@ public:
     }
 
 private:
-    // A completion port: its packet queue (FIFO), the threads waiting in GetQueuedCompletionStatus
-    // (released last-in first-out) and how many of its threads run against the concurrency value.
-    static void draw_port(GuiContext& ctx, const trace::PortView& port) {
-        const Palette& p = palette();
-        text_coloured(p.text, fmt::format(fmt::runtime(tr(Str::PortRunning)), port.running, port.concurrency));
-        text_coloured(p.text_dim, fmt::format(fmt::runtime(tr(Str::PortQueue)), port.queue.size()));
-        for (const trace::PacketView& packet : port.queue) {
-            ImGui::SameLine(0, 6);
-            if (ImGui::GetContentRegionAvail().x < pill_width("0000 B")) ImGui::NewLine();
-            pill(fmt::format("{} B", packet.bytes), p.code_keyword, false);
-            tooltip_for_last_item(fmt::format(fmt::runtime(tr(Str::PortPacket)), packet.source, packet.bytes,
-                                              packet.key, ctx.view.state->overlapped_label(packet.overlapped)));
-        }
-        text_coloured(p.text_dim, fmt::format(fmt::runtime(tr(Str::PortWaiters)), port.waiters.size()));
-        for (auto it = port.waiters.rbegin(); it != port.waiters.rend(); ++it) {
-            ImGui::SameLine(0, 6);
-            const trace::ThreadView* thread = ctx.view.state->thread(*it);
-            pill(thread && !thread->name.empty() ? thread->name : fmt::format("#{}", *it), thread_colour(*it));
-        }
-    }
-
     static void draw_handle(GuiContext& ctx, const trace::HandleView& handle) {
         const Palette& p = palette();
         const float em = ImGui::GetFontSize();
@@ -103,8 +82,6 @@ private:
                 handle.last_reason.empty() ? state : fmt::format("{}: {}", state, handle.last_reason);
             text_coloured(handle.signalled ? p.success : p.text_dim, reason);
         }
-        const auto port = ctx.view.state->ports.find(handle.handle);
-        if (port != ctx.view.state->ports.end()) draw_port(ctx, port->second);
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
 

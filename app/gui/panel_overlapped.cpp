@@ -1,10 +1,17 @@
-// The OVERLAPPED inspector: every OVERLAPPED the lesson used, each field in hex with what it means
-// right now. Fields written during the step shown are highlighted, with their previous value.
+// The OVERLAPPED inspector: a compact list of every OVERLAPPED the lesson used (the ones the step
+// shown touched first), then the chosen one in detail: its 32 bytes as memory holds them and each
+// field in hex with what it means right now. What the step shown wrote is highlighted, with the
+// previous value. A click on a list row keeps that OVERLAPPED chosen; a second click follows the step.
+#include <algorithm>
 #include <cfloat>
+#include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "ovlab/status_codes.h"
+#include "overlapped_bytes.h"
+#include "overlapped_hex_view.h"
 #include "panel.h"
 #include "widgets.h"
 
@@ -88,15 +95,94 @@ public:
     }
 
     void draw_body(GuiContext& ctx) override {
-        for (const auto& [address, ov] : ctx.view.state->overlappeds) {
-            ImGui::PushID(static_cast<int>(address & 0x7FFFFFFF));
-            draw_card(ctx, ov);
-            ImGui::PopID();
+        const std::vector<const trace::OverlappedView*> order = list_order(ctx);
+        if (selected_ && !ctx.view.state->overlappeds.contains(*selected_)) selected_.reset();
+        const uint64_t shown = selected_.value_or(order.front()->address);
+        if (order.size() > 1) {
+            for (const trace::OverlappedView* ov : order) draw_list_row(ctx, *ov, ov->address == shown);
+            ImGui::Spacing();
+            ImGui::Separator();
             ImGui::Spacing();
         }
+        ImGui::PushID(static_cast<int>(shown & 0x7FFFFFFF));
+        draw_card(ctx, ctx.view.state->overlappeds.at(shown));
+        ImGui::PopID();
     }
 
 private:
+    // Most recently touched first (a field written, or its request issued, finished or handled):
+    // whatever the step shown touched leads, and the list follows the Threads panel's links.
+    static std::vector<const trace::OverlappedView*> list_order(const GuiContext& ctx) {
+        std::vector<std::pair<uint64_t, const trace::OverlappedView*>> touched;
+        for (const auto& [address, ov] : ctx.view.state->overlappeds) {
+            std::vector<uint64_t> seqs(ov.changed_at.begin(), ov.changed_at.end());
+            if (const trace::IoView* io = latest_request(ctx, address))
+                seqs.insert(seqs.end(), {io->issued_seq, io->finished_seq, io->completed_seq, io->handled_seq});
+            uint64_t latest = 0;
+            for (uint64_t seq : seqs)
+                if (seq != trace::kNever) latest = std::max(latest, seq);
+            touched.emplace_back(latest, &ov);
+        }
+        std::stable_sort(touched.begin(), touched.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<const trace::OverlappedView*> order;
+        for (const auto& entry : touched) order.push_back(entry.second);
+        return order;
+    }
+
+    // One line: name, state, last request. The row shown below is framed; touched rows are
+    // highlighted. The contents are drawn first, then a button over the whole row takes the click.
+    void draw_list_row(GuiContext& ctx, const trace::OverlappedView& ov, bool shown) {
+        const Palette& p = palette();
+        ImGui::PushID(static_cast<int>(ov.address & 0x7FFFFFFF));
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 max(pos.x + ImGui::GetContentRegionAvail().x, pos.y + ImGui::GetFrameHeight() + 4);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        float emphasis = 0;
+        for (uint64_t seq : ov.changed_at) emphasis = std::max(emphasis, change_emphasis(ctx, seq));
+        if (ImGui::IsMouseHoveringRect(pos, max)) draw->AddRectFilled(pos, max, to_u32(p.accent, 0.08f), 4.0f);
+        highlight_rect(pos, max, emphasis, false);
+        if (shown) draw->AddRect(pos, max, to_u32(p.accent), 4.0f, 0, selected_ ? 2.5f : 1.5f);
+
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 8, pos.y + 4));
+        ImGui::BeginGroup();
+        text_in_font(ctx.fonts.bold, p.text, ov.name);
+        const trace::IoView* io = latest_request(ctx, ov.address);
+        if (io || ov.in_flight) {
+            ImGui::SameLine(0, 10);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 1);
+            draw_phase_badge(ctx, ov, io);
+        }
+        if (io) {
+            ImGui::SameLine(0, 10);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
+            const std::string request =
+                fmt::format("{} {} @{}", io->operation, group_digits(io->length), group_digits(io->offset));
+            text_coloured(p.text_dim, fit_text(ctx.fonts.regular, request, max.x - ImGui::GetCursorScreenPos().x - 8));
+        }
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(pos);
+        if (ImGui::InvisibleButton("##row", ImVec2(max.x - pos.x, max.y - pos.y))) {
+            if (selected_ == ov.address) selected_.reset();
+            else selected_ = ov.address;
+        }
+        tooltip_for_last_item(fmt::format("@{}", hex(ov.address)));
+        ImGui::PopID();
+    }
+
+    // What the step shown wrote into the structure, byte by byte.
+    static void draw_bytes(GuiContext& ctx, const trace::OverlappedView& ov) {
+        std::array<std::optional<uint64_t>, 5> before;
+        float emphasis = 0;
+        for (size_t field = 0; field < before.size(); ++field) {
+            const float field_emphasis = change_emphasis(ctx, ov.changed_at[field]);
+            if (field_emphasis <= 0) continue;
+            emphasis = std::max(emphasis, field_emphasis);
+            before[field] = previous_value(ctx, ov.changed_at[field], ov.address);
+        }
+        text_coloured(palette().text_dim, tr(Str::OverlappedBytesTitle));
+        draw_overlapped_hex(ctx, overlapped_bytes(ov, before), emphasis);
+    }
+
     static void draw_card(GuiContext& ctx, const trace::OverlappedView& ov) {
         const Palette& p = palette();
         // Name and state first; the request and the address follow while they fit on the line.
@@ -120,6 +206,15 @@ private:
         } else {
             ImGui::NewLine();  // the address stays in the name's tooltip
         }
+
+        if (std::optional<EmbeddingStruct> owner = embedding_struct(ov.name)) {
+            ImGui::PushTextWrapPos(0.0f);
+            text_coloured(palette().code_keyword,
+                          fmt::format(fmt::runtime(tr(Str::OverlappedEmbedded)), owner->object, owner->member));
+            ImGui::PopTextWrapPos();
+        }
+        draw_bytes(ctx, ov);
+        ImGui::Spacing();
 
         const ImGuiTableFlags flags = ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
@@ -206,6 +301,8 @@ private:
         text_coloured(signalled ? p.success : p.text_dim, tr(signalled ? Str::Signalled : Str::NotSignalled));
         if (low_bit) text_coloured(p.text_dim, tr(Str::OverlappedEventLowBit));
     }
+
+    std::optional<uint64_t> selected_;  // chosen in the list; unset: the one the step touched
 };
 
 }  // namespace

@@ -1,11 +1,16 @@
-// The threads strip: one card per thread with its colour (the same as its marker in the code
-// pane), its state and the lesson line it is on. The thread that reached the step shown is framed.
+// The Threads panel: one lane per thread with its colour (the same as its marker in the code
+// pane), its state and the lesson line it is on; the thread that reached the step shown is framed.
+// Under the lane headers, the latest requests are drawn across the lanes (thread_links.cpp).
+#include "panel_threads.h"
+
 #include <algorithm>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "io_links_view.h"
 #include "panel.h"
+#include "thread_links.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -53,29 +58,34 @@ public:
     }
 
     void draw_body(GuiContext& ctx) override {
-        const std::vector<trace::ThreadView>& threads = ctx.view.state->threads;
-        const float avail = ImGui::GetContentRegionAvail().x;
+        const std::vector<const trace::ThreadView*> lanes = lane_order(*ctx.view.state);
         const float spacing = 10.0f;
-        const float em = ImGui::GetFontSize();
-        // Cards share the strip (it never scrolls): many threads make narrower cards.
-        const float card_width = std::min((avail - spacing * static_cast<float>(threads.size() - 1)) /
-                                              static_cast<float>(threads.size()),
-                                          em * 17.0f);
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        // Lanes share the width (the panel never scrolls): many threads make narrower lanes.
+        const float count = static_cast<float>(lanes.size());
+        const float lane_width = std::min((avail.x - spacing * (count - 1)) / count, ImGui::GetFontSize() * 17.0f);
         const uint32_t current = ctx.view.checkpoint ? ctx.view.checkpoint->thread : 0;
-        bool first = true;
-        for (const trace::ThreadView& thread : threads) {
-            if (!first) ImGui::SameLine(0, spacing);
-            first = false;
-            draw_card(ctx, thread, card_width, thread.number == current);
+        std::vector<LaneColumn> columns;
+        for (size_t i = 0; i < lanes.size(); ++i) {
+            const float x = origin.x + (lane_width + spacing) * static_cast<float>(i);
+            ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
+            draw_lane_header(ctx, *lanes[i], lane_width, lanes[i]->number == current);
+            columns.push_back({lanes[i]->number, x + lane_width * 0.5f, lanes[i]->runtime});
         }
+        const float links_top = origin.y + header_height() + 4;
+        draw_io_links(ctx, columns, origin.x, origin.x + avail.x, links_top, origin.y + avail.y);
     }
 
+    static float header_height() { return (ImGui::GetTextLineHeight() + 8) * 2 + 8; }
+
 private:
-    // Row 1: name and state. Row 2: line, queued APCs, and what it waits for.
-    static void draw_card(GuiContext& ctx, const trace::ThreadView& thread, float width, bool current) {
+    // Row 1: name and state. Row 2: line, queued APCs, and what it waits for. A runtime lane has no
+    // lesson line or state of interest: it says what it does instead.
+    static void draw_lane_header(GuiContext& ctx, const trace::ThreadView& thread, float width, bool current) {
         const Palette& p = palette();
         const float row = ImGui::GetTextLineHeight() + 8;
-        const float height = row * 2 + 8;
+        const float height = header_height();
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const ImVec4 colour = thread_colour(thread.number);
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -91,28 +101,32 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6));
         const std::string name = thread.name.empty() ? fmt::format("#{}", thread.number) : thread.name;
         text_in_font(ctx.fonts.bold, p.text, name);
-        ImGui::SameLine(0, 8);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
-        pill(tr(state_label(thread.state)), state_colour(thread.state), thread.state != trace::ThreadState::Finished);
 
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6 + row));
+        // The state leads the second row: it is what the lane is for, and names are long.
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 4 + row));
         std::vector<std::string> apcs;
         for (const trace::ApcView& apc : ctx.view.state->apcs)
             if (apc.thread == thread.number && !apc.running) apcs.push_back(apc.what);
-        bool first = true;
-        if (thread.line > 0) {
-            text_coloured(p.text_dim, fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line));
-            first = false;
-        }
-        if (!apcs.empty()) {
-            if (!first) ImGui::SameLine(0, 8);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
-            pill(fmt::format(fmt::runtime(tr(Str::ThreadApcs)), apcs.size()), p.code_keyword);
-            first = false;
-        }
-        if (!thread.detail.empty()) {
-            if (!first) ImGui::SameLine(0, 8);
-            text_coloured(p.text_dim, thread.detail);
+        if (thread.runtime) {
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
+            text_coloured(p.text_dim, tr(Str::ThreadsKernelLane));
+        } else {
+            pill(tr(state_label(thread.state)), state_colour(thread.state), thread.state != trace::ThreadState::Finished);
+            if (thread.state == trace::ThreadState::AtCheckpoint) tooltip_for_last_item(tr(Str::ThreadAtCheckpointHelp));
+            if (thread.line > 0) {
+                ImGui::SameLine(0, 8);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
+                text_coloured(p.text, fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line));
+            }
+            if (!apcs.empty()) {
+                ImGui::SameLine(0, 8);
+                pill(fmt::format(fmt::runtime(tr(Str::ThreadApcs)), apcs.size()), p.code_keyword);
+            }
+            if (!thread.detail.empty()) {
+                ImGui::SameLine(0, 8);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
+                text_coloured(p.text_dim, thread.detail);
+            }
         }
         ImGui::PopClipRect();
 
@@ -128,6 +142,13 @@ private:
 };
 
 }  // namespace
+
+float threads_panel_height() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float title = ImGui::GetFontSize() + 14 + 8;
+    const float lanes = (ImGui::GetTextLineHeight() + 8) * 2 + 8 + 4;
+    return title + lanes + link_row_height() * kLinkRows + style.WindowPadding.y + 6;
+}
 
 std::unique_ptr<Panel> make_threads_panel() { return std::make_unique<ThreadsPanel>(); }
 

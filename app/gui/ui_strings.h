@@ -29,6 +29,25 @@
     X(SpeedHelp, "Run speed in steps per second", "실행 속도 (초당 단계 수)")                                          \
     X(Reset, "Reset", "초기화")                                                                                      \
     X(ResetHelp, "Stop this run and start the lesson again from step 0", "이 실행을 멈추고 0단계부터 다시 시작")            \
+    X(Parameters, "Parameters…", "매개변수…")                                                                      \
+    X(ParametersHelp,                                                                                              \
+      "Change what the lesson program runs with (workers, buffer size, alertable or not…) and restart it",         \
+      "레슨 프로그램의 실행 값(작업 스레드 수, 버퍼 크기, 알림 가능 여부…)을 바꾸고 다시 시작")                    \
+    X(ParametersNone, "This lesson has no parameters to change", "이 레슨에는 바꿀 매개변수가 없습니다")           \
+    X(ParametersTitle, "Lesson parameters", "레슨 매개변수")                                                       \
+    X(ParametersIntro,                                                                                             \
+      "Each value reaches the program as name=value on its command line. The narration is written for "            \
+      "the defaults.",                                                                                             \
+      "각 값은 프로그램의 명령줄에 name=value로 전달됩니다. 설명은 기본값을 기준으로 쓰여 있습니다.")              \
+    X(ParametersDefault, "default {}", "기본값 {}")                                                                \
+    X(ParametersApply, "Apply and restart", "적용하고 다시 시작")                                                  \
+    X(ParametersDefaults, "Defaults", "기본값으로")                                                                \
+    X(ParametersCancel, "Cancel", "취소")                                                                          \
+    X(ParametersChanged, "Changed: {}", "변경됨: {}")                                                              \
+    X(ParametersChangedHelp,                                                                                       \
+      "This run uses parameters a teacher changed; the narration is written for the defaults. "                    \
+      "Parameters… shows them all.",                                                                               \
+      "이 실행은 교사가 바꾼 매개변수를 씁니다. 설명은 기본값을 기준으로 쓰여 있습니다. 매개변수…에서 모두 볼 수 있습니다.") \
     X(Back, "Back", "뒤로")                                                                                         \
     X(BackHelp, "Look at the previous step (Left arrow); the real I/O is not rewound",                             \
       "이전 단계 보기 (왼쪽 화살표): 실제 I/O는 되돌리지 않습니다")                                                         \
@@ -84,13 +103,16 @@
     X(LessonsEmpty, "No lessons are built into this binary", "이 프로그램에 포함된 레슨이 없습니다")                           \
     X(ThreadsTitle, "Threads", "스레드")                                                                             \
     X(ThreadsHelp,                                                                                                 \
-      "Each thread of the run in its own colour (the same colour marks its line in the code). The framed card is "  \
-      "the thread that reached the step shown. Runtime threads deliver completions.",                             \
-      "실행 중인 각 스레드를 고유한 색으로 보여 줍니다 (코드에서 그 줄도 같은 색). 테두리가 있는 카드는 지금 보는 단계에 "           \
-      "도달한 스레드입니다. 런타임 스레드는 완료를 전달합니다.")                                                             \
+      "One lane per thread in its own colour (the same colour marks its line in the code), with its state and "     \
+      "line; the framed lane reached the step shown. Below, the latest requests cross the lanes: the issuing call, "\
+      "the kernel finishing it, and the thread that then dequeued its packet, ran its routine or woke on its "     \
+      "event. Requests touched in the step shown are highlighted; older ones fade.",                             \
+      "스레드마다 고유한 색의 레인 하나에 상태와 줄을 보여 줍니다 (코드에서 그 줄도 같은 색). 테두리가 있는 레인이 지금 "          \
+      "보는 단계에 도달한 스레드입니다. 아래에는 최근 요청이 레인을 가로지릅니다: 요청한 호출, 커널의 완료, 그리고 패킷을 "        \
+      "꺼내거나 루틴을 실행하거나 이벤트로 깨어난 스레드. 지금 단계에서 움직인 요청은 강조되고 오래된 것은 흐려집니다.")          \
     X(ThreadsEmpty, "The lesson has not started: press Step", "레슨이 아직 시작되지 않았습니다: 단계를 누르세요")                \
     X(ThreadRunning, "running", "실행 중")                                                                            \
-    X(ThreadAtCheckpoint, "at step", "단계에서 대기")                                                                   \
+    X(ThreadAtCheckpoint, "ready", "준비됨")                                                                   \
     X(ThreadWaiting, "waiting", "대기 중")                                                                            \
     X(ThreadAlertableWait, "alertable wait", "경고 가능 대기")                                                          \
     X(ThreadSleeping, "sleeping", "잠자는 중")                                                                        \
@@ -98,6 +120,24 @@
     X(ThreadPortWait, "waiting on port", "포트 대기 중")                                                                \
     X(ThreadRunningApc, "running APC", "APC 실행 중")                                                                 \
     X(ThreadApcs, "{} APC queued", "APC {}개 대기")                                                                   \
+    X(ThreadAtCheckpointHelp, "Ready to run: the lab holds it at this call until you press Step",               \
+      "실행 준비됨: 단계를 누를 때까지 실습이 이 호출에서 멈춰 둡니다")                                                      \
+    X(ThreadsKernelLane, "finishes the I/O", "I/O를 끝냄")                                                          \
+    X(LinkEventSet, "event set", "이벤트 설정")                                                                       \
+    X(LinkHandleSet, "handle set", "핸들 신호")                                                                       \
+    X(LinkFileSet, "file handle set", "파일 핸들 신호")                                                                \
+    X(LinkPacket, "packet", "패킷")                                                                                 \
+    X(LinkApc, "APC", "APC")                                                                                      \
+    X(LinkWoke, "woke", "깨어남")                                                                                    \
+    X(LinkDequeued, "dequeued", "꺼냄")                                                                              \
+    X(LinkRoutine, "routine", "루틴")                                                                               \
+    X(LinkTipIssued, "{0} on line {1} ({2}): {3} of {4} bytes at {5}, {6}",                                        \
+      "{2}의 {1}번 줄 {0}: {6}, 오프셋 {5}에서 {4}바이트 {3}")                                                          \
+    X(LinkTipInFlight, "In flight: the kernel is still working on it", "진행 중: 커널이 아직 처리하고 있습니다")            \
+    X(LinkTipFinished, "{} finished it: {} bytes", "{}가 끝냄: {}바이트")                                                \
+    X(LinkTipWoke, "{} woke: its wait included {}", "{}가 깨어남: 기다리던 대상에 {} 포함")                                 \
+    X(LinkTipDequeued, "{} dequeued its completion packet", "{}가 완료 패킷을 꺼냄")                                     \
+    X(LinkTipRoutine, "{} ran its completion routine (an APC)", "{}가 완료 루틴(APC)을 실행함")                            \
     X(LineNumber, "line {}", "{}번 줄")                                                                              \
     X(CodeTitle, "Code", "코드")                                                                                    \
     X(CodeHelp,                                                                                                    \
@@ -144,6 +184,9 @@
       "커널은 끝났습니다. 완료(Internal, InternalHigh, 이벤트)는 다음 단계에서 전달됩니다.")                                      \
     X(OverlappedCompletedHelp, "Its last request completed: it may be reused for the next one",                    \
       "마지막 요청이 완료됨: 다음 요청에 다시 쓸 수 있습니다")                                                               \
+    X(OverlappedBytesTitle, "Its 32 bytes in memory (x64, little-endian):", "메모리의 32바이트 (x64, 리틀 엔디언):")       \
+    X(OverlappedEmbedded, "Member {1} of the request struct {0}: one pointer to it also reaches the request",     \
+      "요청 구조체 {0}의 멤버 {1}: 이 포인터 하나로 요청 전체에 닿습니다")                                                   \
     X(OverlappedField, "Field", "필드")                                                                             \
     X(OverlappedValue, "Value", "값")                                                                               \
     X(OverlappedMeaning, "Meaning", "의미")                                                                          \
@@ -173,11 +216,52 @@
     X(HandlePipe, "pipe", "파이프")                                                                                 \
     X(HandleOther, "handle", "핸들")                                                                                \
     X(HandleClosed, "closed", "닫힘")                                                                               \
-    X(PortRunning, "running threads: {0} (concurrency {1})", "실행 중인 스레드: {0} (동시 실행 값 {1})")                       \
-    X(PortQueue, "packets queued: {}", "대기 중인 패킷: {}")                                                           \
-    X(PortPacket, "{0}\n{1} bytes, completion key 0x{2:X}, OVERLAPPED {3}",                                          \
-      "{0}\n{1}바이트, 완료 키 0x{2:X}, OVERLAPPED {3}")                                                               \
-    X(PortWaiters, "waiting (next released first): {}", "대기 중 (먼저 깨어날 순서): {}")                                  \
+    X(PortPacket, "{0}\n{1} bytes, completion key {2}, OVERLAPPED {3}",                                              \
+      "{0}\n{1}바이트, 완료 키 {2}, OVERLAPPED {3}")                                                               \
+    X(PortTitle, "Completion port", "완료 포트")                                                                       \
+    X(PortHelp,                                                                                                    \
+      "Each completion port of the lesson. Packets (bytes, completion key, OVERLAPPED) queue first-in first-out; "  \
+      "threads waiting in GetQueuedCompletionStatus form a stack: the last to arrive is released first (LIFO), "   \
+      "so a hot thread keeps working. The port lets at most the concurrency value of its threads run: at the "     \
+      "limit, packets wait even when a worker is ready.",                                                         \
+      "레슨의 각 완료 포트입니다. 패킷(바이트 수, 완료 키, OVERLAPPED)은 먼저 들어온 순서대로 나갑니다(FIFO). "              \
+      "GetQueuedCompletionStatus에서 기다리는 스레드는 스택을 이룹니다: 마지막에 온 스레드가 먼저 깨어납니다(LIFO). "          \
+      "포트는 동시 실행 값만큼만 스레드를 실행시킵니다: 한도에 이르면 준비된 작업 스레드가 있어도 패킷은 기다립니다.")          \
+    X(PortEmpty, "No completion port yet — step to CreateIoCompletionPort",                                        \
+      "아직 완료 포트가 없습니다 — CreateIoCompletionPort까지 진행하세요")                                                  \
+    X(PortQueueLabel, "Packet queue (FIFO)", "패킷 큐 (FIFO)")                                                         \
+    X(PortQueueEmpty, "empty: a thread that asks waits", "비어 있음: 요청한 스레드는 기다림")                          \
+    X(PortNextOut, "next out", "다음 차례")                                                                           \
+    X(PortMore, "+{} more", "+{}개 더")                                                                               \
+    X(PortStackLabel, "Waiting threads (LIFO)", "대기 스레드 (LIFO)")                                                   \
+    X(PortStackEmpty, "no thread waiting", "기다리는 스레드 없음")                                                         \
+    X(PortReleasedNext, "released next", "다음에 깨어남")                                                                \
+    X(PortGauge, "running {0} / concurrency {1}", "실행 {0} / 동시 실행 값 {1}")                                         \
+    X(PortAtLimit, "FULL", "가득 참")                                                                                \
+    X(PortHoldsBack, "asleep, though a packet waits: the port is full",                                           \
+      "패킷이 있어도 잠든 채: 포트가 가득 참")                                                                        \
+    X(PortTaken, "{} took", "{}가 가져감")                                                                            \
+    X(PortPacketBytes, "{} B", "{} B")                                                                                  \
+    X(PortPacketKey, "key {}", "키 {}")                                                                               \
+    X(ApcTitle, "APC queue", "APC 큐")                                                                               \
+    X(ApcHelp,                                                                                                     \
+      "Each thread has its own APC queue (completion routines of ReadFileEx/WriteFileEx, QueueUserAPC). "           \
+      "Routines run in FIFO order, on that thread only, and only while it is in an alertable wait (SleepEx, "     \
+      "WaitFor...Ex with TRUE): the green lamp. A thread busy elsewhere or in a plain wait leaves them queued.",   \
+      "스레드마다 자기 APC 큐가 있습니다 (ReadFileEx/WriteFileEx의 완료 루틴, QueueUserAPC). 루틴은 FIFO 순서로, "          \
+      "그 스레드에서만, 그 스레드가 경고 가능 대기(SleepEx, TRUE를 준 WaitFor...Ex) 중일 때만 실행됩니다: 초록 램프. "           \
+      "다른 일을 하거나 일반 대기 중인 스레드에서는 큐에 남아 있습니다.")                                                      \
+    X(ApcEmpty, "No completion routine queued yet — it is queued when a ReadFileEx/WriteFileEx completes",         \
+      "아직 대기 중인 완료 루틴이 없습니다 — ReadFileEx/WriteFileEx가 완료되면 큐에 들어갑니다")                                \
+    X(ApcAlertable, "alertable wait: routines run now", "경고 가능 대기: 루틴이 지금 실행됨")                                  \
+    X(ApcNotAlertable, "not alertable: routines wait", "경고 가능 대기 아님: 루틴은 기다림")                                  \
+    X(ApcRunningNow, "alertable wait: running a routine", "경고 가능 대기: 루틴 실행 중")                                  \
+    X(ApcFifo, "FIFO \u2192", "FIFO \u2192")                                                                          \
+    X(ApcQueueEmpty, "queue empty", "큐 비어 있음")                                                                    \
+    X(ApcRunning, "RUNNING on {}", "{}에서 실행 중")                                                                   \
+    X(ApcNext, "next", "다음")                                                                                      \
+    X(ApcRan, "ran: {}", "실행됨: {}")                                                                               \
+    X(ApcRanCount, "{} ran", "{}개 실행됨")                                                                           \
     X(CallsTitle, "Call log", "호출 기록")                                                                           \
     X(CallsHelp,                                                                                                   \
       "Every Win32 call, newest at the bottom. Red: the call failed (see GetLastError). Amber \"pending\": FALSE "  \

@@ -4,6 +4,8 @@
 
 #include "ovlab/trace_state.h"
 
+#include "io_links.h"
+
 namespace ovlab::trace {
 namespace {
 
@@ -58,6 +60,7 @@ void apply_packet_dequeued(State& state, const Event& event) {
     });
     PacketView packet = it != port.queue.end() ? *it : PacketView{event.a, event.b, event.c, {}, event.seq};
     if (it != port.queue.end()) port.queue.erase(it);
+    packet.dequeued_seq = event.seq;
     port.last_receiver = event.thread;
     port.last_packet = packet;
 }
@@ -74,8 +77,18 @@ void apply_apc(State& state, const Event& event) {
     if (event.kind == EventKind::ApcQueued) {
         state.apcs.push_back({event.a, static_cast<uint32_t>(event.object), std::string(event.text), event.seq});
     } else if (it != state.apcs.end()) {
-        if (event.kind == EventKind::ApcDelivering) it->running = true;
-        else state.apcs.erase(it);
+        if (event.kind == EventKind::ApcDelivering) {
+            it->running = true;
+            it->ran_on = static_cast<uint32_t>(event.object);
+            it->delivering_seq = event.seq;
+            return;
+        }
+        // ApcDone without ApcDelivering: the thread exited and its queue was discarded; it never ran.
+        if (it->running) {
+            it->done_seq = event.seq;
+            state.apcs_ran.push_back(*it);
+        }
+        state.apcs.erase(it);
     }
 }
 
@@ -106,6 +119,7 @@ std::string State::overlapped_label(uint64_t address) const {
 }
 
 void State::apply(const Event& event) {
+    follow_io(*this, event);
     upto = event.seq + 1;
     if (is_checkpoint(event.kind)) {
         ++checkpoints;
@@ -113,7 +127,10 @@ void State::apply(const Event& event) {
     }
     switch (event.kind) {
         case EventKind::ThreadStarted:
-            if (!thread(event.thread)) threads.push_back({event.thread, std::string(event.text)});
+            if (!thread(event.thread)) {
+                threads.push_back({event.thread, std::string(event.text)});
+                threads.back().runtime = event.a == 1;
+            }
             break;
         case EventKind::ThreadState: apply_thread_state(*this, event); break;
         case EventKind::ThreadExited:
@@ -181,6 +198,7 @@ void State::apply(const Event& event) {
             ov.handle = event.a;
             ios.push_back({event.object, event.a, std::string(event.name), event.b, event.c,
                            IoView::Phase::InFlight, 0, 0, event.seq, event.line});
+            ios.back().issued_thread = event.thread;
             break;
         }
         case EventKind::IoFinished: apply_io_phase(*this, event, IoView::Phase::Finished); break;
@@ -204,6 +222,7 @@ void State::apply(const Event& event) {
             port.handle = event.object;
             port.running = event.a;
             port.concurrency = event.b;
+            port.counts_seq = event.seq;
             break;
         }
         case EventKind::Console: console.push_back({event.seq, event.thread, std::string(event.text)}); break;

@@ -47,6 +47,7 @@ struct ThreadView {
     std::string detail;                       // what it waits for
     uint32_t line = 0;                        // lesson line of its current or last call
     uint64_t changed_at = kNever;
+    bool runtime = false;                     // a runtime thread: the kernel side of the I/O
 };
 
 struct CallView {
@@ -72,6 +73,20 @@ struct IoView {
     uint64_t bytes = 0;
     uint64_t issued_seq = 0;
     uint32_t issued_line = 0;                 // lesson line of the call that issued it
+    uint32_t issued_thread = 0;               // thread whose call issued it
+
+    // The request's way across threads: issued, finished by the kernel, delivered, then handled.
+    uint64_t finished_seq = kNever;           // the kernel finished the transfer
+    uint32_t finished_thread = 0;             // thread that recorded it (the kernel side when async)
+    uint64_t completed_seq = kNever;          // fields written, event set, packet or routine queued
+    uint64_t signalled_handle = 0;            // event (or file) the completion set; 0 when none
+    uint64_t signalled_seq = kNever;
+    uint64_t apc_id = 0;                      // completion routine the completion queued; 0 when none
+    bool packet_queued = false;               // the completion queued a packet to a port
+    // Who acted on the completion: dequeued its packet, ran its routine, or woke on its event.
+    enum class Handling { None, Dequeued, Routine, Woke } handling = Handling::None;
+    uint32_t handler_thread = 0;
+    uint64_t handled_seq = kNever;
 };
 
 struct ApcView {
@@ -80,6 +95,9 @@ struct ApcView {
     std::string what;
     uint64_t queued_seq = 0;
     bool running = false;
+    uint32_t ran_on = 0;                      // thread that ran it (set once it starts running)
+    uint64_t delivering_seq = kNever;         // when it started running
+    uint64_t done_seq = kNever;               // when it returned (set in State::apcs_ran)
 };
 
 struct PacketView {
@@ -88,6 +106,7 @@ struct PacketView {
     uint64_t overlapped = 0;
     std::string source;                       // "ReadFile completed", "PostQueuedCompletionStatus"
     uint64_t queued_seq = 0;
+    uint64_t dequeued_seq = kNever;           // when a thread took it (set in PortView::last_packet)
 };
 
 struct PortView {
@@ -96,6 +115,10 @@ struct PortView {
     std::vector<uint32_t> waiters;            // LIFO: back is released next
     uint64_t running = 0;
     uint64_t concurrency = 0;
+    // When running last changed. The port releases a waiter as a packet is queued (running + 1 at
+    // once), but the released thread records leaving the stack only when it gets its turn: a count
+    // raised after the queue's front packet arrived may be such a release still on its way.
+    uint64_t counts_seq = kNever;
     uint32_t last_receiver = 0;               // thread that dequeued the latest packet
     std::optional<PacketView> last_packet;
 };
@@ -122,7 +145,12 @@ struct State {
     std::vector<IoView> ios;
     std::vector<ConsoleLine> console;
     std::vector<ApcView> apcs;                // queued or running, in queue order per thread
+    std::vector<ApcView> apcs_ran;            // APCs that ran and returned, oldest first (the views'
+                                              // history: a thread's queue is empty again after them)
     std::map<uint64_t, PortView> ports;
+    // Thread recording a completion sequence -> the OVERLAPPED it completes: the Signal, ApcQueued
+    // and PortPacketQueued it records next belong to that request.
+    std::map<uint32_t, uint64_t> completing;
 
     void apply(const Event& event);
 

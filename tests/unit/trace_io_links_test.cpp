@@ -66,7 +66,8 @@ TEST_F(TraceIoLinks, WorkerThatDequeuesThePacketHandlesIt) {
     start_threads();
     complete([&] { as(kKernel, {EventKind::PortPacketQueued, kPort, 4096, 7, kOverlapped, {}, "read completed"}); });
     const uint64_t dequeued = as(kWorker, {EventKind::PortPacketDequeued, kPort, 4096, 7, kOverlapped});
-    const IoView& io = folded().ios[0];
+    const State state = folded();
+    const IoView& io = state.ios[0];
     EXPECT_TRUE(io.packet_queued);
     EXPECT_EQ(io.handling, IoView::Handling::Dequeued);
     EXPECT_EQ(io.handler_thread, kWorker);
@@ -84,7 +85,8 @@ TEST_F(TraceIoLinks, ThreadRunningTheQueuedRoutineHandlesIt) {
     start_threads();
     complete([&] { as(kKernel, {EventKind::ApcQueued, kMain, 5, 0, 0, {}, "ReadFileEx completion routine"}); });
     const uint64_t runs = as(kMain, {EventKind::ApcDelivering, kMain, 5});
-    const IoView& io = folded().ios[0];
+    const State state = folded();
+    const IoView& io = state.ios[0];
     EXPECT_EQ(io.apc_id, 5u);
     EXPECT_EQ(io.handling, IoView::Handling::Routine);
     EXPECT_EQ(io.handler_thread, kMain);
@@ -102,7 +104,8 @@ TEST_F(TraceIoLinks, WaiterNamingTheSignalledEventWakesOnIt) {
     complete([&] { as(kKernel, {EventKind::Signal, kEvent, 1, 0, 0, {}, "read completed"}); });
     as(kMain, {EventKind::ThreadState, 0, static_cast<uint64_t>(ThreadState::Running)});
     const uint64_t woke = as(kWorker, {EventKind::ThreadState, 0, static_cast<uint64_t>(ThreadState::Running)});
-    const IoView& io = folded().ios[0];
+    const State state = folded();
+    const IoView& io = state.ios[0];
     EXPECT_EQ(io.signalled_handle, kEvent);
     EXPECT_EQ(io.handling, IoView::Handling::Woke);
     EXPECT_EQ(io.handler_thread, kWorker);

@@ -159,7 +159,7 @@ private:
         const float room = visible_bottom() - queue_top.y - taken_height;
         const size_t shown = rows_that_fit(port.queue.size(), room, row, label);
         float y = queue_top.y;
-        if (port.queue.empty()) {
+        if (port.queue.empty() && port.unseen_packets == 0) {
             ImGui::SetCursorScreenPos(queue_top);
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + queue_width);
             text_coloured(p.text_dim, tr(Str::PortQueueEmpty));
@@ -191,6 +191,13 @@ private:
             text_at(draw, font, ImVec2(origin.x, y), p.code_keyword,
                     fmt::format(fmt::runtime(tr(Str::PortMore)), port.queue.size() - shown));
             y += label;
+        }
+        if (port.unseen_packets > 0) {
+            ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + queue_width);
+            text_coloured(p.code_keyword, fmt::format(fmt::runtime(tr(Str::PortUnseen)), port.unseen_packets));
+            ImGui::PopTextWrapPos();
+            y = ImGui::GetCursorScreenPos().y + 4;
         }
         if (port.taken) y = draw_taken(ctx, port, ImVec2(origin.x, y), queue_top, queue_width, t);
 

@@ -49,6 +49,8 @@ PortPicture port_picture(const trace::State& state, const trace::PortView& port)
     // later is the release of a waiter that has not recorded leaving the stack yet.
     picture.limit_holds_back = picture.at_limit && !port.queue.empty() && !port.waiters.empty() &&
                                port.counts_seq < port.queue.front().queued_seq;
+    if (port.observed_depth && *port.observed_depth > port.queue.size())
+        picture.unseen_packets = *port.observed_depth - port.queue.size();
     if (port.last_packet) {
         picture.taken = packet_row(state, *port.last_packet);
         picture.taken_by = port.last_receiver;

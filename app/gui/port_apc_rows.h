@@ -41,6 +41,9 @@ struct PortPicture {
     bool at_limit = false;             // running has reached the concurrency value
     // At the limit with packets queued and workers waiting: the port keeps a ready worker waiting.
     bool limit_holds_back = false;
+    // Windows: packets the sampler counts in the port beyond those recorded (the kernel queued
+    // them for finished requests; which ones shows only when a thread dequeues them).
+    uint64_t unseen_packets = 0;
     std::optional<PacketRow> taken;    // the latest packet a thread dequeued
     uint32_t taken_by = 0;
     std::string taken_by_name;

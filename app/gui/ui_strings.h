@@ -233,6 +233,8 @@
     X(PortQueueEmpty, "empty: a thread that asks waits", "비어 있음: 요청한 스레드는 기다림")                          \
     X(PortNextOut, "next out", "다음 차례")                                                                           \
     X(PortMore, "+{} more", "+{}개 더")                                                                               \
+    X(PortUnseen, "{} queued by the kernel (counted by the sampler; Windows shows which only when a thread takes it)",   \
+      "커널이 넣은 패킷 {}개 (샘플러가 센 수; 어느 패킷인지는 스레드가 꺼낼 때 보임)")                                                                               \
     X(PortStackLabel, "Waiting threads (LIFO)", "대기 스레드 (LIFO)")                                                   \
     X(PortStackEmpty, "no thread waiting", "기다리는 스레드 없음")                                                         \
     X(PortReleasedNext, "released next", "다음에 깨어남")                                                                \

@@ -225,6 +225,12 @@ void State::apply(const Event& event) {
             port.counts_seq = event.seq;
             break;
         }
+        case EventKind::PortDepthObserved: {
+            PortView& port = ports[event.object];
+            port.handle = event.object;
+            port.observed_depth = event.a;
+            break;
+        }
         case EventKind::Console: console.push_back({event.seq, event.thread, std::string(event.text)}); break;
         case EventKind::LessonStarted: lesson_id = event.name; break;
         case EventKind::LessonFinished:

@@ -28,10 +28,25 @@ NtQueryEventFunction nt_query_event() {
     return function;
 }
 
+// NtQueryIoCompletion (ntdll) reads how many packets a port holds without taking one: the only
+// view Windows gives of packets the kernel queued for finished requests before a thread takes them.
+struct IoCompletionBasicInformation {
+    LONG depth;
+};
+using NtQueryIoCompletionFunction = LONG(NTAPI*)(HANDLE, int, PVOID, ULONG, PULONG);
+constexpr int kIoCompletionBasicInformation = 0;
+
+NtQueryIoCompletionFunction nt_query_io_completion() {
+    static const auto function = reinterpret_cast<NtQueryIoCompletionFunction>(
+        reinterpret_cast<void*>(GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "NtQueryIoCompletion")));
+    return function;
+}
+
 struct Known {
     HandleKind kind = HandleKind::Other;
     int signalled = -1;  // -1: not observable
     bool overlapped_io = false;
+    LONG port_depth = 0;  // completion ports: packets queued when last read
 };
 
 struct Handles {
@@ -60,6 +75,23 @@ int read_signalled(HANDLE handle, HandleKind kind) {
     }
     SetLastError(saved_error);
     return state;
+}
+
+// Packets the port holds now, or -1 when it cannot be read. Keeps GetLastError as it was.
+LONG read_port_depth(HANDLE port) {
+    const DWORD saved_error = GetLastError();
+    IoCompletionBasicInformation info{-1};
+    NtQueryIoCompletionFunction query = nt_query_io_completion();
+    if (!query || query(port, kIoCompletionBasicInformation, &info, sizeof info, nullptr) < 0) info.depth = -1;
+    SetLastError(saved_error);
+    return info.depth;
+}
+
+void observe_port_depth(uint64_t value, Known& known) {
+    const LONG depth = read_port_depth(reinterpret_cast<HANDLE>(value));
+    if (depth < 0 || depth == known.port_depth) return;
+    known.port_depth = depth;
+    record({EventKind::PortDepthObserved, value, static_cast<uint64_t>(depth)});
 }
 
 }  // namespace
@@ -101,6 +133,7 @@ void observe_signals(std::string_view reason) {
     Handles& h = handles();
     std::lock_guard lock(h.mutex);
     for (auto& [value, known] : h.open) {
+        if (known.kind == HandleKind::CompletionPort) observe_port_depth(value, known);
         if (known.signalled < 0) continue;
         const int now = read_signalled(reinterpret_cast<HANDLE>(value), known.kind);
         if (now < 0 || now == known.signalled) continue;

@@ -23,7 +23,8 @@ bool is_known_handle(HANDLE handle);
 // False for handles we did not see created: their I/O may block.
 bool is_overlapped_handle(HANDLE handle);
 
-// Reads the signalled state of every watched handle and records Signal for each change.
+// Reads the signalled state of every watched handle and records Signal for each change; for a
+// completion port, records how many packets it holds when that changed.
 void observe_signals(std::string_view reason);
 
 // The end of a session: closes every watched handle the lesson left open; returns how many.

@@ -38,6 +38,19 @@ TEST(PortPicture, KeysInHexAndDecimal) {
     EXPECT_EQ(key_text(0), "0x0 (0)");
 }
 
+// Windows: the kernel's packets are not recorded as they are queued; the sampler's count is.
+TEST(PortPicture, PacketsCountedBySamplingBeyondTheRecordedOnesAreShownAsUnseen) {
+    trace::Recorder recorder;
+    recorder.record({EventKind::PortPacketQueued, kPort, 0, 7, 0, {}, "PostQueuedCompletionStatus"});
+    recorder.record({EventKind::PortDepthObserved, kPort, 3});
+    trace::State state = trace::fold(recorder, recorder.published());
+    EXPECT_EQ(port_picture(state, state.ports.at(kPort)).unseen_packets, 2u);
+
+    recorder.record({EventKind::PortDepthObserved, kPort, 1});
+    state = trace::fold(recorder, recorder.published());
+    EXPECT_EQ(port_picture(state, state.ports.at(kPort)).unseen_packets, 0u);
+}
+
 TEST(PortPicture, QueueIsFifoStackIsLifoAndTheLimitHoldsAWorkerBack) {
     const trace::State state = port_with_two_waiters_at_the_limit();
     const PortPicture port = port_picture(state, state.ports.at(kPort));

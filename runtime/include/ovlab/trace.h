@@ -47,7 +47,9 @@ namespace ovlab::trace {
     X(PortCounts, false, "port handle", "running threads", "concurrency value", "-", "-", "-")              \
     X(Console, false, "-", "-", "-", "-", "-", "text the lesson printed")                                   \
     X(LessonStarted, false, "-", "-", "-", "-", "lesson id", "working folder")                              \
-    X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")
+    X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")         \
+    X(PortDepthObserved, false, "port handle", "packets queued", "-", "-", "-",                             \
+      "- (Windows only: the sampler reads the depth; the packets themselves stay hidden until dequeued)")
 
 enum class EventKind : uint8_t {
 #define OVLAB_TRACE_ENUM(kind, ...) kind,

@@ -121,6 +121,9 @@ struct PortView {
     uint64_t counts_seq = kNever;
     uint32_t last_receiver = 0;               // thread that dequeued the latest packet
     std::optional<PacketView> last_packet;
+    // Windows: packets the kernel queued are invisible until dequeued, but the sampler reads how
+    // many the port holds. Unset where every packet is recorded as it is queued.
+    std::optional<uint64_t> observed_depth;
 };
 
 struct ConsoleLine {

@@ -49,7 +49,7 @@ void apply_io_phase(State& state, const Event& event, IoView::Phase phase) {
         io->status = static_cast<uint32_t>(event.a);
         io->bytes = event.b;
     }
-    if (phase == IoView::Phase::Completed) overlapped_for(state, event.object).in_flight = false;
+    if (phase == IoView::Phase::Completed && event.object != 0) overlapped_for(state, event.object).in_flight = false;
 }
 
 void apply_packet_dequeued(State& state, const Event& event) {
@@ -114,6 +114,7 @@ std::string State::handle_label(uint64_t handle) const {
 }
 
 std::string State::overlapped_label(uint64_t address) const {
+    if (address == 0) return "no OVERLAPPED";
     auto it = overlappeds.find(address);
     return it == overlappeds.end() ? std::string("OVERLAPPED") : it->second.name;
 }
@@ -192,10 +193,13 @@ void State::apply(const Event& event) {
             break;
         }
         case EventKind::IoIssued: {
-            OverlappedView& ov = overlapped_for(*this, event.object);
-            ov.in_flight = true;
-            ov.operation = event.name;
-            ov.handle = event.a;
+            // A synchronous ReadFile/WriteFile without an OVERLAPPED has none to show.
+            if (event.object != 0) {
+                OverlappedView& ov = overlapped_for(*this, event.object);
+                ov.in_flight = true;
+                ov.operation = event.name;
+                ov.handle = event.a;
+            }
             ios.push_back({event.object, event.a, std::string(event.name), event.b, event.c,
                            IoView::Phase::InFlight, 0, 0, event.seq, event.line});
             ios.back().issued_thread = event.thread;

@@ -99,9 +99,13 @@ std::string TextPrinter::detail_line(const Event& event) const {
             return fmt::format("{} {}{}{}", state_.handle_label(event.object), event.a ? "signalled" : "reset",
                                event.text[0] ? ": " : "", event.text_view());
         case EventKind::IoIssued:
+            if (event.object == 0)  // no OVERLAPPED, so no offset: the transfer starts at the file pointer
+                return fmt::format("{} of {} bytes at the file pointer issued on {} with no OVERLAPPED", event.name_view(),
+                                   event.c, state_.handle_label(event.a));
             return fmt::format("{} of {} bytes at offset {} issued on {} with {}", event.name_view(), event.c, event.b,
                                state_.handle_label(event.a), state_.overlapped_label(event.object));
         case EventKind::IoCompleted:
+            if (event.object == 0) return "the call's own transfer completed (no OVERLAPPED: the thread waited in it)";
             return fmt::format("{} completed", state_.overlapped_label(event.object));
         case EventKind::ApcQueued:
             return fmt::format("APC queued to {}: {}", thread_label(state_, static_cast<uint32_t>(event.object)),

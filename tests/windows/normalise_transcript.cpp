@@ -47,7 +47,7 @@ bool starts_with(const std::string& text, std::string_view prefix) { return text
 // Detail lines (six spaces) that are kept; every other detail line is an observation.
 bool is_compared_detail(const std::string& detail) {
     static const std::regex kept(
-        R"(^(console: |created |closed |handle .* is .* in the source|the OVERLAPPED is |thread \d+ started|.* exited with |lesson |(read|write) of \d+ bytes at offset \d+ issued on ))");
+        R"(^(console: |created |closed |handle .* is .* in the source|the OVERLAPPED is |thread \d+ started|.* exited with |lesson |(read|write) of \d+ bytes at (offset \d+|the file pointer) issued on ))");
     return std::regex_search(detail, kept);
 }
 

@@ -161,7 +161,7 @@ struct State {
     const ThreadView* thread(uint32_t number) const;
     // "hSrc", else "file #0x1c"; for printing arguments and results.
     std::string handle_label(uint64_t handle) const;
-    std::string overlapped_label(uint64_t address) const;
+    std::string overlapped_label(uint64_t address) const;  // "no OVERLAPPED" for address 0
 };
 
 // Folds events [0, upto) of a recorder (upto is clamped to what is published).

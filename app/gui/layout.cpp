@@ -33,13 +33,13 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     layout.threads = rect(x_mid, top, x_right - kGap, top + threads_height);
     layout.code = rect(x_mid, top + threads_height + kGap, x_right - kGap, y_bottom - kGap);
     const bool extra = extras.port || extras.apc;
-    const float narration_end = top + (y_bottom - kGap - top) * (extra ? 0.30f : 0.36f);
+    const float narration_end = top + (y_bottom - kGap - top) * (extras.port && extras.apc ? 0.26f : extra ? 0.30f : 0.36f);
     layout.narration = rect(x_right, top, w - kGap, narration_end);
     // Below the narration: OVERLAPPED, then the port (it needs the most room: a queue beside a
     // stack), then the APC queue (a row per thread). Fractions of the column left below the narration.
     const float below = narration_end + kGap;
     const float span = y_bottom - kGap - below;
-    const float overlapped_share = extras.port && extras.apc ? 0.30f : extras.port ? 0.45f : extras.apc ? 0.62f : 1.0f;
+    const float overlapped_share = extras.port && extras.apc ? 0.36f : extras.port ? 0.45f : extras.apc ? 0.62f : 1.0f;
     const float port_share = extras.port ? (extras.apc ? 0.40f : 0.55f) : 0.0f;
     const float overlapped_end = below + span * overlapped_share;
     layout.overlapped = rect(x_right, below, w - kGap, extra ? overlapped_end - kGap : y_bottom - kGap);

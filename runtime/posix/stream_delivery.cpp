@@ -51,7 +51,8 @@ private:
             // False while the lesson is being reset: deliver anyway, so no caller waits forever.
             const bool in_turn = delivery.stepper->io_finished_wait(delivery.ticket);
             delivery.deliver();
-            if (in_turn) delivery.stepper->io_delivered(delivery.ticket);
+            // It only wakes the blocked caller: the caller's return is the step the student sees.
+            if (in_turn) delivery.stepper->io_delivered(delivery.ticket, false);
             lock.lock();
         }
     }

@@ -236,10 +236,13 @@ bool Stepper::io_finished_wait(uint64_t ticket) {
     }
 }
 
-void Stepper::io_delivered(uint64_t ticket) {
+void Stepper::io_delivered(uint64_t ticket, bool shown) {
     std::lock_guard lock(mutex_);
     std::erase_if(tickets_, [&](const Ticket& t) { return t.id == ticket; });
-    if (turn_ticket_ == ticket) turn_ticket_ = 0;
+    if (turn_ticket_ == ticket) {
+        turn_ticket_ = 0;
+        if (!shown) hand_on_step();
+    }
     grant_next();
     changed_.notify_all();
 }

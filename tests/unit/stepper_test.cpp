@@ -86,6 +86,38 @@ TEST(Stepper, OneStepCoversStartingAWaitAndTheCompletionThatEndsIt) {
     EXPECT_TRUE(blocked.load());
 }
 
+// A blocking connect or recv: the completion only wakes the caller and records nothing, so one
+// Step takes the caller from the call into its return (the checkpoint the student sees).
+TEST(Stepper, ADeliveryThatShowsNothingPassesItsStepToTheThreadItWoke) {
+    Stepper stepper;
+    std::atomic<bool> returned{false};
+    std::atomic<bool> woken{false};
+    stepper.thread_started(1);
+    std::thread lesson([&] {
+        trace::set_current_thread(1);
+        stepper.blocking_end();
+        const uint64_t ticket = stepper.io_issued(false);  // the synchronous call starts
+        std::thread delivery([&stepper, &woken, ticket] {
+            if (stepper.io_finished_wait(ticket)) {
+                stepper.make_ready(1);  // what the delivery does: it wakes the caller
+                woken = true;
+                stepper.io_delivered(ticket, false);
+            }
+        });
+        stepper.blocking_begin();
+        eventually([&] { return woken.load(); });
+        stepper.blocking_end();
+        returned = true;  // the call returns: the next checkpoint is reached within the same step
+        stepper.checkpoint();
+        delivery.join();
+        stepper.thread_finished(1);
+    });
+    stepper.step();
+    EXPECT_TRUE(eventually([&] { return returned.load(); })) << "one Step: into the call, through it, out of it";
+    stepper.step();
+    lesson.join();
+}
+
 TEST(Stepper, CompletionIsDeliveredOnlyWhenNoLessonThreadCanRun) {
     Stepper stepper;
     stepper.run(0us);

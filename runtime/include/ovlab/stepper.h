@@ -78,8 +78,10 @@ public:
     // The kernel finished the request; blocks the calling runtime thread until it may deliver.
     // Returns false when the lesson is being aborted (the caller must still release the request).
     bool io_finished_wait(uint64_t ticket);
-    // Delivery done (completion sequence performed); the next turn may be granted.
-    void io_delivered(uint64_t ticket);
+    // Delivery done (completion sequence performed); the next turn may be granted. `shown` false:
+    // the delivery recorded no checkpoint (it only woke a thread blocked in a synchronous call), so
+    // the step it used passes on, as when a thread's turn ends without reaching a checkpoint.
+    void io_delivered(uint64_t ticket, bool shown = true);
     bool aborting() const;
 
 private:

@@ -39,7 +39,14 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
         return 1;
     }
 
-    Session session(lesson.program(options.parameters));
+    LessonProgram program = lesson.program(options.parameters);
+    if (!program.peer_port_file.empty()) {
+        fmt::print(stderr, "error: with {} lesson {} waits for connections from the window's Peer client panel; "
+                           "run it in the window (without --headless)\n",
+                   fmt::join(changed_parameters(lesson, options.parameters), " "), lesson.id);
+        return 2;
+    }
+    Session session(std::move(program));
     fmt::print(stderr, "lesson {} (I/O backend: {})\n", lesson.id, platform::io_backend_name());
     // In the transcript itself, so whoever reads it later knows the run was not the lesson as written.
     const std::vector<std::string> changed = changed_parameters(lesson, options.parameters);

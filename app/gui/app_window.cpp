@@ -43,6 +43,7 @@ struct Panels {
     std::unique_ptr<Panel> console = make_console_panel();
     std::unique_ptr<Panel> port = make_port_panel();
     std::unique_ptr<Panel> apc = make_apc_panel();
+    std::unique_ptr<Panel> peer = make_peer_panel();
 };
 
 void draw_panels(Panels& panels, GuiContext& ctx) {
@@ -50,7 +51,8 @@ void draw_panels(Panels& panels, GuiContext& ctx) {
     const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + 4;
     const float threads = threads_panel_height();
     // Decided from the source and the live run, not the step shown, so scrubbing back never moves panels.
-    const ExtraViews extras = extra_views_for(ctx.lessons.source(), ctx.lessons.trace().live_state());
+    ExtraViews extras = extra_views_for(ctx.lessons.source(), ctx.lessons.trace().live_state());
+    extras.peer = ctx.lessons.serves_peer();
     const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads, extras);
     const std::pair<Panel*, PanelRect> placed[] = {
         {panels.controls.get(), layout.controls},   {panels.lessons.get(), layout.lessons},
@@ -62,6 +64,7 @@ void draw_panels(Panels& panels, GuiContext& ctx) {
     for (const auto& [panel, rect] : placed) draw_panel(*panel, ctx, rect.pos, rect.size);
     if (layout.port) draw_panel(*panels.port, ctx, layout.port->pos, layout.port->size);
     if (layout.apc) draw_panel(*panels.apc, ctx, layout.apc->pos, layout.apc->size);
+    if (layout.peer) draw_panel(*panels.peer, ctx, layout.peer->pos, layout.peer->size);
 }
 
 // Korean chosen but no Korean font: say so where everyone looks (in English: Hangul cannot render).

@@ -46,9 +46,17 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     const float port_end = overlapped_end + span * port_share;
     if (extras.port) layout.port = rect(x_right, overlapped_end, w - kGap, extras.apc ? port_end - kGap : y_bottom - kGap);
     if (extras.apc) layout.apc = rect(x_right, port_end, w - kGap, y_bottom - kGap);
-    const float calls_end = x_mid + (w - kGap - x_mid) * 0.7f;
+    // The peer's buttons and connection list need about as much width as the console.
+    const float bottom_width = w - kGap - x_mid;
+    const float calls_end = x_mid + bottom_width * (extras.peer ? 0.42f : 0.7f);
     layout.calls = rect(x_mid, y_bottom, calls_end, y_end);
-    layout.console = rect(calls_end + kGap, y_bottom, w - kGap, y_end);
+    float console_start = calls_end + kGap;
+    if (extras.peer) {
+        const float peer_end = calls_end + bottom_width * 0.33f;
+        layout.peer = rect(calls_end + kGap, y_bottom, peer_end, y_end);
+        console_start = peer_end + kGap;
+    }
+    layout.console = rect(console_start, y_bottom, w - kGap, y_end);
     return layout;
 }
 

@@ -3,6 +3,7 @@
 // middle; narration and OVERLAPPED on the right; call log and console along the bottom. A lesson
 // with a completion port or APCs shares the right column below the narration between OVERLAPPED and
 // those views, so the object the lesson is about is large; other lessons keep the plain layout.
+// A run that serves a peer puts the Peer client panel between the call log and the console.
 #pragma once
 
 #include <optional>
@@ -20,11 +21,12 @@ struct PanelRect {
 struct ExtraViews {
     bool port = false;
     bool apc = false;
+    bool peer = false;  // the Peer client panel (LessonController::serves_peer)
 };
 
 struct Layout {
     PanelRect controls, lessons, handles, threads, code, narration, overlapped, calls, console;
-    std::optional<PanelRect> port, apc;  // present when the lesson uses them
+    std::optional<PanelRect> port, apc, peer;  // present when the lesson uses them
 };
 
 Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras = {});

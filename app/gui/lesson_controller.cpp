@@ -1,6 +1,8 @@
 #include "lesson_controller.h"
 
 #include <algorithm>
+#include <charconv>
+#include <fstream>
 
 namespace ovlab::gui {
 namespace {
@@ -26,6 +28,10 @@ LessonController::~LessonController() {
 }
 
 void LessonController::open(const LessonInfo& lesson, ParameterValues parameters) {
+    // The peer's sockets belong to the old run: closing them is safe while the server still waits
+    // for them (the teardown below cancels whatever it has pending).
+    peers_.clear();
+    peer_port_.reset();
     if (session_) {
         // The destructor aborts the lesson and joins its threads: not on the GUI thread.
         teardown_ = std::async(std::launch::async, [old = std::move(session_)]() mutable { old.reset(); });
@@ -33,6 +39,7 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
     lesson_ = &lesson;
     pending_lesson_ = &lesson;
     parameters_ = std::move(parameters);
+    serves_peer_ = !check_parameters(lesson, parameters_) && !lesson.program(parameters_).peer_port_file.empty();
     run_error_.clear();
     trace_.clear();
     running_ = false;
@@ -57,8 +64,22 @@ void LessonController::update() {
     if (session_) {
         trace_.update(session_->recorder());
         if (running_ && session_->finished()) running_ = false;
+        if (serves_peer_) {
+            if (!peer_port_) read_peer_port();
+            peers_.poll();
+        }
     }
     reload_edited_texts();
+}
+
+// The server writes the port and then a newline: a line without its newline is still being written.
+void LessonController::read_peer_port() {
+    std::ifstream file(session_->workdir() / session_->program().peer_port_file);
+    std::string line;
+    if (!std::getline(file, line) || file.eof()) return;
+    uint16_t port = 0;
+    const auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), port);
+    if (error == std::errc() && end == line.data() + line.size() && port != 0) peer_port_ = port;
 }
 
 void LessonController::start_pending_run() {

@@ -16,6 +16,7 @@
 
 #include "ovlab/lesson_registry.h"
 #include "ovlab/session.h"
+#include "peer_client.h"
 #include "trace_view.h"
 
 namespace ovlab::gui {
@@ -77,10 +78,19 @@ public:
     size_t held_count() const;
     bool lesson_finished() const;
 
+    // ---- runs that serve a peer (LessonProgram::peer_port_file, iocp-echo-server clients=0) ----
+    // Known from the lesson and its parameters, so the Peer client panel stays put during a reset.
+    bool serves_peer() const { return serves_peer_; }
+    // The port the server published in its working folder; nothing until it has.
+    std::optional<uint16_t> peer_port() const { return peer_port_; }
+    // The remote machine's clients. Polled every frame; closed whenever a run ends by reset or switch.
+    app::PeerClients& peers() { return peers_; }
+
 private:
     void start_pending_run();
     void load_texts();
     void reload_edited_texts();
+    void read_peer_port();
     std::chrono::microseconds run_interval() const;
 
     const LessonInfo* lesson_ = nullptr;
@@ -99,6 +109,10 @@ private:
     uint64_t texts_version_ = 0;
     std::filesystem::file_time_type texts_written_{};
     std::chrono::steady_clock::time_point texts_checked_{};
+
+    bool serves_peer_ = false;
+    std::optional<uint16_t> peer_port_;
+    app::PeerClients peers_;
 
     bool running_ = false;
     bool hold_ = false;

@@ -16,20 +16,6 @@ namespace {
 
 constexpr double kSlideSeconds = 0.6;
 
-Str state_label(trace::ThreadState state) {
-    switch (state) {
-        case trace::ThreadState::Running: return Str::ThreadRunning;
-        case trace::ThreadState::AtCheckpoint: return Str::ThreadAtCheckpoint;
-        case trace::ThreadState::Waiting: return Str::ThreadWaiting;
-        case trace::ThreadState::AlertableWait: return Str::ThreadAlertableWait;
-        case trace::ThreadState::Sleeping: return Str::ThreadSleeping;
-        case trace::ThreadState::Finished: return Str::ThreadFinished;
-        case trace::ThreadState::PortWait: return Str::ThreadPortWait;
-        case trace::ThreadState::RunningApc: return Str::ThreadRunningApc;
-    }
-    return Str::ThreadRunning;
-}
-
 // "ReadFileEx completion routine: OnFileRead" -> {"OnFileRead", "ReadFileEx completion routine"}:
 // the routine's name is what students look for in the code.
 std::pair<std::string, std::string> split_what(const std::string& what) {
@@ -77,7 +63,7 @@ private:
         ImGui::SameLine(0, 8);
         const std::string wait = row.running_routine ? tr(Str::ApcRunningNow)
                                  : row.alertable     ? tr(Str::ApcAlertable)
-                                                     : fmt::format("{} ({})", tr(Str::ApcNotAlertable), tr(state_label(row.state)));
+                                                     : fmt::format("{} ({})", tr(Str::ApcNotAlertable), tr(thread_state_label(row.state)));
         text_in_font(row.alertable ? ctx.fonts.bold : ImGui::GetFont(), row.alertable ? p.success : p.text_dim,
                      fit_text(row.alertable ? ctx.fonts.bold : ImGui::GetFont(), wait,
                               std::max(40.0f, ImGui::GetContentRegionAvail().x)));

@@ -134,6 +134,8 @@ private:
         if (lessons.running()) badges.push_back({tr(Str::StatusRunning), p.success, false, {}});
         else if (lessons.held_count() > 0)
             badges.push_back({fmt::format(fmt::runtime(tr(Str::StatusHeld)), lessons.held_count()), p.warning, true, {}});
+        else if (!lessons.can_step_forward() && view.step > 0 && lessons.serves_peer())
+            badges.push_back({tr(Str::StatusWaitingForPeer), p.accent, false, tr(Str::StatusWaitingForPeerHelp)});
         else if (!lessons.can_step_forward() && view.step > 0)
             badges.push_back({tr(Str::StatusWaitingForKernel), p.text_dim, false, tr(Str::StatusWaitingForKernelHelp)});
         else if (view.step == 0)

@@ -16,20 +16,6 @@
 namespace ovlab::gui {
 namespace {
 
-Str state_label(trace::ThreadState state) {
-    switch (state) {
-        case trace::ThreadState::Running: return Str::ThreadRunning;
-        case trace::ThreadState::AtCheckpoint: return Str::ThreadAtCheckpoint;
-        case trace::ThreadState::Waiting: return Str::ThreadWaiting;
-        case trace::ThreadState::AlertableWait: return Str::ThreadAlertableWait;
-        case trace::ThreadState::Sleeping: return Str::ThreadSleeping;
-        case trace::ThreadState::Finished: return Str::ThreadFinished;
-        case trace::ThreadState::PortWait: return Str::ThreadPortWait;
-        case trace::ThreadState::RunningApc: return Str::ThreadRunningApc;
-    }
-    return Str::ThreadRunning;
-}
-
 ImVec4 state_colour(trace::ThreadState state) {
     const Palette& p = palette();
     switch (state) {
@@ -111,7 +97,7 @@ private:
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
             text_coloured(p.text_dim, tr(Str::ThreadsKernelLane));
         } else {
-            pill(tr(state_label(thread.state)), state_colour(thread.state), thread.state != trace::ThreadState::Finished);
+            pill(tr(thread_state_label(thread.state)), state_colour(thread.state), thread.state != trace::ThreadState::Finished);
             if (thread.state == trace::ThreadState::AtCheckpoint) tooltip_for_last_item(tr(Str::ThreadAtCheckpointHelp));
             if (thread.line > 0) {
                 ImGui::SameLine(0, 8);
@@ -132,7 +118,7 @@ private:
 
         ImGui::SetCursorScreenPos(pos);
         ImGui::InvisibleButton("##card", ImVec2(width, height));
-        std::string tip = fmt::format("{} (#{}): {}", name, thread.number, tr(state_label(thread.state)));
+        std::string tip = fmt::format("{} (#{}): {}", name, thread.number, tr(thread_state_label(thread.state)));
         if (!thread.detail.empty()) tip += "\n" + thread.detail;
         if (thread.line > 0) tip += "\n" + fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line);
         for (const std::string& apc : apcs) tip += "\nAPC: " + apc;

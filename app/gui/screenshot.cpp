@@ -69,6 +69,12 @@ bool ScreenshotScript::advance(LessonController& lessons) {
 void ScreenshotScript::step_once(LessonController& lessons) {
     step::Stepper& stepper = lessons.session()->stepper();
     if (!stepper.has_waiting()) {
+        // A server that published its port and went quiet waits for the Peer client panel: only a
+        // student's click can move it now.
+        if (waits_for_peer(lessons)) {
+            stop_stepping("the server waits for the Peer client panel");
+            return;
+        }
         // Nothing may move yet (the kernel is still working, or the first thread is starting).
         if (step_started_ == Clock::time_point{}) step_started_ = Clock::now();
         if (Clock::now() - step_started_ > kStepTimeout) stop_stepping("nothing in the lesson could move");
@@ -92,7 +98,10 @@ bool ScreenshotScript::step_taken(LessonController& lessons) {
     }
     const bool counted = session.stepper().checkpoints_passed() >= passed_target_;
     const bool parked = session.stepper().has_waiting() || session.finished();
-    if (counted && parked && now - published_changed_ >= kQuietTime) {
+    // A step that ends with the server blocked for the peer is never counted (a turn that ends in
+    // a wait passes its step on), and nobody else can take it.
+    const bool peer_idle = waits_for_peer(lessons) && !session.stepper().has_waiting();
+    if (((counted && parked) || peer_idle) && now - published_changed_ >= kQuietTime) {
         ++taken_;
         step_started_ = {};
         return true;
@@ -103,6 +112,10 @@ bool ScreenshotScript::step_taken(LessonController& lessons) {
         return true;
     }
     return false;
+}
+
+bool ScreenshotScript::waits_for_peer(const LessonController& lessons) {
+    return lessons.serves_peer() && lessons.peer_port().has_value();
 }
 
 void ScreenshotScript::stop_stepping(const char* why) {

@@ -31,6 +31,7 @@ private:
     void step_once(LessonController& lessons);
     bool step_taken(LessonController& lessons);
     void stop_stepping(const char* why);
+    static bool waits_for_peer(const LessonController& lessons);
 
     int steps_ = 0;
     int taken_ = 0;

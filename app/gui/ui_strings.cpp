@@ -22,6 +22,20 @@ void set_ui_language(Language language) { g_language = language; }
 
 Language ui_language() { return g_language; }
 
+Str thread_state_label(trace::ThreadState state) {
+    switch (state) {
+        case trace::ThreadState::Running: return Str::ThreadRunning;
+        case trace::ThreadState::AtCheckpoint: return Str::ThreadAtCheckpoint;
+        case trace::ThreadState::Waiting: return Str::ThreadWaiting;
+        case trace::ThreadState::AlertableWait: return Str::ThreadAlertableWait;
+        case trace::ThreadState::Sleeping: return Str::ThreadSleeping;
+        case trace::ThreadState::Finished: return Str::ThreadFinished;
+        case trace::ThreadState::PortWait: return Str::ThreadPortWait;
+        case trace::ThreadState::RunningApc: return Str::ThreadRunningApc;
+    }
+    return Str::ThreadRunning;
+}
+
 const char* tr(Str id) {
     const Labels& labels = kLabels[static_cast<size_t>(id)];
     return g_language == Language::Korean ? labels.ko : labels.en;

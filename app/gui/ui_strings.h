@@ -291,7 +291,57 @@
     X(ConsoleEarlierLines, "… {} earlier lines", "… 이전 {}줄")                                                       \
     X(ConsoleCheckPassed, "✓ Check passed", "✓ 검사 통과")                                                              \
     X(ConsoleCheckFailed, "✗ Check failed", "✗ 검사 실패")                                                              \
-    X(ConsoleExitCode, "exit code {}", "종료 코드 {}")
+    X(ConsoleExitCode, "exit code {}", "종료 코드 {}")                                                              \
+    X(StatusWaitingForPeer, "Waiting for the peer…", "피어를 기다리는 중…")                                               \
+    X(StatusWaitingForPeerHelp,                                                                                    \
+      "The server waits in accept or GetQueuedCompletionStatus for the other machine: connect, send, close or "    \
+      "reset in the Peer client panel, then step",                                                               \
+      "서버가 accept나 GetQueuedCompletionStatus에서 다른 컴퓨터를 기다립니다: 피어 클라이언트 패널에서 연결, 보내기, 닫기, "   \
+      "리셋을 한 뒤 단계를 진행하세요")                                                                                   \
+    X(PeerTitle, "Peer client", "피어 클라이언트")                                                                     \
+    X(PeerHelp,                                                                                                    \
+      "You are the other machine. Each Connect opens a TCP connection to the server (plain sockets of the lab, "   \
+      "not lesson code, so they are not traced). Send writes the text; the server's WSARecv completes, it echoes " \
+      "with WSASend. Close shuts down our sending side (FIN): the server's receive completes with 0 bytes. "      \
+      "Reset sets SO_LINGER {on, 0} and closes: the server's receive fails with 64 (ERROR_NETNAME_DELETED). "      \
+      "The server's completions wait for Step or Run like any other. Stop server sends the line \"stop\".",       \
+      "여러분이 다른 컴퓨터입니다. 연결을 누를 때마다 서버로 TCP 연결을 하나 엽니다(랩의 일반 소켓이며 레슨 코드가 아니므로 " \
+      "추적되지 않습니다). 보내기는 텍스트를 씁니다: 서버의 WSARecv가 완료되고 WSASend로 에코합니다. 닫기는 보내는 쪽을 "   \
+      "종료(FIN)합니다: 서버의 수신이 0바이트로 완료됩니다. 리셋은 SO_LINGER {on, 0}으로 닫습니다: 서버의 수신이 "       \
+      "64(ERROR_NETNAME_DELETED)로 실패합니다. 서버의 완료도 다른 완료처럼 단계나 실행을 기다립니다. 서버 멈추기는 "       \
+      "\"stop\" 한 줄을 보냅니다.")                                                                                   \
+    X(PeerNoPort, "The server has not said its port yet — step until it waits in accept",                          \
+      "서버가 아직 포트를 알리지 않았습니다 — accept에서 기다릴 때까지 진행하세요")                                               \
+    X(PeerPort, "server 127.0.0.1:{}", "서버 127.0.0.1:{}")                                                          \
+    X(PeerConnect, "Connect", "연결")                                                                               \
+    X(PeerConnectHelp, "Open a new connection to the server: main's accept returns with it",                      \
+      "서버로 새 연결을 엽니다: main의 accept가 이 연결을 받아 반환합니다")                                                     \
+    X(PeerStopServer, "Stop server", "서버 멈추기")                                                                   \
+    X(PeerStopServerHelp,                                                                                          \
+      "Connects once more and sends the line \"stop\": the worker that reads it closes the listening socket, so "  \
+      "main's accept fails (WSAEINTR) and the server ends once every connection is closed",                      \
+      "한 번 더 연결해 \"stop\" 한 줄을 보냅니다: 그것을 읽은 작업 스레드가 리슨 소켓을 닫으므로 main의 accept가 "          \
+      "실패하고(WSAEINTR), 모든 연결이 닫히면 서버가 끝납니다")                                                               \
+    X(PeerTextLabel, "Text", "텍스트")                                                                              \
+    X(PeerSend, "Send", "보내기")                                                                                   \
+    X(PeerClose, "Close", "닫기")                                                                                   \
+    X(PeerCloseHelp, "Graceful close: shutdown (FIN), then close once the server closed its end",                 \
+      "정상 종료: shutdown(FIN) 후, 서버가 자기 쪽을 닫으면 소켓을 닫습니다")                                                  \
+    X(PeerReset, "Reset", "리셋")                                                                                   \
+    X(PeerResetHelp, "Abortive close: SO_LINGER {on, 0 s}, then close sends a reset (RST)",                       \
+      "비정상 종료: SO_LINGER {on, 0초}로 닫으면 리셋(RST)을 보냅니다")                                                      \
+    X(PeerNoConnections, "No connections yet — press Connect", "아직 연결이 없습니다 — 연결을 누르세요")                      \
+    X(PeerStatusConnecting, "connecting…", "연결 중…")                                                                \
+    X(PeerStatusConnected, "connected", "연결됨")                                                                    \
+    X(PeerStatusClosing, "closing: waiting for the server to close", "닫는 중: 서버가 닫기를 기다림")                      \
+    X(PeerStatusClosed, "closed", "닫힘")                                                                           \
+    X(PeerStatusClosedByServer, "closed by the server", "서버가 닫음")                                                  \
+    X(PeerStatusReset, "reset", "리셋됨")                                                                            \
+    X(PeerStatusResetByServer, "reset by the server", "서버가 리셋함")                                                  \
+    X(PeerStatusFailed, "failed", "실패")                                                                           \
+    X(PeerEcho, "echo received \"{}\"", "에코 받음 \"{}\"")                                                          \
+    X(PeerSentNoEcho, "sent \"{}\", no echo yet", "\"{}\" 보냄, 아직 에코 없음")                                      \
+    X(PeerSent, "sent \"{}\"", "\"{}\" 보냄")
 
 namespace ovlab::gui {
 
@@ -305,5 +355,7 @@ void set_ui_language(Language language);
 Language ui_language();
 // The label in the current UI language.
 const char* tr(Str id);
+// "running", "waiting", "alertable wait", ... for a thread's state pill.
+Str thread_state_label(trace::ThreadState state);
 
 }  // namespace ovlab::gui

@@ -10,6 +10,8 @@
 //     (GetQueuedCompletionStatus FALSE with an OVERLAPPED) means the connection broke (reset).
 //   - Built-in clients (threads of this program) connect, send, read their echo and close: clients
 //     1 and 3 gracefully, clients 2 and 4 abruptly with a reset, to show both ways a connection ends.
+//   - clients=0: no built-in clients. The server accepts whoever connects (in the lab: the Peer
+//     client panel, playing another machine) until a client sends the line "stop".
 //
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
@@ -18,7 +20,7 @@
 // Parameters a teacher may change:
 //   workers=N       worker threads, 1 to 4 (default 2)
 //   concurrency=N   the port's concurrency value, 0 to 4 (0 = one per processor; default 1)
-//   clients=N       built-in clients, 1 to 4 (default 2)
+//   clients=N       built-in clients, 0 to 4 (default 2; 0 = serve outside clients until "stop")
 //   messages=N      messages each client sends, 1 to 4 (default 2)
 //   buffer=N        the server's receive buffer in bytes, 8 to 256 (default 64)
 //   reset=0|1       1: clients 2 and 4 close with a reset instead of gracefully (default 1)
@@ -32,6 +34,7 @@
 
 #define MAX_WORKERS 4
 #define MAX_CLIENTS 4
+#define MAX_CONNECTIONS 16  // clients=0: connections per run (each keeps its slot)
 #define MAX_BUFFER 256
 #define KEY_STOP 0  // our own packet with no OVERLAPPED: the worker that takes it exits
 
@@ -71,19 +74,39 @@ struct Client {
     BOOL ok;
 };
 
-static Connection g_connections[MAX_CLIENTS];
+static Connection g_connections[MAX_CONNECTIONS];
 static Client g_clients[MAX_CLIENTS];
+static SOCKET g_listener = INVALID_SOCKET;  // clients=0: the worker that reads "stop" closes it
 
-static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWORD low, DWORD high)
+// "name=text" on the command line, or NULL.
+static const char* text_option(int argc, char** argv, const char* name)
 {
     size_t length = strlen(name);
     for (int i = 1; i < argc; ++i) {
         if (strncmp(argv[i], name, length) == 0 && argv[i][length] == '=') {
-            DWORD value = (DWORD)strtoul(argv[i] + length + 1, NULL, 10);
-            return value < low ? low : value > high ? high : value;
+            return argv[i] + length + 1;
         }
     }
-    return fallback;
+    return NULL;
+}
+
+static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWORD low, DWORD high)
+{
+    const char* text = text_option(argc, argv, name);
+    if (text == NULL) {
+        return fallback;
+    }
+    DWORD value = (DWORD)strtoul(text, NULL, 10);
+    return value < low ? low : value > high ? high : value;
+}
+
+// A client typed "stop" (a terminal may add "\r\n"). Other text, however it ends, is echoed.
+static BOOL is_stop_line(const char* data, DWORD bytes)
+{
+    while (bytes > 0 && (data[bytes - 1] == '\n' || data[bytes - 1] == '\r')) {
+        --bytes;
+    }
+    return bytes == 4 && memcmp(data, "stop", 4) == 0;
 }
 
 static void message_text(char* text, size_t size, int client, int message)
@@ -182,6 +205,12 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
         } else if (request->kind == IoRequest::Receive && bytes == 0) {
             printf("connection %d: the client closed the connection\n", connection->number);  // [step: worker-eof]
             close_connection(connection);
+        } else if (request->kind == IoRequest::Receive && is_stop_line(request->data, bytes)) {
+            // Closing the listening socket is how one thread ends another's blocking accept: main's
+            // accept returns INVALID_SOCKET (WSAEINTR) and main stops taking connections.
+            printf("connection %d: \"stop\": no more connections\n", connection->number);
+            closesocket(g_listener);  // [step: worker-stop-listening]
+            close_connection(connection);
         } else if (request->kind == IoRequest::Receive) {
             printf("connection %d: received %lu bytes \"%.*s\", echoing them\n", connection->number,
                    (unsigned long)bytes, (int)bytes, request->data);
@@ -255,11 +284,95 @@ static BOOL client_acts(Client* client, Client::Action action, int message)
     return client->ok;
 }
 
+// clients=0: says where the server listens, and writes the port to `path` (the lab passes
+// portfile=PATH; its Peer client panel reads the port there).
+static void publish_port(const char* path, unsigned short listenPort)
+{
+    printf("server: listening on 127.0.0.1 port %u; a client that sends \"stop\" ends the run\n", listenPort);
+    fflush(stdout);  // stdout into a pipe is buffered: whoever reads it needs the port now
+    if (path == NULL) {
+        return;
+    }
+    char text[16];
+    DWORD length = (DWORD)snprintf(text, sizeof text, "%u\n", listenPort);
+    DWORD written = 0;
+    HANDLE file = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);  // [step: publish-port]
+    if (file == INVALID_HANDLE_VALUE || !WriteFile(file, text, length, &written, NULL)) {  // [step: write-port]
+        printf("cannot write the port to %s: error %lu\n", path, (unsigned long)GetLastError());
+    }
+    if (file != INVALID_HANDLE_VALUE) {
+        CloseHandle(file);
+    }
+}
+
+// clients=0: the accept loop serves whoever connects until a worker reads "stop" and closes the
+// listening socket; then the connections still open end when their clients close or reset them.
+// A connection keeps its slot (its key is its number), so at most MAX_CONNECTIONS per run.
+static BOOL serve_peers(SOCKET listener, HANDLE port, DWORD bufferSize)
+{
+    g_listener = listener;
+    int accepted = 0;
+    BOOL ok = TRUE;
+    for (;;) {
+        SOCKET s = accept(listener, NULL, NULL);  // [step: accept-peer]
+        if (s == INVALID_SOCKET) {
+            printf("server: accept failed with error %d: no more connections\n", WSAGetLastError());
+            break;
+        }
+        if (accepted == MAX_CONNECTIONS) {
+            printf("server: %d connections already, refusing this one\n", MAX_CONNECTIONS);
+            closesocket(s);  // [step: refuse-peer]
+            continue;
+        }
+        Connection* connection = &g_connections[accepted++];
+        connection->number = accepted;
+        connection->socket = s;
+        connection->bufferSize = bufferSize;
+        connection->idle = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: connection-events]
+        connection->closed = CreateEventA(NULL, TRUE, FALSE, NULL);
+        if (CreateIoCompletionPort((HANDLE)s, port, connection->number, 0) != port) {  // [step: associate]
+            printf("cannot associate connection %d: error %lu\n", accepted, (unsigned long)GetLastError());
+            close_connection(connection);
+            ok = FALSE;
+        } else if (!post_receive(connection)) {
+            close_connection(connection);
+            ok = FALSE;
+        } else {
+            printf("server: connection %d accepted, key %d, first receive posted\n", accepted, connection->number);
+        }
+    }
+    for (int i = 0; i < accepted; ++i) {
+        WaitForSingleObject(g_connections[i].closed, INFINITE);  // [step: wait-peer-closed]
+        CloseHandle(g_connections[i].idle);  // [step: cleanup]
+        CloseHandle(g_connections[i].closed);
+    }
+    return ok;
+}
+
+// All connections are closed: no packet can come any more except the ones we post. Returns how
+// many workers ended by the stop packet.
+static DWORD stop_workers(HANDLE port, HANDLE* workers, DWORD workerCount)
+{
+    for (DWORD i = 0; i < workerCount; ++i) {
+        PostQueuedCompletionStatus(port, 0, KEY_STOP, NULL);  // [step: post-stop]
+    }
+    WaitForMultipleObjects(workerCount, workers, TRUE, INFINITE);  // [step: join-workers]
+    DWORD stopped = 0;
+    for (DWORD i = 0; i < workerCount; ++i) {
+        DWORD exitCode = 1;
+        if (GetExitCodeThread(workers[i], &exitCode) && exitCode == 0) {  // [step: exit-code]
+            ++stopped;
+        }
+        CloseHandle(workers[i]);  // [step: cleanup]
+    }
+    return stopped;
+}
+
 int main(int argc, char** argv)
 {
     DWORD workerCount = option(argc, argv, "workers", 2, 1, MAX_WORKERS);
     DWORD concurrency = option(argc, argv, "concurrency", 1, 0, MAX_WORKERS);
-    int clientCount = (int)option(argc, argv, "clients", 2, 1, MAX_CLIENTS);
+    int clientCount = (int)option(argc, argv, "clients", 2, 0, MAX_CLIENTS);
     int messages = (int)option(argc, argv, "messages", 2, 1, 4);
     DWORD bufferSize = option(argc, argv, "buffer", 64, 8, MAX_BUFFER);
     BOOL resetEverySecond = option(argc, argv, "reset", 1, 0, 1) != 0;
@@ -289,6 +402,16 @@ int main(int argc, char** argv)
     SOCKET listener = listen_on_loopback(SOMAXCONN, &listenPort);
     if (listener == INVALID_SOCKET) {
         return 1;
+    }
+    if (clientCount == 0) {  // the clients come from outside this program
+        publish_port(text_option(argc, argv, "portfile"), listenPort);
+        BOOL served = serve_peers(listener, port, bufferSize);
+        DWORD stopped = stop_workers(port, workers, workerCount);
+        CloseHandle(port);  // [step: cleanup]
+        WSACleanup();
+        printf("the server stopped on \"stop\"%s; %lu of %lu workers stopped\n", served ? "" : " (a connection failed)",
+               (unsigned long)stopped, (unsigned long)workerCount);
+        return served && stopped == workerCount ? 0 : 1;
     }
 
     // The accept loop: one client at a time, so every run accepts them in the same order.
@@ -348,19 +471,7 @@ int main(int argc, char** argv)
         WaitForSingleObject(g_connections[i].closed, INFINITE);  // [step: wait-closed]
     }
 
-    // All connections are closed: no packet can come any more except the ones we post.
-    for (DWORD i = 0; i < workerCount; ++i) {
-        PostQueuedCompletionStatus(port, 0, KEY_STOP, NULL);  // [step: post-stop]
-    }
-    WaitForMultipleObjects(workerCount, workers, TRUE, INFINITE);  // [step: join-workers]
-    DWORD stopped = 0;
-    for (DWORD i = 0; i < workerCount; ++i) {
-        DWORD exitCode = 1;
-        if (GetExitCodeThread(workers[i], &exitCode) && exitCode == 0) {  // [step: exit-code]
-            ++stopped;
-        }
-        CloseHandle(workers[i]);  // [step: cleanup]
-    }
+    DWORD stopped = stop_workers(port, workers, workerCount);
     WaitForMultipleObjects((DWORD)accepted, clientThreads, TRUE, INFINITE);  // [step: join-clients]
     for (int i = 0; i < accepted; ++i) {
         ok = ok && g_clients[i].ok;

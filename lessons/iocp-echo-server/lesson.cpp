@@ -1,5 +1,5 @@
 // What the lab adds around iocp_echo_server.cpp: titles, the parameters and the check. The clients
-// are threads of the program, on 127.0.0.1.
+// are threads of the program, on 127.0.0.1; with clients=0 the window's Peer client panel plays them.
 #include <fmt/format.h>
 
 #include "lesson_catalog.h"
@@ -21,9 +21,11 @@ std::vector<LessonParameter> parameters()
                        "even while packets queue.",
          .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 1이면 패킷이 쌓여 있어도 작업 스레드는 한 번에 "
                        "하나만 실행됩니다."},
-        {.name = "clients", .default_value = 2, .min = 1, .max = 4,
-         .explain_en = "Built-in clients, each with its own connection and completion key.",
-         .explain_ko = "내장 클라이언트 수: 각각 자기 연결과 완료 키를 가집니다."},
+        {.name = "clients", .default_value = 2, .min = 0, .max = 4,
+         .explain_en = "Built-in clients, each with its own connection and completion key. 0: none; you are the "
+                       "client in the Peer client panel (connect, send, close, reset) until you stop the server.",
+         .explain_ko = "내장 클라이언트 수: 각각 자기 연결과 완료 키를 가집니다. 0: 내장 클라이언트 없이, 서버를 멈출 "
+                       "때까지 '피어 클라이언트' 패널에서 직접 클라이언트가 됩니다 (연결, 보내기, 닫기, 리셋)."},
         {.name = "messages", .default_value = 2, .min = 1, .max = 4,
          .explain_en = "Messages each client sends: each is one receive -> send -> next receive cycle on the server.",
          .explain_ko = "클라이언트마다 보내는 메시지 수: 서버에서 각각 수신 -> 송신 -> 다음 수신의 한 주기가 됩니다."},
@@ -52,6 +54,9 @@ std::string how_clients_closed(unsigned clients, bool reset)
                        kWords[clients / 2]);
 }
 
+// clients=0: the program writes its listening port here, in the working folder.
+constexpr const char* kPortFile = "server-port.txt";
+
 LessonProgram make_program(const ParameterValues& values)
 {
     const unsigned workers = values.at("workers");
@@ -61,11 +66,22 @@ LessonProgram make_program(const ParameterValues& values)
     LessonProgram program;
     program.id = "iocp-echo-server";
     program.entry = ovlab_lesson_iocp_echo_server_main;
+    if (clients == 0) {
+        program.peer_port_file = kPortFile;
+        program.prepare = [](const std::filesystem::path& workdir) {
+            return std::vector<std::string>{"portfile=" + (workdir / kPortFile).string()};
+        };
+    }
     program.check = [=](const std::filesystem::path&, int exit_code) -> CheckResult {
         if (exit_code != 0) {
             return {false, fmt::format("the program exited with code {} (0 means every echo "
                                        "came back and every worker stopped)",
                                        exit_code)};
+        }
+        if (clients == 0) {
+            return {true, fmt::format("the server echoed what its clients sent, stopped on \"stop\", and {}",
+                                      workers == 1 ? std::string("the worker stopped")
+                                                   : fmt::format("the {} workers all stopped", workers))};
         }
         return {true, fmt::format("{} client{} x {} messages came back intact, {}, and {}", clients,
                                   clients == 1 ? "" : "s", messages, how_clients_closed(clients, reset),

@@ -158,5 +158,20 @@ TEST(Layout, PortAndApcShareTheRightColumnOnlyWhenUsed) {
     EXPECT_EQ(both.code.size.x, plain.code.size.x) << "only the right column changes";
 }
 
+TEST(Layout, PeerPanelSitsBetweenTheCallLogAndTheConsoleOnlyWhenServingAPeer) {
+    const ImVec2 display(1600, 900);
+    const Layout plain = compute_layout(display, 80, 100, {.port = true});
+    EXPECT_FALSE(plain.peer.has_value());
+    const Layout peer = compute_layout(display, 80, 100, {.port = true, .peer = true});
+    ASSERT_TRUE(peer.peer.has_value());
+    EXPECT_EQ(peer.peer->pos.y, plain.calls.pos.y);
+    EXPECT_EQ(peer.peer->size.y, plain.calls.size.y);
+    EXPECT_LT(peer.calls.pos.x + peer.calls.size.x, peer.peer->pos.x);
+    EXPECT_LT(peer.peer->pos.x + peer.peer->size.x, peer.console.pos.x);
+    EXPECT_FLOAT_EQ(peer.console.pos.x + peer.console.size.x, plain.console.pos.x + plain.console.size.x);
+    EXPECT_GE(peer.peer->size.x, 300.0f) << "room for Send, Close and Reset on one line";
+    EXPECT_EQ(peer.port->size.y, plain.port->size.y) << "only the bottom row changes";
+}
+
 }  // namespace
 }  // namespace ovlab::gui

@@ -138,6 +138,10 @@ TEST_P(EveryParameterAtItsLimits, LessonPassesInTheLab)
         runs.push_back(all_max);
     }
     for (const ParameterValues& changes : runs) {
+        // A run that serves a peer never ends by itself (tests/app/peer_client_test.cpp plays the peer).
+        if (!lesson.program(changes).peer_port_file.empty()) {
+            continue;
+        }
         SCOPED_TRACE(fmt::format("{} {}", lesson.id, fmt::join(changed_parameters(lesson, changes), " ")));
         const SessionResult result = run_in_lab(lesson, changes);
         EXPECT_EQ(result.exit_code, 0);

@@ -30,6 +30,11 @@ struct LessonProgram {
     std::function<std::vector<std::string>(const std::filesystem::path& workdir)> prepare;
     // Decides whether the run taught what it should (e.g. the copy is byte-identical).
     std::function<CheckResult(const std::filesystem::path& workdir, int exit_code)> check;
+    // Non-empty: the program serves connections made from outside the lesson (the window's Peer
+    // client panel plays the remote machine) until the student stops it, and writes its listening
+    // port, in decimal and ending with a newline, to this file in the working folder. Such a run
+    // never ends by itself, so only the window runs it.
+    std::string peer_port_file;
 };
 
 struct SessionResult {

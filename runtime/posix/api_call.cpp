@@ -84,50 +84,5 @@ void ApiCall::returns_void() {
     if (tracing_) leave(0, false, "");
 }
 
-std::string handle_argument(std::string_view parameter, size_t index, HANDLE handle) {
-    const uint64_t value = reinterpret_cast<uint64_t>(handle);
-    name_argument(index, value, false);
-    if (handle == nullptr) return fmt::format("{}=NULL", parameter);
-    if (handle == INVALID_HANDLE_VALUE) return fmt::format("{}=INVALID_HANDLE_VALUE", parameter);
-    const std::string text = callsite_argument(index);
-    if (text.empty()) return fmt::format("{}=0x{:X}", parameter, value);
-    return fmt::format("{}={} (0x{:X})", parameter, text, value);
-}
-
-std::string overlapped_argument(std::string_view parameter, size_t index, const OVERLAPPED* overlapped) {
-    name_argument(index, reinterpret_cast<uint64_t>(overlapped), true);
-    return pointer_argument(parameter, index, overlapped);
-}
-
-std::string pointer_argument(std::string_view parameter, size_t index, const void* pointer) {
-    if (pointer == nullptr) return fmt::format("{}=NULL", parameter);
-    const std::string text = callsite_argument(index);
-    if (text.empty()) return std::string(parameter);
-    return fmt::format("{}={}", parameter, text);
-}
-
-std::string path_argument(std::string_view parameter, const char* path) {
-    if (path == nullptr) return fmt::format("{}=NULL", parameter);
-    std::string shown = path;
-    if (Session* session = Session::current()) {
-        const std::string folder = session->workdir().string() + "/";
-        if (shown.rfind(folder, 0) == 0) shown.erase(0, folder.size());
-    }
-    return fmt::format("{}=\"{}\"", parameter, shown);
-}
-
-std::string bool_argument(std::string_view parameter, BOOL value) {
-    return fmt::format("{}={}", parameter, value ? "TRUE" : "FALSE");
-}
-
-std::string timeout_argument(std::string_view parameter, DWORD milliseconds) {
-    if (milliseconds == INFINITE) return fmt::format("{}=INFINITE", parameter);
-    return fmt::format("{}={}", parameter, milliseconds);
-}
-
-std::string error_text(DWORD error) {
-    const CodeInfo info = win32_error_info(error);
-    return info.name.empty() ? fmt::format("{}", error) : fmt::format("{} {}", error, info.name);
-}
 
 }  // namespace ovlab::posix

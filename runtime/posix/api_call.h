@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "call_arguments.h"
+
 namespace ovlab::posix {
 
 class ApiCall {
@@ -51,18 +53,16 @@ private:
     bool tracing_;
 };
 
-// ---- argument formatting (only called while tracing) ----
-// "hFile=hSrc (0x8)"; also names the handle after the lesson's identifier for it.
-std::string handle_argument(std::string_view parameter, size_t index, HANDLE handle);
-// "lpOverlapped=&ro" / "lpOverlapped=NULL"; also names the OVERLAPPED after the identifier.
-std::string overlapped_argument(std::string_view parameter, size_t index, const OVERLAPPED* overlapped);
-// "lpNumberOfBytesRead=&got" / "lpNumberOfBytesRead=NULL" / "lpNumberOfBytesRead".
-std::string pointer_argument(std::string_view parameter, size_t index, const void* pointer);
-// "lpFileName=\"source.bin\"": paths inside the session's working folder are shown relative to it,
-// so transcripts do not depend on the temporary folder's name.
-std::string path_argument(std::string_view parameter, const char* path);
-std::string bool_argument(std::string_view parameter, BOOL value);
-std::string timeout_argument(std::string_view parameter, DWORD milliseconds);
-std::string error_text(DWORD error);  // "997 ERROR_IO_PENDING"
+// Argument formatting is shared with the Windows layer: call_arguments.h (named here too, for
+// code that reaches this layer through a using-directive).
+using ovlab::handle_argument;
+using ovlab::overlapped_argument;
+using ovlab::pointer_argument;
+using ovlab::path_argument;
+using ovlab::bool_argument;
+using ovlab::timeout_argument;
+using ovlab::error_text;
+using ovlab::create_file_arguments;
+using ovlab::name_argument;
 
 }  // namespace ovlab::posix

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "call_arguments.h"
 #include "io_backend.h"
 #include "ovlab/callsite.h"
 #include "ovlab/session.h"
@@ -78,15 +79,6 @@ void record_thread_state(trace::ThreadState state, std::string_view detail) {
     record({EventKind::ThreadState, 0, static_cast<uint64_t>(state), 0, 0, {}, detail});
 }
 
-void name_argument(size_t index, uint64_t object, bool is_overlapped) {
-    if (object == 0 || !tracing()) return;
-    const std::string name = callsite_object_name(index, is_overlapped);
-    if (name.empty()) return;
-    HookState& state = hooks();
-    std::lock_guard lock(state.mutex);
-    if (!state.names_seen.emplace(object, std::string(name)).second) return;
-    record({EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
-}
 
 void write_overlapped_field(OVERLAPPED* o, OverlappedField field, uint64_t value) {
     if (field == OverlappedField::Internal) __atomic_store_n(&o->Internal, value, __ATOMIC_RELEASE);
@@ -130,3 +122,14 @@ void reset_trace_hooks() {
 }
 
 }  // namespace ovlab::posix
+
+// Declared in call_arguments.h, shared with the Windows layer.
+void ovlab::name_argument(size_t index, uint64_t object, bool is_overlapped) {
+    if (object == 0 || !posix::tracing()) return;
+    const std::string name = callsite_object_name(index, is_overlapped);
+    if (name.empty()) return;
+    posix::HookState& state = posix::hooks();
+    std::lock_guard lock(state.mutex);
+    if (!state.names_seen.emplace(object, std::string(name)).second) return;
+    record({trace::EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
+}

@@ -19,11 +19,6 @@ void record_handle_closed(uint64_t handle);
 void record_signal(uint64_t handle, bool signalled, std::string_view reason);
 void record_thread_state(trace::ThreadState state, std::string_view detail);
 
-// Names the handle or OVERLAPPED passed as argument `index` of the current call after the lesson's
-// expression for it, when that expression is a plain identifier (`hSrc`, `&ro`). Records
-// ObjectNamed the first time a name is seen for the object.
-void name_argument(size_t index, uint64_t object, bool is_overlapped);
-
 // The only way the runtime writes OVERLAPPED.Internal / InternalHigh: records a FieldChange when
 // the value changes. Internal is stored with release order so a thread polling
 // HasOverlappedIoCompleted sees InternalHigh and the data first.

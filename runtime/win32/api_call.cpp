@@ -122,68 +122,11 @@ void ApiCall::blocking_end() {
     record({EventKind::ThreadState, 0, static_cast<uint64_t>(trace::ThreadState::Running)});
 }
 
-std::string handle_argument(std::string_view parameter, size_t index, HANDLE handle) {
-    const uint64_t value = reinterpret_cast<uint64_t>(handle);
-    name_argument(index, value, false);
-    if (handle == nullptr) return fmt::format("{}=NULL", parameter);
-    if (handle == INVALID_HANDLE_VALUE) return fmt::format("{}=INVALID_HANDLE_VALUE", parameter);
-    const std::string text = callsite_argument(index);
-    if (text.empty()) return fmt::format("{}=0x{:X}", parameter, value);
-    return fmt::format("{}={} (0x{:X})", parameter, text, value);
-}
-
-std::string overlapped_argument(std::string_view parameter, size_t index, const OVERLAPPED* overlapped) {
-    name_argument(index, reinterpret_cast<uint64_t>(overlapped), true);
-    return pointer_argument(parameter, index, overlapped);
-}
-
-std::string pointer_argument(std::string_view parameter, size_t index, const void* pointer) {
-    if (pointer == nullptr) return fmt::format("{}=NULL", parameter);
-    const std::string text = callsite_argument(index);
-    if (text.empty()) return std::string(parameter);
-    return fmt::format("{}={}", parameter, text);
-}
-
-std::string path_argument(std::string_view parameter, const char* path) {
-    if (path == nullptr) return fmt::format("{}=NULL", parameter);
-    std::string shown = path;
-    if (Session* session = Session::current()) {
-        const std::string folder = session->workdir().string();
-        if (shown.size() > folder.size() && shown.compare(0, folder.size(), folder) == 0 &&
-            (shown[folder.size()] == '\\' || shown[folder.size()] == '/'))
-            shown.erase(0, folder.size() + 1);
-    }
-    return fmt::format("{}=\"{}\"", parameter, shown);
-}
-
-std::string bool_argument(std::string_view parameter, BOOL value) {
-    return fmt::format("{}={}", parameter, value ? "TRUE" : "FALSE");
-}
-
-std::string timeout_argument(std::string_view parameter, DWORD milliseconds) {
-    if (milliseconds == INFINITE) return fmt::format("{}=INFINITE", parameter);
-    return fmt::format("{}={}", parameter, milliseconds);
-}
-
-std::string error_text(DWORD error) {
-    const CodeInfo info = win32_error_info(error);
-    return info.name.empty() ? fmt::format("{}", error) : fmt::format("{} {}", error, info.name);
-}
-
 std::string handle_label(size_t index, HANDLE handle) {
     std::string text = callsite_argument(index);
     return text.empty() ? fmt::format("0x{:X}", reinterpret_cast<uint64_t>(handle)) : text;
 }
 
-void name_argument(size_t index, uint64_t object, bool is_overlapped) {
-    if (object == 0 || !Session::current()) return;
-    const std::string name = callsite_object_name(index, is_overlapped);
-    if (name.empty()) return;
-    Names& n = names();
-    std::lock_guard lock(n.mutex);
-    if (!n.seen.emplace(object, std::string(name)).second) return;
-    record({EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
-}
 
 void forget_names() {
     Names& n = names();
@@ -192,3 +135,14 @@ void forget_names() {
 }
 
 }  // namespace ovlab::win32
+
+// Declared in call_arguments.h, shared with the Linux layer.
+void ovlab::name_argument(size_t index, uint64_t object, bool is_overlapped) {
+    if (object == 0 || !Session::current()) return;
+    const std::string name = callsite_object_name(index, is_overlapped);
+    if (name.empty()) return;
+    win32::Names& n = win32::names();
+    std::lock_guard lock(n.mutex);
+    if (!n.seen.emplace(object, std::string(name)).second) return;
+    record({trace::EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
+}

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "call_arguments.h"
 #include "ovlab/trace.h"
 
 namespace ovlab::win32 {
@@ -63,19 +64,19 @@ private:
     bool tracing_;
 };
 
-// ---- argument formatting (only called while tracing); the same text as on Linux ----
-std::string handle_argument(std::string_view parameter, size_t index, HANDLE handle);
-std::string overlapped_argument(std::string_view parameter, size_t index, const OVERLAPPED* overlapped);
-std::string pointer_argument(std::string_view parameter, size_t index, const void* pointer);
-// Paths inside the session's working folder are shown relative to it.
-std::string path_argument(std::string_view parameter, const char* path);
-std::string bool_argument(std::string_view parameter, BOOL value);
-std::string timeout_argument(std::string_view parameter, DWORD milliseconds);
-std::string error_text(DWORD error);  // "997 ERROR_IO_PENDING"
+// Argument formatting is shared with the Linux layer: call_arguments.h (named here too, for
+// code that reaches this layer through a using-directive).
+using ovlab::handle_argument;
+using ovlab::overlapped_argument;
+using ovlab::pointer_argument;
+using ovlab::path_argument;
+using ovlab::bool_argument;
+using ovlab::timeout_argument;
+using ovlab::error_text;
+using ovlab::create_file_arguments;
+using ovlab::name_argument;
 // "hSrc" (the lesson's expression for argument `index`), else "0x1C".
 std::string handle_label(size_t index, HANDLE handle);
-// Records ObjectNamed the first time an object is passed as a plain identifier (`hSrc`, `&ro`).
-void name_argument(size_t index, uint64_t object, bool is_overlapped);
 // The session ended: names are learnt again by the next one.
 void forget_names();
 

@@ -13,50 +13,6 @@
 namespace ovlab::win32 {
 namespace {
 
-const char* disposition_name(DWORD disposition) {
-    switch (disposition) {
-        case CREATE_NEW: return "CREATE_NEW";
-        case CREATE_ALWAYS: return "CREATE_ALWAYS";
-        case OPEN_EXISTING: return "OPEN_EXISTING";
-        case OPEN_ALWAYS: return "OPEN_ALWAYS";
-        case TRUNCATE_EXISTING: return "TRUNCATE_EXISTING";
-        default: return nullptr;
-    }
-}
-
-std::string flag_names(DWORD value, std::initializer_list<std::pair<DWORD, const char*>> names) {
-    std::string text;
-    for (const auto& [bit, name] : names) {
-        if ((value & bit) != bit) continue;
-        text += text.empty() ? "" : " | ";
-        text += name;
-        value &= ~bit;
-    }
-    if (value != 0 || text.empty()) text += fmt::format("{}0x{:X}", text.empty() ? "" : " | ", value);
-    return text;
-}
-
-std::string create_file_arguments(const char* path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
-                                   DWORD disposition, DWORD flags, HANDLE template_file) {
-    const char* disposition_text = disposition_name(disposition);
-    return fmt::format(
-        "{}, dwDesiredAccess={}, dwShareMode={}, {}, dwCreationDisposition={}, dwFlagsAndAttributes={}, {}",
-        path_argument("lpFileName", path),
-        flag_names(access, {{GENERIC_READ, "GENERIC_READ"}, {GENERIC_WRITE, "GENERIC_WRITE"}, {GENERIC_ALL, "GENERIC_ALL"}}),
-        share == 0 ? std::string("0")
-                   : flag_names(share, {{FILE_SHARE_READ, "FILE_SHARE_READ"},
-                                        {FILE_SHARE_WRITE, "FILE_SHARE_WRITE"},
-                                        {FILE_SHARE_DELETE, "FILE_SHARE_DELETE"}}),
-        pointer_argument("lpSecurityAttributes", 3, security),
-        disposition_text ? std::string(disposition_text) : fmt::format("{}", disposition),
-        flag_names(flags, {{FILE_FLAG_OVERLAPPED, "FILE_FLAG_OVERLAPPED"},
-                           {FILE_FLAG_NO_BUFFERING, "FILE_FLAG_NO_BUFFERING"},
-                           {FILE_FLAG_WRITE_THROUGH, "FILE_FLAG_WRITE_THROUGH"},
-                           {FILE_FLAG_SEQUENTIAL_SCAN, "FILE_FLAG_SEQUENTIAL_SCAN"},
-                           {FILE_FLAG_RANDOM_ACCESS, "FILE_FLAG_RANDOM_ACCESS"},
-                           {FILE_ATTRIBUTE_NORMAL, "FILE_ATTRIBUTE_NORMAL"}}),
-        handle_argument("hTemplateFile", 6, template_file));
-}
 
 HANDLE opened(ApiCall& call, HANDLE handle, DWORD error, const char* path, DWORD flags) {
     if (handle != INVALID_HANDLE_VALUE && call.tracing()) {

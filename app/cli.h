@@ -1,4 +1,4 @@
-// The command line (a contract: DESIGN.md §3).
+// The command line (a contract: docs/design.md §3).
 #pragma once
 
 #include <optional>

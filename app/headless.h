@@ -1,4 +1,4 @@
-// Runs a lesson to its end without a window, printing the transcript (DESIGN.md §3).
+// Runs a lesson to its end without a window, printing the transcript (docs/design.md §3).
 #pragma once
 
 #include <string>

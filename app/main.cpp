@@ -1,4 +1,4 @@
-// overlapped-lab: the command line (DESIGN.md §3) dispatching to the window or the headless runner.
+// overlapped-lab: the command line (docs/design.md §3) dispatching to the window or the headless runner.
 #include <cstdio>
 
 #include <fmt/format.h>

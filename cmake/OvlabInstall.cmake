@@ -2,7 +2,7 @@
 # binary looks for them (lessons_root() in lessons/), so it runs from any directory.
 install(DIRECTORY assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/overlapped-lab/assets)
 
-# The find_package contract (DESIGN.md §4): after `cmake --install`, a Win32 program builds with
+# The find_package contract (docs/design.md §4): after `cmake --install`, a Win32 program builds with
 #   find_package(OverlappedLab CONFIG REQUIRED)
 #   target_link_libraries(prog PRIVATE ovlab::winapi)
 # ovlab::winapi brings our <windows.h> & co (include/overlapped-lab/win32) and the runtime

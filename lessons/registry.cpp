@@ -7,7 +7,7 @@ namespace ovlab {
 
 const std::vector<LessonInfo>& all_lessons()
 {
-    // In teaching order: the lesson list shows them like this. Ids are a contract (DESIGN.md §2).
+    // In teaching order: the lesson list shows them like this. Ids are a contract (docs/design.md §2).
     static const std::vector<LessonInfo> lessons = {
         lessons::blocking_vs_overlapped(),
         lessons::event_file_copy(),

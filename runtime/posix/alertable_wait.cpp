@@ -1,4 +1,4 @@
-// The alertable waits (WIN32_SEMANTICS.md §9): SleepEx, WaitForSingleObjectEx,
+// The alertable waits (docs/windows-rules.md §9): SleepEx, WaitForSingleObjectEx,
 // WaitForMultipleObjectsEx, SignalObjectAndWait. With bAlertable FALSE they are the plain waits.
 #include <thread>
 

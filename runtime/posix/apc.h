@@ -1,4 +1,4 @@
-// Asynchronous procedure calls (WIN32_SEMANTICS.md §10-11): one FIFO queue per thread, shared by
+// Asynchronous procedure calls (docs/windows-rules.md §10-11): one FIFO queue per thread, shared by
 // QueueUserAPC and the completion routines of ReadFileEx/WriteFileEx (and WSARecv/WSASend).
 // An APC runs only on its own thread, and only inside one of that thread's alertable waits.
 #pragma once

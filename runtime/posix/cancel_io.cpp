@@ -1,4 +1,4 @@
-// CancelIo and CancelIoEx (WIN32_SEMANTICS.md §14). Cancelling only asks: each request still
+// CancelIo and CancelIoEx (docs/windows-rules.md §14). Cancelling only asks: each request still
 // completes through its normal channel (event, completion routine, port packet), with
 // STATUS_CANCELLED (ERROR_OPERATION_ABORTED) when the kernel could stop it, or with its real
 // result when it had already finished. Until then its OVERLAPPED and buffer stay in use.

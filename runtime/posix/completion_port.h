@@ -1,4 +1,4 @@
-// I/O completion ports (WIN32_SEMANTICS.md §12): a FIFO queue of completion packets, the threads
+// I/O completion ports (docs/windows-rules.md §12): a FIFO queue of completion packets, the threads
 // waiting for them (released LIFO), and the concurrency value that limits how many of the port's
 // threads run at once.
 //

@@ -1,5 +1,5 @@
 // CreateIoCompletionPort, GetQueuedCompletionStatus(Ex), PostQueuedCompletionStatus and
-// SetFileCompletionNotificationModes (WIN32_SEMANTICS.md §12).
+// SetFileCompletionNotificationModes (docs/windows-rules.md §12).
 #include <algorithm>
 #include <thread>
 #include <vector>

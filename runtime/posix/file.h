@@ -1,6 +1,6 @@
 // File objects (CreateFile, ReadFile, WriteFile, GetFileSizeEx) on real Linux files.
 //
-// Known divergences from Windows (the UI lists these):
+// Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - dwShareMode is not enforced: Linux has no mandatory sharing modes, so ERROR_SHARING_VIOLATION
 //   never happens.
 // - FILE_FLAG_NO_BUFFERING / WRITE_THROUGH / hints are accepted and ignored (no O_DIRECT alignment rules).

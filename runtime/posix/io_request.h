@@ -54,7 +54,7 @@ struct IoRequest {
     uint64_t ticket = 0;
     step::Stepper* stepper = nullptr;    // the session's stepper at issue, or null
 
-    // ---- the callback channel (WIN32_SEMANTICS.md §4 step 3), fixed at issue ----
+    // ---- the callback channel (docs/windows-rules.md §4 step 3), fixed at issue ----
     std::shared_ptr<ThreadObject> issuer;  // the issuing thread: runs the routine; CancelIo's filter
     CompletionRoutineCall routine;         // set: an APC to `issuer` instead of a port packet
     std::string routine_text;              // ApcQueued text: "ReadFileEx completion routine: OnRead"

@@ -1,4 +1,4 @@
-// Named pipes, byte mode (WIN32_SEMANTICS.md §8): each end is a stream handle (stream.h), so reads
+// Named pipes, byte mode (docs/windows-rules.md §8): each end is a stream handle (stream.h), so reads
 // and writes run in lanes like socket requests, may complete at once, and a read with no data pends
 // in the kernel.
 //
@@ -9,7 +9,7 @@
 // and, when no ConnectNamedPipe is pending there, the instance takes the connection at once (the
 // pipe is connected, and ConnectNamedPipe will say ERROR_PIPE_CONNECTED, as on Windows).
 //
-// Known divergences from Windows (the UI lists these):
+// Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - Message mode, PIPE_NOWAIT and clients in other processes are not provided.
 // - After DisconnectNamedPipe the client's requests fail with ERROR_BROKEN_PIPE, as if the server
 //   had closed its end; Windows says ERROR_PIPE_NOT_CONNECTED.

@@ -76,7 +76,7 @@ BOOL connect_named_pipe(HANDLE handle, LPOVERLAPPED overlapped) {
         std::lock_guard lock(kernel_mutex());
         write_overlapped_field(overlapped, OverlappedField::Internal, kStatusPending);
         // Windows resets hEvent and the handle before the pipe driver answers, so the 535 and
-        // 536 answers below leave them reset too (WIN32_SEMANTICS.md section 5).
+        // 536 answers below leave them reset too (docs/windows-rules.md section 5).
         if (event) event->set_signalled(false, "ConnectNamedPipe issued");
         pipe->set_signalled(false, "ConnectNamedPipe issued");
     }

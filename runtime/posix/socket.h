@@ -2,7 +2,7 @@
 // are HANDLE values and ReadFile, WriteFile, ReadFileEx, CancelIoEx and GetOverlappedResult work on
 // them, as on Windows.
 //
-// Known divergences from Windows (the UI lists these):
+// Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - Only TCP over IPv4/IPv6. select(), WSAEventSelect, WSAAsyncSelect and UDP are not provided.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
 //   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).

@@ -66,7 +66,7 @@ struct StreamTransfer {
     uint64_t total_length() const;
 };
 
-// How an issued request went (WIN32_SEMANTICS.md §3).
+// How an issued request went (docs/windows-rules.md §3).
 struct IssueOutcome {
     enum class Kind { Pending, Completed, Failed } kind = Kind::Failed;
     uint32_t status = 0;  // Completed: final status; Failed: why (no notification will follow)

@@ -26,7 +26,7 @@ void reset_at_issue(StreamObject& stream, EventObject* event, const char* operat
 }
 
 // A request that finished inside the issuing call: every notification still happens (event,
-// completion routine, port packet), before the call returns (WIN32_SEMANTICS.md §3).
+// completion routine, port packet), before the call returns (docs/windows-rules.md §3).
 void complete_at_issue(IoRequest& request, uint64_t length, uint32_t status, uint64_t bytes) {
     const auto address = reinterpret_cast<uint64_t>(request.overlapped);
     if (!request.issuer) request.issuer = current_thread_shared();

@@ -3,7 +3,7 @@
 // runtime has one: CreateThread makes it for the threads it starts; any other thread (the
 // lesson's main thread, a test's std::thread) gets one the first time it needs it.
 //
-// Known divergences from Windows (the UI lists these):
+// Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - SuspendThread only holds back a thread that has not started running (CREATE_SUSPENDED); a
 //   running thread cannot be stopped at an arbitrary instruction here, so that fails with
 //   ERROR_NOT_SUPPORTED.

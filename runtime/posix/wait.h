@@ -6,7 +6,7 @@
 // the waiting thread is ready at that moment - so the order in which threads continue does not
 // depend on the OS scheduler.
 //
-// Alertable waits (WIN32_SEMANTICS.md §9): an object already signalled wins; otherwise queued APCs
+// Alertable waits (docs/windows-rules.md §9): an object already signalled wins; otherwise queued APCs
 // run and the wait returns WAIT_IO_COMPLETION without waiting on. An APC queued while the thread
 // waits wakes it the same way. Non-alertable waits never run APCs.
 //

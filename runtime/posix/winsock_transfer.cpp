@@ -1,4 +1,4 @@
-// send, recv, WSASend, WSARecv (WIN32_SEMANTICS.md §3-4, §11, §13).
+// send, recv, WSASend, WSARecv (docs/windows-rules.md §3-4, §11, §13).
 //
 // An overlapped WSASend/WSARecv has exactly three outcomes: 0 (completed now: the data moved,
 // the fields are final, and every notification still happens), SOCKET_ERROR + WSA_IO_PENDING

@@ -3,7 +3,7 @@
 // finished requests are not visible until dequeued (their OVERLAPPED is watched meanwhile).
 //
 // A worker blocked in GetQueuedCompletionStatus(INFINITE) must end on a reset, and closing the
-// port does not wake it under Wine (WIN32_SEMANTICS.md §16.3). So a reset posts one wake-up packet
+// port does not wake it under Wine (docs/windows-rules.md §16.3). So a reset posts one wake-up packet
 // (kWakeKey, no OVERLAPPED) per thread waiting in this wrapper; the wrapper recognises it and lets
 // the stepper unwind the thread. A lesson never sees such a packet: nothing is queued after a reset.
 #include <map>

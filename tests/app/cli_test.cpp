@@ -1,4 +1,4 @@
-// The command line's --param and --list-params (DESIGN.md §3): what is accepted, and the one-line
+// The command line's --param and --list-params (docs/design.md §3): what is accepted, and the one-line
 // errors for what is not (main prints them and exits 2).
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md sections 9, 10 and 11: the APC queue, alertable and non-alertable waits,
+// docs/windows-rules.md sections 9, 10 and 11: the APC queue, alertable and non-alertable waits,
 // completion routines (ReadFileEx), and an APC queued to a thread that has not started.
 #include "conformance.h"
 

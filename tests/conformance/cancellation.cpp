@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 14: CancelIo and CancelIoEx on pending named-pipe and socket reads.
+// docs/windows-rules.md section 14: CancelIo and CancelIoEx on pending named-pipe and socket reads.
 // A cancelled request still completes through its normal channel with STATUS_CANCELLED (995):
 // GetOverlappedResult, a completion port packet, a completion routine. CancelIoEx with one
 // OVERLAPPED or with NULL; ERROR_NOT_FOUND (1168) when there is nothing to cancel; CancelIo only

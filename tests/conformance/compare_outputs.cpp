@@ -4,7 +4,7 @@
 //
 // Lines must be equal, except:
 //   "[V] label: ..."   Windows may do either: equal labels (the text before ": ") are enough.
-//   "[!W] label: ..."  Wine differs from Windows here (WIN32_SEMANTICS.md section 16): a difference
+//   "[!W] label: ..."  Wine differs from Windows here (docs/windows-rules.md section 16): a difference
 //                      is printed as an expected divergence and does not fail the comparison.
 // Exit 0 when the outputs agree, 1 with every disagreement listed otherwise.
 #include <cstdio>

@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 12: I/O completion ports with one thread: creating and associating,
+// docs/windows-rules.md section 12: I/O completion ports with one thread: creating and associating,
 // the FIFO packet queue, 64-bit completion keys, time-outs, packets for file requests, the hEvent
 // low bit that suppresses a packet, and bad handles.
 #include "conformance.h"

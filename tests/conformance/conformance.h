@@ -4,9 +4,9 @@
 // pointers, handle values or times.
 //
 // Line markers (compare_outputs.cpp reads them):
-//   "[V] label: ..."   Windows may legitimately do either (WIN32_SEMANTICS.md [V]): only the label
+//   "[V] label: ..."   Windows may legitimately do either (docs/windows-rules.md [V]): only the label
 //                      must match.
-//   "[!W] label: ..."  Wine 8.0 differs from Windows here (WIN32_SEMANTICS.md section 16): our
+//   "[!W] label: ..."  Wine 8.0 differs from Windows here (docs/windows-rules.md section 16): our
 //                      runtime prints the Windows value; a different Wine value is reported as an
 //                      expected divergence, never hidden.
 #pragma once

@@ -1,4 +1,4 @@
-// Named-pipe helpers shared by the conformance programs (WIN32_SEMANTICS.md section 8): one
+// Named-pipe helpers shared by the conformance programs (docs/windows-rules.md section 8): one
 // byte-mode instance per name, both ends overlapped.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Socket helpers shared by the conformance programs that use Winsock (WIN32_SEMANTICS.md section 13).
+// Socket helpers shared by the conformance programs that use Winsock (docs/windows-rules.md section 13).
 // TCP on 127.0.0.1 only, with port 0 so the system picks a free port (read back with getsockname).
 #pragma once
 

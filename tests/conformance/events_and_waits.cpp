@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md sections 5 and 9: events, waits, and what ReadFile does to hEvent.
+// docs/windows-rules.md sections 5 and 9: events, waits, and what ReadFile does to hEvent.
 #include "conformance.h"
 
 static void show_wait(const char* label, DWORD result, DWORD error)

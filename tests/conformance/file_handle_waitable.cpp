@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 5: the file handle as a waitable. With hEvent NULL the system signals
+// docs/windows-rules.md section 5: the file handle as a waitable. With hEvent NULL the system signals
 // the handle itself when the request finishes, and it stays signalled (manual-reset behaviour).
 #include "conformance.h"
 

@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md sections 2, 3, 6 and 7: overlapped reads of a regular file. A read may finish
+// docs/windows-rules.md sections 2, 3, 6 and 7: overlapped reads of a regular file. A read may finish
 // at once or pend ([V] lines); once it has finished, the fields and GetOverlappedResult agree.
 #include "conformance.h"
 

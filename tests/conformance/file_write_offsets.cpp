@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md sections 2 and 7: where overlapped writes land. Offset/OffsetHigh are a 64-bit
+// docs/windows-rules.md sections 2 and 7: where overlapped writes land. Offset/OffsetHigh are a 64-bit
 // position the system never changes; 0xFFFFFFFF in both means "append at the end".
 #include "conformance.h"
 

@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 8: byte-mode named pipes with overlapped ends. ConnectNamedPipe
+// docs/windows-rules.md section 8: byte-mode named pipes with overlapped ends. ConnectNamedPipe
 // pending until a client opens \\.\pipe\name, or ERROR_PIPE_CONNECTED (535) when the client came
 // first; a read that pends until the peer writes; PeekNamedPipe; a peer that closes (109).
 #include "conformance_pipes.h"

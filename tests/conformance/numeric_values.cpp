@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 1 and the OVERLAPPED layout of section 2: the numbers and sizes the
+// docs/windows-rules.md section 1 and the OVERLAPPED layout of section 2: the numbers and sizes the
 // headers declare must be the Windows SDK's, bit for bit.
 #include <winsock2.h>
 #include <windows.h>

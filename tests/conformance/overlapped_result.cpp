@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md sections 1 and 6: GetOverlappedResult(Ex) turns the NTSTATUS in Internal into
+// docs/windows-rules.md sections 1 and 6: GetOverlappedResult(Ex) turns the NTSTATUS in Internal into
 // a return value and a Win32 error, takes the byte count from InternalHigh, and waits only while
 // Internal is STATUS_PENDING. The OVERLAPPEDs here are filled by hand: no request is involved.
 #include "conformance.h"

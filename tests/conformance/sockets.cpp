@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 13: overlapped Winsock over TCP on 127.0.0.1. Gather send and
+// docs/windows-rules.md section 13: overlapped Winsock over TCP on 127.0.0.1. Gather send and
 // scatter receive, a receive that pends until the peer sends, WSAGetOverlappedResult with and
 // without waiting, a graceful close (0 bytes), a reset by SO_LINGER 0 (64 through Win32, 10054
 // through Winsock), AcceptEx, and closesocket with a receive still pending.

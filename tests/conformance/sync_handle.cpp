@@ -1,4 +1,4 @@
-// WIN32_SEMANTICS.md section 7: a synchronous handle. ReadFile blocks; with an OVERLAPPED it reads at
+// docs/windows-rules.md section 7: a synchronous handle. ReadFile blocks; with an OVERLAPPED it reads at
 // the OVERLAPPED's offset and moves the file pointer to offset + bytes. An overlapped handle has no
 // usable file pointer.
 #include "conformance.h"

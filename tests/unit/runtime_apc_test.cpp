@@ -1,4 +1,4 @@
-// APCs, alertable waits and completion routines (WIN32_SEMANTICS.md §9-§11).
+// APCs, alertable waits and completion routines (docs/windows-rules.md §9-§11).
 #include <fcntl.h>
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-// CancelIo and CancelIoEx (WIN32_SEMANTICS.md §14). Reads on a named pipe (FIFO) stay pending
+// CancelIo and CancelIoEx (docs/windows-rules.md §14). Reads on a named pipe (FIFO) stay pending
 // until data is written, which gives requests to cancel. The io_uring backend cancels a pending
 // pipe read in the kernel; the thread pool cancels a request no worker has started, so on that
 // backend the tests first give every pool worker a read of its own to block in.

@@ -1,4 +1,4 @@
-// Events and waits (WIN32_SEMANTICS.md §5, §9): reset modes, wait-any/all, time-outs.
+// Events and waits (docs/windows-rules.md §5, §9): reset modes, wait-any/all, time-outs.
 #include <atomic>
 #include <chrono>
 #include <thread>

@@ -1,4 +1,4 @@
-// Overlapped file I/O on real files (WIN32_SEMANTICS.md §2-§7). Outside a lesson session nothing
+// Overlapped file I/O on real files (docs/windows-rules.md §2-§7). Outside a lesson session nothing
 // holds completions, so a request may already be complete when ReadFile returns; the exact
 // pending state (Internal 0x103 while in flight) is checked in runtime_session_test.cpp.
 #include <cstring>

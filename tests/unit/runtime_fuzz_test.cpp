@@ -1,4 +1,4 @@
-// Random sequences of Win32 calls, each step checked against a small model of WIN32_SEMANTICS.md:
+// Random sequences of Win32 calls, each step checked against a small model of docs/windows-rules.md:
 // closed or invalid handles fail with ERROR_INVALID_HANDLE, events hold the state calls gave them,
 // every started request completes exactly once (its event, plus one packet when its file is on a
 // port), posted packets come out in order, nothing leaks (RuntimeTest's check). Fixed seeds: a

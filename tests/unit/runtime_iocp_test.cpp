@@ -1,4 +1,4 @@
-// I/O completion ports (WIN32_SEMANTICS.md §12): creation and association, packets from
+// I/O completion ports (docs/windows-rules.md §12): creation and association, packets from
 // requests and from PostQueuedCompletionStatus, GQCS results, FIFO packets, GQCSEx, the low bit
 // of hEvent, notification modes. Waiting threads: runtime_iocp_waiters_test.cpp.
 #include <chrono>

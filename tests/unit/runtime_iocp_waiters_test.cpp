@@ -1,4 +1,4 @@
-// Threads waiting on a completion port (WIN32_SEMANTICS.md §12): LIFO release, the concurrency
+// Threads waiting on a completion port (docs/windows-rules.md §12): LIFO release, the concurrency
 // value against the running count, a running thread taking the next packet, closing the port
 // under a waiter.
 #include <atomic>

@@ -1,4 +1,4 @@
-// Named pipes in byte mode (WIN32_SEMANTICS.md §8): ConnectNamedPipe, the client's CreateFile,
+// Named pipes in byte mode (docs/windows-rules.md §8): ConnectNamedPipe, the client's CreateFile,
 // reads that pend in the kernel, the zero-byte read, a peer that closes, PeekNamedPipe,
 // DisconnectNamedPipe and the Win32 error numbers of each state.
 #include <atomic>

@@ -1,4 +1,4 @@
-// Synchronous (non-overlapped) file handles: real blocking calls (WIN32_SEMANTICS.md §7).
+// Synchronous (non-overlapped) file handles: real blocking calls (docs/windows-rules.md §7).
 #include <cstring>
 #include <vector>
 

@@ -1,5 +1,5 @@
 // Threads, pseudo-handles, DuplicateHandle, Sleep, tick counts and the Interlocked functions
-// (WIN32_SEMANTICS.md §9-§10; the thread rules are the documented CreateThread contract).
+// (docs/windows-rules.md §9-§10; the thread rules are the documented CreateThread contract).
 #include <atomic>
 #include <algorithm>
 #include <chrono>

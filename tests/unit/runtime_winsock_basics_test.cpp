@@ -1,4 +1,4 @@
-// Winsock basics (WIN32_SEMANTICS.md §13): WSAStartup, the SDK's types and byte order, a socket's
+// Winsock basics (docs/windows-rules.md §13): WSAStartup, the SDK's types and byte order, a socket's
 // life (socket, bind, listen, accept, connect, shutdown, closesocket) and its error numbers.
 #include <cstring>
 #include <thread>

@@ -1,4 +1,4 @@
-// How socket requests report completion (WIN32_SEMANTICS.md §4, §11-14): completion routines as
+// How socket requests report completion (docs/windows-rules.md §4, §11-14): completion routines as
 // APCs to the issuing thread, completion-port packets, the Win32 file calls on a SOCKET, and
 // cancellation.
 #include <cstring>

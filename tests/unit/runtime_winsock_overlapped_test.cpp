@@ -1,4 +1,4 @@
-// Overlapped WSASend/WSARecv (WIN32_SEMANTICS.md §3-6, §13): the three outcomes of an issue, the
+// Overlapped WSASend/WSARecv (docs/windows-rules.md §3-6, §13): the three outcomes of an issue, the
 // completion sequence, scatter/gather, posting order, the zero-byte receive, and the Winsock
 // numbers of WSAGetOverlappedResult.
 #include <cstring>

@@ -48,7 +48,7 @@ if(NOT native STREQUAL windows)
         file(READ ${OUT_DIR}/${LESSON}.native.pooled.txt native_pooled)
         file(READ ${OUT_DIR}/${LESSON}.windows.pooled.txt windows_pooled)
         if(native_pooled STREQUAL windows_pooled)
-            message(STATUS "EXPECTED DIVERGENCE (Wine 8.0, WIN32_SEMANTICS.md 16.2): ${LESSON}'s completion-port "
+            message(STATUS "EXPECTED DIVERGENCE (Wine 8.0, docs/windows-rules.md 16.2): ${LESSON}'s completion-port "
                            "workers took the packets in another order; the work done matches:\n${difference}")
             return()
         endif()

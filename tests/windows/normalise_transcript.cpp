@@ -5,7 +5,7 @@
 //
 // --pool-port-workers: which of several threads waiting in GetQueuedCompletionStatus gets a packet
 // differs under Wine (it wakes waiters first-in first-out and ignores the concurrency value,
-// WIN32_SEMANTICS.md section 16.2; Windows and our runtime wake the last one to wait). With this
+// docs/windows-rules.md section 16.2; Windows and our runtime wake the last one to wait). With this
 // option the steps of every thread that called GetQueuedCompletionStatus are merged, sorted, into
 // one "port workers" list, so only the work done, not who did it, is compared.
 //

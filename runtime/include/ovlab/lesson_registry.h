@@ -45,7 +45,7 @@ struct LessonParameter {
 using ParameterValues = std::map<std::string, int, std::less<>>;
 
 struct LessonInfo {
-    std::string id;          // a contract: see DESIGN.md §2
+    std::string id;          // a contract: see docs/design.md §2
     std::string title_en;
     std::string title_ko;
     std::string source_file; // file name of the Win32 program inside the lesson folder

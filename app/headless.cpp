@@ -70,6 +70,11 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
         for (; printed < published; ++printed) fmt::print("{}", printer.print(session.recorder().at(printed)));
         std::fflush(stdout);
         if (done) break;
+        if (session.history_full() && printed == session.recorder().published()) {
+            fmt::print(stderr, "error: the run's history is full ({} events), so the lab stopped it (see the last "
+                               "step above)\n", session.recorder().capacity());
+            return 3;
+        }
         if (std::chrono::steady_clock::now() - last_progress > kStallLimit) {
             fmt::print(stderr, "error: the lesson made no progress for {} s: every thread waits for something that "
                                "never happens (see the last step above)\n",

@@ -131,7 +131,10 @@ private:
                      true, view.state->check_message}};
         }
         std::vector<Badge> badges{{fmt::format(fmt::runtime(tr(Str::StatusStep)), view.step), p.accent, false, {}}};
-        if (lessons.running()) badges.push_back({tr(Str::StatusRunning), p.success, false, {}});
+        if (view.state->history_limit > 0)
+            badges.push_back({tr(Str::StatusHistoryFull), p.danger, true,
+                              fmt::format(fmt::runtime(tr(Str::StatusHistoryFullHelp)), view.state->history_limit)});
+        else if (lessons.running()) badges.push_back({tr(Str::StatusRunning), p.success, false, {}});
         else if (lessons.held_count() > 0)
             badges.push_back({fmt::format(fmt::runtime(tr(Str::StatusHeld)), lessons.held_count()), p.warning, true, {}});
         else if (!lessons.can_step_forward() && view.step > 0 && lessons.serves_peer())

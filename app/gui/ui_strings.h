@@ -92,6 +92,12 @@
     X(StatusStep, "Step {}", "{}단계")                                                                              \
     X(StatusRunning, "Running", "실행 중")                                                                           \
     X(StatusHeld, "{} completion(s) held", "완료 {}개 보류 중")                                                        \
+    X(StatusHistoryFull, "Stopped: history full", "멈춤: 기록이 가득 참")                                              \
+    X(StatusHistoryFullHelp,                                                                                       \
+      "The lab keeps at most {} events of a run, so it stopped this run at the last step it could keep. "        \
+      "Every step so far can still be viewed; Reset starts the lesson again.",                                     \
+      "랩은 한 실행의 이벤트를 최대 {}개까지 보관하므로, 보관할 수 있는 마지막 단계에서 이 실행을 멈췄습니다. "                   \
+      "지금까지의 모든 단계는 계속 볼 수 있고, 초기화를 누르면 레슨이 다시 시작합니다.")                                      \
     X(StatusReady, "Ready: press Step", "준비됨: 단계를 누르세요")                                                      \
     X(StatusWaitingForKernel, "Waiting for the kernel…", "커널을 기다리는 중…")                                         \
     X(StatusWaitingForKernelHelp,                                                                                  \

@@ -40,7 +40,7 @@ struct ReadRequest {
     OVERLAPPED ov;
     int id;
     char file;      // 'A' or 'B'
-    char* buffer;   // new char[size]
+    char* buffer;   // `size` bytes from the process heap
     DWORD size;
     HANDLE handled;
     BOOL dataOk;    // written by the worker before it sets `handled`
@@ -175,11 +175,21 @@ int main(int argc, char** argv)
     BOOL ok = TRUE;
     for (DWORD f = 0; f < 2 && ok; ++f) {
         for (DWORD r = 0; r < readsPerFile && ok; ++r) {
-            ReadRequest* request = new ReadRequest();  // () zeroes the OVERLAPPED and the rest
+            // From the process heap, zeroed: an OVERLAPPED must be all zeros before its first use.
+            ReadRequest* request = (ReadRequest*)HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(ReadRequest));
+            char* buffer = request != NULL ? (char*)HeapAlloc(GetProcessHeap(), 0, size) : NULL;
+            if (buffer == NULL) {
+                printf("out of memory for read %lu\n", (unsigned long)started + 1);
+                if (request != NULL) {
+                    HeapFree(GetProcessHeap(), 0, request);
+                }
+                ok = FALSE;
+                break;
+            }
             request->id = (int)started + 1;
             request->file = f == 0 ? 'A' : 'B';
             request->size = size;
-            request->buffer = new char[size];
+            request->buffer = buffer;
             request->ov.Offset = r * size;  // the seed's Read4kAsync ignored its offset: all reads hit 0
             requests[started] = request;
             if (!start_read(f == 0 ? hFileA : hFileB, request)) {
@@ -187,8 +197,8 @@ int main(int argc, char** argv)
                 if (request->handled != NULL) {
                     CloseHandle(request->handled);  // [step: free-requests]
                 }
-                delete[] request->buffer;
-                delete request;
+                HeapFree(GetProcessHeap(), 0, request->buffer);
+                HeapFree(GetProcessHeap(), 0, request);
                 break;
             }
             handled[started++] = request->handled;
@@ -224,8 +234,8 @@ int main(int argc, char** argv)
     for (DWORD i = 0; i < started; ++i) {
         ok = ok && requests[i]->dataOk;
         CloseHandle(requests[i]->handled);  // [step: free-requests]
-        delete[] requests[i]->buffer;
-        delete requests[i];
+        HeapFree(GetProcessHeap(), 0, requests[i]->buffer);
+        HeapFree(GetProcessHeap(), 0, requests[i]);
     }
     CloseHandle(hFileA);  // [step: close]
     CloseHandle(hFileB);

@@ -29,7 +29,7 @@ struct ReadRequest {
     OVERLAPPED ov;
     int id;
     HANDLE hFile;  // shared by all requests: main closes it after every waiter has finished
-    char* buffer;  // new char[size]; freed by the waiter with delete[] (it is an array)
+    char* buffer;  // `size` bytes from the process heap; the waiter frees it with the request
     DWORD size;
 };
 
@@ -63,8 +63,8 @@ static DWORD labelled_offset(const char* data, DWORD bytes)
 static void free_request(ReadRequest* request)
 {
     CloseHandle(request->ov.hEvent);  // [step: free-request]
-    delete[] request->buffer;
-    delete request;
+    HeapFree(GetProcessHeap(), 0, request->buffer);
+    HeapFree(GetProcessHeap(), 0, request);
 }
 
 // A waiter thread: the only thread that blocks on this request. Its exit code says whether the
@@ -117,17 +117,27 @@ int main(int argc, char** argv)
     DWORD started = 0;
     BOOL ok = TRUE;
     for (DWORD i = 0; i < count; ++i) {
-        ReadRequest* request = new ReadRequest();  // () zeroes every field, the OVERLAPPED included
+        // HEAP_ZERO_MEMORY zeroes every field, the OVERLAPPED included.
+        ReadRequest* request = (ReadRequest*)HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(ReadRequest));
+        char* buffer = request != NULL ? (char*)HeapAlloc(GetProcessHeap(), 0, size) : NULL;
+        if (buffer == NULL) {
+            printf("out of memory for request %lu\n", (unsigned long)i + 1);
+            if (request != NULL) {
+                HeapFree(GetProcessHeap(), 0, request);
+            }
+            ok = FALSE;
+            break;
+        }
         request->id = (int)i + 1;
         request->hFile = hFile;
         request->size = size;
-        request->buffer = new char[size];
+        request->buffer = buffer;
         request->ov.Offset = i * size;  // each request reads its own part of the file
         request->ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);  // [step: create-event]
         if (request->ov.hEvent == NULL) {
             printf("CreateEvent failed: error %lu\n", (unsigned long)GetLastError());
-            delete[] request->buffer;
-            delete request;
+            HeapFree(GetProcessHeap(), 0, request->buffer);
+            HeapFree(GetProcessHeap(), 0, request);
             ok = FALSE;
             break;
         }

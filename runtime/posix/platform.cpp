@@ -5,6 +5,7 @@
 
 #include "apc.h"
 #include "handle_table.h"
+#include "heap.h"
 #include "io_backend.h"
 #include "io_request.h"
 #include "socket.h"
@@ -37,6 +38,8 @@ size_t close_leaked_handles() {
     g_next_lesson_thread = 1;
     return leaked;
 }
+
+size_t free_process_heap() { return posix::free_run_heap(); }
 
 unsigned allocate_lesson_thread_number() { return g_next_lesson_thread++; }
 

@@ -35,10 +35,10 @@ std::filesystem::path make_run_folder() {
 
 }  // namespace
 
-Session::Session(LessonProgram program)
+Session::Session(LessonProgram program, uint64_t history_capacity)
     : program_(std::move(program)),
       workdir_(make_run_folder()),
-      recorder_(std::make_unique<trace::Recorder>()),
+      recorder_(std::make_unique<trace::Recorder>(history_capacity)),
       stepper_(std::make_unique<step::Stepper>()) {
     try {
         args_ = program_.prepare ? program_.prepare(workdir_) : std::vector<std::string>{};
@@ -102,6 +102,7 @@ void Session::run_main() {
     SessionResult result;
     result.exit_code = exit_code;
     result.leaked_handles = platform::close_leaked_handles();
+    result.leaked_heap_blocks = platform::free_process_heap();
     if (aborted) {
         result.check = {false, "the lesson was reset before it finished"};
     } else {
@@ -126,6 +127,14 @@ void Session::abort_and_join() {
     main_thread_.join();
 }
 
+// The history is bounded (trace::Recorder): rather than lose steps, the run stops at the last one
+// it can keep, and says so in its trace. The events it still records fit in the recorder's reserve.
+void Session::stop_at_history_limit() {
+    if (history_full_.exchange(true)) return;
+    stepper_->halt();
+    recorder_->record({trace::EventKind::HistoryFull, 0, recorder_->capacity()});
+}
+
 bool Session::finished() const {
     std::lock_guard lock(result_mutex_);
     return result_.has_value();
@@ -146,7 +155,10 @@ Session* Session::current() { return g_current.load(std::memory_order_acquire); 
 
 uint64_t record(const trace::EventData& data) {
     Session* session = Session::current();
-    return session ? session->recorder().record(data) : 0;
+    if (!session) return 0;
+    const uint64_t index = session->recorder().record(data);
+    if (session->recorder().near_limit()) session->stop_at_history_limit();
+    return index;
 }
 
 void checkpoint() {

@@ -39,6 +39,7 @@ void Stepper::pause() {
 // checkpoint to stop at. The GUI offers it as a choice made when a lesson starts.
 void Stepper::free_run() {
     std::lock_guard lock(mutex_);
+    if (halted_) return;
     mode_ = Mode::FreeRun;
     changed_.notify_all();
 }
@@ -73,6 +74,18 @@ void Stepper::unwind() {
     changed_.notify_all();
 }
 
+void Stepper::halt() {
+    std::lock_guard lock(mutex_);
+    halted_ = true;
+    mode_ = Mode::Paused;
+    permits_ = 0;
+}
+
+bool Stepper::halted() const {
+    std::lock_guard lock(mutex_);
+    return halted_;
+}
+
 Mode Stepper::mode() const {
     std::lock_guard lock(mutex_);
     return mode_;
@@ -97,7 +110,7 @@ size_t Stepper::held_count() const {
 
 bool Stepper::has_waiting() const {
     std::lock_guard lock(mutex_);
-    return turn_free() && (!ready_.empty() || deliverable_ticket() != nullptr);
+    return turn_free() && !halted_ && (!ready_.empty() || deliverable_ticket() != nullptr);
 }
 
 bool Stepper::aborting() const {
@@ -306,7 +319,7 @@ bool Stepper::may_grant() {
 // Lesson threads go first, in the order they became ready; a completion is delivered only when no
 // lesson thread can run. That is what makes every run of a lesson print the same transcript.
 void Stepper::grant_next() {
-    if (!turn_free() || aborting_ || mode_ == Mode::FreeRun) return;
+    if (!turn_free() || aborting_ || halted_ || mode_ == Mode::FreeRun) return;
     if (!ready_.empty()) {
         if (!may_grant()) return;
         turn_thread_ = ready_.front();

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <stdexcept>
 
 #include "ovlab/trace.h"
 
@@ -31,7 +30,10 @@ struct Recorder::Chunk {
     std::atomic<bool> ready[kChunkSize] = {};
 };
 
-Recorder::Recorder() : chunks_(new std::atomic<Chunk*>[kMaxChunks]), start_ns_(now_ns()) {
+Recorder::Recorder(uint64_t capacity)
+    : chunks_(new std::atomic<Chunk*>[kMaxChunks]),
+      capacity_(std::clamp(capacity, 2 * kReserve, kMaxChunks * kChunkSize)),
+      start_ns_(now_ns()) {
     for (uint64_t i = 0; i < kMaxChunks; ++i) chunks_[i].store(nullptr, std::memory_order_relaxed);
 }
 
@@ -41,7 +43,6 @@ Recorder::~Recorder() {
 
 Recorder::Chunk* Recorder::chunk_for(uint64_t index) {
     const uint64_t chunk_index = index >> kChunkBits;
-    if (chunk_index >= kMaxChunks) throw std::length_error("trace is full (67 million events)");
     std::atomic<Chunk*>& slot = chunks_[chunk_index];
     Chunk* chunk = slot.load(std::memory_order_acquire);
     if (chunk) return chunk;
@@ -53,6 +54,10 @@ Recorder::Chunk* Recorder::chunk_for(uint64_t index) {
 
 uint64_t Recorder::record(const EventData& data) {
     const uint64_t index = next_.fetch_add(1, std::memory_order_relaxed);
+    if (index >= capacity_) {
+        dropped_.fetch_add(1, std::memory_order_relaxed);
+        return kDropped;
+    }
     Chunk* chunk = chunk_for(index);
     Event& event = chunk->events[index & (kChunkSize - 1)];
     event.seq = index;
@@ -70,13 +75,16 @@ uint64_t Recorder::record(const EventData& data) {
 
     // Advance the published prefix over every finished slot; whoever sees the gap first helps.
     uint64_t visible = published_.load(std::memory_order_acquire);
-    while (visible < next_.load(std::memory_order_acquire)) {
+    const uint64_t end = std::min(next_.load(std::memory_order_acquire), capacity_);
+    while (visible < end) {
         Chunk* c = chunks_[visible >> kChunkBits].load(std::memory_order_acquire);
         if (!c || !c->ready[visible & (kChunkSize - 1)].load(std::memory_order_acquire)) break;
         if (published_.compare_exchange_weak(visible, visible + 1, std::memory_order_acq_rel)) ++visible;
     }
     return index;
 }
+
+bool Recorder::near_limit() const { return next_.load(std::memory_order_relaxed) + kReserve >= capacity_; }
 
 uint64_t Recorder::published() const { return published_.load(std::memory_order_acquire); }
 

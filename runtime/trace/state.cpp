@@ -243,6 +243,7 @@ void State::apply(const Event& event) {
             check_passed = event.b != 0;
             check_message = event.text;
             break;
+        case EventKind::HistoryFull: history_limit = event.a; break;
         case EventKind::Count: break;
     }
 }

@@ -129,6 +129,8 @@ std::string TextPrinter::detail_line(const Event& event) const {
         case EventKind::LessonFinished:
             return fmt::format("lesson finished: exit code {}, check {}: {}", static_cast<int64_t>(event.a),
                                event.b ? "passed" : "FAILED", event.text_view());
+        case EventKind::HistoryFull:
+            return fmt::format("the run's history is full ({} events): the lab stopped it here", event.a);
         default: return {};
     }
 }

@@ -1,5 +1,5 @@
 // The runtime inside a lesson session: with completion hold on, a request stays visibly pending
-// (the exact WIN32_SEMANTICS.md state between issue and completion), the trace records the whole
+// (the exact docs/windows-rules.md state between issue and completion), the trace records the whole
 // sequence, and a reset unwinds a thread blocked in a wait and drains its I/O.
 #include <chrono>
 #include <fstream>
@@ -123,6 +123,41 @@ TEST_F(RuntimeInSession, AResetUnwindsABlockedWaitDrainsItsIoAndClosesItsHandles
             std::this_thread::sleep_for(1ms);
         ASSERT_EQ(posix::blocked_waiter_count(), 1u);
     }  // the destructor resets the lesson
+}
+
+int endless_lesson(int, char**) {
+    HANDLE hEvent = CreateEventA(nullptr, TRUE, FALSE, nullptr);
+    for (;;) {
+        note_callsite(__LINE__, "hEvent");
+        SetEvent(hEvent);
+        ResetEvent(hEvent);
+    }
+}
+
+TEST_F(RuntimeInSession, ARunWhoseHistoryFillsStopsAtItsLastStepAndCanStillBeReset) {
+    Session session({"runtime-endless", endless_lesson, nullptr, nullptr}, 2 * trace::Recorder::kReserve);
+    session.stepper().run(0us);
+    session.start();
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (!session.history_full() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
+    ASSERT_TRUE(session.history_full());
+    EXPECT_TRUE(session.stepper().halted());
+    std::this_thread::sleep_for(50ms);
+    const trace::Recorder& recorder = session.recorder();
+    const uint64_t kept = recorder.published();
+    std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(recorder.published(), kept) << "nothing moves after the stop";
+    EXPECT_LT(kept, recorder.capacity()) << "the stop came before the reserve ran out";
+    EXPECT_EQ(recorder.dropped(), 0u);
+    bool said_why = false;
+    for (uint64_t i = 0; i < kept; ++i)
+        said_why = said_why || recorder.at(i).kind == EventKind::HistoryFull;
+    EXPECT_TRUE(said_why) << "the trace says why the run stopped";
+
+    session.stop();
+    ASSERT_TRUE(session.result().has_value());
+    EXPECT_FALSE(session.result()->check.passed);
+    EXPECT_EQ(session.result()->leaked_handles, 1u) << "the event, closed by the session";
 }
 
 }  // namespace

@@ -50,6 +50,24 @@ TEST(Recorder, StampsThreadAndLineAndTruncatesLongText) {
     set_current_line(0);
 }
 
+TEST(Recorder, KeepsAtMostItsCapacityAndCountsWhatItDropped) {
+    Recorder recorder(2 * Recorder::kReserve);
+    EXPECT_EQ(recorder.capacity(), 2 * Recorder::kReserve);
+    for (uint64_t i = 0; i < Recorder::kReserve - 1; ++i) recorder.record({EventKind::Console});
+    EXPECT_FALSE(recorder.near_limit());
+    recorder.record({EventKind::Console});
+    EXPECT_TRUE(recorder.near_limit()) << "only the reserve is left";
+    for (uint64_t i = 0; i < Recorder::kReserve; ++i) EXPECT_NE(recorder.record({EventKind::Console}), Recorder::kDropped);
+    EXPECT_EQ(recorder.record({EventKind::Console}), Recorder::kDropped);
+    EXPECT_EQ(recorder.published(), recorder.capacity());
+    EXPECT_EQ(recorder.dropped(), 1u);
+}
+
+TEST(Recorder, ACapacityOutsideItsRangeIsClamped) {
+    EXPECT_EQ(Recorder(0).capacity(), 2 * Recorder::kReserve);
+    EXPECT_EQ(Recorder().capacity(), Recorder::kDefaultCapacity);
+}
+
 TEST(Schema, CheckpointKindsAreTheStepBoundaries) {
     EXPECT_TRUE(is_checkpoint(EventKind::ApiEnter));
     EXPECT_TRUE(is_checkpoint(EventKind::ApiLeave));

@@ -21,6 +21,7 @@
 #define OVLAB_TRACED_CALL(fn, ...) \
     (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(::fn, __VA_ARGS__))
 #define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::ovlab::win32::Traced<#fn>::call(::fn))
+#define GetProcessHeap() ::ovlab::win32::lesson_heap()
 #else
 #define OVLAB_TRACED_CALL(fn, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::fn(__VA_ARGS__))
 #define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::fn())

@@ -30,6 +30,11 @@ struct ThreadExitRequested {
 // Closes every handle the lesson left open; returns how many there were.
 size_t close_leaked_handles();
 
+// Frees every block the run left in its process heap (GetProcessHeap), as Windows does when a
+// process ends; returns how many there were. Called after join_lesson_threads(), so a Reset
+// never leaks what the lesson program allocated.
+size_t free_process_heap();
+
 // Trace thread number for a new lesson thread (1 for the lesson's main thread).
 unsigned allocate_lesson_thread_number();
 

@@ -3,6 +3,7 @@
 // runtime records into the current session.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -41,19 +42,26 @@ struct SessionResult {
     int exit_code = 0;
     CheckResult check;
     size_t leaked_handles = 0;  // handles the lesson left open, closed by the session
+    size_t leaked_heap_blocks = 0;  // process-heap blocks the lesson never freed, freed by the session
 };
 
 class Session {
 public:
     // Creates a fresh per-run temporary folder. Throws std::runtime_error with a readable message
     // when the folder or the sample data cannot be created.
-    explicit Session(LessonProgram program);
+    explicit Session(LessonProgram program, uint64_t history_capacity = trace::Recorder::kDefaultCapacity);
     ~Session();  // aborts a running lesson, waits for its threads and I/O, removes the folder
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
     void start();
+    // Ends the run now, as Reset does, even while its I/O is pending, and waits until everything
+    // it owned is released; result() then says what the session had to clean up.
+    void stop() { abort_and_join(); }
     bool finished() const;
+    // True once the run's history filled up and the run was stopped (see stop_at_history_limit).
+    bool history_full() const { return history_full_.load(); }
+    void stop_at_history_limit();
     // Blocks until the lesson's main thread returned and the check ran.
     const SessionResult& wait();
     std::optional<SessionResult> result() const;
@@ -79,6 +87,7 @@ private:
     mutable std::mutex result_mutex_;
     std::condition_variable result_ready_;
     std::optional<SessionResult> result_;
+    std::atomic<bool> history_full_{false};
 };
 
 // Records into the current session's trace; a no-op outside a lesson run.

@@ -51,6 +51,10 @@ public:
     // makes every lesson gate throw LessonAborted.
     void abort();
     void unwind();
+    // The run's history is full (Session::record): no thread or completion moves again, so the
+    // trace ends consistent at the last step. Reset (abort, unwind) works as usual.
+    void halt();
+    bool halted() const;
     Mode mode() const;
     bool hold() const;
     uint64_t checkpoints_passed() const;
@@ -113,6 +117,7 @@ private:
     bool hold_ = false;
     bool aborting_ = false;
     bool unwinding_ = false;
+    bool halted_ = false;
     uint64_t permits_ = 0;             // step() calls not yet used
     std::chrono::microseconds interval_{0};
     std::chrono::steady_clock::time_point next_grant_at_{};

@@ -49,7 +49,8 @@ namespace ovlab::trace {
     X(LessonStarted, false, "-", "-", "-", "-", "lesson id", "working folder")                              \
     X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")         \
     X(PortDepthObserved, false, "port handle", "packets queued", "-", "-", "-",                             \
-      "- (Windows only: the sampler reads the depth; the packets themselves stay hidden until dequeued)")
+      "- (Windows only: the sampler reads the depth; the packets themselves stay hidden until dequeued)") \
+    X(HistoryFull, false, "-", "events the run may keep", "-", "-", "-", "-")
 
 enum class EventKind : uint8_t {
 #define OVLAB_TRACE_ENUM(kind, ...) kind,
@@ -103,15 +104,31 @@ struct EventData {
     std::string_view text = {};
 };
 
+// A recorder keeps at most `capacity` events. Events recorded past it are counted and dropped;
+// Session stops a run before that happens (see Recorder::near_limit), so a run's history is
+// bounded and never silently loses a step.
 class Recorder {
 public:
-    Recorder();
+    // 524,288 events of 336 bytes: at most 168 MiB, about 100,000 steps of a lesson.
+    static constexpr uint64_t kDefaultCapacity = uint64_t{1} << 19;
+    // Room kept after near_limit() for the events a stopping run still records (completions the
+    // kernel finishes, the threads' last states).
+    static constexpr uint64_t kReserve = 4096;
+
+    explicit Recorder(uint64_t capacity = kDefaultCapacity);
     ~Recorder();
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;
 
-    // Appends an event stamped with the calling thread's trace number and lesson line.
+    // Appends an event stamped with the calling thread's trace number and lesson line and returns
+    // its index; kDropped when the recorder is full.
     uint64_t record(const EventData& data);
+    static constexpr uint64_t kDropped = UINT64_MAX;
+
+    uint64_t capacity() const { return capacity_; }
+    // True once all but kReserve slots are taken.
+    bool near_limit() const;
+    uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
     // Number of events that are fully written and may be read.
     uint64_t published() const;
@@ -131,6 +148,8 @@ private:
     std::unique_ptr<std::atomic<Chunk*>[]> chunks_;
     std::atomic<uint64_t> next_{0};
     std::atomic<uint64_t> published_{0};
+    std::atomic<uint64_t> dropped_{0};
+    uint64_t capacity_;
     uint64_t start_ns_;
 };
 

@@ -140,6 +140,7 @@ struct State {
     std::optional<int> exit_code;             // set when the lesson finished
     bool check_passed = false;
     std::string check_message;
+    uint64_t history_limit = 0;               // set when the run stopped because its history was full
 
     std::vector<ThreadView> threads;          // by first appearance
     std::map<uint64_t, HandleView> handles;

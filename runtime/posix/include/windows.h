@@ -318,6 +318,7 @@ BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD
 #include "synchapi.h"
 #include "handleapi.h"
 #include "sysinfoapi.h"
+#include "heapapi.h"
 #include "interlockedapi.h"
 #include "fileapi.h"
 #include "ioapiset.h"

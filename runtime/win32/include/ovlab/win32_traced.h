@@ -194,4 +194,9 @@ struct Traced<"GetOverlappedResult"> {
                      LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
 };
 
+// heap.cpp. What GetProcessHeap() means in a lesson: a lesson run shares the lab's process, so it
+// gets a private heap (HeapCreate) that the lab destroys when the run ends or is reset, as Windows
+// frees a process's heap when the process ends. HeapAlloc and HeapFree are the real ones.
+HANDLE lesson_heap();
+
 }  // namespace ovlab::win32

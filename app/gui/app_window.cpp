@@ -103,16 +103,20 @@ void apply_requests(const UiRequests& requests, LessonController& lessons, Langu
     else if (requests.reset) lessons.reset();
 }
 
-void write_trace_if_asked(const GuiOptions& options, const LessonController& lessons) {
-    if (options.trace_out.empty()) return;
+// False when the trace was asked for and could not be written.
+bool write_trace_if_asked(const GuiOptions& options, const LessonController& lessons) {
+    if (options.trace_out.empty()) return true;
     const trace::Recorder* recorder = lessons.recorder();
     if (!recorder) {
         fmt::print(stderr, "warning: no lesson ran, so no trace was written to {}\n",
                    app::printable(options.trace_out));
-        return;
+        return true;
     }
-    if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out))
+    if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out)) {
         app::print_error(*error);
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -177,6 +181,11 @@ int run_gui(const GuiOptions& options) {
                     app::print_error(*error);
                     exit_code = 1;
                 }
+                // Fewer steps than asked is a failure even with the picture saved: a script must notice.
+                if (script->shortfall()) {
+                    app::print_error(*script->shortfall());
+                    exit_code = 1;
+                }
                 script->captured();
                 break;
             }
@@ -184,7 +193,7 @@ int run_gui(const GuiOptions& options) {
             apply_requests(ctx.requests, lessons, language);
             std::this_thread::sleep_until(frame_start + kFrameTime);
         }
-        write_trace_if_asked(options, lessons);
+        if (!write_trace_if_asked(options, lessons)) exit_code = 1;
     }
     return exit_code;
 }

@@ -69,12 +69,9 @@ std::string signal_name(int signal) {
     return std::to_string(signal);
 }
 
-class StopSignal : public testing::TestWithParam<int> {};
-
-TEST_P(StopSignal, EndsTheRunRemovesItsFolderAndExitsAsTheSignal) {
-    const int signal = GetParam();
+void expect_clean_stop(const std::vector<std::string>& args, int signal) {
     TempDir tmpdir;
-    const pid_t pid = start_program({tmpdir.path()}, kSlowRun);
+    const pid_t pid = start_program({tmpdir.path()}, args);
     ASSERT_TRUE(wait_for_run_folder(tmpdir)) << "the lesson never started";
     ::kill(pid, signal);
     const std::optional<int> status = wait_for_exit(pid, kPatienceSeconds);
@@ -83,8 +80,24 @@ TEST_P(StopSignal, EndsTheRunRemovesItsFolderAndExitsAsTheSignal) {
     EXPECT_EQ(tmpdir.listing(), "") << "left behind";
 }
 
-INSTANTIATE_TEST_SUITE_P(Headless, StopSignal, testing::Values(SIGINT, SIGTERM, SIGHUP, SIGQUIT),
-                         [](const testing::TestParamInfo<int>& param) { return signal_name(param.param); });
+const auto kStopSignals = testing::Values(SIGINT, SIGTERM, SIGHUP, SIGQUIT);
+std::string name_of(const testing::TestParamInfo<int>& param) { return signal_name(param.param); }
+
+class StopSignal : public testing::TestWithParam<int> {};
+
+TEST_P(StopSignal, EndsTheRunRemovesItsFolderAndExitsAsTheSignal) { expect_clean_stop(kSlowRun, GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Headless, StopSignal, kStopSignals, name_of);
+
+// The window closes the normal way too (SIGHUP and SIGQUIT used to kill it, folder and all).
+class WindowStopSignal : public testing::TestWithParam<int> {};
+
+TEST_P(WindowStopSignal, ClosesRemovesTheFolderAndExitsAsTheSignal) {
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no display: cli.window_stop_signals runs this under xvfb-run";
+    expect_clean_stop({"--lesson", "event-file-copy"}, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Window, WindowStopSignal, kStopSignals, name_of);
 
 // `overlapped-lab --lesson event-file-copy --headless | head -1`: the transcript (38 KB) is longer
 // than the pipe holds, so the run is still writing when the reader goes, however fast it is.

@@ -135,16 +135,24 @@ Usage:
 Options:
   --lang en|ko           narration and titles in English (default) or Korean
   --param NAME=VALUE     with --lesson: run the lesson program with NAME=VALUE instead of its
-                         default (repeatable; e.g. --param workers=3; see --list-params)
+                         default (once per NAME, repeatable for others; e.g. --param
+                         workers=3; see --list-params)
   --trace-out FILE.json  write the run as Chrome trace-event JSON (open it in Perfetto)
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
-  --steps N              steps to take before the screenshot
+  --steps N              steps to take before the screenshot (when the lesson ends sooner,
+                         the PNG shows its end and the exit status is 1)
   --version              print the version
   --help                 print this text
 
 Environment:
   OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)
   OVLAB_LESSONS_DIR=DIR            read lesson sources and narration from DIR
+
+Exit status:
+  0 success; 1 a lesson check failed, a file or standard output could not be written, or fewer
+  steps than --steps were taken; 2 a usage error; 3 the lesson stalled; 128+N when signal N
+  (Ctrl+C, kill, a closed terminal, a reader gone as in `| head -1`) stopped the run, after its
+  working folder was removed
 )";
 }
 

@@ -8,6 +8,8 @@
 #ifndef _WIN32
 #include <pthread.h>
 
+#include <chrono>
+#include <optional>
 #include <thread>
 #endif
 
@@ -20,9 +22,9 @@ static_assert(std::atomic<int>::is_always_lock_free);
 
 // Only the first reason counts: a signal that comes while a closed stdout is being handled (or
 // the other way round) must not change the exit status.
-bool note_stop(int signal) {
+void note_stop(int signal) {
     int none = 0;
-    return g_stop_signal.compare_exchange_strong(none, signal);
+    g_stop_signal.compare_exchange_strong(none, signal);
 }
 
 #ifndef _WIN32
@@ -35,14 +37,22 @@ sigset_t stop_signals() {
     return set;
 }
 
+// GNU timeout sends its signal to the command and then to its whole process group: a second
+// signal this soon is the same request, not someone tired of waiting.
+constexpr auto kSameRequest = std::chrono::seconds(1);
+
 // The only thread that receives the stop signals: no lesson thread's blocking call is cut short
 // with EINTR, and reacting needs no async-signal-safe code.
 void wait_for_stop_signals(sigset_t set) {
+    std::optional<std::chrono::steady_clock::time_point> first;  // signal, not a closed stdout
     for (;;) {
         int signal = 0;
         if (sigwait(&set, &signal) != 0) continue;
-        // A second Ctrl+C: whoever pressed it no longer waits for the cleanup.
-        if (!note_stop(signal)) std::_Exit(128 + signal);
+        const auto now = std::chrono::steady_clock::now();
+        note_stop(signal);
+        if (!first) first = now;
+        // Pressing Ctrl+C again: whoever did no longer waits for the cleanup (a stuck lesson).
+        else if (now - *first > kSameRequest) std::_Exit(128 + signal);
     }
 }
 #else

@@ -6,7 +6,8 @@ namespace ovlab::app {
 
 // Call first in main, before any other thread exists: SIGINT, SIGTERM, SIGHUP and SIGQUIT (only
 // SIGINT and SIGTERM on Windows) then only note that the run should stop, and SIGPIPE is ignored
-// so a closed stdout shows as a failed write. A second signal ends the process at once.
+// so a closed stdout shows as a failed write. Another signal a second or more later ends the
+// process at once, cleanup or not.
 void watch_for_interrupts();
 
 // The signal that asked the run to stop, or 0. The headless loop and the window poll it.

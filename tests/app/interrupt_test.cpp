@@ -69,11 +69,11 @@ std::string signal_name(int signal) {
     return std::to_string(signal);
 }
 
-void expect_clean_stop(const std::vector<std::string>& args, int signal) {
+void expect_clean_stop(const std::vector<std::string>& args, int signal, int times = 1) {
     TempDir tmpdir;
     const pid_t pid = start_program({tmpdir.path()}, args);
     ASSERT_TRUE(wait_for_run_folder(tmpdir)) << "the lesson never started";
-    ::kill(pid, signal);
+    for (int i = 0; i < times; ++i) ::kill(pid, signal);
     const std::optional<int> status = wait_for_exit(pid, kPatienceSeconds);
     ASSERT_TRUE(status) << "still running " << kPatienceSeconds << " s after " << signal_name(signal);
     EXPECT_EQ(shell_status(*status), 128 + signal);
@@ -88,6 +88,9 @@ class StopSignal : public testing::TestWithParam<int> {};
 TEST_P(StopSignal, EndsTheRunRemovesItsFolderAndExitsAsTheSignal) { expect_clean_stop(kSlowRun, GetParam()); }
 
 INSTANTIATE_TEST_SUITE_P(Headless, StopSignal, kStopSignals, name_of);
+
+// GNU timeout signals the command and then its whole process group: one request, one cleanup.
+TEST(StopSignalTwiceAtOnce, StillRemovesTheFolder) { expect_clean_stop(kSlowRun, SIGINT, 2); }
 
 // The window closes the normal way too (SIGHUP and SIGQUIT used to kill it, folder and all).
 class WindowStopSignal : public testing::TestWithParam<int> {};

@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include <charconv>
+#include <cstdio>
+#include <map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -24,16 +26,35 @@ std::optional<UsageError> check_combinations(const Options& options) {
     return std::nullopt;
 }
 
-// --param values are checked once the lesson is known: --lesson may come after them.
+std::string_view value_text(std::string_view assignment) { return assignment.substr(assignment.find('=') + 1); }
+
+// --param values are checked once the lesson is known: --lesson may come after them. A name given
+// twice is refused: silently keeping one of the two values would run a lesson nobody asked for.
 std::optional<UsageError> parse_parameters(const std::vector<std::string>& assignments, Options& options) {
     if (assignments.empty()) return std::nullopt;
     if (options.lesson_id.empty()) return UsageError{"--param needs --lesson ID"};
     const LessonInfo& lesson = *find_lesson(options.lesson_id);
+    std::map<std::string, std::string_view, std::less<>> given;  // name -> the value as typed
     for (const std::string& assignment : assignments) {
-        if (std::optional<std::string> error = parse_parameter(lesson, assignment, options.parameters))
+        ParameterValues one;
+        if (std::optional<std::string> error = parse_parameter(lesson, assignment, one))
             return UsageError{fmt::format("--param {}", *error)};
+        const auto& [name, value] = *one.begin();
+        if (auto earlier = given.find(name); earlier != given.end())
+            return UsageError{fmt::format("--param {} given twice ({} and {})", name, earlier->second,
+                                          value_text(assignment))};
+        given.emplace(name, value_text(assignment));
+        options.parameters.emplace(name, value);
     }
     return std::nullopt;
+}
+
+// An empty value is almost always a shell variable that was not set: refuse it instead of
+// falling back to what the option's absence means (--lesson "" would open the window).
+std::optional<UsageError> check_not_empty(std::string_view option, const std::string& value) {
+    if (!value.empty()) return std::nullopt;
+    if (option == "--lesson") return UsageError{"--lesson needs a lesson id (see --list-lessons)"};
+    return UsageError{fmt::format("{} needs a file name", option)};
 }
 
 }  // namespace
@@ -56,6 +77,9 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
                  arg == "--param") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
+            if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot") {
+                if (std::optional<UsageError> error = check_not_empty(arg, *v)) return *error;
+            }
             if (arg == "--lesson") options.lesson_id = *v;
             else if (arg == "--param") assignments.push_back(*v);
             else if (arg == "--trace-out") options.trace_out = *v;
@@ -80,6 +104,21 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
     return options;
 }
 
+std::string printable(std::string_view text) {
+    std::string shown;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') shown += "\\n";
+        else if (c == '\t') shown += "\\t";
+        else if (c == '\r') shown += "\\r";
+        else if (byte < 0x20 || byte == 0x7f) shown += fmt::format("\\x{:02x}", byte);
+        else shown += c;
+    }
+    return shown;
+}
+
+void print_error(std::string_view message) { fmt::print(stderr, "error: {}\n", printable(message)); }
+
 std::string usage_text() {
     return R"(Overlapped Lab: step through Windows overlapped I/O while real asynchronous I/O runs.
 
@@ -96,16 +135,24 @@ Usage:
 Options:
   --lang en|ko           narration and titles in English (default) or Korean
   --param NAME=VALUE     with --lesson: run the lesson program with NAME=VALUE instead of its
-                         default (repeatable; e.g. --param workers=3; see --list-params)
+                         default (once per NAME, repeatable for others; e.g. --param
+                         workers=3; see --list-params)
   --trace-out FILE.json  write the run as Chrome trace-event JSON (open it in Perfetto)
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
-  --steps N              steps to take before the screenshot
+  --steps N              steps to take before the screenshot (when the lesson ends sooner,
+                         the PNG shows its end and the exit status is 1)
   --version              print the version
   --help                 print this text
 
 Environment:
   OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)
   OVLAB_LESSONS_DIR=DIR            read lesson sources and narration from DIR
+
+Exit status:
+  0 success; 1 a lesson check failed, a file or standard output could not be written, or fewer
+  steps than --steps were taken; 2 a usage error; 3 the lesson stalled; 128+N when signal N
+  (Ctrl+C, kill, a closed terminal, a reader gone as in `| head -1`) stopped the run, after its
+  working folder was removed
 )";
 }
 

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "ovlab/lesson_registry.h"
@@ -29,6 +30,11 @@ struct UsageError {
 
 std::variant<Options, UsageError> parse_command_line(int argc, char** argv);
 std::string usage_text();
+// `text` with control characters made visible (\n, \t, \r, \x1b...): a message that echoes an
+// argument must not let it move the cursor, recolour the terminal or forge a second line.
+std::string printable(std::string_view text);
+// "error: `message`" on stderr, as one line whatever the message echoes.
+void print_error(std::string_view message);
 // One line per parameter of `lesson`: name<TAB>default<TAB>allowed values<TAB>what changing it shows.
 std::string parameter_list(const LessonInfo& lesson, Language language);
 

@@ -2,13 +2,16 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "cli.h"
+#include "interrupt.h"
 #include "ovlab/platform.h"
 #include "ovlab/trace_output.h"
+#include "standard_output.h"
 #include "trace_file.h"
 
 namespace ovlab::app {
@@ -26,6 +29,36 @@ trace::TextPrinter make_printer(const LessonSource& source, const Narration& nar
     });
 }
 
+// Prints the transcript as the lesson runs. Returns nothing once it finished, or the exit code
+// when it had to end early: stalled, stdout failed or a signal asked to stop (the caller's
+// Session then stops the lesson and removes its folder).
+std::optional<int> print_until_finished(Session& session, trace::TextPrinter& printer) {
+    uint64_t printed = 0;
+    auto last_progress = std::chrono::steady_clock::now();
+    for (;;) {
+        // Read `finished` first: LessonFinished is recorded before the result is set, so once
+        // finished, everything the run will ever record is already published.
+        const bool done = session.finished();
+        const uint64_t published = session.recorder().published();
+        if (printed < published) last_progress = std::chrono::steady_clock::now();
+        for (; printed < published; ++printed) print_out(printer.print(session.recorder().at(printed)));
+        if (!flush_out() || stop_requested()) return 1;
+        if (done) return std::nullopt;
+        if (session.history_full() && printed == session.recorder().published()) {
+            print_error(fmt::format("the run's history is full ({} events), so the lab stopped it (see the last "
+                                    "step above)", session.recorder().capacity()));
+            return 3;
+        }
+        if (std::chrono::steady_clock::now() - last_progress > kStallLimit) {
+            print_error(fmt::format("the lesson made no progress for {} s: every thread waits for something "
+                                    "that never happens (see the last step above)",
+                                    std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count()));
+            return 3;
+        }
+        std::this_thread::sleep_for(2ms);
+    }
+}
+
 }  // namespace
 
 int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
@@ -35,15 +68,15 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
         source = LessonSource::load(lesson_folder(lesson) / lesson.source_file);
         narration = Narration::load(Narration::file_for(lesson, options.language));
     } catch (const std::exception& error) {
-        fmt::print(stderr, "error: {}\n", error.what());
+        print_error(error.what());
         return 1;
     }
 
     LessonProgram program = lesson.program(options.parameters);
     if (!program.peer_port_file.empty()) {
-        fmt::print(stderr, "error: with {} lesson {} waits for connections from the window's Peer client panel; "
-                           "run it in the window (without --headless)\n",
-                   fmt::join(changed_parameters(lesson, options.parameters), " "), lesson.id);
+        print_error(fmt::format("with {} lesson {} waits for connections from the window's Peer client panel; "
+                                "run it in the window (without --headless)",
+                                fmt::join(changed_parameters(lesson, options.parameters), " "), lesson.id));
         return 2;
     }
     Session session(std::move(program));
@@ -51,49 +84,26 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
     // In the transcript itself, so whoever reads it later knows the run was not the lesson as written.
     const std::vector<std::string> changed = changed_parameters(lesson, options.parameters);
     if (!changed.empty())
-        fmt::print("Parameters changed from the defaults: {} (the narration is written for the defaults)\n\n",
-                   fmt::join(changed, " "));
-    if (const std::string* intro = narration.find("intro")) fmt::print("{}\n", *intro);
+        print_out(fmt::format("Parameters changed from the defaults: {} (the narration is written for the defaults)\n\n",
+                              fmt::join(changed, " ")));
+    if (const std::string* intro = narration.find("intro")) print_out(fmt::format("{}\n", *intro));
 
     trace::TextPrinter printer = make_printer(source, narration);
     session.start();
     session.stepper().run(0us);
-
-    uint64_t printed = 0;
-    auto last_progress = std::chrono::steady_clock::now();
-    for (;;) {
-        // Read `finished` first: LessonFinished is recorded before the result is set, so once
-        // finished, everything the run will ever record is already published.
-        const bool done = session.finished();
-        const uint64_t published = session.recorder().published();
-        if (printed < published) last_progress = std::chrono::steady_clock::now();
-        for (; printed < published; ++printed) fmt::print("{}", printer.print(session.recorder().at(printed)));
-        std::fflush(stdout);
-        if (done) break;
-        if (session.history_full() && printed == session.recorder().published()) {
-            fmt::print(stderr, "error: the run's history is full ({} events), so the lab stopped it (see the last "
-                               "step above)\n", session.recorder().capacity());
-            return 3;
-        }
-        if (std::chrono::steady_clock::now() - last_progress > kStallLimit) {
-            fmt::print(stderr, "error: the lesson made no progress for {} s: every thread waits for something that "
-                               "never happens (see the last step above)\n",
-                       std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count());
-            return 3;
-        }
-        std::this_thread::sleep_for(2ms);
-    }
+    if (std::optional<int> early_exit = print_until_finished(session, printer)) return *early_exit;
 
     const SessionResult result = session.wait();
-    if (const std::string* finished = narration.find("finished")) fmt::print("\n{}\n", *finished);
+    if (const std::string* finished = narration.find("finished")) print_out(fmt::format("\n{}\n", *finished));
+    if (!flush_out()) return 1;
     if (!options.trace_out.empty()) {
         if (std::optional<std::string> error = write_trace_file(session.recorder(), options.trace_out)) {
-            fmt::print(stderr, "error: {}\n", *error);
+            print_error(*error);
             return 1;
         }
     }
     if (!result.check.passed) {
-        fmt::print(stderr, "error: lesson {} failed its check: {}\n", lesson.id, result.check.message);
+        print_error(fmt::format("lesson {} failed its check: {}", lesson.id, result.check.message));
         return 1;
     }
     return 0;

@@ -13,7 +13,8 @@ struct HeadlessOptions {
     ParameterValues parameters;  // checked already: --param values, the rest at their defaults
 };
 
-// Exit code: 0 when the lesson's own check passed, 1 when it failed, 3 when the lesson stalled.
+// Exit code: 0 when the lesson's own check passed, 1 when it failed or stdout could not be written
+// or a signal stopped the run (see stop_signal()), 3 when the lesson stalled.
 int run_headless(const LessonInfo& lesson, const HeadlessOptions& options);
 
 }  // namespace ovlab::app

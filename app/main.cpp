@@ -1,10 +1,14 @@
 // overlapped-lab: the command line (docs/design.md §3) dispatching to the window or the headless runner.
 #include <cstdio>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
 #include "cli.h"
 #include "headless.h"
+#include "interrupt.h"
+#include "standard_output.h"
 
 #ifdef OVLAB_WITH_GUI
 #include "gui/gui.h"
@@ -28,45 +32,51 @@ int open_window(const ovlab::app::Options& options) {
     return ovlab::gui::run_gui(gui);
 #else
     (void)options;
-    fmt::print(stderr, "error: this build has no window (built with OVLAB_BUILD_GUI=OFF); use --headless\n");
+    ovlab::app::print_error("this build has no window (built with OVLAB_BUILD_GUI=OFF); use --headless");
     return 2;
 #endif
 }
 
-}  // namespace
+// The text --help, --version, --list-params or --list-lessons asked for; nothing for a run.
+std::optional<std::string> information_asked(const ovlab::app::Options& options) {
+    using namespace ovlab::app;
+    if (options.help) return usage_text();
+    if (options.version) return fmt::format("overlapped-lab {}\n", OVLAB_VERSION);
+    if (options.list_params) return parameter_list(*ovlab::find_lesson(options.lesson_id), options.language);
+    if (!options.list_lessons) return std::nullopt;
+    std::string list;
+    for (const ovlab::LessonInfo& lesson : ovlab::all_lessons())
+        list += fmt::format("{}\t{}\n", lesson.id, lesson.title(options.language));
+    return list;
+}
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     using namespace ovlab::app;
     auto parsed = parse_command_line(argc, argv);
     if (auto* error = std::get_if<UsageError>(&parsed)) {
-        fmt::print(stderr, "error: {}\n", error->message);
+        print_error(error->message);
         return 2;
     }
     const Options& options = std::get<Options>(parsed);
-    if (options.help) {
-        fmt::print("{}", usage_text());
-        return 0;
-    }
-    if (options.version) {
-        fmt::print("overlapped-lab {}\n", OVLAB_VERSION);
-        return 0;
-    }
-    if (options.list_params) {
-        fmt::print("{}", parameter_list(*ovlab::find_lesson(options.lesson_id), options.language));
-        return 0;
-    }
-    if (options.list_lessons) {
-        for (const ovlab::LessonInfo& lesson : ovlab::all_lessons())
-            fmt::print("{}\t{}\n", lesson.id, lesson.title(options.language));
-        return 0;
-    }
+    if (std::optional<std::string> text = information_asked(options))
+        return print_out(*text) && flush_out() ? 0 : 1;
     try {
         if (options.headless)
             return run_headless(*ovlab::find_lesson(options.lesson_id),
                                 {options.language, options.trace_out, options.parameters});
         return open_window(options);
     } catch (const std::exception& error) {
-        fmt::print(stderr, "error: {}\n", error.what());
+        print_error(error.what());
         return 1;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    ovlab::app::watch_for_interrupts();
+    const int exit_code = run(argc, argv);
+    // The run is over and its working folder removed: now go the way the signal meant.
+    if (const int signal = ovlab::app::stop_signal()) ovlab::app::exit_as_signalled(signal);
+    return exit_code;
 }

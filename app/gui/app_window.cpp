@@ -1,14 +1,14 @@
 // run_gui: the window's main loop. Each frame folds new trace events, draws every panel from the
 // one StepView, then applies what the panels asked for (open, reset, language, theme).
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "cli.h"
 #include "gui.h"
+#include "interrupt.h"
 #include "layout.h"
 #include "panel.h"
 #include "panel_threads.h"
@@ -24,12 +24,6 @@ namespace {
 constexpr float kUiPixels = 19.0f;    // readable from the back of a classroom at 1600x900
 constexpr float kMonoPixels = 18.0f;
 constexpr auto kFrameTime = std::chrono::microseconds(16'667);  // 60 fps even where vsync is absent
-
-// Ctrl+C or a kill closes the window the normal way, so the running lesson is torn down and its
-// working folder removed.
-std::atomic<bool> g_close_requested{false};
-
-void request_close(int) { g_close_requested = true; }
 
 struct Panels {
     std::unique_ptr<Panel> controls = make_controls_panel();
@@ -109,15 +103,20 @@ void apply_requests(const UiRequests& requests, LessonController& lessons, Langu
     else if (requests.reset) lessons.reset();
 }
 
-void write_trace_if_asked(const GuiOptions& options, const LessonController& lessons) {
-    if (options.trace_out.empty()) return;
+// False when the trace was asked for and could not be written.
+bool write_trace_if_asked(const GuiOptions& options, const LessonController& lessons) {
+    if (options.trace_out.empty()) return true;
     const trace::Recorder* recorder = lessons.recorder();
     if (!recorder) {
-        fmt::print(stderr, "warning: no lesson ran, so no trace was written to {}\n", options.trace_out);
-        return;
+        fmt::print(stderr, "warning: no lesson ran, so no trace was written to {}\n",
+                   app::printable(options.trace_out));
+        return true;
     }
-    if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out))
-        fmt::print(stderr, "error: {}\n", *error);
+    if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out)) {
+        app::print_error(*error);
+        return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -127,7 +126,7 @@ int run_gui(const GuiOptions& options) {
     if (!options.lesson_id.empty()) {
         first_lesson = find_lesson(options.lesson_id);
         if (!first_lesson) {
-            fmt::print(stderr, "error: unknown lesson '{}' (see --list-lessons)\n", options.lesson_id);
+            app::print_error(fmt::format("unknown lesson '{}' (see --list-lessons)", options.lesson_id));
             return 2;
         }
     } else if (!all_lessons().empty()) {
@@ -136,7 +135,7 @@ int run_gui(const GuiOptions& options) {
 
     auto opened = Window::open(options.width, options.height, "Overlapped Lab");
     if (auto* error = std::get_if<std::string>(&opened)) {
-        fmt::print(stderr, "error: {}\n", *error);
+        app::print_error(*error);
         return 1;
     }
     Window& window = *std::get<std::unique_ptr<Window>>(opened);
@@ -157,9 +156,9 @@ int run_gui(const GuiOptions& options) {
         std::optional<ScreenshotScript> script;
         if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps);
 
-        std::signal(SIGINT, request_close);
-        std::signal(SIGTERM, request_close);
-        while (!window.should_close() && !g_close_requested) {
+        // A stop signal closes the window the normal way, so the running lesson is torn down and its
+        // working folder removed.
+        while (!window.should_close() && !app::stop_requested()) {
             const auto frame_start = std::chrono::steady_clock::now();
             window.poll_events();
             lessons.update();
@@ -179,7 +178,12 @@ int run_gui(const GuiOptions& options) {
                 int width = 0, height = 0;
                 window.framebuffer_size(width, height);
                 if (std::optional<std::string> error = save_framebuffer_png(options.screenshot_path, width, height)) {
-                    fmt::print(stderr, "error: {}\n", *error);
+                    app::print_error(*error);
+                    exit_code = 1;
+                }
+                // Fewer steps than asked is a failure even with the picture saved: a script must notice.
+                if (script->shortfall()) {
+                    app::print_error(*script->shortfall());
                     exit_code = 1;
                 }
                 script->captured();
@@ -189,7 +193,7 @@ int run_gui(const GuiOptions& options) {
             apply_requests(ctx.requests, lessons, language);
             std::this_thread::sleep_until(frame_start + kFrameTime);
         }
-        write_trace_if_asked(options, lessons);
+        if (!write_trace_if_asked(options, lessons)) exit_code = 1;
     }
     return exit_code;
 }

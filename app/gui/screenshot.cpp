@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -23,6 +24,30 @@ constexpr auto kQuietTime = 60ms;
 constexpr auto kStepTimeout = 5s;
 // Frames drawn after the last step so scrolling and layout settle before the picture.
 constexpr int kSettleFrames = 3;
+constexpr const char* kLessonEnded = "the lesson ended";
+
+using Bytes = std::vector<unsigned char>;
+
+void append_bytes(void* context, void* data, int size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    static_cast<Bytes*>(context)->insert(static_cast<Bytes*>(context)->end(), bytes, bytes + size);
+}
+
+// stb's own file writer checks neither fwrite nor fclose: a full disk would leave a cut-off PNG
+// and report success.
+std::optional<std::string> write_file(const std::string& path, const Bytes& bytes) {
+    auto failed = [&] { return fmt::format("cannot write {}: {}", path, std::strerror(errno)); };
+    errno = 0;
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) return failed();
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    const int write_errno = errno;
+    if (std::fclose(file) != 0 || !written) {
+        if (!written) errno = write_errno;
+        return failed();
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -35,10 +60,10 @@ std::optional<std::string> save_framebuffer_png(const std::string& path, int wid
     if (glGetError() != GL_NO_ERROR) return fmt::format("cannot save {}: reading the framebuffer failed", path);
     // OpenGL's first row is the bottom one; PNG's is the top.
     stbi_flip_vertically_on_write(1);
-    errno = 0;
-    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3))
-        return fmt::format("cannot write {}: {}", path, errno ? std::strerror(errno) : "PNG encoding failed");
-    return std::nullopt;
+    Bytes png;
+    if (!stbi_write_png_to_func(append_bytes, &png, width, height, 3, pixels.data(), width * 3))
+        return fmt::format("cannot save {}: PNG encoding failed", path);
+    return write_file(path, png);
 }
 
 bool ScreenshotScript::advance(LessonController& lessons) {
@@ -54,7 +79,7 @@ bool ScreenshotScript::advance(LessonController& lessons) {
                 if (phase_ != Phase::Stepping) return false;
             }
             if (taken_ >= steps_) phase_ = Phase::Settling;
-            else if (lessons.lesson_finished()) stop_stepping("the lesson ended");
+            else if (lessons.lesson_finished()) stop_stepping(kLessonEnded);
             else step_once(lessons);
             return false;
         case Phase::Settling:
@@ -96,7 +121,8 @@ bool ScreenshotScript::step_taken(LessonController& lessons) {
         last_published_ = published;
         published_changed_ = now;
     }
-    const bool counted = session.stepper().checkpoints_passed() >= passed_target_;
+    // The step that ends the lesson passes no checkpoint: the lesson finishing counts it.
+    const bool counted = session.stepper().checkpoints_passed() >= passed_target_ || session.finished();
     const bool parked = session.stepper().has_waiting() || session.finished();
     // A step that ends with the server blocked for the peer is never counted (a turn that ends in
     // a wait passes its step on), and nobody else can take it.
@@ -119,8 +145,11 @@ bool ScreenshotScript::waits_for_peer(const LessonController& lessons) {
 }
 
 void ScreenshotScript::stop_stepping(const char* why) {
-    if (taken_ < steps_)
-        fmt::print(stderr, "screenshot: stopped after {} of {} steps: {}\n", taken_, steps_, why);
+    if (taken_ < steps_) {
+        shortfall_ = why == kLessonEnded
+                         ? fmt::format("the lesson ended after {} steps; --steps {} asked for more", taken_, steps_)
+                         : fmt::format("screenshot: stopped after {} of {} steps: {}", taken_, steps_, why);
+    }
     phase_ = Phase::Settling;
 }
 

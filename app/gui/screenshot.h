@@ -22,6 +22,8 @@ public:
     // Once per frame, before drawing. True when the frame about to be drawn is the one to save.
     bool advance(LessonController& lessons);
     bool done() const { return phase_ == Phase::Done; }
+    // Why fewer steps than asked were taken (the picture shows where stepping stopped), or nothing.
+    const std::optional<std::string>& shortfall() const { return shortfall_; }
     void captured() { phase_ = Phase::Done; }
 
 private:
@@ -42,6 +44,7 @@ private:
     uint64_t last_published_ = 0;
     Clock::time_point published_changed_{};
     int settle_frames_ = 0;
+    std::optional<std::string> shortfall_;
 };
 
 }  // namespace ovlab::gui

@@ -8,10 +8,29 @@
 
 #include "ovlab/platform.h"
 
+#ifndef _WIN32
+#include <sys/stat.h>
+
+#include <cerrno>
+#endif
+
 namespace ovlab {
 namespace {
 
 std::atomic<Session*> g_current{nullptr};
+
+// Owner-only from the first moment, whatever the umask: the lesson's files are its student's alone
+// (Windows' temporary folder is private to the user already). False without an error when the
+// name exists, as std::filesystem::create_directory.
+bool create_private_directory(const std::filesystem::path& folder, std::error_code& error) {
+#ifndef _WIN32
+    if (::mkdir(folder.c_str(), 0700) == 0) return true;
+    if (errno != EEXIST) error = std::error_code(errno, std::generic_category());
+    return false;
+#else
+    return std::filesystem::create_directory(folder, error);
+#endif
+}
 
 // mkdtemp() without POSIX: create_directory() fails when the name exists, so a fresh random name
 // is tried until one is free (the folder is then ours alone, as with mkdtemp).
@@ -26,7 +45,7 @@ std::filesystem::path make_run_folder() {
         std::string name = "overlapped-lab-";
         for (int i = 0; i < 6; ++i) name += kAlphabet[random() % kAlphabet.size()];
         const std::filesystem::path folder = temp / name;
-        if (std::filesystem::create_directory(folder, error)) return folder;
+        if (create_private_directory(folder, error)) return folder;
         if (error) break;
     }
     throw std::runtime_error(fmt::format("cannot create a working folder in {}: {}", temp.string(),

@@ -29,14 +29,38 @@ TEST(CommandLine, ParamsAreRepeatableAndGoWithTheLessonInBothModes)
 {
     for (bool headless : {false, true}) {
         std::vector<std::string> args = {"--param", "workers=3", "--lesson", "iocp-echo-server", "--param",
-                                         "reset=off", "--param", "workers=4"};
+                                         "reset=off"};
         if (headless) args.push_back("--headless");
         auto parsed = parse(args);
         ASSERT_TRUE(std::holds_alternative<Options>(parsed)) << std::get<UsageError>(parsed).message;
         const Options& options = std::get<Options>(parsed);
         EXPECT_EQ(options.headless, headless);
-        EXPECT_EQ(options.parameters, (ParameterValues{{"workers", 4}, {"reset", 0}})) << "the last value wins";
+        EXPECT_EQ(options.parameters, (ParameterValues{{"workers", 3}, {"reset", 0}}));
     }
+}
+
+TEST(CommandLine, AParamGivenTwiceIsRefusedWithBothValues)
+{
+    EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "workers=2", "--param", "workers=3"}),
+              "--param workers given twice (2 and 3)");
+    EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "reset=off", "--param", "reset=0"}),
+              "--param reset given twice (off and 0)");
+}
+
+TEST(CommandLine, EmptyValuesAreRefusedNotTakenForAbsentOptions)
+{
+    EXPECT_EQ(error_of({"--lesson", ""}), "--lesson needs a lesson id (see --list-lessons)");
+    EXPECT_EQ(error_of({"--lesson", "", "--headless"}), "--lesson needs a lesson id (see --list-lessons)");
+    EXPECT_EQ(error_of({"--lesson", "event-file-copy", "--trace-out", ""}), "--trace-out needs a file name");
+    EXPECT_EQ(error_of({"--lesson", "event-file-copy", "--screenshot", ""}), "--screenshot needs a file name");
+}
+
+TEST(CommandLine, ControlCharactersInEchoedArgumentsAreMadeVisible)
+{
+    EXPECT_EQ(printable("a\x1b[31mb\nc\td\re\x7f\x01"), "a\\x1b[31mb\\nc\\td\\re\\x7f\\x01");
+    EXPECT_EQ(printable("plain 한글 \\ text"), "plain 한글 \\ text") << "UTF-8 and backslashes stay as they are";
+    // The parser keeps the raw text (it names the lesson); main escapes the whole message it prints.
+    EXPECT_EQ(printable(error_of({"--lesson", "x\x1b[2J"})), "unknown lesson 'x\\x1b[2J' (see --list-lessons)");
 }
 
 TEST(CommandLine, NoParamsMeansTheDefaults)

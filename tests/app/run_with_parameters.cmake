@@ -1,5 +1,8 @@
-# Runs PROGRAM with ARGS (a ;-list) and requires exit code EXIT and every regex of EXPECT (a
-# ;-list) in stdout, and none of ABSENT.
+# Runs PROGRAM with ARGS (a ;-list) and requires exit code EXIT, every regex of EXPECT (a ;-list)
+# in stdout or stderr, none of ABSENT in either, and the file CREATES (if given) written anew.
+if(CREATES)
+    file(REMOVE ${CREATES})
+endif()
 execute_process(COMMAND ${PROGRAM} ${ARGS} OUTPUT_VARIABLE output ERROR_VARIABLE errors RESULT_VARIABLE exit_code)
 if(NOT exit_code EQUAL EXIT)
     message(FATAL_ERROR "${ARGS}: exit code ${exit_code}, expected ${EXIT}\n${errors}")
@@ -10,7 +13,10 @@ foreach(regex ${EXPECT})
     endif()
 endforeach()
 foreach(regex ${ABSENT})
-    if(output MATCHES "${regex}")
-        message(FATAL_ERROR "${ARGS}: unexpected match for '${regex}' in:\n${output}")
+    if(output MATCHES "${regex}" OR errors MATCHES "${regex}")
+        message(FATAL_ERROR "${ARGS}: unexpected match for '${regex}' in:\n${output}\n${errors}")
     endif()
 endforeach()
+if(CREATES AND NOT EXISTS ${CREATES})
+    message(FATAL_ERROR "${ARGS}: ${CREATES} was not written\n${errors}")
+endif()

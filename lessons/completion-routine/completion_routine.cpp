@@ -28,6 +28,7 @@
 #include <string.h>
 
 #define MESSAGES 2
+#define MAX_STRANGERS 3  // connections from other programs that main closes before it gives up
 
 // A request and its result. The routine receives only the OVERLAPPED*; the OVERLAPPED is the first
 // member, so that pointer is the request. (The seed kept the result in globals instead, which
@@ -56,6 +57,7 @@ struct Peer {
     unsigned short port;
     HANDLE connected;  // set by the peer once it has tried to connect
     BOOL connectedOk;  // written before `connected` is set
+    sockaddr_in local;  // the peer socket's own address, also written before `connected`
     HANDLE cue;        // set by main: "send your next message" (auto-reset)
     BOOL quit;         // written by main before the cue: "close instead of sending"
     HANDLE done;       // set by the peer when it has closed: nothing more will come
@@ -105,8 +107,10 @@ static DWORD WINAPI PeerThread(LPVOID parameter)
     server.sin_family = AF_INET;
     server.sin_port = htons(peer->port);
     server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int length = sizeof peer->local;
     peer->connectedOk = s != INVALID_SOCKET &&
-                        connect(s, (sockaddr*)&server, sizeof server) != SOCKET_ERROR;  // [step: peer-connect]
+                        connect(s, (sockaddr*)&server, sizeof server) != SOCKET_ERROR &&  // [step: peer-connect]
+                        getsockname(s, (sockaddr*)&peer->local, &length) != SOCKET_ERROR;  // [step: peer-getsockname]
     if (!peer->connectedOk) {
         printf("peer: cannot connect: error %d\n", WSAGetLastError());
     }
@@ -155,6 +159,30 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
     return listener;
 }
 
+// Accepts the peer's connection. Any program on this machine may connect to 127.0.0.1: a
+// connection from another address or port is closed.
+static SOCKET accept_peer(SOCKET listener, const Peer* peer)
+{
+    for (int strangers = 0; strangers < MAX_STRANGERS; ++strangers) {
+        sockaddr_in from;
+        int fromLength = sizeof from;
+        SOCKET conn = accept(listener, (sockaddr*)&from, &fromLength);  // [step: accept]
+        if (conn == INVALID_SOCKET) {
+            printf("no connection from the peer: error %d\n", WSAGetLastError());
+            return INVALID_SOCKET;
+        }
+        if (from.sin_addr.s_addr == peer->local.sin_addr.s_addr && from.sin_port == peer->local.sin_port) {
+            return conn;
+        }
+        char host[INET_ADDRSTRLEN] = "?";
+        inet_ntop(AF_INET, &from.sin_addr, host, sizeof host);
+        printf("a connection from %s:%u is not the lesson's peer: closed\n", host, ntohs(from.sin_port));
+        closesocket(conn);
+    }
+    printf("%d connections were not the lesson's peer: giving up\n", MAX_STRANGERS);
+    return INVALID_SOCKET;
+}
+
 // Part 1: ReadFileEx. Returns FALSE when the read failed or never reported back.
 static BOOL read_file_with_routine(const char* path, BOOL alertable, DWORD waitMs)
 {
@@ -196,7 +224,8 @@ static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
         printf("WSAStartup failed\n");
         return FALSE;
     }
-    SOCKET listener = listen_on_loopback(1, &peer.port);
+    // The backlog leaves room for the peer even when other programs connect first.
+    SOCKET listener = listen_on_loopback(1 + MAX_STRANGERS, &peer.port);
     if (listener == INVALID_SOCKET) {
         WSACleanup();
         return FALSE;
@@ -211,10 +240,7 @@ static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
     }
     WaitForSingleObject(peer.connected, INFINITE);  // [step: wait-connected]
     // The peer is connected, so accept returns at once.
-    SOCKET conn = peer.connectedOk ? accept(listener, NULL, NULL) : INVALID_SOCKET;  // [step: accept]
-    if (conn == INVALID_SOCKET) {
-        printf("no connection from the peer: error %d\n", WSAGetLastError());
-    }
+    SOCKET conn = peer.connectedOk ? accept_peer(listener, &peer) : INVALID_SOCKET;
 
     BOOL ok = conn != INVALID_SOCKET;
     for (int m = 0; m < MESSAGES && ok; ++m) {

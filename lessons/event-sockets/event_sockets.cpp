@@ -27,6 +27,7 @@
 #define MAX_CONNECTIONS 4
 #define HEADER_SIZE 8  // "len=NNNN": the length of the body that follows
 #define BODY_SIZE 64
+#define MAX_STRANGERS 3  // connections from other programs that main closes before it gives up
 
 // One receive: its own OVERLAPPED, its own event, its own two buffers.
 struct Receive {
@@ -43,6 +44,7 @@ struct Sender {
     int connections;
     HANDLE connected;  // set once every socket has tried to connect
     BOOL connectedOk;
+    sockaddr_in local[MAX_CONNECTIONS];  // each socket's own address, written before `connected`
     HANDLE cue;        // auto-reset, set by main
     BOOL quit;         // written by main before a cue: close now
 };
@@ -130,8 +132,10 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
     sender->connectedOk = TRUE;
     for (int i = 0; i < sender->connections; ++i) {
         sockets[i] = WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);  // [step: sender-socket]
+        int length = sizeof sender->local[i];
         if (sockets[i] == INVALID_SOCKET ||
-            connect(sockets[i], (sockaddr*)&server, sizeof server) == SOCKET_ERROR) {  // [step: sender-connect]
+            connect(sockets[i], (sockaddr*)&server, sizeof server) == SOCKET_ERROR ||  // [step: sender-connect]
+            getsockname(sockets[i], (sockaddr*)&sender->local[i], &length) == SOCKET_ERROR) {  // [step: sender-getsockname]
             printf("sender: cannot connect: error %d\n", WSAGetLastError());
             sender->connectedOk = FALSE;
         }
@@ -182,6 +186,33 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
     return exitCode;
 }
 
+// Accepts the next connection that comes from one of the sender's sockets. Any program on this
+// machine may connect to 127.0.0.1: a connection from another address or port is closed.
+static SOCKET accept_sender(SOCKET listener, const Sender* sender)
+{
+    for (int strangers = 0; strangers < MAX_STRANGERS; ++strangers) {
+        sockaddr_in from;
+        int fromLength = sizeof from;
+        SOCKET conn = accept(listener, (sockaddr*)&from, &fromLength);  // [step: accept]
+        if (conn == INVALID_SOCKET) {
+            printf("accept failed: error %d\n", WSAGetLastError());
+            return INVALID_SOCKET;
+        }
+        for (int i = 0; i < sender->connections; ++i) {
+            const sockaddr_in* own = &sender->local[i];
+            if (from.sin_addr.s_addr == own->sin_addr.s_addr && from.sin_port == own->sin_port) {
+                return conn;
+            }
+        }
+        char host[INET_ADDRSTRLEN] = "?";
+        inet_ntop(AF_INET, &from.sin_addr, host, sizeof host);
+        printf("a connection from %s:%u is not the lesson's peer: closed\n", host, ntohs(from.sin_port));
+        closesocket(conn);
+    }
+    printf("%d connections were not the lesson's peer: giving up\n", MAX_STRANGERS);
+    return INVALID_SOCKET;
+}
+
 // Checks one scattered message: the header names the body's length.
 static BOOL check_message(int index, const Receive* receive, DWORD bytes)
 {
@@ -209,7 +240,8 @@ int main(int argc, char** argv)
         printf("WSAStartup failed\n");
         return 1;
     }
-    SOCKET listener = listen_on_loopback(MAX_CONNECTIONS, &sender.port);
+    // The backlog leaves room for every sender socket even when other programs connect first.
+    SOCKET listener = listen_on_loopback(MAX_CONNECTIONS + MAX_STRANGERS, &sender.port);
     if (listener == INVALID_SOCKET) {
         return 1;
     }
@@ -228,9 +260,8 @@ int main(int argc, char** argv)
     int posted = 0;
     BOOL ok = sender.connectedOk;
     for (int i = 0; ok && i < connections; ++i) {
-        conns[i] = accept(listener, NULL, NULL);  // [step: accept]
+        conns[i] = accept_sender(listener, &sender);
         if (conns[i] == INVALID_SOCKET) {
-            printf("accept failed: error %d\n", WSAGetLastError());
             ok = FALSE;
             break;
         }

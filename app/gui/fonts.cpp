@@ -59,6 +59,9 @@ Candidates parse_candidates(std::string_view text) {
     return candidates;
 }
 
+// Font lists are UTF-8; on Windows a path made from a narrow string would be read in the ANSI code page.
+std::filesystem::path utf8_path(const std::string& path) { return std::u8string(path.begin(), path.end()); }
+
 // The first candidate for `role` that is a usable font with the `needed` glyphs. A file that exists
 // but is not usable is skipped with one message (a file can be a candidate for several roles); one
 // that does not exist is no news, since the list names the fonts of every platform.
@@ -68,8 +71,8 @@ std::optional<CheckedFont> first_usable(const Candidates& candidates, std::strin
     if (it == candidates.end()) return std::nullopt;
     for (const std::string& path : it->second) {
         std::error_code error;
-        if (!std::filesystem::exists(path, error)) continue;
-        FontFile font = read_font_file(path, needed);
+        if (!std::filesystem::exists(utf8_path(path), error)) continue;
+        FontFile font = read_font_file(utf8_path(path), needed);
         if (font.problem.empty()) return CheckedFont{path, std::move(font.bytes)};
         std::string message = fmt::format("font {} skipped: {}", path, font.problem);
         if (std::find(skipped.begin(), skipped.end(), message) == skipped.end()) skipped.push_back(std::move(message));

@@ -144,6 +144,7 @@ int run_gui(const GuiOptions& options) {
     set_ui_language(language);
     const float scale = window.content_scale();
     const Fonts fonts = load_fonts(kUiPixels * scale, kMonoPixels * scale);
+    for (const std::string& skipped : fonts.skipped) fmt::print(stderr, "warning: {}\n", skipped);
     if (!fonts.problem.empty()) fmt::print(stderr, "warning: {}\n", fonts.problem);
     apply_theme(ThemeKind::Light);
 

@@ -1,15 +1,20 @@
 #include "fonts.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include <imgui_internal.h>
+
+#include "font_file_check.h"
 
 namespace ovlab::gui {
 namespace {
@@ -25,7 +30,17 @@ const ImWchar kHangulRanges[] = {
     0x1100, 0x11FF, 0x3000, 0x303F, 0x3131, 0x318F, 0xAC00, 0xD7A3, 0xFF00, 0xFFEF, 0,
 };
 
+// What a face must draw to be worth loading: Latin for every role, Hangul too for the Korean ones
+// (which stand in for the UI face when there is no Latin one).
+constexpr std::u32string_view kLatinProbe = U"A";
+constexpr std::u32string_view kKoreanProbe = U"A\uAC00";
+
 using Candidates = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+struct CheckedFont {
+    std::string path;
+    std::vector<unsigned char> bytes;
+};
 
 Candidates parse_candidates(std::string_view text) {
     Candidates candidates;
@@ -44,24 +59,39 @@ Candidates parse_candidates(std::string_view text) {
     return candidates;
 }
 
-std::string first_existing(const Candidates& candidates, std::string_view role) {
+// Font lists are UTF-8; on Windows a path made from a narrow string would be read in the ANSI code page.
+std::filesystem::path utf8_path(const std::string& path) { return std::u8string(path.begin(), path.end()); }
+
+// The first candidate for `role` that is a usable font with the `needed` glyphs. A file that exists
+// but is not usable is skipped with one message (a file can be a candidate for several roles); one
+// that does not exist is no news, since the list names the fonts of every platform.
+std::optional<CheckedFont> first_usable(const Candidates& candidates, std::string_view role,
+                                        std::u32string_view needed, std::vector<std::string>& skipped) {
     const auto it = candidates.find(role);
-    if (it == candidates.end()) return {};
+    if (it == candidates.end()) return std::nullopt;
     for (const std::string& path : it->second) {
         std::error_code error;
-        if (std::filesystem::is_regular_file(path, error)) return path;
+        if (!std::filesystem::exists(utf8_path(path), error)) continue;
+        FontFile font = read_font_file(utf8_path(path), needed);
+        if (font.problem.empty()) return CheckedFont{path, std::move(font.bytes)};
+        std::string message = fmt::format("font {} skipped: {}", path, font.problem);
+        if (std::find(skipped.begin(), skipped.end(), message) == skipped.end()) skipped.push_back(std::move(message));
     }
-    return {};
+    return std::nullopt;
 }
 
-ImFont* add_font(const std::string& path, float pixels, const ImWchar* ranges, bool merge) {
+ImFont* add_font(const CheckedFont& font, float pixels, const ImWchar* ranges, bool merge) {
     ImFontConfig config;
     config.MergeMode = merge;
     // Hangul at classroom sizes is crisp without horizontal oversampling, and oversampling 11k
     // syllables would quadruple the atlas.
     config.OversampleH = merge ? 1 : 2;
     config.PixelSnapH = merge;
-    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), pixels, &config, ranges);
+    // The atlas keeps the data for as long as it lives and frees it with IM_FREE.
+    void* data = IM_ALLOC(font.bytes.size());
+    std::memcpy(data, font.bytes.data(), font.bytes.size());
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(font.bytes.size()), pixels, &config,
+                                                      ranges);
 }
 
 ImFont* add_default_font(float pixels) {
@@ -71,12 +101,12 @@ ImFont* add_default_font(float pixels) {
 }
 
 // A face for `role` (Latin) with Hangul from `korean_path` merged in when there is one.
-ImFont* add_face(const std::string& latin_path, const std::string& korean_path, float pixels) {
+ImFont* add_face(const std::optional<CheckedFont>& latin, const std::optional<CheckedFont>& korean, float pixels) {
     ImFont* font = nullptr;
-    if (!latin_path.empty()) font = add_font(latin_path, pixels, kLatinRanges, false);
-    else if (!korean_path.empty()) font = add_font(korean_path, pixels, kLatinRanges, false);
+    if (latin) font = add_font(*latin, pixels, kLatinRanges, false);
+    else if (korean) font = add_font(*korean, pixels, kLatinRanges, false);
     else font = add_default_font(pixels);
-    if (!korean_path.empty()) add_font(korean_path, pixels, kHangulRanges, true);
+    if (korean) add_font(*korean, pixels, kHangulRanges, true);
     return font;
 }
 
@@ -100,26 +130,29 @@ std::string candidates_text(std::string& problem) {
 Fonts load_fonts(float ui_pixels, float mono_pixels) {
     std::string file_problem;
     const Candidates candidates = parse_candidates(candidates_text(file_problem));
-    const std::string ui = first_existing(candidates, "ui");
-    const std::string ui_bold = first_existing(candidates, "ui-bold");
-    const std::string ui_italic = first_existing(candidates, "ui-italic");
-    const std::string korean = first_existing(candidates, "korean");
-    std::string korean_bold = first_existing(candidates, "korean-bold");
-    if (korean_bold.empty()) korean_bold = korean;
-    const std::string mono = first_existing(candidates, "mono");
-
     Fonts fonts;
+    const auto find = [&](std::string_view role, std::u32string_view needed) {
+        return first_usable(candidates, role, needed, fonts.skipped);
+    };
+    const std::optional<CheckedFont> ui = find("ui", kLatinProbe);
+    const std::optional<CheckedFont> ui_bold = find("ui-bold", kLatinProbe);
+    const std::optional<CheckedFont> ui_italic = find("ui-italic", kLatinProbe);
+    const std::optional<CheckedFont> korean = find("korean", kKoreanProbe);
+    std::optional<CheckedFont> korean_bold = find("korean-bold", kKoreanProbe);
+    if (!korean_bold) korean_bold = korean;
+    const std::optional<CheckedFont> mono = find("mono", kLatinProbe);
+
     ImGui::GetIO().Fonts->Clear();
     fonts.regular = add_face(ui, korean, ui_pixels);  // the first font added is ImGui's default
-    fonts.bold = ui_bold.empty() ? fonts.regular : add_face(ui_bold, korean_bold, ui_pixels);
-    fonts.italic = ui_italic.empty() ? fonts.regular : add_font(ui_italic, ui_pixels, kLatinRanges, false);
-    fonts.mono = mono.empty() ? add_default_font(mono_pixels) : add_font(mono, mono_pixels, kLatinRanges, false);
-    fonts.korean = !korean.empty();
+    fonts.bold = ui_bold ? add_face(ui_bold, korean_bold, ui_pixels) : fonts.regular;
+    fonts.italic = ui_italic ? add_font(*ui_italic, ui_pixels, kLatinRanges, false) : fonts.regular;
+    fonts.mono = mono ? add_font(*mono, mono_pixels, kLatinRanges, false) : add_default_font(mono_pixels);
+    fonts.korean = korean.has_value();
 
     std::vector<std::string> missing;
-    if (ui.empty()) missing.push_back("a UI font (DejaVu Sans)");
-    if (mono.empty()) missing.push_back("a monospace font (DejaVu Sans Mono)");
-    if (korean.empty()) missing.push_back("a Korean font (NanumGothic: install fonts-nanum)");
+    if (!ui) missing.push_back("a UI font (DejaVu Sans)");
+    if (!mono) missing.push_back("a monospace font (DejaVu Sans Mono)");
+    if (!korean) missing.push_back("a Korean font (NanumGothic: install fonts-nanum)");
     for (size_t i = 0; i < missing.size(); ++i) fonts.problem += (i ? ", " : "fonts not found: ") + missing[i];
     if (!file_problem.empty()) fonts.problem = file_problem + (fonts.problem.empty() ? "" : "; " + fonts.problem);
     return fonts;

@@ -1,9 +1,11 @@
 // The window's fonts, found through assets/fonts.txt (built into the binary): a UI face with Hangul
-// merged in (Korean narration), its bold, a Latin italic and a monospace face for code.
+// merged in (Korean narration), its bold, a Latin italic and a monospace face for code. Each file is
+// checked first (font_file_check.h); a bad one is skipped for the next candidate, then ImGui's own font.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -16,6 +18,7 @@ struct Fonts {
     ImFont* mono = nullptr;
     bool korean = false;        // Hangul glyphs are available in `regular` and `bold`
     std::string problem;        // one line naming what was not found, empty when all is well
+    std::vector<std::string> skipped;  // one line per font file found but unusable ("font X skipped: empty file")
 };
 
 // Loads the fonts into ImGui's atlas (call before the renderer builds its font texture).

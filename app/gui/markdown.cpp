@@ -17,11 +17,13 @@ struct Flow {
     float x = 0, y = 0;
     float line_height = 0;
     bool line_empty = true;
+    MarkdownLayoutWork* work = nullptr;
 
     void new_line() {
         x = left;
         y += line_height;
         line_empty = true;
+        ++work->lines;
     }
 };
 
@@ -38,9 +40,24 @@ float width_of(ImFont* font, std::string_view text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
+float measure(Flow& flow, ImFont* font, std::string_view text) {
+    flow.work->bytes_measured += text.size();
+    return width_of(font, text);
+}
+
+// The longest start of `word` that fits in `width` (at least one character, so a line always
+// advances); ImGui stops reading at the cut, so this costs the length of the piece, not the word.
+size_t fitting_prefix(Flow& flow, ImFont* font, std::string_view word, float width) {
+    const char* end = font->CalcWordWrapPositionA(1.0f, word.data(), word.data() + word.size(), width);
+    size_t cut = std::max<size_t>(1, static_cast<size_t>(end - word.data()));
+    while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;  // UTF-8 boundary
+    flow.work->bytes_measured += cut;
+    return cut;
+}
+
 void draw_word(Flow& flow, ImFont* font, uint8_t style, std::string_view word, ImU32 colour) {
     const Palette& p = palette();
-    const float width = width_of(font, word);
+    const float width = measure(flow, font, word);
     const float base_size = ImGui::GetFontSize();
     const float y = flow.y + (base_size - font->FontSize) * 0.7f;
     if (style & MarkdownStyle_Code) {
@@ -57,20 +74,22 @@ void draw_word(Flow& flow, ImFont* font, uint8_t style, std::string_view word, I
     flow.line_empty = false;
 }
 
-// Places one word, wrapping first when it does not fit; a word wider than a whole line is cut.
+// Places one word, wrapping first when it does not fit; a word wider than a whole line is cut into
+// line-wide pieces. The word is measured once and each piece once more (never the shrinking rest,
+// which made a 1 MB word without spaces take minutes), so the cost is linear in the word's length.
 void place_word(Flow& flow, ImFont* font, uint8_t style, std::string_view word, ImU32 colour) {
-    float width = width_of(font, word);
+    const float width = measure(flow, font, word);
     if (flow.x + width > flow.right && !flow.line_empty) flow.new_line();
-    while (width > flow.right - flow.left && word.size() > 1) {
-        const char* end = font->CalcWordWrapPositionA(1.0f, word.data(), word.data() + word.size(), flow.right - flow.x);
-        size_t cut = std::max<size_t>(1, static_cast<size_t>(end - word.data()));
-        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;  // UTF-8 boundary
-        draw_word(flow, font, style, word.substr(0, cut), colour);
-        flow.new_line();
-        word.remove_prefix(cut);
-        width = width_of(font, word);
+    if (width <= flow.right - flow.left) {
+        draw_word(flow, font, style, word, colour);
+        return;
     }
-    draw_word(flow, font, style, word, colour);
+    while (!word.empty()) {
+        const size_t cut = fitting_prefix(flow, font, word, flow.right - flow.x);
+        draw_word(flow, font, style, word.substr(0, cut), colour);
+        word.remove_prefix(cut);
+        if (!word.empty()) flow.new_line();
+    }
 }
 
 void flow_spans(Flow& flow, const std::vector<MarkdownSpan>& spans, const Fonts& fonts, ImFont* base_font,
@@ -88,11 +107,11 @@ void flow_spans(Flow& flow, const std::vector<MarkdownSpan>& spans, const Fonts&
                 continue;
             }
             if (rest.front() == ' ') {
-                if (!flow.line_empty) flow.x += width_of(base_font, " ");
+                if (!flow.line_empty) flow.x += measure(flow, base_font, " ");
                 rest.remove_prefix(1);
                 continue;
             }
-            const size_t end = std::min(rest.find(' '), rest.find('\n'));
+            const size_t end = rest.find_first_of(" \n");  // two find()s would each scan to the end of the span
             const std::string_view word = rest.substr(0, end);
             ImFont* font = base_font == fonts.regular ? font_for(span.style, fonts, word) : base_font;
             place_word(flow, font, span.style, word, (span.style & MarkdownStyle_Link) ? to_u32(palette().accent) : colour);
@@ -103,9 +122,10 @@ void flow_spans(Flow& flow, const std::vector<MarkdownSpan>& spans, const Fonts&
 
 // Flows spans into a column starting at `start`; returns the height used.
 float flow_text(ImDrawList* draw, ImVec2 start, float width, const std::vector<MarkdownSpan>& spans,
-                const Fonts& fonts, ImFont* base_font, ImU32 colour) {
+                const Fonts& fonts, ImFont* base_font, ImU32 colour, MarkdownLayoutWork& work) {
     Flow flow;
     flow.draw = draw;
+    flow.work = &work;
     flow.left = start.x;
     flow.right = start.x + width;
     flow.x = flow.left;
@@ -115,7 +135,7 @@ float flow_text(ImDrawList* draw, ImVec2 start, float width, const std::vector<M
     return flow.y - start.y + (flow.line_empty && flow.y > start.y ? 0.0f : flow.line_height);
 }
 
-void render_table(const MarkdownBlock& block, const Fonts& fonts, int id) {
+void render_table(const MarkdownBlock& block, const Fonts& fonts, int id, MarkdownLayoutWork& work) {
     const Palette& p = palette();
     size_t columns = 0;
     for (const auto& row : block.rows) columns = std::max(columns, row.size());
@@ -131,8 +151,9 @@ void render_table(const MarkdownBlock& block, const Fonts& fonts, int id) {
                 ImGui::TableNextColumn();
                 if (c >= block.rows[r].size()) continue;
                 const float width = ImGui::GetContentRegionAvail().x;
+                ImFont* font = header ? fonts.bold : fonts.regular;
                 const float height = flow_text(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), width,
-                                               block.rows[r][c], fonts, header ? fonts.bold : fonts.regular, to_u32(p.text));
+                                               block.rows[r][c], fonts, font, to_u32(p.text), work);
                 ImGui::Dummy(ImVec2(width, height));
             }
         }
@@ -160,7 +181,7 @@ void render_code_block(const MarkdownBlock& block, const Fonts& fonts, float lef
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y + 16));
 }
 
-void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, int id) {
+void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, int id, MarkdownLayoutWork& work) {
     const Palette& p = palette();
     const float em = ImGui::GetFontSize();
     const float spacing = first ? 0.0f : (block.kind == MarkdownBlock::Kind::ListItem ? em * 0.25f : em * 0.6f);
@@ -182,7 +203,7 @@ void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, in
         return;
     }
     if (block.kind == MarkdownBlock::Kind::Table) {
-        render_table(block, fonts, id);
+        render_table(block, fonts, id, work);
         return;
     }
 
@@ -198,8 +219,8 @@ void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, in
                       block.bullet.c_str());
         left += std::max(em * 1.3f, width_of(fonts.regular, block.bullet) + em * 0.6f);
     }
-    const float height =
-        flow_text(draw, ImVec2(left, start.y), start.x + full_width - 4 - left, block.spans, fonts, base_font, colour);
+    const float height = flow_text(draw, ImVec2(left, start.y), start.x + full_width - 4 - left, block.spans, fonts,
+                                   base_font, colour, work);
     if (block.quote)
         draw->AddRectFilled(ImVec2(start.x + indent - em * 0.7f, start.y), ImVec2(start.x + indent - em * 0.7f + 4, start.y + height),
                             to_u32(p.accent, 0.5f), 2.0f);
@@ -211,12 +232,14 @@ void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, in
 
 }  // namespace
 
-void render_markdown(const MarkdownDocument& document, const Fonts& fonts) {
+MarkdownLayoutWork render_markdown(const MarkdownDocument& document, const Fonts& fonts) {
+    MarkdownLayoutWork work;
     int id = 0;
     for (const MarkdownBlock& block : document.blocks) {
-        render_block(block, fonts, id == 0, id);
+        render_block(block, fonts, id == 0, id, work);
         ++id;
     }
+    return work;
 }
 
 }  // namespace ovlab::gui

@@ -43,9 +43,20 @@ struct MarkdownDocument {
     bool parsed = false;    // false when md4c refused the text (it is then shown as one paragraph)
 };
 
+// A block's text beyond this many bytes is not kept: a line "… (N more characters not shown)"
+// takes its place. The window lays out every block each frame, so a pasted megabyte would make
+// each frame slow; real narration paragraphs are a few hundred bytes.
+inline constexpr size_t kMarkdownBlockTextLimit = 16 * 1024;
+
 MarkdownDocument parse_markdown(std::string_view text);
 
+// What laying out a document took, so tests can check it grows linearly with the text.
+struct MarkdownLayoutWork {
+    size_t lines = 0;           // wrapped and broken lines of flowing text
+    size_t bytes_measured = 0;  // text whose width was asked of ImGui
+};
+
 // Draws the document at the cursor, wrapped to the available width.
-void render_markdown(const MarkdownDocument& document, const Fonts& fonts);
+MarkdownLayoutWork render_markdown(const MarkdownDocument& document, const Fonts& fonts);
 
 }  // namespace ovlab::gui

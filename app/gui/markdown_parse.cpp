@@ -1,9 +1,12 @@
 // md4c callbacks → MarkdownDocument.
+#include <algorithm>
+
 #include <md4c.h>
 
 #include <fmt/format.h>
 
 #include "markdown.h"
+#include "ui_strings.h"
 
 namespace ovlab::gui {
 namespace {
@@ -173,6 +176,46 @@ int text(MD_TEXTTYPE type, const MD_CHAR* chars, MD_SIZE size, void* user) {
     return 0;
 }
 
+size_t count_characters(std::string_view utf8) {
+    return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(),
+                                             [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Keeps the first kMarkdownBlockTextLimit bytes of a block's (or table cell's) spans and ends them
+// with a line saying how many characters were left out.
+void cut_long_text(std::vector<MarkdownSpan>& spans, bool code_block) {
+    size_t kept = 0;
+    for (size_t i = 0; i < spans.size(); ++i) {
+        std::string& text = spans[i].text;
+        if (kept + text.size() <= kMarkdownBlockTextLimit) {
+            kept += text.size();
+            continue;
+        }
+        size_t cut = kMarkdownBlockTextLimit - kept;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+        size_t hidden = count_characters(std::string_view(text).substr(cut));
+        for (size_t j = i + 1; j < spans.size(); ++j) hidden += count_characters(spans[j].text);
+        text.resize(cut);
+        spans.resize(i + 1);
+        const std::string marker = fmt::format(fmt::runtime(tr(Str::NarrationTextCut)), hidden);
+        if (code_block) {
+            spans.push_back({"\n" + marker, MarkdownStyle_None});  // a code block joins its spans' text
+        } else {
+            spans.push_back({{}, MarkdownStyle_LineBreak});
+            spans.push_back({marker, MarkdownStyle_Italic});
+        }
+        return;
+    }
+}
+
+void cut_long_blocks(MarkdownDocument& document) {
+    for (MarkdownBlock& block : document.blocks) {
+        cut_long_text(block.spans, block.kind == MarkdownBlock::Kind::CodeBlock);
+        for (auto& row : block.rows)
+            for (auto& cell : row) cut_long_text(cell, false);
+    }
+}
+
 }  // namespace
 
 MarkdownDocument parse_markdown(std::string_view markdown) {
@@ -190,9 +233,11 @@ MarkdownDocument parse_markdown(std::string_view markdown) {
         MarkdownDocument plain;
         plain.blocks.push_back({});
         plain.blocks.back().spans.push_back({std::string(markdown), MarkdownStyle_None});
+        cut_long_blocks(plain);
         return plain;
     }
     builder.document.parsed = true;
+    cut_long_blocks(builder.document);
     return std::move(builder.document);
 }
 

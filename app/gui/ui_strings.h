@@ -161,6 +161,7 @@
       "파일을 고치면 다시 읽습니다.")                                                                                 \
     X(NarrationNone, "No narration for this step", "이 단계에 대한 설명이 없습니다")                                       \
     X(NarrationPressStep, "Press Step (Space) to run the first line.", "단계(Space)를 눌러 첫 줄을 실행하세요.")             \
+    X(NarrationTextCut, "… ({} more characters not shown)", "… (나머지 {}자는 표시하지 않습니다)")                         \
     X(OverlappedTitle, "OVERLAPPED", "OVERLAPPED")                                                                 \
     X(OverlappedHelp,                                                                                              \
       "Every OVERLAPPED of the lesson, field by field, in hex with its meaning now. Internal holds the NTSTATUS "    \

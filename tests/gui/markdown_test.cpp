@@ -1,7 +1,12 @@
-// md4c → MarkdownDocument: the block and span shapes the narration renderer relies on.
+// md4c → MarkdownDocument: the block and span shapes the narration renderer relies on; and the
+// layout of very long text, which must cost work linear in its length.
+#include <chrono>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "markdown.h"
+#include "ui_strings.h"
 
 namespace ovlab::gui {
 namespace {
@@ -51,6 +56,95 @@ TEST(MarkdownParse, KoreanTextAndEntitiesSurvive) {
     std::string text;
     for (const MarkdownSpan& span : doc.blocks[0].spans) text += span.text;
     EXPECT_EQ(text, "읽기가 시작되었습니다 & 끝납니다");
+}
+
+MarkdownDocument one_paragraph(std::string text) {
+    MarkdownDocument document;
+    document.blocks.push_back({});
+    document.blocks.back().spans.push_back({std::move(text), MarkdownStyle_None});
+    return document;
+}
+
+std::string visible_text(const MarkdownBlock& block) {
+    std::string text;
+    for (const MarkdownSpan& span : block.spans) text += span.text;
+    return text;
+}
+
+TEST(MarkdownParse, AnOverlongParagraphIsCutWithAMarker) {
+    const MarkdownDocument doc = parse_markdown(std::string(5'000'000, 'x') + "\n\nnext paragraph\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    const std::string text = visible_text(doc.blocks[0]);
+    EXPECT_EQ(text.substr(0, kMarkdownBlockTextLimit), std::string(kMarkdownBlockTextLimit, 'x'));
+    EXPECT_EQ(text.substr(kMarkdownBlockTextLimit),
+              fmt::format("… ({} more characters not shown)", 5'000'000 - kMarkdownBlockTextLimit));
+    EXPECT_EQ(doc.blocks[0].spans.back().style, MarkdownStyle_Italic);
+    EXPECT_EQ(visible_text(doc.blocks[1]), "next paragraph");
+}
+
+TEST(MarkdownParse, TheCutKeepsWholeCharactersAndSpeaksTheUiLanguage) {
+    set_ui_language(Language::Korean);
+    const MarkdownDocument doc = parse_markdown(std::string(kMarkdownBlockTextLimit, 'x') + "가나다");
+    set_ui_language(Language::English);
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    EXPECT_EQ(visible_text(doc.blocks[0]),
+              std::string(kMarkdownBlockTextLimit, 'x') + "… (나머지 3자는 표시하지 않습니다)");
+}
+
+// An ImGui context with the built-in font and a window but no display: enough to lay out narration.
+class MarkdownLayout : public ::testing::Test {
+protected:
+    MarkdownLayout() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 900);
+        ImFont* font = io.Fonts->AddFontDefault();
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        fonts_.regular = fonts_.bold = fonts_.italic = fonts_.mono = font;
+    }
+    ~MarkdownLayout() override { ImGui::DestroyContext(); }
+
+    MarkdownLayoutWork lay_out(const MarkdownDocument& document, std::string_view what) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowSize(ImVec2(600, 800));
+        ImGui::Begin(std::string(what).c_str());  // a new window each time: no scrollbar narrows it
+        const auto start = std::chrono::steady_clock::now();
+        const MarkdownLayoutWork work = render_markdown(document, fonts_);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        ImGui::End();
+        ImGui::EndFrame();
+        fmt::print("{}: {} lines, {} bytes measured, {:.3f} s\n", what, work.lines, work.bytes_measured, took.count());
+        return work;
+    }
+
+    Fonts fonts_;
+};
+
+// A word longer than a line is cut into line-wide pieces; measuring the shrinking rest again after
+// each piece made 1 MB take minutes and 5 MB never finish.
+TEST_F(MarkdownLayout, AWordWithoutSpacesCostsWorkLinearInItsLength) {
+    const MarkdownLayoutWork one = lay_out(one_paragraph(std::string(1'000'000, 'x')), "1 MB word");
+    const MarkdownLayoutWork five = lay_out(one_paragraph(std::string(5'000'000, 'x')), "5 MB word");
+    EXPECT_LE(one.bytes_measured, 3u * 1'000'000);
+    EXPECT_LE(five.bytes_measured, 3u * 5'000'000);
+    EXPECT_GT(one.lines, 1'000u);
+    EXPECT_NEAR(static_cast<double>(five.lines) / static_cast<double>(one.lines), 5.0, 0.001);
+}
+
+TEST_F(MarkdownLayout, ManyShortWordsCostWorkLinearInTheirLength) {
+    std::string words;
+    while (words.size() < 1'000'000) words += "overlapped ";
+    const MarkdownLayoutWork work = lay_out(one_paragraph(words), "1 MB of words");
+    EXPECT_LE(work.bytes_measured, 3u * words.size());
+    EXPECT_GT(work.lines, 1'000u);
+}
+
+TEST_F(MarkdownLayout, AParsedOverlongParagraphStaysSmall) {
+    const MarkdownLayoutWork work = lay_out(parse_markdown(std::string(5'000'000, 'x')), "parsed 5 MB word");
+    EXPECT_LE(work.bytes_measured, 4 * kMarkdownBlockTextLimit);
 }
 
 }  // namespace

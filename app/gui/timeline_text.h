@@ -17,7 +17,7 @@ std::string span_label(const trace::Recorder& recorder, const TimelineSpan& span
 // The call with its arguments and result (or the request's way), and the step a click shows.
 std::string span_tooltip(const trace::Recorder& recorder, const trace::State& live, const TimelineModel& model,
                          const TimelineSpan& span);
-// "port 0x4 queue", "requests in flight", "WorkerThread 2 APC queue".
+// "port queue" (the port as the lesson names it), "requests in flight", "WorkerThread 2 APC queue".
 std::string counter_label(const trace::State& live, const TimelineCounter& counter);
 
 }  // namespace ovlab::gui

@@ -36,8 +36,8 @@
     X(TimelineEmpty, "Nothing recorded yet: press Step", "아직 기록이 없습니다: 단계를 누르세요")                           \
     X(TimelineRequests, "I/O requests", "중첩 I/O 요청")                                                              \
     X(TimelineInFlight, "requests in flight", "진행 중인 요청")                                                          \
-    X(TimelinePortQueue, "port {} queue", "완료 포트 {} 큐")                                                            \
-    X(TimelinePortRunning, "port {} running", "완료 포트 {} 실행 중")                                                     \
+    X(TimelinePortQueue, "{} queue", "{} 큐")                                                            \
+    X(TimelinePortRunning, "{} running", "{} 실행 중")                                                     \
     X(TimelineApcQueue, "{} APC queue", "{} APC 큐")                                                                \
     X(TimelineStepAxis, "step {}", "{}단계")                                                                        \
     X(TimelineSteps, "steps {}–{}", "{}–{}단계")                                                                    \

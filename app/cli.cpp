@@ -23,6 +23,7 @@ std::optional<UsageError> check_combinations(const Options& options) {
         return UsageError{"--screenshot takes a picture of the window; it cannot be combined with --headless"};
     if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
     if (options.list_params && options.lesson_id.empty()) return UsageError{"--list-params needs --lesson ID"};
+    if (options.headless && options.show_timeline) return UsageError{"--timeline is a view of the window; it cannot be combined with --headless"};
     return std::nullopt;
 }
 
@@ -73,8 +74,9 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--version") options.version = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
         else if (arg == "--list-params") options.list_params = true;
+        else if (arg == "--timeline") options.show_timeline = true;
         else if (arg == "--lesson" || arg == "--lang" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps" ||
-                 arg == "--param") {
+                 arg == "--param" || arg == "--timeline-request") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
             if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot") {
@@ -84,6 +86,13 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
             else if (arg == "--param") assignments.push_back(*v);
             else if (arg == "--trace-out") options.trace_out = *v;
             else if (arg == "--screenshot") options.screenshot = *v;
+            else if (arg == "--timeline-request") {
+                const std::optional<int> request = parse_count(*v);
+                if (!request || *request == 0)
+                    return UsageError{fmt::format("--timeline-request needs a request number >= 1, not '{}'", *v)};
+                options.timeline_request = *request;
+                options.show_timeline = true;
+            }
             else if (arg == "--lang") {
                 const std::optional<Language> language = parse_language(*v);
                 if (!language) return UsageError{fmt::format("unknown language '{}': use en or ko", *v)};
@@ -141,6 +150,9 @@ Options:
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
   --steps N              steps to take before the screenshot (when the lesson ends sooner,
                          the PNG shows its end and the exit status is 1)
+  --timeline             open with the Timeline shown (T toggles it in the window)
+  --timeline-request N   open the Timeline zoomed on the Nth I/O request: its issue,
+                         completion and the thread that handled it (for screenshots)
   --version              print the version
   --help                 print this text
 

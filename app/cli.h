@@ -21,6 +21,8 @@ struct Options {
     std::string screenshot;
     int steps = 0;
     bool list_params = false;
+    bool show_timeline = false;    // --timeline
+    int timeline_request = 0;      // --timeline-request N (1-based), implies --timeline
     ParameterValues parameters;  // --param name=value for lesson_id, each checked against its range
 };
 

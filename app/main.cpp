@@ -29,6 +29,7 @@ int open_window(const ovlab::app::Options& options) {
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;
     gui.parameters = options.parameters;
+    gui.timeline = {options.show_timeline, options.timeline_request};
     return ovlab::gui::run_gui(gui);
 #else
     (void)options;

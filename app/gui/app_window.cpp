@@ -1,5 +1,6 @@
 // run_gui: the window's main loop. Each frame folds new trace events, draws every panel from the
 // one StepView, then applies what the panels asked for (open, reset, language, theme).
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -38,28 +39,78 @@ struct Panels {
     std::unique_ptr<Panel> port = make_port_panel();
     std::unique_ptr<Panel> apc = make_apc_panel();
     std::unique_ptr<Panel> peer = make_peer_panel();
+    std::unique_ptr<Panel> timeline = make_timeline_panel();
 };
 
-void draw_panels(Panels& panels, GuiContext& ctx) {
+Layout draw_panels(Panels& panels, GuiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + 4;
     const float threads = threads_panel_height();
     // Decided from the source and the live run, not the step shown, so scrubbing back never moves panels.
     ExtraViews extras = extra_views_for(ctx.lessons.source(), ctx.lessons.trace().live_state());
     extras.peer = ctx.lessons.serves_peer();
+    extras.timeline = ctx.timeline_shown;
     const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads, extras);
     const std::pair<Panel*, PanelRect> placed[] = {
         {panels.controls.get(), layout.controls},   {panels.lessons.get(), layout.lessons},
         {panels.handles.get(), layout.handles},     {panels.threads.get(), layout.threads},
         {panels.code.get(), layout.code},           {panels.narration.get(), layout.narration},
-        {panels.overlapped.get(), layout.overlapped}, {panels.calls.get(), layout.calls},
-        {panels.console.get(), layout.console},
+        {panels.overlapped.get(), layout.overlapped}, {panels.console.get(), layout.console},
+        {layout.timeline ? panels.timeline.get() : panels.calls.get(), layout.calls},
     };
     for (const auto& [panel, rect] : placed) draw_panel(*panel, ctx, rect.pos, rect.size);
     if (layout.port) draw_panel(*panels.port, ctx, layout.port->pos, layout.port->size);
     if (layout.apc) draw_panel(*panels.apc, ctx, layout.apc->pos, layout.apc->size);
     if (layout.peer) draw_panel(*panels.peer, ctx, layout.peer->pos, layout.peer->size);
+    return layout;
 }
+
+// Keys for the whole window (the toolbar handles the stepping keys).
+void handle_window_keys(GuiContext& ctx) {
+    if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (letter_pressed('T')) ctx.requests.toggle_timeline = true;
+    if (function_key_pressed(12))
+        ctx.requests.save_picture = ImGui::GetIO().KeyShift ? PictureKind::Timeline : PictureKind::Window;
+}
+
+// Saves what the user asked for (call after rendering, before swapping); returns what to tell them.
+std::string save_picture(const Window& window, const GuiContext& ctx, const Layout& layout, PictureKind kind) {
+    int width = 0, height = 0;
+    window.framebuffer_size(width, height);
+    PixelRect rect{0, 0, width, height};
+    const bool timeline_only = kind == PictureKind::Timeline && layout.timeline;
+    if (timeline_only) {
+        const float scale = static_cast<float>(width) / std::max(ImGui::GetIO().DisplaySize.x, 1.0f);
+        const auto px = [&](float v) { return static_cast<int>(v * scale); };
+        rect = {px(layout.timeline->pos.x), px(layout.timeline->pos.y), px(layout.timeline->size.x),
+                px(layout.timeline->size.y)};
+    }
+    const std::string lesson = ctx.lessons.lesson() ? ctx.lessons.lesson()->id : std::string();
+    const std::string path = picture_path(lesson, ctx.view.step, timeline_only);
+    if (std::optional<std::string> error = save_framebuffer_region_png(path, height, rect))
+        return fmt::format(fmt::runtime(tr(Str::TimelineSaveFailed)), *error);
+    return fmt::format(fmt::runtime(tr(Str::TimelineSaved)), path);
+}
+
+// A line at the bottom of the window for a few seconds (where a saved picture went).
+struct Notice {
+    std::string text;
+    double until = 0;
+
+    void draw(double now) const {
+        if (text.empty() || now > until) return;
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
+        ImGui::Begin("##notice", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::End();
+        ImGui::PopStyleColor(2);
+    }
+};
 
 // Korean chosen but no Korean font: say so where everyone looks (in English: Hangul cannot render).
 void draw_missing_korean_font_banner(const GuiContext& ctx) {
@@ -93,7 +144,8 @@ private:
     double changed_at_ = 0;
 };
 
-void apply_requests(const UiRequests& requests, LessonController& lessons, Language& language) {
+void apply_requests(const UiRequests& requests, LessonController& lessons, Language& language, bool& timeline_shown) {
+    if (requests.toggle_timeline) timeline_shown = !timeline_shown;
     if (requests.language) {
         language = *requests.language;
         set_ui_language(language);
@@ -156,6 +208,8 @@ int run_gui(const GuiOptions& options) {
         ViewClock view_clock;
         std::optional<ScreenshotScript> script;
         if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps);
+        bool timeline_shown = options.timeline.shown;
+        Notice notice;
 
         // A stop signal closes the window the normal way, so the running lesson is torn down and its
         // working folder removed.
@@ -171,9 +225,17 @@ int run_gui(const GuiOptions& options) {
             ctx.now = ImGui::GetTime();
             ctx.view_changed_at = view_clock.changed_at(ctx.view, lessons.generation(), ctx.now);
             ctx.settle_animations = script.has_value();
-            draw_panels(panels, ctx);
+            ctx.timeline_shown = timeline_shown;
+            ctx.timeline_focus_request = options.timeline.focus_request;
+            const Layout layout = draw_panels(panels, ctx);
+            handle_window_keys(ctx);
             draw_missing_korean_font_banner(ctx);
+            notice.draw(ctx.now);
             window.render(palette().window_bg);
+            if (ctx.requests.save_picture) {
+                notice = {save_picture(window, ctx, layout, *ctx.requests.save_picture), ctx.now + 6.0};
+                fmt::print("{}\n", notice.text);
+            }
 
             if (capture) {
                 int width = 0, height = 0;
@@ -191,7 +253,7 @@ int run_gui(const GuiOptions& options) {
                 break;
             }
             window.swap();
-            apply_requests(ctx.requests, lessons, language);
+            apply_requests(ctx.requests, lessons, language, timeline_shown);
             std::this_thread::sleep_until(frame_start + kFrameTime);
         }
         if (!write_trace_if_asked(options, lessons)) exit_code = 1;

@@ -7,6 +7,12 @@
 
 namespace ovlab::gui {
 
+// How the Timeline opens: --timeline and --timeline-request on the command line.
+struct TimelineStart {
+    bool shown = false;
+    int focus_request = 0;  // 1-based: zoom on that request's issue, completion and handling
+};
+
 struct GuiOptions {
     std::string lesson_id;        // empty = open on the lesson list (first lesson selected, ready to run)
     Language language = Language::English;
@@ -14,6 +20,7 @@ struct GuiOptions {
     int screenshot_steps = 0;
     std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit
     ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
+    TimelineStart timeline;       // --timeline, --timeline-request
     int width = 1600, height = 900;
 };
 

@@ -13,12 +13,18 @@
 
 namespace ovlab::gui {
 
+// What the F12 keys and the Timeline's button save.
+enum class PictureKind { Window, Timeline };
+
 struct UiRequests {
     const LessonInfo* open_lesson = nullptr;
     bool reset = false;
     std::optional<Language> language;
     std::optional<ThemeKind> theme;
+    bool toggle_timeline = false;
+    std::optional<PictureKind> save_picture;
 };
+
 
 struct GuiContext {
     LessonController& lessons;
@@ -28,6 +34,8 @@ struct GuiContext {
     double now = 0;               // seconds since the window opened
     double view_changed_at = 0;   // when the shown step last changed: highlights fade from there
     bool settle_animations = false;  // screenshots: draw fades and scrolling at rest
+    bool timeline_shown = false;
+    int timeline_focus_request = 0;  // 1-based (--timeline-request): the Timeline zooms on it
     UiRequests requests;
 };
 

@@ -16,7 +16,7 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     const float h = std::max(display.y, 500.0f);
     const float left_width = std::clamp(w * 0.165f, 220.0f, 340.0f);
     const float right_width = std::clamp(w * 0.37f, 420.0f, 900.0f);
-    const float bottom_height = std::clamp(h * 0.27f, 150.0f, 380.0f);
+    const float bottom_height = extras.timeline ? std::clamp(h * 0.40f, 200.0f, 480.0f) : std::clamp(h * 0.27f, 150.0f, 380.0f);
 
     const float top = kGap + toolbar_height + kGap;
     const float x_left_end = kGap + left_width;
@@ -48,11 +48,13 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     if (extras.apc) layout.apc = rect(x_right, port_end, w - kGap, y_bottom - kGap);
     // The peer's buttons and connection list need about as much width as the console.
     const float bottom_width = w - kGap - x_mid;
-    const float calls_end = x_mid + bottom_width * (extras.peer ? 0.42f : 0.7f);
+    const float calls_share = extras.timeline ? (extras.peer ? 0.5f : 0.76f) : (extras.peer ? 0.42f : 0.7f);
+    const float calls_end = x_mid + bottom_width * calls_share;
     layout.calls = rect(x_mid, y_bottom, calls_end, y_end);
+    if (extras.timeline) layout.timeline = layout.calls;
     float console_start = calls_end + kGap;
     if (extras.peer) {
-        const float peer_end = calls_end + bottom_width * 0.33f;
+        const float peer_end = calls_end + bottom_width * (extras.timeline ? 0.28f : 0.33f);
         layout.peer = rect(calls_end + kGap, y_bottom, peer_end, y_end);
         console_start = peer_end + kGap;
     }

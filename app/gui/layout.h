@@ -4,6 +4,8 @@
 // with a completion port or APCs shares the right column below the narration between OVERLAPPED and
 // those views, so the object the lesson is about is large; other lessons keep the plain layout.
 // A run that serves a peer puts the Peer client panel between the call log and the console.
+// With the Timeline shown the bottom row grows and the timeline takes the call log's place (every
+// call is one of its bars, with its arguments and result on hover).
 #pragma once
 
 #include <optional>
@@ -22,11 +24,13 @@ struct ExtraViews {
     bool port = false;
     bool apc = false;
     bool peer = false;  // the Peer client panel (LessonController::serves_peer)
+    bool timeline = false;
 };
 
 struct Layout {
     PanelRect controls, lessons, handles, threads, code, narration, overlapped, calls, console;
     std::optional<PanelRect> port, apc, peer;  // present when the lesson uses them
+    std::optional<PanelRect> timeline;         // when shown: where the call log would be
 };
 
 Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras = {});

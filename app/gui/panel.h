@@ -45,5 +45,6 @@ std::unique_ptr<Panel> make_console_panel();
 std::unique_ptr<Panel> make_port_panel();
 std::unique_ptr<Panel> make_apc_panel();
 std::unique_ptr<Panel> make_peer_panel();
+std::unique_ptr<Panel> make_timeline_panel();
 
 }  // namespace ovlab::gui

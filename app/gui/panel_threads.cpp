@@ -39,6 +39,12 @@ public:
 
     bool body_scrolls() const override { return false; }
 
+    // The Timeline switch sits here: it is these lanes over the whole run.
+    void draw_header_extras(GuiContext& ctx) override {
+        if (small_toggle(tr(Str::TimelineToggle), ctx.timeline_shown)) ctx.requests.toggle_timeline = true;
+        tooltip_for_last_item(tr(Str::TimelineToggleHelp));
+    }
+
     std::string empty_state(const GuiContext& ctx) const override {
         return ctx.view.state->threads.empty() ? tr(Str::ThreadsEmpty) : std::string();
     }

@@ -2,7 +2,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <vector>
 
 #include <GLFW/glfw3.h>
@@ -52,11 +55,16 @@ std::optional<std::string> write_file(const std::string& path, const Bytes& byte
 }  // namespace
 
 std::optional<std::string> save_framebuffer_png(const std::string& path, int width, int height) {
+    return save_framebuffer_region_png(path, height, {0, 0, width, height});
+}
+
+std::optional<std::string> save_framebuffer_region_png(const std::string& path, int framebuffer_height, PixelRect rect) {
+    const int width = rect.width, height = rect.height;
     if (width <= 0 || height <= 0) return fmt::format("cannot save {}: the window has no pixels", path);
     std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(rect.x, framebuffer_height - rect.y - height, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     if (glGetError() != GL_NO_ERROR) return fmt::format("cannot save {}: reading the framebuffer failed", path);
     // OpenGL's first row is the bottom one; PNG's is the top.
     stbi_flip_vertically_on_write(1);
@@ -64,6 +72,24 @@ std::optional<std::string> save_framebuffer_png(const std::string& path, int wid
     if (!stbi_write_png_to_func(append_bytes, &png, width, height, 3, pixels.data(), width * 3))
         return fmt::format("cannot save {}: PNG encoding failed", path);
     return write_file(path, png);
+}
+
+std::string picture_path(std::string_view lesson_id, uint64_t step, bool timeline_only) {
+    namespace fs = std::filesystem;
+    fs::path folder;
+    std::error_code error;
+    if (const char* xdg = std::getenv("XDG_PICTURES_DIR"); xdg && fs::is_directory(xdg, error)) folder = xdg;
+    for (const char* home : {"HOME", "USERPROFILE"}) {
+        const char* value = std::getenv(home);
+        if (folder.empty() && value && fs::is_directory(fs::path(value) / "Pictures", error))
+            folder = fs::path(value) / "Pictures";
+    }
+    const std::time_t now = std::time(nullptr);
+    char stamp[32] = {};
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const std::string name = fmt::format("overlapped-lab-{}-step{}{}-{}.png", lesson_id.empty() ? "window" : lesson_id,
+                                         step, timeline_only ? "-timeline" : "", stamp);
+    return (folder / name).string();
 }
 
 bool ScreenshotScript::advance(LessonController& lessons) {

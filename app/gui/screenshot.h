@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lesson_controller.h"
 
@@ -14,6 +15,17 @@ namespace ovlab::gui {
 // Reads the back buffer of the current GL context (call after rendering, before swapping) and
 // writes it as PNG. Returns an error message a user can act on, or nothing.
 std::optional<std::string> save_framebuffer_png(const std::string& path, int width, int height);
+
+// A rectangle of the framebuffer, in pixels from its top-left corner.
+struct PixelRect {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+std::optional<std::string> save_framebuffer_region_png(const std::string& path, int framebuffer_height, PixelRect rect);
+
+// Where a picture the user asked for goes: their Pictures folder (XDG_PICTURES_DIR, else
+// ~/Pictures or %USERPROFILE%\Pictures when it exists), else the current folder. The name says
+// what it shows: "overlapped-lab-iocp-echo-server-step42-timeline-20240101-120000.png".
+std::string picture_path(std::string_view lesson_id, uint64_t step, bool timeline_only);
 
 class ScreenshotScript {
 public:

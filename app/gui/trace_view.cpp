@@ -27,6 +27,7 @@ void TraceView::update(const trace::Recorder& recorder) {
         live_.apply(event);
         if (trace::is_checkpoint(event.kind)) checkpoint_seq_.push_back(i);
     }
+    timeline_.update(recorder, live_);
 }
 
 void TraceView::clear() {
@@ -34,6 +35,7 @@ void TraceView::clear() {
     scrubbed_ = {};
     checkpoint_seq_.clear();
     scrub_step_.reset();
+    timeline_.clear();
 }
 
 // Positions: 0 = before the first checkpoint; k = stopped at checkpoint k; one more once the

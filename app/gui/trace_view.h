@@ -9,6 +9,7 @@
 
 #include "ovlab/trace.h"
 #include "ovlab/trace_state.h"
+#include "timeline_model.h"
 
 namespace ovlab::gui {
 
@@ -47,6 +48,8 @@ public:
     const trace::State& live_state() const { return live_; }
     // Seq of each checkpoint event recorded so far, in order (position k stops at element k-1).
     const std::vector<uint64_t>& checkpoint_seqs() const { return checkpoint_seq_; }
+    // The whole live run for the Timeline, grown with the live fold.
+    const TimelineModel& timeline() const { return timeline_; }
 
 private:
     bool live_finished() const { return live_.exit_code.has_value(); }
@@ -56,6 +59,7 @@ private:
     std::vector<uint64_t> checkpoint_seq_;   // seq of each checkpoint event, in order
     std::optional<uint64_t> scrub_step_;
     trace::State scrubbed_;
+    TimelineModel timeline_;
 };
 
 }  // namespace ovlab::gui

@@ -11,6 +11,7 @@ struct Labels {
 constexpr Labels kLabels[] = {
 #define OVLAB_UI_STRING_ROW(id, en, ko) {en, ko},
     OVLAB_UI_STRINGS(OVLAB_UI_STRING_ROW)
+    OVLAB_UI_STRINGS_TIMELINE(OVLAB_UI_STRING_ROW)
 #undef OVLAB_UI_STRING_ROW
 };
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "ovlab/lesson_registry.h"
+#include "ui_strings_timeline.h"
 
 // X(id, English, Korean)
 #define OVLAB_UI_STRINGS(X)                                                                                        \
@@ -355,6 +356,7 @@ namespace ovlab::gui {
 enum class Str : uint16_t {
 #define OVLAB_UI_STRING_ID(id, en, ko) id,
     OVLAB_UI_STRINGS(OVLAB_UI_STRING_ID)
+    OVLAB_UI_STRINGS_TIMELINE(OVLAB_UI_STRING_ID)
 #undef OVLAB_UI_STRING_ID
 };
 

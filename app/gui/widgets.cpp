@@ -179,6 +179,17 @@ bool icon_button(const char* id, Icon icon, std::string_view label, bool enabled
     return pressed && enabled;
 }
 
+bool small_toggle(const char* label, bool active) {
+    const Palette& p = palette();
+    if (active) {
+        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+    const bool pressed = ImGui::SmallButton(label);
+    if (active) ImGui::PopStyleColor(2);
+    return pressed;
+}
+
 std::string fit_text(ImFont* font, std::string_view text, float width) {
     auto measure = [&](std::string_view s) {
         return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;

@@ -42,6 +42,9 @@ enum class Icon { Step, Back, Run, Pause, Reset, Live };
 // A button with a drawn icon and a label; `primary` fills it with the accent colour.
 bool icon_button(const char* id, Icon icon, std::string_view label, bool enabled, bool primary = false);
 
+// A small button filled with the accent colour while `active` (a switch such as Steps | Time).
+bool small_toggle(const char* label, bool active);
+
 // `text` cut to fit `width` in `font`, ending in "…" when cut.
 std::string fit_text(ImFont* font, std::string_view text, float width);
 

@@ -1,0 +1,258 @@
+#include "timeline_draw.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "theme.h"
+#include "timeline_text.h"
+#include "ui_strings.h"
+#include "widgets.h"
+
+namespace ovlab::gui {
+namespace {
+
+// Zoomed far out a run has thousands of requests on screen; beyond this many, arrows would only
+// paint the lanes over.
+constexpr size_t kMaxFlowsPerFrame = 300;
+constexpr float kBarLabelMinWidth = 34.0f;
+
+ImVec4 outcome_colour(SpanOutcome outcome) {
+    const Palette& p = palette();
+    switch (outcome) {
+        case SpanOutcome::Success: return p.success;
+        case SpanOutcome::Pending: return p.warning;
+        case SpanOutcome::Failure: return p.danger;
+        case SpanOutcome::Open: return p.accent;
+    }
+    return p.accent;
+}
+
+struct BarStyle {
+    ImVec4 fill;
+    ImVec4 border;
+};
+
+// Calls are solid in their outcome's colour; a wait is pale (the thread was blocked, not working);
+// routines are purple like APCs everywhere; requests take the issuing thread's colour.
+BarStyle bar_style(const TimelineSpan& span, uint32_t merged) {
+    const Palette& p = palette();
+    if (merged > 1) return {with_alpha(p.text_dim, 0.55f), p.text_dim};
+    const ImVec4 outcome = outcome_colour(span.outcome);
+    switch (span.kind) {
+        case SpanKind::Call: return {mix(p.panel_bg, outcome, 0.85f), outcome};
+        case SpanKind::Wait: return {mix(p.panel_bg, outcome, 0.25f), outcome};
+        case SpanKind::Routine: return {mix(p.panel_bg, p.code_keyword, 0.7f), p.code_keyword};
+        case SpanKind::Request: return {mix(p.panel_bg, thread_colour(span.thread), 0.35f), outcome};
+    }
+    return {p.text_dim, p.text_dim};
+}
+
+void arrow_to(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour) {
+    const float bend = std::max(12.0f, std::abs(to.y - from.y) * 0.5f);
+    const float down = to.y >= from.y ? 1.0f : -1.0f;
+    draw->AddBezierCubic(from, ImVec2(from.x, from.y + down * bend), ImVec2(to.x, to.y - down * bend), to, colour, 1.5f);
+    draw->AddTriangleFilled(to, ImVec2(to.x - 4.5f, to.y - down * 8), ImVec2(to.x + 4.5f, to.y - down * 8), colour);
+}
+
+// Round numbers of steps or nanoseconds about `target` apart.
+double tick_spacing(double per_pixel, float target) {
+    const double raw = per_pixel * target;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * power >= raw) return m * power;
+    return 10 * power;
+}
+
+std::string time_label(double ns) {
+    if (std::abs(ns) < 1e6) return fmt::format("{:.0f} µs", ns / 1e3);
+    if (std::abs(ns) < 1e9) return fmt::format("{:.0f} ms", ns / 1e6);
+    return fmt::format("{:.2f} s", ns / 1e9);
+}
+
+}  // namespace
+
+std::vector<TimelineTrack> arrange_tracks(const TimelineModel& model, float row_height) {
+    std::vector<TimelineTrack> tracks;
+    float top = 0;
+    const auto add = [&](TimelineTrack::Type type, size_t index, float height) {
+        tracks.push_back({type, index, top, height});
+        top += height + 3;
+    };
+    const auto lane_height = [&](const TimelineLane& lane) {
+        return static_cast<float>(std::max<size_t>(lane.rows.size(), 1)) * row_height;
+    };
+    const std::vector<TimelineLane>& lanes = model.lanes();
+    for (size_t i = 0; i < lanes.size(); ++i)
+        if (!lanes[i].runtime) add(TimelineTrack::Type::Lane, i, lane_height(lanes[i]));
+    const size_t request_rows = std::max<size_t>(model.request_rows().size(), 1);
+    add(TimelineTrack::Type::Requests, 0, static_cast<float>(request_rows) * row_height * 0.8f);
+    for (size_t i = 0; i < lanes.size(); ++i)
+        if (lanes[i].runtime) add(TimelineTrack::Type::Lane, i, lane_height(lanes[i]));
+    for (size_t i = 0; i < model.counters().size(); ++i) add(TimelineTrack::Type::Counter, i, row_height * 1.6f);
+    return tracks;
+}
+
+TimelineHover TimelinePainter::draw_tracks(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    TimelineHover hover;
+    const float plot_right = view.left + view.width;
+    for (const TimelineTrack& track : tracks) {
+        const float y = content_top + track.top;
+        if (y > clip_bottom || y + track.height < clip_top) continue;
+        draw->AddRectFilled(ImVec2(labels_left, y), ImVec2(plot_right, y + track.height),
+                            to_u32(mix(p.panel_bg, p.header_bg, track.type == TimelineTrack::Type::Counter ? 0.5f : 0.8f)));
+        draw_track_label(track, y);
+        ImGui::PushClipRect(ImVec2(view.left, clip_top), ImVec2(plot_right, clip_bottom), true);
+        if (track.type == TimelineTrack::Type::Lane) {
+            const auto& rows = frame.lanes[track.index];
+            for (size_t r = 0; r < rows.size(); ++r)
+                draw_marks(rows[r], y + static_cast<float>(r) * row_height, row_height, hover);
+        } else if (track.type == TimelineTrack::Type::Requests) {
+            const float h = row_height * 0.8f;
+            for (size_t r = 0; r < frame.requests.size(); ++r)
+                draw_marks(frame.requests[r], y + static_cast<float>(r) * h, h, hover);
+        } else {
+            draw_counter(model.counters()[track.index], frame.counters[track.index], y, track.height);
+        }
+        ImGui::PopClipRect();
+    }
+    ImGui::PushClipRect(ImVec2(view.left, clip_top), ImVec2(plot_right, clip_bottom), true);
+    draw_flows(tracks, frame);
+    ImGui::PopClipRect();
+    return hover;
+}
+
+void TimelinePainter::draw_track_label(const TimelineTrack& track, float y) const {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    std::string name;
+    ImVec4 colour = p.text_dim;
+    if (track.type == TimelineTrack::Type::Lane) {
+        const uint32_t thread = model.lanes()[track.index].thread;
+        name = timeline_thread_name(live, thread);
+        colour = thread_colour(thread);
+    } else if (track.type == TimelineTrack::Type::Requests) {
+        name = tr(Str::TimelineRequests);
+        colour = p.accent;
+    } else {
+        const TimelineCounter& counter = model.counters()[track.index];
+        name = fmt::format("{} ≤{}", counter_label(live, counter), std::max(counter.peak, counter.limit));
+    }
+    const float width = view.left - labels_left - 10;
+    draw->AddRectFilled(ImVec2(labels_left, y), ImVec2(labels_left + 4, y + track.height), to_u32(colour));
+    ImGui::PushClipRect(ImVec2(labels_left, y), ImVec2(view.left - 4, y + track.height), true);
+    draw->AddText(ImVec2(labels_left + 8, y + 1), to_u32(p.text), fit_text(ImGui::GetFont(), name, width).c_str());
+    ImGui::PopClipRect();
+}
+
+void TimelinePainter::draw_marks(const std::vector<SpanMark>& marks, float y, float height, TimelineHover& hover) const {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    const float top = y + 1, bottom = y + height - 1;
+    for (const SpanMark& mark : marks) {
+        const BarStyle style = bar_style(*mark.span, mark.merged);
+        const ImVec2 a(mark.x0, top), b(std::max(mark.x1, mark.x0 + 1), bottom);
+        draw->AddRectFilled(a, b, to_u32(style.fill), 2.0f);
+        if (b.x - a.x > 4) draw->AddRect(a, b, to_u32(style.border), 2.0f, 0, 1.2f);
+        if (mark.merged == 1 && b.x - a.x > kBarLabelMinWidth) {
+            const float text_left = std::max(a.x, view.left) + 4;
+            const std::string label = fit_text(ImGui::GetFont(), span_label(recorder, *mark.span), b.x - text_left - 3);
+            const ImVec4 ink = mark.span->kind == SpanKind::Call ? p.accent_text : p.text;
+            draw->AddText(ImVec2(text_left, top + (bottom - top - ImGui::GetFontSize()) * 0.5f), to_u32(ink), label.c_str());
+        }
+        if (mouse_in_plot && mouse.x >= a.x - 1 && mouse.x <= b.x + 1 && mouse.y >= top && mouse.y <= bottom)
+            hover = {mark.span, mark.merged};
+    }
+}
+
+void TimelinePainter::draw_counter(const TimelineCounter& counter, const std::vector<CounterColumn>& curve, float y,
+                                   float height) const {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    const double scale = static_cast<double>(std::max<int64_t>({counter.peak, counter.limit, 1}));
+    const float base = y + height - 2, room = height - 6;
+    const auto y_of = [&](int64_t v) { return base - static_cast<float>(static_cast<double>(v) / scale) * room; };
+    const ImU32 line = to_u32(counter.kind == CounterKind::ApcQueue ? p.code_keyword : p.accent);
+    if (counter.limit > 0) {
+        for (float x = view.left; x < view.left + view.width; x += 10)
+            draw->AddLine(ImVec2(x, y_of(counter.limit)), ImVec2(x + 5, y_of(counter.limit)), to_u32(p.warning), 1.5f);
+    }
+    if (curve.empty()) return;
+    const float run_end = std::min(view.x_of(model.last().on(view.axis)), view.left + view.width);
+    for (size_t i = 0; i < curve.size(); ++i) {
+        const CounterColumn& c = curve[i];
+        const float next = i + 1 < curve.size() ? curve[i + 1].x : run_end;
+        if (c.high != c.low) draw->AddLine(ImVec2(c.x, y_of(c.low)), ImVec2(c.x, y_of(c.high)), line, 1.5f);
+        const float top = y_of(c.last);
+        draw->AddRectFilled(ImVec2(c.x, top), ImVec2(std::max(next, c.x + 1), base), to_u32(p.accent, 0.18f));
+        draw->AddLine(ImVec2(c.x, top), ImVec2(next, top), line, 2.0f);
+        if (i + 1 < curve.size()) draw->AddLine(ImVec2(next, top), ImVec2(next, y_of(curve[i + 1].low)), line, 1.5f);
+    }
+}
+
+float TimelinePainter::lane_centre(const std::vector<TimelineTrack>& tracks, uint32_t thread) const {
+    const TimelineLane* lane = model.lane(thread);
+    if (!lane) return -1;
+    const auto index = static_cast<size_t>(lane - model.lanes().data());
+    for (const TimelineTrack& track : tracks)
+        if (track.type == TimelineTrack::Type::Lane && track.index == index)
+            return content_top + track.top + row_height * 0.5f;
+    return -1;
+}
+
+// Issue: from the issuing thread's bar down to the request. Completion: from the request's end to
+// the thread that handled it (dequeued the packet, ran the routine, woke on the event).
+void TimelinePainter::draw_flows(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const {
+    const auto requests = std::find_if(tracks.begin(), tracks.end(),
+                                       [](const TimelineTrack& t) { return t.type == TimelineTrack::Type::Requests; });
+    if (requests == tracks.end()) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    const float h = row_height * 0.8f;
+    size_t drawn = 0;
+    for (size_t r = 0; r < frame.requests.size(); ++r) {
+        const float row_y = content_top + requests->top + static_cast<float>(r) * h;
+        for (const SpanMark& mark : frame.requests[r]) {
+            if (mark.merged > 1 || ++drawn > kMaxFlowsPerFrame) continue;
+            const TimelineRequest& request = model.requests()[mark.span->request];
+            const float issuer = lane_centre(tracks, mark.span->thread);
+            if (issuer >= 0) arrow_to(draw, ImVec2(mark.x0, issuer), ImVec2(mark.x0 + 1, row_y + 2), to_u32(p.text_dim, 0.8f));
+            if (!request.handled.valid()) continue;
+            const float handler = lane_centre(tracks, request.handler);
+            if (handler < 0) continue;
+            const ImVec2 from(mark.x1, handler > row_y ? row_y + h - 2 : row_y + 2);
+            arrow_to(draw, from, ImVec2(view.x_of(request.handled.on(view.axis)), handler), to_u32(p.success));
+        }
+    }
+}
+
+void TimelinePainter::draw_ruler(float top, float height) const {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    const double per_pixel = (view.end - view.begin) / view.width;
+    // Steps are whole numbers: never a tick between two of them.
+    const double spacing = view.axis == TimelineAxis::Steps ? std::max(1.0, tick_spacing(per_pixel, 60.0f))
+                                                            : tick_spacing(per_pixel, 110.0f);
+    const double origin = view.axis == TimelineAxis::Time ? static_cast<double>(model.first().time_ns) : 0.0;
+    draw->AddLine(ImVec2(view.left, top + height), ImVec2(view.left + view.width, top + height), to_u32(p.border));
+    for (double v = std::ceil((view.begin - origin) / spacing) * spacing; v + origin <= view.end; v += spacing) {
+        const float x = view.x_of(v + origin);
+        draw->AddLine(ImVec2(x, top + height - 5), ImVec2(x, top + height), to_u32(p.text_dim));
+        const std::string label = view.axis == TimelineAxis::Steps ? fmt::format("{:.0f}", std::abs(v) < spacing * 1e-6 ? 0.0 : v) : time_label(v);
+        draw->AddText(ImVec2(x + 3, top), to_u32(p.text_dim), label.c_str());
+    }
+}
+
+void TimelinePainter::draw_cursor(double at, float top, float bottom) const {
+    const float x = view.x_of(at);
+    if (x < view.left || x > view.left + view.width) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), to_u32(palette().danger), 2.0f);
+    draw->AddTriangleFilled(ImVec2(x - 6, top), ImVec2(x + 6, top), ImVec2(x, top + 8), to_u32(palette().danger));
+}
+
+}  // namespace ovlab::gui

@@ -1,0 +1,23 @@
+// The Timeline's words: bar labels, hover text and track names, read back from the recorded events
+// (the model keeps only where each bar starts and ends). No ImGui: tested with the model.
+#pragma once
+
+#include <string>
+
+#include "ovlab/trace.h"
+#include "ovlab/trace_state.h"
+#include "timeline_model.h"
+
+namespace ovlab::gui {
+
+// "WorkerThread 2", else "#2".
+std::string timeline_thread_name(const trace::State& live, uint32_t thread);
+// What fits inside a bar: the API name, "APC", or "read 4096".
+std::string span_label(const trace::Recorder& recorder, const TimelineSpan& span);
+// The call with its arguments and result (or the request's way), and the step a click shows.
+std::string span_tooltip(const trace::Recorder& recorder, const trace::State& live, const TimelineModel& model,
+                         const TimelineSpan& span);
+// "port queue" (the port as the lesson names it), "requests in flight", "WorkerThread 2 APC queue".
+std::string counter_label(const trace::State& live, const TimelineCounter& counter);
+
+}  // namespace ovlab::gui

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -84,18 +85,20 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
     return true;
 }
 
-// The deadlock of issue 16: posted in reverse turn order onto threads left idle by the round
-// before, each job blocks until the ones posted after it have run. A pool that counts a woken
-// thread that has not run yet as free leaves the last job queued with no thread: the round
-// never ends.
+// The deadlock of issue 16: each job blocks until the ones posted after it have run, and each
+// round posts one job more than the round before left idle threads. A pool that counts a woken
+// thread that has not run yet as free leaves the last job queued with no thread to run it.
 TEST(WaitingPool, JobsThatWaitForLaterJobsAllRun) {
-    constexpr int kRounds = 300;
-    constexpr int kJobsPerRound = 8;
-    WaitingPool pool;
-    for (int round = 0; round < kRounds; ++round) {
-        Turns turns;
-        for (int turn = kJobsPerRound - 1; turn >= 0; --turn) pool.post([&turns, turn] { turns.take(turn); });
-        ASSERT_TRUE(turns.all_returned(kJobsPerRound, 5s)) << "round " << round << ": a job was never run";
+    constexpr int kPools = 40;
+    constexpr int kMostJobs = 8;
+    for (int cycle = 0; cycle < kPools; ++cycle) {
+        WaitingPool pool;
+        for (int jobs = 1; jobs <= kMostJobs; ++jobs) {
+            auto turns = std::make_shared<Turns>();  // outlives the pool if a round fails
+            for (int turn = jobs - 1; turn >= 0; --turn) pool.post([turns, turn] { turns->take(turn); });
+            ASSERT_TRUE(turns->all_returned(jobs, 5s)) << "pool " << cycle << ", " << jobs << " jobs: one never ran";
+            std::this_thread::sleep_for(1ms);  // the threads go back to waiting for work
+        }
     }
 }
 
@@ -105,9 +108,9 @@ TEST(WaitingPool, JobsPostedAsIdleThreadsTimeOutAllRun) {
     constexpr int kRounds = 200;
     WaitingPool pool(1ms);
     for (int round = 0; round < kRounds; ++round) {
-        Turns turns;
-        pool.post([&turns] { turns.take(0); });
-        ASSERT_TRUE(turns.all_returned(1, 5s)) << "round " << round << ": the job was never run";
+        auto turns = std::make_shared<Turns>();
+        pool.post([turns] { turns->take(0); });
+        ASSERT_TRUE(turns->all_returned(1, 5s)) << "round " << round << ": the job was never run";
         std::this_thread::sleep_for(std::chrono::microseconds(round % 3 * 500));
     }
 }

@@ -18,8 +18,8 @@ namespace ovlab::posix {
 // A pool that grows on demand: every posted job gets a thread of its own at once, because a job
 // may block until jobs posted after it have run; making it wait for a busy thread could deadlock.
 // Threads are reused, and a thread idle for `idle_timeout` ends, so the pool shrinks back after a
-// burst. Bound: the pool has at most as many threads as jobs running or queued, plus the idle
-// threads whose timeout has not run out yet.
+// burst. Bound: the threads are the running jobs (completions waiting for their turn or being
+// delivered) plus the idle threads that have not timed out yet, which include one per queued job.
 class WaitingPool {
 public:
     explicit WaitingPool(std::chrono::milliseconds idle_timeout = std::chrono::seconds(2));

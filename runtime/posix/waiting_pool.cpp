@@ -26,7 +26,7 @@ void WaitingPool::post(std::function<void()> job) {
     // yet is still idle with its job still queued: so a thread starts whenever the queued jobs
     // outnumber the idle threads, not only when none is idle.
     if (queue_.size() > idle_) {
-        ++idle_;
+        ++idle_;  // from now: the new thread looks at the queue before it first waits
         std::thread thread([this] { run(); });
         const std::thread::id id = thread.get_id();
         threads_.emplace(id, std::move(thread));

@@ -2,9 +2,7 @@
 
 #include <cerrno>
 #include <condition_variable>
-#include <deque>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +13,7 @@
 #include "ovlab/session.h"
 #include "thread.h"
 #include "trace_hooks.h"
+#include "waiting_pool.h"
 
 namespace ovlab::posix {
 namespace {
@@ -85,51 +84,9 @@ void deliver_when_stepper_allows(IoRequest* request, int64_t result) {
 
 // A finished request waits for the stepper's go on a thread of its own: the stepper delivers in
 // issue order, so a request that finished early must not keep the reaper (or a pool worker) from
-// finishing the one the stepper wants first. Threads are kept and reused.
-class DeliveryThreads {
-public:
-    ~DeliveryThreads() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        work_.notify_all();
-        for (std::thread& t : threads_) t.join();
-    }
-
-    void post(IoRequest* request, int64_t result) {
-        std::lock_guard lock(mutex_);
-        queue_.emplace_back(request, result);
-        if (idle_ == 0) threads_.emplace_back([this] { run(); });
-        else work_.notify_one();
-    }
-
-private:
-    void run() {
-        std::unique_lock lock(mutex_);
-        for (;;) {
-            ++idle_;
-            work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            --idle_;
-            if (queue_.empty()) return;
-            const auto [request, result] = queue_.front();
-            queue_.pop_front();
-            lock.unlock();
-            deliver_when_stepper_allows(request, result);
-            lock.lock();
-        }
-    }
-
-    std::mutex mutex_;
-    std::condition_variable work_;
-    std::deque<std::pair<IoRequest*, int64_t>> queue_;
-    std::vector<std::thread> threads_;
-    size_t idle_ = 0;
-    bool stopping_ = false;
-};
-
-DeliveryThreads& delivery_threads() {
-    static DeliveryThreads instance;
+// finishing the one the stepper wants first.
+WaitingPool& delivery_threads() {
+    static WaitingPool instance;
     return instance;
 }
 
@@ -236,7 +193,7 @@ void request_finished(IoRequest* request, int64_t result) {
     const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
     record({EventKind::IoFinished, address_of(*request), status, bytes});
     if (request->stepper) {
-        delivery_threads().post(request, result);
+        delivery_threads().post([request, result] { deliver_when_stepper_allows(request, result); });
         return;
     }
     // Outside a lesson nobody steps: deliver at once, like the kernel.

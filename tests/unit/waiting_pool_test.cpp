@@ -85,7 +85,7 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
     return true;
 }
 
-// The deadlock of issue 16: each job blocks until the ones posted after it have run, and each
+// The deadlock this pool once had: each job blocks until the ones posted after it have run, and each
 // round posts one job more than the round before left idle threads. A pool that counts a woken
 // thread that has not run yet as free leaves the last job queued with no thread to run it.
 TEST(WaitingPool, JobsThatWaitForLaterJobsAllRun) {

@@ -92,6 +92,20 @@ std::string save_picture(const Window& window, const GuiContext& ctx, const Layo
     return fmt::format(fmt::runtime(tr(Str::TimelineSaved)), path);
 }
 
+// A one-line banner centred at the bottom of the window.
+void draw_bottom_banner(const char* id, const char* text, ImVec4 background, ImGuiWindowFlags extra_flags) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | extra_flags);
+    ImGui::TextUnformatted(text);
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
 // A line at the bottom of the window for a few seconds (where a saved picture went).
 struct Notice {
     std::string text;
@@ -99,32 +113,14 @@ struct Notice {
 
     void draw(double now) const {
         if (text.empty() || now > until) return;
-        const ImVec2 display = ImGui::GetIO().DisplaySize;
-        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().accent);
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
-        ImGui::Begin("##notice", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::End();
-        ImGui::PopStyleColor(2);
+        draw_bottom_banner("##notice", text.c_str(), palette().accent, ImGuiWindowFlags_NoInputs);
     }
 };
 
 // Korean chosen but no Korean font: say so where everyone looks (in English: Hangul cannot render).
 void draw_missing_korean_font_banner(const GuiContext& ctx) {
     if (ctx.language != Language::Korean || ctx.fonts.korean) return;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().danger);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
-    ImGui::Begin("##korean-font", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-    ImGui::TextUnformatted(tr(Str::KoreanFontMissing));
-    ImGui::End();
-    ImGui::PopStyleColor(2);
+    draw_bottom_banner("##korean-font", tr(Str::KoreanFontMissing), palette().danger, ImGuiWindowFlags_None);
 }
 
 class ViewClock {

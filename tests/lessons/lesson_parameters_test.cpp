@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "ovlab/lesson_registry.h"
+#include "test_support.h"
 #include "ovlab/session.h"
 
 namespace ovlab {
@@ -162,10 +163,8 @@ std::vector<std::string> lessons_with_parameters()
 }
 
 INSTANTIATE_TEST_SUITE_P(Lessons, EveryParameterAtItsLimits, testing::ValuesIn(lessons_with_parameters()),
-                         [](const testing::TestParamInfo<std::string>& test) {
-                             std::string name = test.param;
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
+                         [](const testing::TestParamInfo<std::string>& param) {
+                             return test::lesson_test_name(param.param);
                          });
 
 }  // namespace

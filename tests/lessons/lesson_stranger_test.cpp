@@ -21,6 +21,7 @@
 
 #include "ovlab/lesson_registry.h"
 #include "ovlab/session.h"
+#include "test_support.h"
 
 namespace ovlab {
 namespace {
@@ -135,10 +136,8 @@ TEST_P(LessonStranger, IsClosedAndTheLessonStillPassesWithItsOwnPeer)
 }
 
 INSTANTIATE_TEST_SUITE_P(SocketLessons, LessonStranger, testing::Values("event-sockets", "completion-routine"),
-                         [](const testing::TestParamInfo<std::string>& test) {
-                             std::string name = test.param;
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
+                         [](const testing::TestParamInfo<std::string>& param) {
+                             return test::lesson_test_name(param.param);
                          });
 
 }  // namespace

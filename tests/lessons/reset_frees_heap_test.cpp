@@ -9,6 +9,7 @@
 #include "ovlab/lesson_registry.h"
 #include "ovlab/platform.h"
 #include "ovlab/session.h"
+#include "test_support.h"
 
 namespace ovlab {
 namespace {
@@ -49,10 +50,8 @@ TEST_P(ResetWhileReadsArePending, FreesEveryBlockTheLessonAllocated)
 
 INSTANTIATE_TEST_SUITE_P(Lessons, ResetWhileReadsArePending,
                          testing::Values("iocp-file-reads", "wait-on-another-thread"),
-                         [](const testing::TestParamInfo<std::string>& param_info) {
-                             std::string name = param_info.param;
-                             std::erase(name, '-');
-                             return name;
+                         [](const testing::TestParamInfo<std::string>& param) {
+                             return test::lesson_test_name(param.param);
                          });
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <iterator>
@@ -88,6 +89,13 @@ void write_file(const std::filesystem::path& path, const std::string& text)
     if (!out) {
         throw std::runtime_error(fmt::format("cannot write {}", path.string()));
     }
+}
+
+std::string lesson_test_name(const std::string& lesson_id)
+{
+    std::string name = lesson_id;
+    std::replace(name.begin(), name.end(), '-', '_');
+    return name;
 }
 
 }  // namespace ovlab::test

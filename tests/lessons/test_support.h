@@ -34,6 +34,9 @@ struct ProgramRun {
 ProgramRun run_program(const std::filesystem::path& program, const std::vector<std::string>& args,
                        std::chrono::seconds limit = std::chrono::seconds(60));
 
+// A lesson id as a test name: "event-sockets" becomes "event_sockets".
+std::string lesson_test_name(const std::string& lesson_id);
+
 // Writes `text` to `path`, replacing it.
 void write_file(const std::filesystem::path& path, const std::string& text);
 

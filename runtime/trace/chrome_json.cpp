@@ -78,12 +78,13 @@ void write_chrome_json(const Recorder& recorder, std::ostream& out) {
         end_ns = std::max(end_ns, event.time_ns);
         slices.on_event(event, state, output);
         requests.on_event(event, state, output);
-        counters.on_event(event, state, output);
+        counters.on_event(event, state);
         chrome::add_instant(event, state, output);
     }
     slices.close_open_calls(end_ns, output);
     requests.close_open(state, end_ns, output);
     chrome::add_request_flows(recorder, state, slices, output);
+    counters.write(state, output);
 
     chrome::Json events = chrome::metadata_events(state, output.tids());
     for (chrome::Json& event : output.take_events()) events.push_back(std::move(event));

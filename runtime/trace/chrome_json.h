@@ -82,18 +82,30 @@ private:
 // folded into State::ios (who finished, who dequeued, ran the routine or woke on the event).
 void add_request_flows(const Recorder& recorder, const State& state, const Slices& slices, Output& out);
 
-// Counter tracks, written whenever a value changes: each port's queue depth and running threads
-// (with its concurrency value), requests in flight, and each thread's APC queue.
+// Counter tracks, sampled whenever a value changes: each port's queue depth and running threads
+// (with its concurrency value), requests in flight, and each thread's APC queue. Written at the
+// end, named from the final State: a port named in the source later (`hPort`) keeps one track.
 class Counters {
 public:
-    void on_event(const Event& event, const State& state, Output& out);
+    void on_event(const Event& event, const State& state);
+    void write(const State& final_state, Output& out) const;
 
 private:
-    void set(const std::string& name, Json args, const Event& event, Output& out);
-    void port_counters(const Event& event, const State& state, Output& out);
-    void apc_counters(const Event& event, const State& state, Output& out);
+    enum class Track { RequestsInFlight, PortQueue, PortThreads, ApcQueue };
+    using Key = std::pair<Track, uint64_t>;  // the port handle or thread number it counts for
+    struct Sample {
+        Key key;
+        uint64_t time_ns;
+        Json args;
+    };
 
-    std::map<std::string, Json> last_;
+    void set(Key key, Json args, const Event& event);
+    void port_counters(const Event& event, const State& state);
+    void apc_counters(const Event& event, const State& state);
+    static std::string track_name(Key key, const State& state);
+
+    std::map<Key, Json> last_;
+    std::vector<Sample> samples_;
     std::set<uint32_t> apc_threads_;  // every thread that ever had an APC queued (its count may drop to 0)
 };
 

@@ -24,46 +24,59 @@ size_t apcs_queued(const State& state, uint32_t thread) {
 
 }  // namespace
 
-void Counters::on_event(const Event& event, const State& state, Output& out) {
+void Counters::on_event(const Event& event, const State& state) {
     switch (event.kind) {
         case EventKind::IoIssued:
         case EventKind::IoCompleted:
-            set("requests in flight", {{"requests", requests_in_flight(state)}}, event, out);
+            set({Track::RequestsInFlight, 0}, {{"requests", requests_in_flight(state)}}, event);
             break;
         case EventKind::PortPacketQueued:
         case EventKind::PortPacketDequeued:
         case EventKind::PortCounts:
-        case EventKind::PortDepthObserved: port_counters(event, state, out); break;
+        case EventKind::PortDepthObserved: port_counters(event, state); break;
         case EventKind::ApcQueued:
         case EventKind::ApcDelivering:
-        case EventKind::ApcDone: apc_counters(event, state, out); break;
+        case EventKind::ApcDone: apc_counters(event, state); break;
         default: break;
     }
 }
 
-void Counters::port_counters(const Event& event, const State& state, Output& out) {
+void Counters::port_counters(const Event& event, const State& state) {
     const auto port = state.ports.find(event.object);
     if (port == state.ports.end()) return;
-    const std::string label = state.handle_label(event.object);
     // Windows hides the queued packets until they are dequeued; the sampled depth is what is known.
     const uint64_t depth = port->second.observed_depth.value_or(port->second.queue.size());
-    set(fmt::format("{} queue", label), {{"packets", depth}}, event, out);
-    set(fmt::format("{} threads", label),
-        {{"running", port->second.running}, {"concurrency", port->second.concurrency}}, event, out);
+    set({Track::PortQueue, event.object}, {{"packets", depth}}, event);
+    set({Track::PortThreads, event.object},
+        {{"running", port->second.running}, {"concurrency", port->second.concurrency}}, event);
 }
 
-void Counters::apc_counters(const Event& event, const State& state, Output& out) {
+void Counters::apc_counters(const Event& event, const State& state) {
     if (event.kind == EventKind::ApcQueued) apc_threads_.insert(static_cast<uint32_t>(event.object));
-    for (uint32_t thread : apc_threads_)
-        set(fmt::format("APC queue of {}", thread_label(state, thread)), {{"queued", apcs_queued(state, thread)}},
-            event, out);
+    for (uint32_t thread : apc_threads_) set({Track::ApcQueue, thread}, {{"queued", apcs_queued(state, thread)}}, event);
 }
 
-void Counters::set(const std::string& name, Json args, const Event& event, Output& out) {
-    auto [last, inserted] = last_.try_emplace(name, args);
+void Counters::set(Key key, Json args, const Event& event) {
+    auto [last, inserted] = last_.try_emplace(key, args);
     if (!inserted && last->second == args) return;
     last->second = args;
-    out.add({{"ph", "C"}, {"name", name}, {"ts", micros(event.time_ns)}, {"args", std::move(args)}});
+    samples_.push_back({key, event.time_ns, std::move(args)});
+}
+
+std::string Counters::track_name(Key key, const State& state) {
+    switch (key.first) {
+        case Track::RequestsInFlight: return "requests in flight";
+        case Track::PortQueue: return fmt::format("{} queue", state.handle_label(key.second));
+        case Track::PortThreads: return fmt::format("{} threads", state.handle_label(key.second));
+        case Track::ApcQueue: return fmt::format("APC queue of {}", thread_label(state, static_cast<uint32_t>(key.second)));
+    }
+    return {};
+}
+
+void Counters::write(const State& final_state, Output& out) const {
+    for (const Sample& sample : samples_)
+        out.add({{"ph", "C"}, {"name", track_name(sample.key, final_state)}, {"ts", micros(sample.time_ns)},
+                 {"args", sample.args}});
 }
 
 }  // namespace ovlab::trace::chrome

@@ -1,5 +1,6 @@
 // The Chrome trace export on small hand-made traces, and the structural checks it must pass (the
 // same checks the trace_export.* tests run on every lesson's export).
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -105,6 +106,20 @@ TEST_F(TraceExportTest, InternalIsShownAsNtstatusNames) {
         return;
     }
     ADD_FAILURE() << "no Internal field change in " << document.dump(1);
+}
+
+TEST_F(TraceExportTest, APortNamedLaterKeepsOneCounterTrackUnderItsName) {
+    start_lesson();
+    constexpr uint64_t kPort = 0x4;
+    on_thread(1);
+    record({EventKind::PortCounts, kPort, 0, 2});
+    record({EventKind::ObjectNamed, kPort, 0, 0, 0, {}, "hPort"});
+    record({EventKind::PortCounts, kPort, 1, 2});
+    const json document = exported();
+    EXPECT_EQ(test::check_trace_export(document), std::vector<std::string>{});
+    std::set<std::string> tracks;
+    for (const json& e : with_phase(document, "C")) tracks.insert(e["name"].get<std::string>());
+    EXPECT_EQ(tracks, (std::set<std::string>{"hPort queue", "hPort threads"}));
 }
 
 TEST_F(TraceExportTest, TheChecksCatchABrokenExport) {

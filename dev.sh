@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 DEBIAN_PACKAGES=(
     cmake ninja-build g++ pkg-config git
-    libfmt-dev libglfw3-dev libimgui-dev libstb-dev libmd4c-dev liburing-dev
+    libfmt-dev nlohmann-json3-dev libglfw3-dev libimgui-dev libstb-dev libmd4c-dev liburing-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth fonts-nanum fonts-dejavu-core
 )
@@ -18,7 +18,8 @@ DEBIAN_PACKAGES=(
 WINDOWS_PACKAGES=(g++-mingw-w64-x86-64-posix wine64 wine xvfb xauth dpkg-dev)
 # Sources the exe is built from, as Debian source packages: <package> <upstream version> <folder>.
 # Downloaded at build time into build/windows-deps (never into the repository) and kept there.
-WINDOWS_SOURCES=("imgui 1.86 imgui" "glfw3 3.3.8 glfw" "md4c 0.4.8 md4c" "fmtlib 9.1.0 fmt")
+WINDOWS_SOURCES=("imgui 1.86 imgui" "glfw3 3.3.8 glfw" "md4c 0.4.8 md4c" "fmtlib 9.1.0 fmt"
+    "nlohmann-json3 3.11.2 nlohmann")
 WINDOWS_DEPS=build/windows-deps
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -75,7 +76,7 @@ enable_source_packages() {
     as_root apt-get update -qq
 }
 
-# ImGui, GLFW, md4c and fmt sources for the cross build, unpacked into build/windows-deps/src.
+# ImGui, GLFW, md4c, fmt and nlohmann/json sources for the cross build, unpacked into build/windows-deps/src.
 fetch_windows_sources() {
     mkdir -p "$WINDOWS_DEPS/src"
     local entry package version folder tarball

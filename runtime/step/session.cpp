@@ -82,6 +82,9 @@ void Session::start() {
         throw std::logic_error("Session::start: another lesson session is still running in this process; "
                                "destroy it first (the Win32 layer has one handle table per process)");
     recorder_->record({trace::EventKind::LessonStarted, 0, 0, 0, 0, program_.id, workdir_.string()});
+    // So that an exported trace says how it was made (recorded or observed fields).
+    recorder_->record({trace::EventKind::IoBackend, 0, platform::observes_fields() ? 1u : 0u, 0, 0,
+                       platform::io_backend_name()});
     const uint32_t main_number = platform::allocate_lesson_thread_number();
     stepper_->thread_started(main_number);
     main_thread_ = std::thread([this, main_number] {

@@ -1,103 +1,98 @@
+#include "chrome_json.h"
+
+#include <algorithm>
+
 #include <fmt/format.h>
 
-#include "ovlab/status_codes.h"
 #include "ovlab/trace_output.h"
 
 namespace ovlab::trace {
+namespace chrome {
 namespace {
 
-std::string json_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(ch) < 0x20) out += fmt::format("\\u{:04x}", ch);
-                else out += ch;
-        }
-    }
-    return out;
+Json instant(const Event& event, std::string name, Json args) {
+    return {{"ph", "i"}, {"s", "t"}, {"name", std::move(name)}, {"tid", event.thread},
+            {"ts", micros(event.time_ns)}, {"args", std::move(args)}};
 }
 
-// Chrome trace timestamps are microseconds.
-std::string ts(const Event& event) { return fmt::format("{:.3f}", static_cast<double>(event.time_ns) / 1000.0); }
+Json field_change(const Event& event, const State& state) {
+    const auto field = static_cast<OverlappedField>(event.a);
+    // "program": the lesson stored it (noticed at its next call); otherwise the runtime wrote it.
+    const char* writer = event.name_view() == "program" ? "program" : "runtime";
+    return instant(event, fmt::format("{}.{}", state.overlapped_label(event.object), field_name(field)),
+                   {{"old", field_value(field, event.b, state)},
+                    {"new", field_value(field, event.c, state)},
+                    {"written by", writer}});
+}
 
-class JsonWriter {
-public:
-    explicit JsonWriter(std::ostream& out) : out_(out) { out_ << "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n"; }
-    ~JsonWriter() { out_ << "\n]}\n"; }
-
-    void write(const std::string& object) {
-        out_ << (first_ ? "" : ",\n") << object;
-        first_ = false;
-    }
-
-private:
-    std::ostream& out_;
-    bool first_ = true;
-};
-
-std::string instant(const Event& event, std::string_view name, std::string_view args) {
-    return fmt::format(R"({{"ph":"i","s":"t","pid":1,"tid":{},"ts":{},"name":"{}","args":{{{}}}}})", event.thread,
-                       ts(event), json_escape(name), args);
+Json other_instant(const Event& event) {
+    Json args = Json::object();
+    if (event.kind == EventKind::ThreadState)
+        args["state"] = std::string(thread_state_name(static_cast<ThreadState>(event.a)));
+    if (event.name[0]) args["name"] = event.name_view();
+    if (event.text[0]) args["text"] = event.text_view();
+    return instant(event, std::string(kind_name(event.kind)), std::move(args));
 }
 
 }  // namespace
 
+double micros(uint64_t time_ns) { return static_cast<double>(time_ns) / 1000.0; }
+
+void Output::add(Json event) {
+    event["pid"] = 1;
+    if (event.contains("tid")) tids_.insert(event["tid"].get<uint32_t>());
+    events_.push_back(std::move(event));
+}
+
+void add_instant(const Event& event, const State& state, Output& out) {
+    switch (event.kind) {
+        // Shown as slices, spans or metadata instead.
+        case EventKind::ThreadStarted:
+        case EventKind::ApiEnter:
+        case EventKind::ApiLeave:
+        case EventKind::IoIssued:
+        case EventKind::IoCompleted: return;
+        case EventKind::FieldChange: out.add(field_change(event, state)); return;
+        case EventKind::Signal:
+            out.add(instant(event, fmt::format("{} {}", state.handle_label(event.object), event.a ? "signalled" : "reset"),
+                            {{"reason", event.text_view()}}));
+            return;
+        case EventKind::Console: out.add(instant(event, "console", {{"text", event.text_view()}})); return;
+        default: out.add(other_instant(event)); return;
+    }
+}
+
+}  // namespace chrome
+
 void write_chrome_json(const Recorder& recorder, std::ostream& out) {
-    JsonWriter json(out);
-    json.write(R"({"ph":"M","pid":1,"name":"process_name","args":{"name":"Overlapped Lab lesson"}})");
+    chrome::Output output;
+    chrome::Slices slices;
+    chrome::Requests requests;
+    chrome::Counters counters;
     State state;
+    uint64_t end_ns = 0;
     const uint64_t end = recorder.published();
     for (uint64_t i = 0; i < end; ++i) {
-        const Event& e = recorder.at(i);
-        switch (e.kind) {
-            case EventKind::ThreadStarted:
-                json.write(fmt::format(R"({{"ph":"M","pid":1,"tid":{},"name":"thread_name","args":{{"name":"{}"}}}})",
-                                       e.thread, json_escape(e.text_view())));
-                break;
-            case EventKind::ApiEnter:
-                json.write(fmt::format(R"({{"ph":"B","pid":1,"tid":{},"ts":{},"name":"{}","args":{{"arguments":"{}","line":{}}}}})",
-                                       e.thread, ts(e), json_escape(e.name_view()), json_escape(e.text_view()), e.line));
-                break;
-            case EventKind::ApiLeave:
-                json.write(fmt::format(R"({{"ph":"E","pid":1,"tid":{},"ts":{},"args":{{"result":"{}","GetLastError":"{}"}}}})",
-                                       e.thread, ts(e), json_escape(e.text_view()),
-                                       json_escape(format_win32_error(static_cast<uint32_t>(e.b)))));
-                break;
-            case EventKind::IoIssued:
-                json.write(fmt::format(R"({{"ph":"b","cat":"io","pid":1,"tid":{},"id":"0x{:x}","ts":{},"name":"{} {}","args":{{"offset":{},"bytes":{}}}}})",
-                                       e.thread, e.object, ts(e), json_escape(e.name_view()),
-                                       json_escape(state.overlapped_label(e.object)), e.b, e.c));
-                break;
-            case EventKind::IoCompleted:
-                json.write(fmt::format(R"({{"ph":"e","cat":"io","pid":1,"tid":{},"id":"0x{:x}","ts":{},"name":"{} {}","args":{{"status":"{}","bytes":{}}}}})",
-                                       e.thread, e.object, ts(e), json_escape(state.overlappeds.count(e.object) ? state.overlappeds.at(e.object).operation : ""),
-                                       json_escape(state.overlapped_label(e.object)),
-                                       json_escape(format_ntstatus(static_cast<uint32_t>(e.a))), e.b));
-                break;
-            case EventKind::FieldChange:
-                json.write(instant(e, fmt::format("{}.{}", state.overlapped_label(e.object),
-                                                  field_name(static_cast<OverlappedField>(e.a))),
-                                   fmt::format(R"("old":"0x{:X}","new":"0x{:X}")", e.b, e.c)));
-                break;
-            case EventKind::Signal:
-                json.write(instant(e, fmt::format("{} {}", state.handle_label(e.object), e.a ? "signalled" : "reset"),
-                                   fmt::format(R"("reason":"{}")", json_escape(e.text_view()))));
-                break;
-            case EventKind::Console:
-                json.write(instant(e, "console", fmt::format(R"("text":"{}")", json_escape(e.text_view()))));
-                break;
-            default:
-                json.write(instant(e, kind_name(e.kind), fmt::format(R"("text":"{}")", json_escape(e.text_view()))));
-                break;
-        }
-        state.apply(e);
+        const Event& event = recorder.at(i);
+        state.apply(event);
+        end_ns = std::max(end_ns, event.time_ns);
+        slices.on_event(event, state, output);
+        requests.on_event(event, state, output);
+        counters.on_event(event, state);
+        chrome::add_instant(event, state, output);
     }
+    slices.close_open_calls(end_ns, output);
+    requests.close_open(state, end_ns, output);
+    chrome::add_request_flows(recorder, state, slices, output);
+    counters.write(state, output);
+
+    chrome::Json events = chrome::metadata_events(state, output.tids());
+    for (chrome::Json& event : output.take_events()) events.push_back(std::move(event));
+    const chrome::Json document = {{"displayTimeUnit", "ns"},
+                                   {"otherData", chrome::trace_origin(state)},
+                                   {"traceEvents", std::move(events)}};
+    // Event texts are cut to fit fixed slots, possibly inside a UTF-8 sequence: replace, never throw.
+    out << document.dump(-1, ' ', false, chrome::Json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace ovlab::trace

@@ -237,6 +237,10 @@ void State::apply(const Event& event) {
         }
         case EventKind::Console: console.push_back({event.seq, event.thread, std::string(event.text)}); break;
         case EventKind::LessonStarted: lesson_id = event.name; break;
+        case EventKind::IoBackend:
+            io_backend = event.name;
+            fields_observed = event.a != 0;
+            break;
         case EventKind::LessonFinished:
             for (ThreadView& t : threads) t.state = ThreadState::Finished;
             exit_code = static_cast<int>(static_cast<int64_t>(event.a));

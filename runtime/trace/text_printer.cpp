@@ -6,20 +6,6 @@
 namespace ovlab::trace {
 namespace {
 
-std::string thread_label(const State& state, uint32_t number) {
-    if (const ThreadView* t = state.thread(number)) return t->name;
-    return number ? fmt::format("thread {}", number) : std::string("runtime");
-}
-
-std::string field_value(OverlappedField field, uint64_t value, const State& state) {
-    switch (field) {
-        case OverlappedField::Internal: return format_ntstatus(static_cast<uint32_t>(value));
-        case OverlappedField::InternalHigh: return fmt::format("{} bytes", value);
-        case OverlappedField::hEvent: return value ? state.handle_label(value) : std::string("NULL");
-        default: return fmt::format("0x{:X}", value);
-    }
-}
-
 std::string indent(std::string_view text, std::string_view prefix) {
     std::string out;
     size_t start = 0;
@@ -34,6 +20,20 @@ std::string indent(std::string_view text, std::string_view prefix) {
 }
 
 }  // namespace
+
+std::string thread_label(const State& state, uint32_t number) {
+    if (const ThreadView* t = state.thread(number)) return t->name;
+    return number ? fmt::format("thread {}", number) : std::string("runtime");
+}
+
+std::string field_value(OverlappedField field, uint64_t value, const State& state) {
+    switch (field) {
+        case OverlappedField::Internal: return format_ntstatus(static_cast<uint32_t>(value));
+        case OverlappedField::InternalHigh: return fmt::format("{} bytes", value);
+        case OverlappedField::hEvent: return value ? state.handle_label(value) : std::string("NULL");
+        default: return fmt::format("0x{:X}", value);
+    }
+}
 
 TextPrinter::TextPrinter(NarrationLookup narration) : narration_(std::move(narration)) {}
 

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "ovlab/trace_output.h"
 #include "ovlab/trace_state.h"
@@ -74,18 +77,27 @@ TEST(TextPrinter, PrintsNamesBesideNumbersAndLeavesOutKernelTiming) {
     EXPECT_EQ(transcript.find("0x7ffd1000"), std::string::npos) << "addresses differ per run: never printed";
 }
 
-TEST(ChromeJson, WritesOneObjectPerEventWithThreadNames) {
+TEST(ChromeJson, WritesThreadNamesCallSlicesAndRequestSpans) {
     Recorder recorder;
     record_pending_read(recorder);
     std::ostringstream out;
     write_chrome_json(recorder, out);
-    const std::string json = out.str();
-    EXPECT_EQ(json.rfind("{\"displayTimeUnit\"", 0), 0u);
-    EXPECT_NE(json.find(R"("name":"thread_name","args":{"name":"main"})"), std::string::npos);
-    EXPECT_NE(json.find(R"("ph":"B")"), std::string::npos);
-    EXPECT_NE(json.find(R"("ph":"b","cat":"io")"), std::string::npos);
-    EXPECT_NE(json.find(R"("ph":"e","cat":"io")"), std::string::npos);
-    EXPECT_EQ(json.substr(json.size() - 4), "\n]}\n");
+    const nlohmann::json document = nlohmann::json::parse(out.str());
+    EXPECT_EQ(document["displayTimeUnit"], "ns");
+    std::multiset<std::string> phases;
+    bool main_named = false;
+    for (const nlohmann::json& event : document["traceEvents"]) {
+        phases.insert(event["ph"].get<std::string>());
+        if (event["name"] == "thread_name" && event["args"]["name"] == "main") main_named = true;
+        if (event["ph"] == "b" || event["ph"] == "e") {
+            EXPECT_EQ(event["cat"], "io");
+        }
+    }
+    EXPECT_TRUE(main_named) << document.dump(1);
+    EXPECT_GE(phases.count("B"), 1u);
+    EXPECT_EQ(phases.count("B"), phases.count("E"));
+    EXPECT_EQ(phases.count("b"), 1u);
+    EXPECT_EQ(phases.count("e"), 1u);
 }
 
 }  // namespace

@@ -50,7 +50,9 @@ namespace ovlab::trace {
     X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")         \
     X(PortDepthObserved, false, "port handle", "packets queued", "-", "-", "-",                             \
       "- (Windows only: the sampler reads the depth; the packets themselves stay hidden until dequeued)") \
-    X(HistoryFull, false, "-", "events the run may keep", "-", "-", "-", "-")
+    X(HistoryFull, false, "-", "events the run may keep", "-", "-", "-", "-")                               \
+    X(IoBackend, false, "-", "1 if the lab observes OVERLAPPED fields (Windows), 0 if it records each change", \
+      "-", "-", "I/O backend: io_uring, threads or Windows", "-")
 
 enum class EventKind : uint8_t {
 #define OVLAB_TRACE_ENUM(kind, ...) kind,

@@ -11,6 +11,12 @@
 
 namespace ovlab::trace {
 
+// How every output names a thread ("main", "WorkerThread 3", "thread 5" before it is known).
+std::string thread_label(const State& state, uint32_t number);
+// An OVERLAPPED field's value with its meaning: Internal as an NTSTATUS name, InternalHigh in
+// bytes, hEvent as the event's label, offsets in hex.
+std::string field_value(OverlappedField field, uint64_t value, const State& state);
+
 // Prints events one by one as a readable transcript: a header line per checkpoint
 // ("[4] main  line 43  <- WaitForSingleObject = WAIT_OBJECT_0 (0x0)") and indented lines for what
 // changed (fields old -> new with names, signals, requests). Never prints times or addresses, so the
@@ -37,8 +43,11 @@ private:
     State state_;
 };
 
-// Writes the whole published trace as Chrome trace-event JSON: calls as duration slices on each
-// thread's track, requests as async slices from issue to completion, everything else as instants.
+// Writes the whole published trace as Chrome trace-event JSON (Perfetto, chrome://tracing): calls
+// as duration slices on each thread's track, each request as an async span from issue to
+// completion with a flow arrow issue -> completion -> the thread that handled it, counters for
+// port queues, running threads, requests in flight and APC queues, everything else as instants;
+// the process metadata names the lesson, the I/O backend and whether fields were observed.
 void write_chrome_json(const Recorder& recorder, std::ostream& out);
 
 }  // namespace ovlab::trace

@@ -137,6 +137,9 @@ struct State {
     uint64_t checkpoints = 0;                 // checkpoint events folded
     uint64_t last_checkpoint_seq = kNever;
     std::string lesson_id;
+    std::string io_backend;                   // "io_uring", "threads" or "Windows"; empty in a trace
+                                              // that did not record it
+    bool fields_observed = false;             // Windows: fields read by sampling, not recorded
     std::optional<int> exit_code;             // set when the lesson finished
     bool check_passed = false;
     std::string check_message;

@@ -21,8 +21,6 @@ Language g_language = Language::English;
 
 void set_ui_language(Language language) { g_language = language; }
 
-Language ui_language() { return g_language; }
-
 Str thread_state_label(trace::ThreadState state) {
     switch (state) {
         case trace::ThreadState::Running: return Str::ThreadRunning;

@@ -361,7 +361,6 @@ enum class Str : uint16_t {
 };
 
 void set_ui_language(Language language);
-Language ui_language();
 // The label in the current UI language.
 const char* tr(Str id);
 // "running", "waiting", "alertable wait", ... for a thread's state pill.

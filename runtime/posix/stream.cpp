@@ -69,17 +69,6 @@ private:
     std::vector<std::pair<std::shared_ptr<StreamOp>, int64_t>> failed_;
 };
 
-const char* stream_op_name(StreamOpKind kind) {
-    switch (kind) {
-        case StreamOpKind::Receive: return "recv";
-        case StreamOpKind::Send: return "send";
-        case StreamOpKind::WaitReadable: return "zero-byte recv";
-        case StreamOpKind::Accept: return "accept";
-        case StreamOpKind::Connect: return "connect";
-    }
-    return "?";
-}
-
 uint64_t StreamTransfer::total_length() const {
     uint64_t total = 0;
     for (const StreamBuffer& buffer : buffers) total += buffer.length;

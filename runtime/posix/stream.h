@@ -42,8 +42,6 @@ enum class StreamOpKind : uint8_t {
     Connect,
 };
 
-const char* stream_op_name(StreamOpKind kind);
-
 struct StreamBuffer {
     char* data;
     uint32_t length;

@@ -29,12 +29,6 @@ CodeInfo find(const Row (&rows)[N], uint32_t value) {
 CodeInfo ntstatus_info(uint32_t status) { return find(kNtStatus, status); }
 CodeInfo win32_error_info(uint32_t error) { return find(kWin32Errors, error); }
 
-CodeInfo wait_result_info(uint32_t result, uint32_t object_count) {
-    if (result > 0 && result < object_count && result < 64)
-        return {"WAIT_OBJECT_0 + i", "object i of the array was signalled"};
-    return find(kWaitResults, result);
-}
-
 uint32_t ntstatus_to_win32_error(uint32_t status) {
     switch (status) {
         case 0x00000000u: return 0;

@@ -139,7 +139,6 @@ struct CodeInfo {
 
 CodeInfo ntstatus_info(uint32_t status);
 CodeInfo win32_error_info(uint32_t error);
-CodeInfo wait_result_info(uint32_t result, uint32_t object_count);
 
 // RtlNtStatusToDosError for the statuses the runtime produces (GetOverlappedResult, GQCS).
 uint32_t ntstatus_to_win32_error(uint32_t status);

@@ -3,6 +3,7 @@
 // the mouse; this draws one prepared frame (timeline_frame.h).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -12,16 +13,29 @@
 
 namespace ovlab::gui {
 
+inline constexpr size_t kNoPartner = SIZE_MAX;
+
 struct TimelineTrack {
     enum class Type { Lane, Requests, Counter } type = Type::Lane;
-    size_t index = 0;   // into the model's lanes() or counters()
-    float top = 0;      // from the top of the scrolled content
+    size_t index = 0;               // into the model's lanes() or counters()
+    size_t partner = kNoPartner;    // Counter: a second curve in the same track (the port's running count)
+    float top = 0;                  // from the top of its section
     float height = 0;
 };
 
-// Lesson threads, then the requests lane, then the kernel side, then the counters: issue arrows
-// go down to the requests, completions come up from the kernel.
-std::vector<TimelineTrack> arrange_tracks(const TimelineModel& model, float row_height);
+// Lesson threads, then the requests lane, then the kernel side, scrolled; the counters below them
+// pinned to the bottom of the panel, so they never fall below the fold.
+struct TimelineLayout {
+    std::vector<TimelineTrack> scrolled;
+    std::vector<TimelineTrack> pinned;
+    float scrolled_height = 0, pinned_height = 0;
+};
+
+// Issue arrows go down to the requests, completions come up from the kernel. A port's queue depth
+// and running count share one track.
+TimelineLayout arrange_tracks(const TimelineModel& model, float row_height);
+// The name in the label column: the thread, "I/O requests", the port, "requests in flight".
+std::string track_name(const TimelineModel& model, const trace::State& live, const TimelineTrack& track);
 
 // What the pointer is over after drawing.
 struct TimelineHover {
@@ -41,6 +55,7 @@ struct TimelinePainter {
     float row_height = 0;
     ImVec2 mouse;
     bool mouse_in_plot = false;
+    const RequestFlow* selected = nullptr;  // highlighted, everything else dimmed
 
     // Draws every track; returns the span (or merged mark) under the pointer.
     TimelineHover draw_tracks(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const;
@@ -50,9 +65,14 @@ struct TimelinePainter {
 private:
     void draw_track_label(const TimelineTrack& track, float y) const;
     void draw_marks(const std::vector<SpanMark>& marks, float y, float height, TimelineHover& hover) const;
-    void draw_counter(const TimelineCounter& counter, const std::vector<CounterColumn>& curve, float y,
-                      float height) const;
+    void draw_bar_label(const SpanMark& mark, ImVec2 a, ImVec2 b, bool dim) const;
+    void draw_counter_track(const TimelineTrack& track, const TimelineFrame& frame, float y) const;
+    void draw_counter(const TimelineCounter& counter, const std::vector<CounterColumn>& curve, float y, float height,
+                      double scale, ImVec4 colour) const;
+    void draw_legend(const TimelineTrack& track, float y) const;
     void draw_flows(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const;
+    void draw_flow(const std::vector<TimelineTrack>& tracks, const SpanMark& mark, float row_y, bool emphasis) const;
+    void draw_callout(const SpanMark& mark, float row_y) const;
     float lane_centre(const std::vector<TimelineTrack>& tracks, uint32_t thread) const;
 };
 

@@ -109,14 +109,17 @@ private:
         return request_flow(model, *selected_);
     }
 
-    // Wide enough for the longest track name ("WorkerThread 3", "requests in flight ≤2"), but
+    // Wide enough for the longest track name ("WorkerThread 3", "requests in flight ≤2") and the
+    // port's legend, but
     // never more than a third of the panel: fit_text ellipsizes the rest.
     static float label_column_width(const TimelineModel& model, const trace::State& live, const TimelineLayout& layout,
                                     float panel_width) {
         float widest = ImGui::CalcTextSize(tr(Str::TimelineRequests)).x;
         for (const auto* section : {&layout.scrolled, &layout.pinned})
-            for (const TimelineTrack& track : *section)
+            for (const TimelineTrack& track : *section) {
                 widest = std::max(widest, ImGui::CalcTextSize(track_name(model, live, track).c_str()).x);
+                if (track.partner != kNoPartner) widest = std::max(widest, port_legend_width());
+            }
         return std::clamp(widest + 20, 80.0f, std::max(80.0f, panel_width / 3));
     }
 

@@ -65,11 +65,18 @@ void hatch(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour) {
     draw->PopClipRect();
 }
 
-// The label cut to the bar; nothing rather than a lone "…" that tells a student nothing.
+// The label cut to the bar: "recv 64" becomes "recv" before it becomes "re…"; a stub of fewer
+// than three letters and "…" tells a student nothing, so then no label.
 std::string bar_text(const std::string& label, float width) {
-    const std::string fitted = fit_text(ImGui::GetFont(), label, width);
+    ImFont* font = ImGui::GetFont();
+    const std::string fitted = fit_text(font, label, width);
+    if (fitted == label) return fitted;
+    if (const size_t space = label.find(' '); space != std::string::npos) {
+        const std::string operation = label.substr(0, space);
+        if (fit_text(font, operation, width) == operation) return operation;
+    }
     const size_t ellipsis = std::string_view("\u2026").size();
-    return fitted.size() <= ellipsis + 1 ? std::string() : fitted;
+    return fitted.size() < ellipsis + 3 ? std::string() : fitted;
 }
 
 void arrow_to(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float thickness) {
@@ -210,21 +217,31 @@ void TimelinePainter::draw_marks(const std::vector<SpanMark>& marks, float y, fl
         if (mark.span->outcome == SpanOutcome::Unwound) hatch(draw, a, b, to_u32(style.border, 0.5f * alpha));
         if (chosen) draw->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), to_u32(palette().text), 2.0f, 0, 2.5f);
         else if (b.x - a.x > 4) draw->AddRect(a, b, to_u32(style.border, alpha), 2.0f, 0, 1.2f);
-        if (mark.merged == 1 && b.x - a.x > kBarLabelMinWidth) draw_bar_label(mark, a, b, alpha < 1.0f);
+        if (mark.merged == 1 && (chosen || b.x - a.x > kBarLabelMinWidth)) draw_bar_label(mark, a, b, alpha < 1.0f, chosen);
         if (mouse_in_plot && mouse.x >= a.x - 1 && mouse.x <= b.x + 1 && mouse.y >= top && mouse.y <= bottom)
             hover = {mark.span, mark.merged};
     }
 }
 
-void TimelinePainter::draw_bar_label(const SpanMark& mark, ImVec2 a, ImVec2 b, bool dim) const {
+void TimelinePainter::draw_bar_label(const SpanMark& mark, ImVec2 a, ImVec2 b, bool dim, bool chosen) const {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = palette();
     const float text_left = std::max(a.x, view.left) + 4;
-    const std::string label = bar_text(span_label(recorder, *mark.span), b.x - text_left - 3);
+    const float text_y = a.y + (b.y - a.y - ImGui::GetFontSize()) * 0.5f;
+    const std::string full = span_label(recorder, *mark.span);
+    const std::string label = b.x - a.x > kBarLabelMinWidth ? bar_text(full, b.x - text_left - 3) : std::string();
+    if (chosen && label != full) {
+        // A highlighted call too short for its name gets it beside the bar, on a backing.
+        const ImVec2 at(b.x + 4, text_y);
+        const ImVec2 size = ImGui::CalcTextSize(full.c_str());
+        draw->AddRectFilled(ImVec2(at.x - 2, a.y), ImVec2(at.x + size.x + 2, b.y), to_u32(p.panel_bg, 0.9f), 2.0f);
+        draw->AddText(at, to_u32(p.text), full.c_str());
+        return;
+    }
     if (label.empty()) return;
     const bool on_solid = mark.span->kind == SpanKind::Call && mark.span->outcome != SpanOutcome::Unwound;
     const ImVec4 ink = on_solid ? p.accent_text : p.text;
-    const float y = a.y + (b.y - a.y - ImGui::GetFontSize()) * 0.5f;
-    ImGui::GetWindowDrawList()->AddText(ImVec2(text_left, y), to_u32(ink, dim ? 0.4f : 1.0f), label.c_str());
+    draw->AddText(ImVec2(text_left, text_y), to_u32(ink, dim ? 0.4f : 1.0f), label.c_str());
 }
 
 void TimelinePainter::draw_counter_track(const TimelineTrack& track, const TimelineFrame& frame, float y) const {
@@ -262,6 +279,17 @@ void TimelinePainter::draw_counter(const TimelineCounter& counter, const std::ve
     }
 }
 
+namespace {
+
+constexpr float kLegendChip = 12, kLegendGap = 10;
+
+}  // namespace
+
+float port_legend_width() {
+    return 8 + 2 * (kLegendChip + kLegendGap) + ImGui::CalcTextSize(tr(Str::TimelineLegendQueued)).x +
+           ImGui::CalcTextSize(tr(Str::TimelineLegendRunning)).x;
+}
+
 // Which curve is which, under the track's name: "■ queued ■ running".
 void TimelinePainter::draw_legend(const TimelineTrack& track, float y) const {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -271,8 +299,8 @@ void TimelinePainter::draw_legend(const TimelineTrack& track, float y) const {
     for (const auto& [text, colour] : {std::pair{tr(Str::TimelineLegendQueued), p.accent},
                                        std::pair{tr(Str::TimelineLegendRunning), p.success}}) {
         draw->AddRectFilled(ImVec2(x, line_y + 5), ImVec2(x + 9, line_y + 10), to_u32(colour));
-        draw->AddText(ImVec2(x + 12, line_y), to_u32(colour), text);
-        x += 12 + ImGui::CalcTextSize(text).x + 10;
+        draw->AddText(ImVec2(x + kLegendChip, line_y), to_u32(colour), text);
+        x += kLegendChip + ImGui::CalcTextSize(text).x + kLegendGap;
     }
 }
 

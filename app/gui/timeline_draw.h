@@ -36,6 +36,8 @@ struct TimelineLayout {
 TimelineLayout arrange_tracks(const TimelineModel& model, float row_height);
 // The name in the label column: the thread, "I/O requests", the port, "requests in flight".
 std::string track_name(const TimelineModel& model, const trace::State& live, const TimelineTrack& track);
+// How wide the "■ queued ■ running" legend under a port track's name is.
+float port_legend_width();
 
 // What the pointer is over after drawing.
 struct TimelineHover {
@@ -65,7 +67,7 @@ struct TimelinePainter {
 private:
     void draw_track_label(const TimelineTrack& track, float y) const;
     void draw_marks(const std::vector<SpanMark>& marks, float y, float height, TimelineHover& hover) const;
-    void draw_bar_label(const SpanMark& mark, ImVec2 a, ImVec2 b, bool dim) const;
+    void draw_bar_label(const SpanMark& mark, ImVec2 a, ImVec2 b, bool dim, bool chosen) const;
     void draw_counter_track(const TimelineTrack& track, const TimelineFrame& frame, float y) const;
     void draw_counter(const TimelineCounter& counter, const std::vector<CounterColumn>& curve, float y, float height,
                       double scale, ImVec4 colour) const;

@@ -103,62 +103,6 @@ std::string time_label(double ns) {
 
 }  // namespace
 
-namespace {
-
-size_t find_counter(const TimelineModel& model, CounterKind kind, uint64_t object) {
-    const std::vector<TimelineCounter>& counters = model.counters();
-    for (size_t i = 0; i < counters.size(); ++i)
-        if (counters[i].kind == kind && counters[i].object == object) return i;
-    return kNoPartner;
-}
-
-}  // namespace
-
-TimelineLayout arrange_tracks(const TimelineModel& model, float row_height) {
-    TimelineLayout layout;
-    const auto add = [](std::vector<TimelineTrack>& to, float& top, TimelineTrack track) {
-        track.top = top;
-        to.push_back(track);
-        top += track.height + 3;
-    };
-    const auto lane_height = [&](const TimelineLane& lane) {
-        return static_cast<float>(std::max<size_t>(lane.rows.size(), 1)) * row_height;
-    };
-    const std::vector<TimelineLane>& lanes = model.lanes();
-    float& top = layout.scrolled_height;
-    for (size_t i = 0; i < lanes.size(); ++i)
-        if (!lanes[i].runtime) add(layout.scrolled, top, {TimelineTrack::Type::Lane, i, kNoPartner, 0, lane_height(lanes[i])});
-    const size_t request_rows = std::max<size_t>(model.request_rows().size(), 1);
-    add(layout.scrolled, top, {TimelineTrack::Type::Requests, 0, kNoPartner, 0, static_cast<float>(request_rows) * row_height * 0.8f});
-    for (size_t i = 0; i < lanes.size(); ++i)
-        if (lanes[i].runtime) add(layout.scrolled, top, {TimelineTrack::Type::Lane, i, kNoPartner, 0, lane_height(lanes[i])});
-
-    const std::vector<TimelineCounter>& counters = model.counters();
-    for (size_t i = 0; i < counters.size(); ++i) {
-        const TimelineCounter& c = counters[i];
-        // A port's running count is drawn inside its queue's track.
-        if (c.kind == CounterKind::PortRunning && find_counter(model, CounterKind::PortQueue, c.object) != kNoPartner) continue;
-        const size_t partner = c.kind == CounterKind::PortQueue ? find_counter(model, CounterKind::PortRunning, c.object)
-                                                                 : kNoPartner;
-        // Two curves need room for their legend under the name.
-        const float height = row_height * (partner == kNoPartner ? 1.25f : 2.0f);
-        add(layout.pinned, layout.pinned_height, {TimelineTrack::Type::Counter, i, partner, 0, height});
-    }
-    return layout;
-}
-
-std::string track_name(const TimelineModel& model, const trace::State& live, const TimelineTrack& track) {
-    switch (track.type) {
-        case TimelineTrack::Type::Lane: return timeline_thread_name(live, model.lanes()[track.index].thread);
-        case TimelineTrack::Type::Requests: return tr(Str::TimelineRequests);
-        case TimelineTrack::Type::Counter: break;
-    }
-    const TimelineCounter& counter = model.counters()[track.index];
-    // The port track says what its two curves are in its legend; the name is the port's.
-    if (track.partner != kNoPartner) return live.handle_label(counter.object);
-    return fmt::format("{} ≤{}", counter_label(live, counter), std::max(counter.peak, counter.limit));
-}
-
 TimelineHover TimelinePainter::draw_tracks(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = palette();

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "timeline_draw.h"
 #include "timeline_frame.h"
+#include "timeline_layout.h"
 #include "timeline_model.h"
 #include "timeline_text.h"
 

@@ -69,7 +69,9 @@ public:
         ImGui::InvisibleButton("##plot", avail);
         const bool hovered = ImGui::IsItemHovered();
         const float lanes_top = origin.y + ruler + 4, bottom = origin.y + avail.y;
-        const float pinned_top = bottom - layout.pinned_height;
+        // Pinned counters take the bottom, but leave the lanes at least half of a short panel.
+        const float pinned_top =
+            std::max(bottom - layout.pinned_height, lanes_top + std::min(layout.scrolled_height, avail.y * 0.5f));
         const float visible = pinned_top - lanes_top;
         scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, layout.scrolled_height - visible));
 
@@ -110,8 +112,7 @@ private:
     }
 
     // Wide enough for the longest track name ("WorkerThread 3", "requests in flight ≤2") and the
-    // port's legend, but
-    // never more than a third of the panel: fit_text ellipsizes the rest.
+    // port's legend, but never more than a third of the panel: fit_text ellipsizes the rest.
     static float label_column_width(const TimelineModel& model, const trace::State& live, const TimelineLayout& layout,
                                     float panel_width) {
         float widest = ImGui::CalcTextSize(tr(Str::TimelineRequests)).x;

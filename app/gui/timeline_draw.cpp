@@ -162,7 +162,8 @@ void TimelinePainter::draw_marks(const std::vector<SpanMark>& marks, float y, fl
         if (chosen) draw->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), to_u32(palette().text), 2.0f, 0, 2.5f);
         else if (b.x - a.x > 4) draw->AddRect(a, b, to_u32(style.border, alpha), 2.0f, 0, 1.2f);
         if (mark.merged == 1 && (chosen || b.x - a.x > kBarLabelMinWidth)) draw_bar_label(mark, a, b, alpha < 1.0f, chosen);
-        if (mouse_in_plot && mouse.x >= a.x - 1 && mouse.x <= b.x + 1 && mouse.y >= top && mouse.y <= bottom)
+        const bool in_section = mouse.y >= clip_top && mouse.y <= clip_bottom;  // not scrolled under the counters
+        if (mouse_in_plot && in_section && mouse.x >= a.x - 1 && mouse.x <= b.x + 1 && mouse.y >= top && mouse.y <= bottom)
             hover = {mark.span, mark.merged};
     }
 }

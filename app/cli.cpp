@@ -151,8 +151,9 @@ Options:
   --steps N              steps to take before the screenshot (when the lesson ends sooner,
                          the PNG shows its end and the exit status is 1)
   --timeline             open with the Timeline shown (T toggles it in the window)
-  --timeline-request N   open the Timeline zoomed on the Nth I/O request: its issue,
-                         completion and the thread that handled it (for screenshots)
+  --timeline-request N   open the Timeline zoomed on the Nth I/O request, highlighted: the
+                         call that issued it, its completion and the call that handled it,
+                         with its name and result above it (clicking a request does the same)
   --version              print the version
   --help                 print this text
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "panel.h"
+#include "theme.h"
 #include "timeline_draw.h"
 #include "timeline_text.h"
 #include "widgets.h"
@@ -45,7 +46,7 @@ public:
         if (small_toggle(tr(Str::TimelineAxisTime), axis_ == TimelineAxis::Time)) set_axis(TimelineAxis::Time);
         tooltip_for_last_item(tr(Str::TimelineAxisHelp));
         ImGui::SameLine(0, 12);
-        if (ImGui::SmallButton(tr(Str::TimelineFit))) manual_.reset();
+        if (ImGui::SmallButton(tr(Str::TimelineFit))) fit_run();
         tooltip_for_last_item(tr(Str::TimelineFitHelp));
         ImGui::SameLine(0, 8);
         if (ImGui::SmallButton(tr(Str::TimelineSave))) ctx.requests.save_picture = PictureKind::Timeline;
@@ -53,67 +54,105 @@ public:
     }
 
     void draw_body(GuiContext& ctx) override {
-        if (ctx.lessons.generation() != generation_) {
-            generation_ = ctx.lessons.generation();
-            manual_.reset();
-            scroll_ = 0;
-        }
+        if (ctx.lessons.generation() != generation_) start_run(ctx);
         const TimelineModel& model = ctx.lessons.trace().timeline();
+        const trace::State& live = ctx.lessons.trace().live_state();
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 avail = ImGui::GetContentRegionAvail();
-        const float labels = std::clamp(avail.x * 0.2f, 110.0f, ImGui::GetFontSize() * 13);
+        const float row_height = ImGui::GetFontSize() + 4;
+        const TimelineLayout layout = arrange_tracks(model, row_height);
+        const float labels = label_column_width(model, live, layout, avail.x);
         const float ruler = ImGui::GetFontSize() + 6;
         const float plot_left = origin.x + labels;
-        const float plot_width = std::max(avail.x - labels - 10, 10.0f);
-        const TimelineViewport view = viewport(ctx, model, plot_left, plot_width);
+        const TimelineViewport view = viewport(model, plot_left, std::max(avail.x - labels - 10, 10.0f));
 
         ImGui::InvisibleButton("##plot", avail);
         const bool hovered = ImGui::IsItemHovered();
-        const float row_height = ImGui::GetFontSize() + 4;
-        const std::vector<TimelineTrack> tracks = arrange_tracks(model, row_height);
-        const float content = tracks.empty() ? 0 : tracks.back().top + tracks.back().height;
-        const float visible = avail.y - ruler - 4;
-        scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, content - visible));
+        const float lanes_top = origin.y + ruler + 4, bottom = origin.y + avail.y;
+        // Pinned counters take the bottom, but leave the lanes at least half of a short panel.
+        const float pinned_top =
+            std::max(bottom - layout.pinned_height, lanes_top + std::min(layout.scrolled_height, avail.y * 0.5f));
+        const float visible = pinned_top - lanes_top;
+        scroll_ = std::clamp(scroll_, 0.0f, std::max(0.0f, layout.scrolled_height - visible));
 
-        TimelinePainter painter{model, *ctx.lessons.recorder(), ctx.lessons.trace().live_state(), view, ctx.fonts.bold};
+        const std::optional<RequestFlow> flow = selected_flow(model);
+        TimelinePainter painter{model, *ctx.lessons.recorder(), live, view, ctx.fonts.bold};
         painter.labels_left = origin.x;
-        painter.content_top = origin.y + ruler + 4 - scroll_;
-        painter.clip_top = origin.y + ruler + 4;
-        painter.clip_bottom = origin.y + avail.y;
         painter.row_height = row_height;
         painter.mouse = ImGui::GetIO().MousePos;
-        painter.mouse_in_plot = hovered && painter.mouse.x >= plot_left && painter.mouse.y >= painter.clip_top;
-
+        painter.mouse_in_plot = hovered && painter.mouse.x >= plot_left && painter.mouse.y >= lanes_top;
+        painter.selected = flow ? &*flow : nullptr;
         painter.draw_ruler(origin.y, ruler);
-        ImGui::PushClipRect(ImVec2(origin.x, painter.clip_top), ImVec2(origin.x + avail.x, painter.clip_bottom), true);
-        const TimelineHover hover = painter.draw_tracks(tracks, prepare_frame(model, view));
-        ImGui::PopClipRect();
-        painter.draw_cursor(cursor_at(ctx, model), origin.y + ruler - 8, origin.y + avail.y);
-        draw_scroll_hint(origin, avail, content, visible);
+        const TimelineFrame frame = prepare_frame(model, view);
+        const float right = origin.x + avail.x;
+        TimelineHover hover = draw_section(painter, layout.scrolled, frame, lanes_top - scroll_, lanes_top, pinned_top, right);
+        const TimelineHover pinned_hover = draw_section(painter, layout.pinned, frame, pinned_top, pinned_top, bottom, right);
+        if (!hover.span) hover = pinned_hover;
+        painter.draw_cursor(cursor_at(ctx, model), origin.y + ruler - 8, bottom);
+        draw_scroll_hint(ImVec2(right, pinned_top), layout.scrolled_height, visible);
 
         if (hovered) handle_mouse(ctx, model, view, hover);
         if (hover.span) show_tooltip(ctx, model, hover);
     }
 
 private:
+    void start_run(const GuiContext& ctx) {
+        generation_ = ctx.lessons.generation();
+        manual_.reset();
+        scroll_ = 0;
+        // --timeline-request N: select the Nth request and keep it framed as the run reaches it.
+        selected_.reset();
+        if (ctx.timeline_focus_request > 0) selected_ = static_cast<size_t>(ctx.timeline_focus_request - 1);
+        follow_selection_ = selected_.has_value();
+    }
+
+    std::optional<RequestFlow> selected_flow(const TimelineModel& model) const {
+        if (!selected_ || *selected_ >= model.requests().size()) return std::nullopt;
+        return request_flow(model, *selected_);
+    }
+
+    // Wide enough for the longest track name ("WorkerThread 3", "requests in flight ≤2") and the
+    // port's legend, but never more than a third of the panel: fit_text ellipsizes the rest.
+    static float label_column_width(const TimelineModel& model, const trace::State& live, const TimelineLayout& layout,
+                                    float panel_width) {
+        float widest = ImGui::CalcTextSize(tr(Str::TimelineRequests)).x;
+        for (const auto* section : {&layout.scrolled, &layout.pinned})
+            for (const TimelineTrack& track : *section) {
+                widest = std::max(widest, ImGui::CalcTextSize(track_name(model, live, track).c_str()).x);
+                if (track.partner != kNoPartner) widest = std::max(widest, port_legend_width());
+            }
+        return std::clamp(widest + 20, 80.0f, std::max(80.0f, panel_width / 3));
+    }
+
+    // One part of the tracks (the scrolled lanes, or the pinned counters) clipped to its rows.
+    static TimelineHover draw_section(TimelinePainter& painter, const std::vector<TimelineTrack>& tracks,
+                                      const TimelineFrame& frame, float content_top, float clip_top, float clip_bottom,
+                                      float right) {
+        painter.content_top = content_top;
+        painter.clip_top = clip_top;
+        painter.clip_bottom = clip_bottom;
+        ImGui::PushClipRect(ImVec2(painter.labels_left, clip_top), ImVec2(right, clip_bottom), true);
+        const TimelineHover hover = painter.draw_tracks(tracks, frame);
+        ImGui::PopClipRect();
+        return hover;
+    }
+
     void set_axis(TimelineAxis axis) {
         if (axis == axis_) return;
         axis_ = axis;
         manual_.reset();
     }
 
-    TimelineViewport viewport(const GuiContext& ctx, const TimelineModel& model, float left, float width) const {
+    void fit_run() {
+        manual_.reset();
+        follow_selection_ = false;
+    }
+
+    TimelineViewport viewport(const TimelineModel& model, float left, float width) const {
         if (manual_) return {axis_, manual_->first, manual_->second, left, width};
-        const size_t focus = static_cast<size_t>(ctx.timeline_focus_request);
-        if (focus == 0 || focus > model.requests().size()) return TimelineViewport::fit(model, axis_, left, width);
-        // The request's whole way, issue to handling, in the middle third of the panel.
-        const TimelineRequest& request = model.requests()[focus - 1];
-        const TimelineSpan& span = model.request_span(request);
-        const double begin = span.begin.on(axis_);
-        double end = model.end_of(span).on(axis_);
-        if (request.handled.valid()) end = std::max(end, request.handled.on(axis_));
-        const double margin = std::max(end - begin, axis_ == TimelineAxis::Steps ? 2.0 : 2e5);
-        return {axis_, begin - margin, end + margin, left, width};
+        if (const std::optional<RequestFlow> flow = selected_flow(model); flow && follow_selection_)
+            return frame_flow(model, *flow, axis_, left, width);
+        return TimelineViewport::fit(model, axis_, left, width);
     }
 
     // The step shown: at its checkpoint on either axis; before the first one at the run's start.
@@ -129,7 +168,7 @@ private:
         else if (io.MouseWheel != 0) zoom(view, std::pow(kWheelZoom, io.MouseWheel), io.MousePos.x);
         if (typed('+', '=')) zoom(view, kWheelZoom, view.left + view.width * 0.5f);
         if (typed('-')) zoom(view, 1 / kWheelZoom, view.left + view.width * 0.5f);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) manual_.reset();
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) fit_run();
         if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kClickSlop) && ImGui::IsItemActive()) {
             const TimelineViewport moved = view.panned(io.MouseDelta.x);
             manual_ = {moved.begin, moved.end};
@@ -138,8 +177,19 @@ private:
         if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
         const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
         if (std::abs(drag.x) + std::abs(drag.y) >= kClickSlop || io.MousePos.x < view.left) return;
+        select(model, view, hover);
         if (hover.span) ctx.lessons.show_step(TimelineModel::step_showing(hover.span->begin));
         else ctx.lessons.show_step(step_at(model, view, io.MousePos.x));
+    }
+
+    // A click on a request highlights its way and keeps the view where it is; a click on anything
+    // outside the highlighted way lets go of it.
+    void select(const TimelineModel& model, const TimelineViewport& view, const TimelineHover& hover) {
+        const std::optional<RequestFlow> flow = selected_flow(model);
+        if (hover.span && hover.merged == 1 && hover.span->kind == SpanKind::Request) selected_ = hover.span->request;
+        else if (!(flow && hover.span && flow->involves(*hover.span))) selected_.reset();
+        manual_ = {view.begin, view.end};
+        follow_selection_ = false;
     }
 
     void zoom(const TimelineViewport& view, double factor, float x) {
@@ -164,20 +214,23 @@ private:
         ImGui::EndTooltip();
     }
 
-    // A thin bar on the right when the tracks are taller than the panel (Shift+wheel or drag scrolls).
-    void draw_scroll_hint(ImVec2 origin, ImVec2 avail, float content, float visible) const {
+    // A bar on the right when the lanes are taller than their room above the pinned counters
+    // (Shift+wheel or drag scrolls). `bottom_right` is the corner where that room ends.
+    void draw_scroll_hint(ImVec2 bottom_right, float content, float visible) const {
         if (content <= visible) return;
-        const float top = origin.y + avail.y - visible;
+        const float top = bottom_right.y - visible;
         const float bar = visible * visible / content;
         const float y = top + (visible - bar) * scroll_ / (content - visible);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(origin.x + avail.x - 5, y), ImVec2(origin.x + avail.x, y + bar),
-                                                  to_u32(palette().text_dim, 0.6f), 2.0f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bottom_right.x - 7, y), ImVec2(bottom_right.x, y + bar),
+                                                  to_u32(palette().text_dim, 0.7f), 3.0f);
     }
 
     TimelineAxis axis_ = TimelineAxis::Steps;
     std::optional<std::pair<double, double>> manual_;  // the range the user zoomed or panned to
     uint64_t generation_ = UINT64_MAX;
     float scroll_ = 0;
+    std::optional<size_t> selected_;   // the request whose way is highlighted
+    bool follow_selection_ = false;    // frame the selected request until the user zooms, pans or fits
 };
 
 }  // namespace

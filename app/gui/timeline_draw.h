@@ -8,20 +8,13 @@
 #include <imgui.h>
 
 #include "timeline_frame.h"
+#include "timeline_layout.h"
 #include "timeline_model.h"
 
 namespace ovlab::gui {
 
-struct TimelineTrack {
-    enum class Type { Lane, Requests, Counter } type = Type::Lane;
-    size_t index = 0;   // into the model's lanes() or counters()
-    float top = 0;      // from the top of the scrolled content
-    float height = 0;
-};
-
-// Lesson threads, then the requests lane, then the kernel side, then the counters: issue arrows
-// go down to the requests, completions come up from the kernel.
-std::vector<TimelineTrack> arrange_tracks(const TimelineModel& model, float row_height);
+// How wide the "■ queued ■ running" legend under a port track's name is.
+float port_legend_width();
 
 // What the pointer is over after drawing.
 struct TimelineHover {
@@ -41,6 +34,7 @@ struct TimelinePainter {
     float row_height = 0;
     ImVec2 mouse;
     bool mouse_in_plot = false;
+    const RequestFlow* selected = nullptr;  // highlighted, everything else dimmed
 
     // Draws every track; returns the span (or merged mark) under the pointer.
     TimelineHover draw_tracks(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const;
@@ -50,9 +44,14 @@ struct TimelinePainter {
 private:
     void draw_track_label(const TimelineTrack& track, float y) const;
     void draw_marks(const std::vector<SpanMark>& marks, float y, float height, TimelineHover& hover) const;
-    void draw_counter(const TimelineCounter& counter, const std::vector<CounterColumn>& curve, float y,
-                      float height) const;
+    void draw_bar_label(const SpanMark& mark, ImVec2 a, ImVec2 b, bool dim, bool chosen) const;
+    void draw_counter_track(const TimelineTrack& track, const TimelineFrame& frame, float y) const;
+    void draw_counter(const TimelineCounter& counter, const std::vector<CounterColumn>& curve, float y, float height,
+                      double scale, ImVec4 colour) const;
+    void draw_legend(const TimelineTrack& track, float y) const;
     void draw_flows(const std::vector<TimelineTrack>& tracks, const TimelineFrame& frame) const;
+    void draw_flow(const std::vector<TimelineTrack>& tracks, const SpanMark& mark, float row_y, bool emphasis) const;
+    void draw_callout(const SpanMark& mark, float row_y) const;
     float lane_centre(const std::vector<TimelineTrack>& tracks, uint32_t thread) const;
 };
 

@@ -32,6 +32,44 @@ TimelineViewport TimelineViewport::panned(float pixels) const {
     return v;
 }
 
+const TimelineSpan* span_at(const TimelineModel& model, const TimelineLane& lane, uint64_t seq) {
+    // Deepest row first: an APC inside SleepEx is what the thread was doing, not the SleepEx.
+    for (size_t depth = lane.rows.size(); depth-- > 0;) {
+        const TimelineRow& row = lane.rows[depth];
+        const auto it = std::partition_point(row.begin(), row.end(),
+                                             [&](const TimelineSpan& s) { return model.end_of(s).seq < seq; });
+        if (it != row.end() && it->begin.seq <= seq) return &*it;
+    }
+    return nullptr;
+}
+
+RequestFlow request_flow(const TimelineModel& model, size_t request) {
+    RequestFlow flow{request};
+    if (request >= model.requests().size()) return flow;
+    const TimelineRequest& r = model.requests()[request];
+    const TimelineSpan& span = model.request_span(r);
+    if (const TimelineLane* issuer = model.lane(span.thread)) flow.issue_call = span_at(model, *issuer, span.begin.seq);
+    if (!r.handled.valid()) return flow;
+    if (const TimelineLane* handler = model.lane(r.handler)) flow.handler_call = span_at(model, *handler, r.handled.seq);
+    return flow;
+}
+
+TimelineViewport frame_flow(const TimelineModel& model, const RequestFlow& flow, TimelineAxis axis, float left,
+                            float width) {
+    if (flow.request >= model.requests().size()) return TimelineViewport::fit(model, axis, left, width);
+    const TimelineRequest& request = model.requests()[flow.request];
+    const TimelineSpan& span = model.request_span(request);
+    double begin = span.begin.on(axis);
+    double end = model.end_of(span).on(axis);
+    if (flow.issue_call) begin = std::min(begin, flow.issue_call->begin.on(axis));
+    if (request.handled.valid()) end = std::max(end, request.handled.on(axis));
+    // A handler still waiting at the end would stretch the frame to the end of the run.
+    if (flow.handler_call && flow.handler_call->end.valid()) end = std::max(end, flow.handler_call->end.on(axis));
+    const double least = axis == TimelineAxis::Steps ? 0.5 : 2e4;
+    const double margin = std::max((end - begin) * 0.15, least);
+    return {axis, begin - margin, end + margin, left, std::max(width, 1.0f)};
+}
+
 std::vector<SpanMark> visible_marks(const TimelineModel& model, const TimelineRow& row, const TimelineViewport& view) {
     const TimelineAxis axis = view.axis;
     const auto begin_of = [&](const TimelineSpan& s) { return s.begin.on(axis); };

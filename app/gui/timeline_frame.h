@@ -28,6 +28,25 @@ struct TimelineViewport {
     TimelineViewport panned(float pixels) const;
 };
 
+// One request's whole way, what a selected request highlights: its bar, the call that issued it
+// and the call during which its handler picked it up (null while unknown).
+struct RequestFlow {
+    size_t request = 0;
+    const TimelineSpan* issue_call = nullptr;
+    const TimelineSpan* handler_call = nullptr;
+
+    bool involves(const TimelineSpan& span) const {
+        return &span == issue_call || &span == handler_call || (span.kind == SpanKind::Request && span.request == request);
+    }
+};
+
+// The innermost span of `lane` under way at event `seq` (nullptr if the thread was in no call).
+const TimelineSpan* span_at(const TimelineModel& model, const TimelineLane& lane, uint64_t seq);
+RequestFlow request_flow(const TimelineModel& model, size_t request);
+// A viewport showing the flow from the issuing call to the handler's return, with room both sides.
+TimelineViewport frame_flow(const TimelineModel& model, const RequestFlow& flow, TimelineAxis axis, float left,
+                            float width);
+
 // Spans narrower than this merge with their neighbours into one mark.
 inline constexpr float kMinSpanPixels = 2.0f;
 

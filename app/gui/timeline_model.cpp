@@ -138,10 +138,15 @@ void TimelineModel::mark_wait(const trace::Event& event) {
     span.wait_seq = event.seq;
 }
 
-// The run ended: whatever is still open never returned. It ends here, still marked open.
+// The run ended: whatever is still open never returned. It ends here, marked unwound so it no
+// longer reads as "still running".
 void TimelineModel::close_all(const trace::Event& event) {
     for (TimelineLane& lane : lanes_) {
-        for (size_t depth = 0; depth < lane.open.size(); ++depth) lane.rows[depth][lane.open[depth]].end = stamp_for(event);
+        for (size_t depth = 0; depth < lane.open.size(); ++depth) {
+            TimelineSpan& span = lane.rows[depth][lane.open[depth]];
+            span.end = stamp_for(event);
+            span.outcome = SpanOutcome::Unwound;
+        }
         lane.open.clear();
     }
 }

@@ -32,7 +32,8 @@ struct TimelineStamp {
 
 enum class SpanKind : uint8_t { Call, Wait, Routine, Request };
 // How a call ended: FALSE with ERROR_IO_PENDING (997, also WSA_IO_PENDING) started a request.
-enum class SpanOutcome : uint8_t { Open, Success, Pending, Failure };
+// Unwound: the run finished while the call was still inside it (it never returned).
+enum class SpanOutcome : uint8_t { Open, Success, Pending, Failure, Unwound };
 
 struct TimelineSpan {
     TimelineStamp begin;

@@ -20,6 +20,7 @@ std::string call_tooltip(const trace::Recorder& recorder, const TimelineSpan& sp
     if (enter.line > 0) text += "\n" + fmt::format(fmt::runtime(tr(Str::LineNumber)), enter.line);
     if (span.wait_seq != trace::kNever)
         text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineWaitedFor)), recorder.at(span.wait_seq).text_view());
+    if (span.outcome == SpanOutcome::Unwound) return text + "\n" + tr(Str::TimelineUnwound);
     if (span.outcome == SpanOutcome::Open || !span.end.valid()) return text + "\n" + tr(Str::TimelineNotReturned);
     const trace::Event& leave = recorder.at(span.end.seq);
     text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineReturned)), leave.text_view());
@@ -85,8 +86,26 @@ std::string span_tooltip(const trace::Recorder& recorder, const trace::State& li
         case SpanKind::Request: text = request_tooltip(recorder, live, model, span); break;
     }
     text += "\n" + steps_line(model, span);
-    text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineClickToStep)), TimelineModel::step_showing(span.begin));
+    // A click on a request also highlights its way (panel_timeline.cpp).
+    const Str click = span.kind == SpanKind::Request ? Str::TimelineSelectHelp : Str::TimelineClickToStep;
+    text += "\n" + fmt::format(fmt::runtime(tr(click)), TimelineModel::step_showing(span.begin));
     return text;
+}
+
+std::string request_callout(const trace::Recorder& recorder, const trace::State& live, const TimelineModel& model,
+                            size_t index) {
+    const TimelineRequest& request = model.requests()[index];
+    const TimelineSpan& span = model.request_span(request);
+    const trace::Event& issued = recorder.at(span.begin.seq);
+    std::string text = fmt::format(fmt::runtime(tr(Str::TimelineCalloutIssued)), live.overlapped_label(issued.object),
+                                   issued.name_view(), issued.c);
+    if (!span.end.valid()) return text + ", " + tr(Str::TimelineInFlightNow);
+    const trace::Event& completed = recorder.at(span.end.seq);
+    text += fmt::format(fmt::runtime(tr(Str::TimelineCalloutCompleted)), format_ntstatus(static_cast<uint32_t>(completed.a)),
+                        completed.b);
+    if (request.handling == trace::IoView::Handling::None) return text;
+    return text + "\n" +
+           fmt::format(fmt::runtime(tr(handling_format(request.handling))), timeline_thread_name(live, request.handler));
 }
 
 std::string counter_label(const trace::State& live, const TimelineCounter& counter) {

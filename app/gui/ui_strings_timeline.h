@@ -9,15 +9,19 @@
       "succeeded, amber returned FALSE with ERROR_IO_PENDING (the request goes on), red failed; a pale bar is a "   \
       "wait; purple is a completion routine run as an APC. The I/O requests lane shows each overlapped request "   \
       "from issue to completion, with arrows from the issuing thread and on to the thread that handled it. Below: " \
-      "the port's queue depth and running threads (dashed: the concurrency value), requests in flight and APC "    \
-      "queues. Wheel zooms, drag pans, Home fits the run, the vertical line is the step shown; click a bar to "     \
+      "the port's queued packets (blue) and running threads (green; dashed: the concurrency value), requests in " \
+      "flight and APC queues, always in view. A call drawn grey and hatched never returned: the run ended inside "  \
+      "it. Click a request to highlight its way (the call that issued it, its completion, the call that handled " \
+      "it). Wheel zooms, drag pans, Home fits the run, the vertical line is the step shown; click a bar to "     \
       "look at that step. T shows or hides the timeline; F12 saves a picture of the window, Shift+F12 of the "     \
       "timeline alone.",                                                                                           \
       "실행 전체를 한눈에 봅니다. 스레드마다 레인 하나: 막대 하나가 Win32 호출 하나(진입부터 반환까지)입니다 — 초록은 성공, " \
       "주황은 FALSE와 ERROR_IO_PENDING 반환(요청은 계속 진행), 빨강은 실패, 옅은 막대는 대기, 보라는 APC로 실행된 완료 "    \
       "루틴입니다. 중첩 I/O 요청 레인은 각 요청을 시작부터 완료까지 보여 주고, 요청한 스레드와 완료를 처리한 스레드로 "      \
       "화살표가 이어집니다. 아래에는 완료 포트의 큐 길이와 실행 중 스레드 수(점선: 동시 실행 값), 진행 중인 요청, APC 큐가 " \
-      "있습니다. 휠로 확대, 끌어서 이동, Home으로 전체 보기, 세로선은 지금 보는 단계입니다. 막대를 누르면 그 단계를 "       \
+      "있으며 항상 보입니다(완료 포트: 파랑은 대기 패킷, 초록은 실행 중 스레드). 회색 빗금 막대는 반환하지 못한 호출입니다: " \
+      "그 안에 있는 동안 실행이 끝났습니다. 요청을 누르면 그 흐름(요청한 호출, 완료, 처리한 호출)이 강조됩니다. "      \
+      "휠로 확대, 끌어서 이동, Home으로 전체 보기, 세로선은 지금 보는 단계입니다. 막대를 누르면 그 단계를 "             \
       "봅니다. T는 타임라인을 보이거나 숨기고, F12는 창 전체를, Shift+F12는 타임라인만 그림으로 저장합니다.")               \
     X(TimelineToggle, "Timeline", "타임라인")                                                                       \
     X(TimelineToggleHelp, "Show the whole run as a timeline below (T)", "실행 전체를 아래에 타임라인으로 보기 (T)")         \
@@ -54,5 +58,13 @@
     X(TimelineHandledRoutine, "{} ran its completion routine", "{}가 완료 루틴을 실행함")                               \
     X(TimelineHandledWoke, "{} woke on its event", "{}가 이벤트로 깨어남")                                              \
     X(TimelineClickToStep, "Click: look at step {}", "누르면 {}단계를 봅니다")                                          \
+    X(TimelineUnwound, "never returned: the run ended while it was still inside (unwound)",                         \
+      "반환하지 않음: 이 호출 안에 있는 동안 실행이 끝났습니다")                                                          \
+    X(TimelineCalloutIssued, "{0}: {1} {2} B", "{0}: {1} {2}바이트")                                                   \
+    X(TimelineCalloutCompleted, " → {0}, {1} B", " → {0}, {1}바이트")                                                  \
+    X(TimelineLegendQueued, "queued", "대기 패킷")                                                                  \
+    X(TimelineLegendRunning, "running", "실행 중")                                                                 \
+    X(TimelineSelectHelp, "Click: highlight this request's way and look at step {}",                               \
+      "누르면 이 요청의 흐름을 강조하고 {}단계를 봅니다")                                                                  \
     X(TimelineSaved, "Picture saved: {}", "그림 저장됨: {}")                                                           \
     X(TimelineSaveFailed, "Picture not saved: {}", "그림 저장 실패: {}")

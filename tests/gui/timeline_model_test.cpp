@@ -1,10 +1,13 @@
 // The Timeline's model and frame preparation, from recorded events: spans per thread, outcome
-// colours, request flows, counters, and what a viewport shows.
+// colours, request flows, counters, what a viewport shows, a selected request's flow and framing,
+// and how the tracks are laid out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
 
 #include "timeline_frame.h"
+#include "timeline_layout.h"
 #include "timeline_model.h"
 #include "timeline_text.h"
 
@@ -228,6 +231,88 @@ TEST(TimelineFrame, ACounterCurveHasAtMostOneColumnPerPixel) {
     EXPECT_LE(curve.size(), 301u);
     EXPECT_EQ(curve.back().last, 5000);
     EXPECT_EQ(prepare_frame(model, view).counters.size(), model.counters().size());
+}
+
+TEST(TimelineModel, ACallTheRunEndedInsideIsUnwoundNotStillRunning) {
+    RecordedRun run;
+    run.on(2);
+    run.recorder.record({EventKind::ApiEnter, 0, 0, 0, 0, "GetQueuedCompletionStatus", "port, INFINITE"});
+    run.on(1);
+    run.call("CloseHandle", "TRUE");
+    run.recorder.record({EventKind::LessonFinished, 0, 0, 0, 1});
+    const TimelineModel model = run.model();
+    const TimelineSpan& never_returned = model.lane(2)->rows.at(0).at(0);
+    EXPECT_EQ(never_returned.outcome, SpanOutcome::Unwound);
+    EXPECT_EQ(run.recorder.at(never_returned.end.seq).kind, EventKind::LessonFinished);
+    EXPECT_EQ(model.lane(1)->rows.at(0).at(0).outcome, SpanOutcome::Success) << "returned calls keep their outcome";
+}
+
+TEST(TimelineFrame, ARequestsFlowIsItsBarTheCallThatIssuedItAndTheCallThatHandledIt) {
+    RecordedRun run;
+    record_request_through_a_port(run);
+    const TimelineModel model = run.model();
+    const RequestFlow flow = request_flow(model, 0);
+    ASSERT_NE(flow.issue_call, nullptr);
+    ASSERT_NE(flow.handler_call, nullptr);
+    EXPECT_EQ(run.recorder.at(flow.issue_call->begin.seq).name_view(), "ReadFile");
+    EXPECT_EQ(flow.issue_call->thread, 2u);
+    EXPECT_EQ(run.recorder.at(flow.handler_call->begin.seq).name_view(), "GetQueuedCompletionStatus");
+    EXPECT_EQ(flow.handler_call->thread, 3u);
+    EXPECT_TRUE(flow.involves(model.request_span(model.requests()[0])));
+    EXPECT_TRUE(flow.involves(*flow.issue_call));
+    const TimelineSpan& other_call = model.lane(2)->rows.at(0).at(0);
+    EXPECT_EQ(&other_call, flow.issue_call) << "the only call on thread 2 is the ReadFile";
+    EXPECT_EQ(request_flow(model, 5).issue_call, nullptr) << "no such request";
+}
+
+TEST(TimelineFrame, SpanAtPrefersTheInnermostCall) {
+    RecordedRun run;
+    run.on(1);
+    run.recorder.record({EventKind::ApiEnter, 0, 0, 0, 0, "SleepEx", "INFINITE, TRUE"});
+    run.recorder.record({EventKind::ApiEnter, 0, 0, 0, 0, "CloseHandle", "h"});
+    run.recorder.record({EventKind::ApiLeave, 0, 0, 0, 0, "CloseHandle", "TRUE"});
+    run.recorder.record({EventKind::ApiLeave, 0, 0, 0, 0, "SleepEx", "0"});
+    const TimelineModel model = run.model();
+    const TimelineLane& lane = *model.lane(1);
+    EXPECT_EQ(run.recorder.at(span_at(model, lane, 1)->begin.seq).name_view(), "CloseHandle");
+    EXPECT_EQ(run.recorder.at(span_at(model, lane, 3)->begin.seq).name_view(), "SleepEx");
+    EXPECT_EQ(span_at(model, lane, 4), nullptr) << "after the last call";
+}
+
+TEST(TimelineFrame, FramingAFlowShowsFromTheIssuingCallToTheHandlersReturnWithRoomAround) {
+    RecordedRun run;
+    run.on(1);
+    for (int i = 0; i < 20; ++i) run.call("CloseHandle", "TRUE");
+    record_request_through_a_port(run);
+    for (int i = 0; i < 20; ++i) run.call("CloseHandle", "TRUE");
+    const TimelineModel model = run.model();
+    const RequestFlow flow = request_flow(model, 0);
+    for (const TimelineAxis axis : {TimelineAxis::Steps, TimelineAxis::Time}) {
+        const TimelineViewport view = frame_flow(model, flow, axis, 100, 800);
+        const double issue = flow.issue_call->begin.on(axis), handled = flow.handler_call->end.on(axis);
+        EXPECT_LT(view.begin, issue);
+        EXPECT_GT(view.end, handled);
+        EXPECT_GT(view.x_of(issue), 100.0f + 800.0f * 0.05f) << "a margin on the left";
+        EXPECT_LT(view.x_of(handled), 100.0f + 800.0f * 0.95f) << "and on the right";
+    }
+    const TimelineViewport steps = frame_flow(model, flow, TimelineAxis::Steps, 0, 800);
+    EXPECT_LT(steps.end - steps.begin, model.last().step - model.first().step) << "zoomed in, not the whole run";
+}
+
+TEST(TimelineLayout, CountersArePinnedAndAPortsQueueAndRunningCountShareOneTrack) {
+    RecordedRun run;
+    record_request_through_a_port(run);
+    const TimelineModel model = run.model();
+    const TimelineLayout layout = arrange_tracks(model, 20);
+    for (const TimelineTrack& track : layout.scrolled) EXPECT_NE(track.type, TimelineTrack::Type::Counter);
+    ASSERT_EQ(layout.pinned.size(), 2u) << "the port (queue + running) and requests in flight";
+    const auto port = std::find_if(layout.pinned.begin(), layout.pinned.end(), [&](const TimelineTrack& t) {
+        return model.counters()[t.index].kind == CounterKind::PortQueue;
+    });
+    ASSERT_NE(port, layout.pinned.end());
+    ASSERT_NE(port->partner, kNoPartner);
+    EXPECT_EQ(model.counters()[port->partner].kind, CounterKind::PortRunning);
+    EXPECT_FLOAT_EQ(layout.pinned_height, layout.pinned[1].top + layout.pinned[1].height + 3);
 }
 
 }  // namespace

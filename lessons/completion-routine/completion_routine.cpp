@@ -31,8 +31,8 @@
 #define MAX_STRANGERS 3  // connections from other programs that main closes before it gives up
 
 // A request and its result. The routine receives only the OVERLAPPED*; the OVERLAPPED is the first
-// member, so that pointer is the request. (The seed kept the result in globals instead, which
-// breaks as soon as two requests are in flight.)
+// member, so that pointer is the request. (Keeping the result in globals instead
+// would break as soon as two requests are in flight.)
 struct FileRead {
     OVERLAPPED ov;
     char data[4096];
@@ -145,7 +145,7 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
     }
     sockaddr_in address = {};
     address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (the seeds used INADDR_ANY)
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (INADDR_ANY would accept any network)
     address.sin_port = 0;                              // 0: any free port
     int length = sizeof address;
     if (bind(listener, (sockaddr*)&address, sizeof address) == SOCKET_ERROR ||  // [step: bind]

@@ -1,6 +1,6 @@
 // Overlapped Lab - lesson "event-sockets".
 //
-// Overlapped sockets with event objects (seeds 001 and 004, corrected):
+// Overlapped sockets with event objects:
 //
 //   - main is the receiver: it accepts one connection per sender socket and posts a WSARecv on
 //     each. Nothing has been sent yet, so each WSARecv PENDS (SOCKET_ERROR + WSA_IO_PENDING).
@@ -75,7 +75,7 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
     }
     sockaddr_in address = {};
     address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (the seeds used INADDR_ANY)
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (INADDR_ANY would accept any network)
     address.sin_port = 0;                              // 0: any free port
     int length = sizeof address;
     if (bind(listener, (sockaddr*)&address, sizeof address) == SOCKET_ERROR ||  // [step: bind]

@@ -1,6 +1,6 @@
 // Overlapped Lab - lesson "iocp-echo-server".
 //
-// A TCP echo server on an I/O completion port (seeds 002 and 003, corrected):
+// A TCP echo server on an I/O completion port:
 //
 //   - main accepts each connection, creates a Connection for it, associates the socket with the
 //     port (key = the connection's number) and posts the first WSARecv.
@@ -126,7 +126,7 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
     }
     sockaddr_in address = {};
     address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (the seeds used INADDR_ANY)
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only (INADDR_ANY would accept any network)
     address.sin_port = 0;                              // 0: any free port
     int length = sizeof address;
     if (bind(listener, (sockaddr*)&address, sizeof address) == SOCKET_ERROR ||  // [step: bind]

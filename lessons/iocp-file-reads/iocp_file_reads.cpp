@@ -6,7 +6,8 @@
 //   2  CreateIoCompletionPort(hFile, port, key, 0) associates each file with it; every request on
 //      that file will put a completion packet carrying the file's key (100 or 200) into the port.
 //   3  Worker threads block in GetQueuedCompletionStatus. The port wakes the waiter that came
-//      LAST (LIFO), and never lets more than the concurrency value of them run at once.
+//      LAST (LIFO), and only while fewer than the concurrency value of them are running; a
+//      worker that blocks elsewhere stops counting, so more may run once it resumes.
 //   4  Each read is a request struct that starts with its OVERLAPPED; the worker gets that
 //      OVERLAPPED* back and casts it to the request, which tells it which read finished.
 //   5  PostQueuedCompletionStatus sends each worker a packet of our own: "stop".
@@ -17,7 +18,7 @@
 //
 // Parameters a teacher may change:
 //   workers=N       worker threads waiting on the port, 1 to 4 (default 2)
-//   concurrency=N   the port's concurrency value: workers allowed to run at once, 0 to 4
+//   concurrency=N   the port's concurrency value: the port releases waiters only while fewer run, 0 to 4
 //                   (0 = one per processor; default 2)
 //   reads=N         reads per file, 1 to 8 (default 2)
 //   size=N          bytes per read, 512 to 65536 (default 4096)
@@ -78,7 +79,7 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
     HANDLE port = (HANDLE)parameter;
     for (;;) {
         DWORD bytes = 0;
-        ULONG_PTR key = 0;  // ULONG_PTR, not DWORD: a key is pointer-sized (the seed used DWORD)
+        ULONG_PTR key = 0;  // ULONG_PTR, not DWORD: a key is pointer-sized
         OVERLAPPED* overlapped = NULL;
         BOOL ok = GetQueuedCompletionStatus(port, &bytes, &key, &overlapped, INFINITE);  // [step: worker-wait]
         if (overlapped == NULL) {
@@ -190,7 +191,7 @@ int main(int argc, char** argv)
             request->file = f == 0 ? 'A' : 'B';
             request->size = size;
             request->buffer = buffer;
-            request->ov.Offset = r * size;  // the seed's Read4kAsync ignored its offset: all reads hit 0
+            request->ov.Offset = r * size;  // forget this and every read hits offset 0
             requests[started] = request;
             if (!start_read(f == 0 ? hFileA : hFileB, request)) {
                 ok = FALSE;

@@ -5,7 +5,7 @@
 // time-outs, and memory the system writes into after "it was given up" stays ours.
 //
 //   1  Offset not set per read: the same block, again and again.
-//   2  STATUS_END_OF_FILE written as 0xc000001 (the seed's value): the loop never sees the end.
+//   2  STATUS_END_OF_FILE written as 0xc000001 (a digit short): the loop never sees the end.
 //   3  The completion key stored in a DWORD: a 64-bit key loses its upper half, and the call
 //      writes 4 bytes past the DWORD.
 //   4  One OVERLAPPED reused while its first request is still pending: two completions, one record.
@@ -28,7 +28,7 @@
 #include <string.h>
 
 #define BLOCK 4096
-#define SEED_STATUS_END_OF_FILE 0xc000001  // the seed's value: one digit short of 0xC0000011
+#define WRONG_STATUS_END_OF_FILE 0xc000001  // one digit short of 0xC0000011
 #define KEY_B 0x100000064ULL  // a key above 4 GB, as pointers on x64 usually are
 #define KEY_OTHER_FILE 100    // what KEY_B becomes in a DWORD: it could be another file's key
 
@@ -124,14 +124,14 @@ static BOOL part_end_of_file(HANDLE hFile, HANDLE event, DWORD loops, ULONGLONG 
             break;  // Windows may report the end this way (38); no completion follows then
         }
         WaitForSingleObject(ov.hEvent, INFINITE);  // [step: eof-bug-wait]
-        if ((DWORD)ov.Internal == SEED_STATUS_END_OF_FILE) {  // [step: eof-bug-compare]
+        if ((DWORD)ov.Internal == WRONG_STATUS_END_OF_FILE) {  // [step: eof-bug-compare]
             break;  // never taken: Internal is 0xC0000011 at the end, not 0x0C000001
         }
         printf("bug: offset %llu: Internal 0x%08lX, %llu bytes\n", (unsigned long long)offset,
                (unsigned long)(DWORD)ov.Internal, (unsigned long long)ov.InternalHigh);
         offset += ov.InternalHigh;  // 0 at the end: the next round reads at the same place
         if (ov.InternalHigh == 0 && ++atEnd == loops) {
-            printf("bug: stopped by the lesson after %lu rounds at the end; the seed's loop never stops\n",
+            printf("bug: stopped by the lesson after %lu rounds at the end; left alone it never stops\n",
                    (unsigned long)loops);
         }
     }
@@ -157,7 +157,7 @@ static BOOL part_end_of_file(HANDLE hFile, HANDLE event, DWORD loops, ULONGLONG 
     }
 }
 
-// 3. The seed's worker declared `DWORD key;` and passed its address where a ULONG_PTR* belongs.
+// 3. A worker that declares `DWORD key;` and passes its address where a ULONG_PTR* belongs.
 static BOOL part_key(const char* path)
 {
     printf("-- 3. The completion key in a DWORD\n");
@@ -175,9 +175,9 @@ static BOOL part_key(const char* path)
         }
         return FALSE;
     }
-    // The seed's locals, reproduced safely: the DWORD is the first half of an 8-byte struct, so
-    // the 4 bytes the call writes past it land in `next` (in the seed: whatever lay next to `key`).
-    struct SeedLocals {
+    // The worker's locals, reproduced safely: the DWORD is the first half of an 8-byte struct, so
+    // the 4 bytes the call writes past it land in `next` (in a real worker: whatever lay next to `key`).
+    struct WorkerLocals {
         DWORD key;
         DWORD next;
     };
@@ -190,7 +190,7 @@ static BOOL part_key(const char* path)
             break;
         }
         if (round == 0) {
-            alignas(8) SeedLocals locals = {0, 0xCAFEF00D};
+            alignas(8) WorkerLocals locals = {0, 0xCAFEF00D};
             GetQueuedCompletionStatus(port, &bytes, (PULONG_PTR)&locals, &done, INFINITE);  // [step: key-bug]
             printf("bug: DWORD key = %lu (another file's key is %d!); the DWORD after it went 0xCAFEF00D -> 0x%08lX\n",
                    (unsigned long)locals.key, KEY_OTHER_FILE, (unsigned long)locals.next);
@@ -259,7 +259,7 @@ static BOOL part_reuse(HANDLE hFile)
     return expected == 2 && requests[0].calls == 1 && requests[1].calls == 1;
 }
 
-// 5. The seed pattern "start a read with locals, return": the memory stays in use by the system.
+// 5. The pattern "start a read with locals, return": the memory stays in use by the system.
 // Here the function's "stack frame" is static memory, so we can safely look at it afterwards.
 static struct {
     OVERLAPPED ov;
@@ -271,7 +271,7 @@ static BOOL start_read_and_return(HANDLE hFile)
     memset(&g_frame, 0, sizeof g_frame);
     return ReadFile(hFile, g_frame.buffer, BLOCK, NULL, &g_frame.ov) ||  // [step: stale-read]
            GetLastError() == ERROR_IO_PENDING;
-}  // returns while the read is pending: in the seed, the OVERLAPPED and buffer die here
+}  // returns while the read is pending: as locals, the OVERLAPPED and buffer would die here
 
 static BOOL part_stale(HANDLE hFile)
 {

@@ -149,7 +149,7 @@ int main(int argc, char** argv)
             ok = FALSE;
             break;
         }
-        // TRUE is not an error (the seed printed "Read Error" here): the read finished at once, and
+        // TRUE is not an error (a common mistake prints "Read Error" here): the read finished at once, and
         // the event is set all the same. Either way the waiter finds out through the event.
 
         waiters[started] = CreateThread(NULL, 0, WaitForRead, request, 0, NULL);  // [step: hand-off]

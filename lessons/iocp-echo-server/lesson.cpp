@@ -15,12 +15,12 @@ std::vector<LessonParameter> parameters()
     return {
         {.name = "workers", .default_value = 2, .min = 1, .max = 4,
          .explain_en = "Worker threads on the port: which one takes each packet, and how many wait idle.",
-         .explain_ko = "포트의 작업 스레드 수: 어느 스레드가 각 패킷을 가져가고, 몇 개가 할 일 없이 기다리는지 보여 줍니다."},
+         .explain_ko = "포트의 작업자 스레드 수: 어느 스레드가 각 패킷을 가져가고, 몇 개가 할 일 없이 기다리는지 보여 줍니다."},
         {.name = "concurrency", .default_value = 1, .min = 0, .max = 4,
-         .explain_en = "The port's concurrency value (0 = one per processor): at 1, one worker runs at a time "
-                       "even while packets queue.",
-         .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 1이면 패킷이 쌓여 있어도 작업 스레드는 한 번에 "
-                       "하나만 실행됩니다."},
+         .explain_en = "The port's concurrency value (0 = one per processor): at 1, the port releases a waiting worker "
+                       "only while none runs, even while packets queue.",
+         .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 1이면 패킷이 쌓여 있어도 실행 중인 작업자 스레드가 "
+                       "없을 때만 포트가 기다리는 스레드를 풀어 줍니다."},
         {.name = "clients", .default_value = 2, .min = 0, .max = 4,
          .explain_en = "Built-in clients, each with its own connection and completion key. 0: none; you are the "
                        "client in the Peer client panel (connect, send, close, reset) until you stop the server.",

@@ -24,13 +24,13 @@ std::vector<LessonParameter> parameters()
         {.name = "workers", .default_value = 2, .min = 1, .max = 4,
          .explain_en = "Worker threads blocked in GetQueuedCompletionStatus: the port wakes the one that came "
                        "last (LIFO).",
-         .explain_ko = "GetQueuedCompletionStatus에서 기다리는 작업 스레드 수: 포트는 마지막에 온 스레드를 먼저 "
+         .explain_ko = "GetQueuedCompletionStatus에서 기다리는 작업자 스레드 수: 포트는 마지막에 온 스레드를 먼저 "
                        "깨웁니다(LIFO)."},
         {.name = "concurrency", .default_value = 2, .min = 0, .max = 4,
-         .explain_en = "The port's concurrency value (0 = one per processor): below the number of workers, the "
-                       "others wait even while packets queue.",
-         .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 작업 스레드 수보다 작으면, 패킷이 쌓여 있어도 "
-                       "나머지 스레드는 기다립니다."},
+         .explain_en = "The port's concurrency value (0 = one per processor): the port releases a waiting worker only "
+                       "while fewer run; below the number of workers, the others wait even while packets queue.",
+         .explain_ko = "포트의 동시 실행 값 (0 = 프로세서당 하나): 실행 중인 스레드가 이보다 적을 때만 포트가 기다리는 "
+                       "스레드를 풀어 줍니다. 작업자 스레드 수보다 작으면, 패킷이 쌓여 있어도 나머지는 기다립니다."},
         {.name = "reads", .default_value = 2, .min = 1, .max = 8,
          .explain_en = "Reads per file: more completion packets queue in the port, first in, first out.",
          .explain_ko = "파일마다 읽는 횟수: 더 많은 완료 패킷이 포트에 쌓이고, 먼저 들어온 것이 먼저 나갑니다."},

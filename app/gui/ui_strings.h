@@ -33,7 +33,7 @@
     X(Parameters, "Parameters…", "매개변수…")                                                                      \
     X(ParametersHelp,                                                                                              \
       "Change what the lesson program runs with (workers, buffer size, alertable or not…) and restart it",         \
-      "레슨 프로그램의 실행 값(작업 스레드 수, 버퍼 크기, 알림 가능 여부…)을 바꾸고 다시 시작")                    \
+      "레슨 프로그램의 실행 값(작업자 스레드 수, 버퍼 크기, alertable 여부…)을 바꾸고 다시 시작")                    \
     X(ParametersNone, "This lesson has no parameters to change", "이 레슨에는 바꿀 매개변수가 없습니다")           \
     X(ParametersTitle, "Lesson parameters", "레슨 매개변수")                                                       \
     X(ParametersIntro,                                                                                             \
@@ -68,7 +68,7 @@
       "On Windows the kernel delivers completions itself: the lab cannot hold one back. Use a peer you control "   \
       "(a socket or pipe lesson) to keep a request pending.",                                                      \
       "Windows에서는 커널이 완료를 직접 전달하므로 랩이 보류할 수 없습니다. 요청을 대기 상태로 두려면 직접 조종하는 "          \
-      "상대(소켓이나 파이프 수업)를 사용하세요.")                                                                           \
+      "상대(소켓이나 파이프 레슨)를 사용하세요.")                                                                           \
     X(ObservedFields, "observed", "관찰값")                                                                         \
     X(ObservedFieldsHelp,                                                                                          \
       "On Windows the kernel writes the OVERLAPPED fields and signals the handles; the lab only observes them "    \
@@ -77,7 +77,7 @@
       "샘플링) 아주 짧게 있었던 값은 놓칠 수 있습니다.")                                                                   \
     X(IoBackend, "I/O: {}", "I/O: {}")                                                                             \
     X(IoBackendHelp, "The kernel interface doing the real asynchronous I/O of this run",                          \
-      "이 실행의 실제 비동기 I/O를 수행하는 커널 인터페이스")                                                              \
+      "이 실행의 실제 중첩 I/O를 수행하는 커널 인터페이스")                                                              \
     X(LanguageKorean, "한국어", "한국어")                                                                             \
     X(KoreanFontMissing, "No Korean font found: install fonts-nanum (NanumGothic) to read Korean text",             \
       "No Korean font found: install fonts-nanum (NanumGothic) to read Korean text")                              \
@@ -121,7 +121,7 @@
     X(ThreadRunning, "running", "실행 중")                                                                            \
     X(ThreadAtCheckpoint, "ready", "준비됨")                                                                   \
     X(ThreadWaiting, "waiting", "대기 중")                                                                            \
-    X(ThreadAlertableWait, "alertable wait", "경고 가능 대기")                                                          \
+    X(ThreadAlertableWait, "alertable wait", "alertable 대기")                                                          \
     X(ThreadSleeping, "sleeping", "잠자는 중")                                                                        \
     X(ThreadFinished, "finished", "종료")                                                                            \
     X(ThreadPortWait, "waiting on port", "포트 대기 중")                                                                \
@@ -234,7 +234,7 @@
       "limit, packets wait even when a worker is ready.",                                                         \
       "레슨의 각 완료 포트입니다. 패킷(바이트 수, 완료 키, OVERLAPPED)은 먼저 들어온 순서대로 나갑니다(FIFO). "              \
       "GetQueuedCompletionStatus에서 기다리는 스레드는 스택을 이룹니다: 마지막에 온 스레드가 먼저 깨어납니다(LIFO). "          \
-      "포트는 동시 실행 값만큼만 스레드를 실행시킵니다: 한도에 이르면 준비된 작업 스레드가 있어도 패킷은 기다립니다.")          \
+      "포트는 동시 실행 값만큼만 스레드를 실행시킵니다: 한도에 이르면 준비된 작업자 스레드가 있어도 패킷은 기다립니다.")          \
     X(PortEmpty, "No completion port yet — step to CreateIoCompletionPort",                                        \
       "아직 완료 포트가 없습니다 — CreateIoCompletionPort까지 진행하세요")                                                  \
     X(PortQueueLabel, "Packet queue (FIFO)", "패킷 큐 (FIFO)")                                                         \
@@ -259,13 +259,13 @@
       "Routines run in FIFO order, on that thread only, and only while it is in an alertable wait (SleepEx, "     \
       "WaitFor...Ex with TRUE): the green lamp. A thread busy elsewhere or in a plain wait leaves them queued.",   \
       "스레드마다 자기 APC 큐가 있습니다 (ReadFileEx/WriteFileEx의 완료 루틴, QueueUserAPC). 루틴은 FIFO 순서로, "          \
-      "그 스레드에서만, 그 스레드가 경고 가능 대기(SleepEx, TRUE를 준 WaitFor...Ex) 중일 때만 실행됩니다: 초록 램프. "           \
+      "그 스레드에서만, 그 스레드가 alertable 대기(SleepEx, TRUE를 준 WaitFor...Ex) 중일 때만 실행됩니다: 초록 램프. "           \
       "다른 일을 하거나 일반 대기 중인 스레드에서는 큐에 남아 있습니다.")                                                      \
     X(ApcEmpty, "No completion routine queued yet — it is queued when a ReadFileEx/WriteFileEx completes",         \
       "아직 대기 중인 완료 루틴이 없습니다 — ReadFileEx/WriteFileEx가 완료되면 큐에 들어갑니다")                                \
-    X(ApcAlertable, "alertable wait: routines run now", "경고 가능 대기: 루틴이 지금 실행됨")                                  \
-    X(ApcNotAlertable, "not alertable: routines wait", "경고 가능 대기 아님: 루틴은 기다림")                                  \
-    X(ApcRunningNow, "alertable wait: running a routine", "경고 가능 대기: 루틴 실행 중")                                  \
+    X(ApcAlertable, "alertable wait: routines run now", "alertable 대기: 루틴이 지금 실행됨")                                  \
+    X(ApcNotAlertable, "not alertable: routines wait", "alertable 대기 아님: 루틴은 기다림")                                  \
+    X(ApcRunningNow, "alertable wait: running a routine", "alertable 대기: 루틴 실행 중")                                  \
     X(ApcFifo, "FIFO \u2192", "FIFO \u2192")                                                                          \
     X(ApcQueueEmpty, "queue empty", "큐 비어 있음")                                                                    \
     X(ApcRunning, "RUNNING on {}", "{}에서 실행 중")                                                                   \
@@ -328,7 +328,7 @@
     X(PeerStopServerHelp,                                                                                          \
       "Connects once more and sends the line \"stop\": the worker that reads it closes the listening socket, so "  \
       "main's accept fails (WSAEINTR) and the server ends once every connection is closed",                      \
-      "한 번 더 연결해 \"stop\" 한 줄을 보냅니다: 그것을 읽은 작업 스레드가 리슨 소켓을 닫으므로 main의 accept가 "          \
+      "한 번 더 연결해 \"stop\" 한 줄을 보냅니다: 그것을 읽은 작업자 스레드가 listen 소켓을 닫으므로 main의 accept가 "          \
       "실패하고(WSAEINTR), 모든 연결이 닫히면 서버가 끝납니다")                                                               \
     X(PeerTextLabel, "Text", "텍스트")                                                                              \
     X(PeerSend, "Send", "보내기")                                                                                   \

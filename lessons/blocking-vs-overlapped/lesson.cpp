@@ -23,7 +23,7 @@ std::vector<LessonParameter> parameters()
         {.name = "chunk", .default_value = 4096, .min = 512, .max = 65536,
          .explain_en = "Bytes per ReadFile: bigger chunks make fewer, longer requests, yet each overlapped "
                        "ReadFile still returns at once.",
-         .explain_ko = "ReadFile 한 번에 읽는 바이트 수: 크면 요청이 적고 길어지지만, 비동기 ReadFile은 여전히 바로 "
+         .explain_ko = "ReadFile 한 번에 읽는 바이트 수: 크면 요청이 적고 길어지지만, 중첩 ReadFile은 여전히 바로 "
                        "반환됩니다."},
         {.name = "reads", .default_value = 3, .min = 1, .max = 8,
          .explain_en = "Reads per part: the blocking part waits for each in turn, the overlapped part has them "

@@ -21,12 +21,12 @@ std::vector<LessonParameter> parameters()
         {.name = "alertable", .default_value = 1, .min = 0, .max = 1, .is_switch = true,
          .explain_en = "Off: the waits are not alertable, so each one times out with the completion routine "
                        "still queued; SleepEx(0, TRUE) then runs it.",
-         .explain_ko = "끄면: 대기가 알림 가능(alertable)이 아니어서 완료 루틴이 큐에 남은 채 시간이 초과되고, 그 뒤 "
+         .explain_ko = "끄면: 대기가 alertable이 아니어서 완료 루틴이 큐에 남은 채 시간이 초과되고, 그 뒤 "
                        "SleepEx(0, TRUE)가 루틴을 실행합니다."},
         {.name = "wait", .default_value = 1000, .min = 100, .max = 10000,
          .explain_en = "Milliseconds each wait may last: with alertable off, how long a finished request's "
                        "routine sits queued.",
-         .explain_ko = "대기 한 번의 최대 시간(밀리초): 알림 가능을 끄면, 끝난 요청의 루틴이 큐에서 기다리는 시간입니다."},
+         .explain_ko = "대기 한 번의 최대 시간(밀리초): alertable을 끄면, 끝난 요청의 루틴이 큐에서 기다리는 시간입니다."},
     };
 }
 
@@ -62,7 +62,7 @@ LessonInfo completion_routine()
     LessonInfo lesson;
     lesson.id = "completion-routine";
     lesson.title_en = "Completion routines: ReadFileEx and WSARecv, run in alertable waits";
-    lesson.title_ko = "완료 루틴: ReadFileEx와 WSARecv, 알림 가능 대기(alertable wait)에서 실행된다";
+    lesson.title_ko = "완료 루틴: ReadFileEx와 WSARecv, alertable 대기에서 실행된다";
     lesson.source_file = "completion_routine.cpp";
     lesson.parameters = parameters();
     lesson.make_program = make_program;

@@ -23,14 +23,14 @@ std::vector<LessonParameter> parameters()
          .explain_en = "0 makes all six mistakes; 1 to 6 just one: offset, end-of-file status, key in a DWORD, "
                        "reused OVERLAPPED, returning while pending, non-alertable wait.",
          .explain_ko = "0이면 여섯 가지 실수를 모두, 1~6이면 하나만: 오프셋, 파일 끝 상태 값, DWORD에 담은 키, 재사용한 "
-                       "OVERLAPPED, 대기 중에 반환, 알림 가능하지 않은 대기."},
+                       "OVERLAPPED, 대기 중에 반환, alertable이 아닌 대기."},
         {.name = "loops", .default_value = 3, .min = 1, .max = 10,
          .explain_en = "Rounds a buggy loop may go before the lesson stops it: how often a mistake repeats.",
          .explain_ko = "버그 있는 루프를 멈추기 전에 허용하는 횟수: 실수가 몇 번 되풀이되는지 보여 줍니다."},
         {.name = "wait", .default_value = 500, .min = 100, .max = 5000,
          .explain_en = "Milliseconds part 6's non-alertable wait lasts while the routine that would end it "
                        "stays queued.",
-         .explain_ko = "6번의 알림 가능하지 않은 대기가 계속되는 시간(밀리초): 그동안 대기를 끝낼 루틴은 큐에 "
+         .explain_ko = "6번의 alertable이 아닌 대기가 계속되는 시간(밀리초): 그동안 대기를 끝낼 루틴은 큐에 "
                        "남아 있습니다."},
     };
 }
@@ -71,7 +71,7 @@ LessonInfo pitfalls()
     LessonInfo lesson;
     lesson.id = "pitfalls";
     lesson.title_en = "Pitfalls: the classic overlapped I/O mistakes, made live and fixed";
-    lesson.title_ko = "함정: 비동기 I/O의 전형적인 실수를 직접 저질러 보고 고치기";
+    lesson.title_ko = "함정: 중첩 I/O의 전형적인 실수를 직접 저질러 보고 고치기";
     lesson.source_file = "pitfalls.cpp";
     lesson.parameters = parameters();
     lesson.make_program = make_program;

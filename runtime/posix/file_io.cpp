@@ -158,7 +158,9 @@ BOOL read_or_write(const Transfer& t) {
     if (!file) return fail(ERROR_INVALID_HANDLE);
     if (t.operation == IoOperation::Read ? !file->can_read() : !file->can_write()) return fail(ERROR_ACCESS_DENIED);
     if (file->overlapped() && !t.overlapped) return fail(ERROR_INVALID_PARAMETER);
-    if (!t.buffer && t.length > 0) return fail(ERROR_NOACCESS);
+    // A read into no buffer is an access violation (998); the kernel refuses a write from none
+    // with STATUS_INVALID_USER_BUFFER (1784). docs/windows-rules.md §7.
+    if (!t.buffer && t.length > 0) return fail(t.operation == IoOperation::Read ? ERROR_NOACCESS : ERROR_INVALID_USER_BUFFER);
     std::shared_ptr<EventObject> event;
     // ReadFileEx/WriteFileEx ignore hEvent: it is the program's, for its own data.
     if (t.overlapped && t.overlapped->hEvent && !t.routine) {

@@ -1,9 +1,10 @@
-// SetFilePointerEx, SetEndOfFile, DeleteFile, GetTempPath, GetTempFileName.
+// SetFilePointerEx, SetEndOfFile, DeleteFile, GetFileAttributes, GetTempPath, GetTempFileName.
 //
 // Known divergences from Windows: DeleteFile removes a file even while a handle without
 // FILE_SHARE_DELETE has it open (Linux has no sharing modes). Inside a lesson, GetTempPath is the
 // lesson's working folder (removed with it), so transcripts do not depend on the machine.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -69,6 +70,24 @@ BOOL delete_file(const char* path_text) {
     if (errno == ENOENT) return fail(missing_file_error(path));
     // Windows refuses DeleteFile on a folder with ERROR_ACCESS_DENIED, as unlink does with EISDIR.
     return fail(win32_error_from_errno(errno));
+}
+
+// What NTFS reports for a folder, or for a file created by CreateFile (FILE_ATTRIBUTE_ARCHIVE);
+// no write permission at all reads as FILE_ATTRIBUTE_READONLY, as Wine maps it.
+DWORD file_attributes(const char* path_text) {
+    if (!path_text || !*path_text) {
+        set_last_error(ERROR_PATH_NOT_FOUND);
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    const std::string path = linux_path(path_text);
+    struct stat info{};
+    if (::stat(path.c_str(), &info) != 0) {
+        set_last_error(errno == ENOENT ? missing_file_error(path) : win32_error_from_errno(errno));
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    DWORD attributes = S_ISDIR(info.st_mode) ? FILE_ATTRIBUTE_DIRECTORY : FILE_ATTRIBUTE_ARCHIVE;
+    if ((info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) attributes |= FILE_ATTRIBUTE_READONLY;
+    return attributes;
 }
 
 std::string temp_folder() {
@@ -165,6 +184,20 @@ extern "C" BOOL WINAPI DeleteFileW(LPCWSTR lpFileName) {
     const char* path_or_null = lpFileName ? path.c_str() : nullptr;
     ApiCall call("DeleteFileW", [&] { return path_argument("lpFileName", path_or_null); });
     return call.returns_bool(delete_file(path_or_null));
+}
+
+extern "C" DWORD WINAPI GetFileAttributesA(LPCSTR lpFileName) {
+    ApiCall call("GetFileAttributesA", [&] { return path_argument("lpFileName", lpFileName); });
+    const DWORD attributes = file_attributes(lpFileName);
+    return call.returns_dword(attributes, attributes == INVALID_FILE_ATTRIBUTES);
+}
+
+extern "C" DWORD WINAPI GetFileAttributesW(LPCWSTR lpFileName) {
+    const std::string path = lpFileName ? utf8_from_wide(lpFileName) : "";
+    const char* path_or_null = lpFileName ? path.c_str() : nullptr;
+    ApiCall call("GetFileAttributesW", [&] { return path_argument("lpFileName", path_or_null); });
+    const DWORD attributes = file_attributes(path_or_null);
+    return call.returns_dword(attributes, attributes == INVALID_FILE_ATTRIBUTES);
 }
 
 extern "C" DWORD WINAPI GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer) {

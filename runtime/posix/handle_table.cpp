@@ -30,6 +30,10 @@ Table& table() {
     return instance;
 }
 
+// The table's key for a handle: Windows ignores the two low bits of a handle value (free for the
+// caller's tags, as the hEvent low bit that suppresses a port packet), §5.
+uint64_t table_key(HANDLE handle) { return handle_value(handle) & ~uint64_t{3}; }
+
 // Closing a pseudo-handle is allowed and does nothing.
 bool is_pseudo_handle(HANDLE handle) {
     return handle == kCurrentProcessPseudoHandle || handle == kCurrentThreadPseudoHandle;
@@ -59,7 +63,7 @@ std::shared_ptr<KernelObject> lookup_handle(HANDLE handle) {
     if (handle == kCurrentProcessPseudoHandle) return current_process_object();
     Table& t = table();
     std::lock_guard lock(t.mutex);
-    const auto it = t.objects.find(handle_value(handle));
+    const auto it = t.objects.find(table_key(handle));
     return it == t.objects.end() ? nullptr : it->second;
 }
 
@@ -69,11 +73,11 @@ bool close_handle(HANDLE handle) {
     {
         Table& t = table();
         std::lock_guard lock(t.mutex);
-        const auto it = t.objects.find(handle_value(handle));
+        const auto it = t.objects.find(table_key(handle));
         if (it == t.objects.end()) return false;
         object = std::move(it->second);
+        record_handle_closed(it->first);
         t.objects.erase(it);
-        record_handle_closed(handle_value(handle));
         last_handle = std::none_of(t.objects.begin(), t.objects.end(),
                                    [&](const auto& entry) { return entry.second == object; });
     }

@@ -1,13 +1,18 @@
-// GetCurrentProcess(Id) and DuplicateHandle.
+// GetCurrentProcess(Id), DuplicateHandle and ExitProcess.
 #include "process.h"
 
 #include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "api_call.h"
 #include "handle_table.h"
 #include "last_error.h"
+#include "ovlab/session.h"
+#include "thread_start.h"
 #include "trace_hooks.h"
 
 namespace ovlab::posix {
@@ -79,4 +84,13 @@ extern "C" BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSour
     });
     return call.returns_bool(
         duplicate_handle(hSourceProcessHandle, hSourceHandle, hTargetProcessHandle, lpTargetHandle, dwOptions));
+}
+
+// Inside a lesson the lab is the process, so ExitProcess ends only the calling lesson thread: on
+// the main thread that ends the run with this exit code, as returning from main does (§17).
+extern "C" VOID WINAPI ExitProcess(UINT uExitCode) {
+    ApiCall call("ExitProcess", [&] { return fmt::format("uExitCode={}", uExitCode); });
+    if (ovlab::Session::current()) exit_current_thread(uExitCode);
+    std::fflush(nullptr);  // the CRT writes out its streams as the process ends
+    std::_Exit(static_cast<int>(uExitCode));
 }

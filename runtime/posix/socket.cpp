@@ -50,6 +50,11 @@ int wsa_fail(int error) {
     return -1;
 }
 
+int wsa_result(int result) {
+    if (result != -1) set_last_error(ERROR_SUCCESS);
+    return result;
+}
+
 int blocking_call_error(const SocketObject& socket, uint32_t status) {
     if (status == kStatusConnectionAborted && socket.aborted_status() == kStatusConnectionAborted) return WSAEINTR;
     return static_cast<int>(ntstatus_to_wsa_error(status));

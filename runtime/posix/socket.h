@@ -70,6 +70,8 @@ std::shared_ptr<SocketObject> lookup_socket(UINT_PTR socket);
 
 // Sets the thread's last error (WSAGetLastError) and returns SOCKET_ERROR (-1).
 int wsa_fail(int error);
+// A Winsock call's result; a success also sets the last error to 0, as ws2_32 does (§13).
+int wsa_result(int result);
 // The Winsock error of a blocking call (recv, send, accept, connect) that ended with `status`: a
 // call cut short because another thread closed the socket fails with WSAEINTR, as on Windows.
 int blocking_call_error(const SocketObject& socket, uint32_t status);

@@ -78,7 +78,9 @@ BOOL transfer_synchronously(const std::shared_ptr<StreamObject>& stream, const S
 
 BOOL stream_read_or_write(const std::shared_ptr<StreamObject>& stream, const StreamFileCall& call) {
     if (stream->overlapped() && !call.overlapped) return fail(ERROR_INVALID_PARAMETER);
-    if (!call.buffer && call.length > 0) return fail(ERROR_NOACCESS);
+    // A read into no buffer is an access violation (998); the kernel refuses a write from none
+    // with STATUS_INVALID_USER_BUFFER (1784). docs/windows-rules.md §7.
+    if (!call.buffer && call.length > 0) return fail(call.read ? ERROR_NOACCESS : ERROR_INVALID_USER_BUFFER);
     std::shared_ptr<EventObject> event;
     // ReadFileEx/WriteFileEx ignore hEvent: it is the program's, for its own data.
     if (call.overlapped && call.overlapped->hEvent && !call.routine) {

@@ -1,4 +1,4 @@
-// GetSystemInfo, GetTickCount, GetTickCount64.
+// GetSystemInfo, GetTickCount, GetTickCount64, QueryPerformanceCounter/Frequency.
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +14,15 @@ ULONGLONG milliseconds_since_boot() {
     timespec now{};
     clock_gettime(CLOCK_BOOTTIME, &now);
     return static_cast<ULONGLONG>(now.tv_sec) * 1000u + static_cast<ULONGLONG>(now.tv_nsec) / 1000000u;
+}
+
+// The performance counter ticks in 100 ns units, the frequency Windows 10 and later report.
+constexpr LONGLONG kPerformanceFrequency = 10'000'000;
+
+LONGLONG performance_count() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<LONGLONG>(now.tv_sec) * kPerformanceFrequency + now.tv_nsec / 100;
 }
 
 }  // namespace
@@ -37,3 +46,16 @@ extern "C" VOID WINAPI GetSystemInfo(LPSYSTEM_INFO lpSystemInfo) {
 extern "C" DWORD WINAPI GetTickCount(VOID) { return static_cast<DWORD>(milliseconds_since_boot()); }
 
 extern "C" ULONGLONG WINAPI GetTickCount64(VOID) { return milliseconds_since_boot(); }
+
+// Both succeed always since Windows XP; a NULL pointer is the program's crash there, a failure here.
+extern "C" BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER* lpPerformanceCount) {
+    if (!lpPerformanceCount) return FALSE;
+    lpPerformanceCount->QuadPart = performance_count();
+    return TRUE;
+}
+
+extern "C" BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER* lpFrequency) {
+    if (!lpFrequency) return FALSE;
+    lpFrequency->QuadPart = kPerformanceFrequency;
+    return TRUE;
+}

@@ -1,7 +1,11 @@
 // CreateThread and the calls on thread handles: ResumeThread, SuspendThread, ExitThread,
-// GetExitCodeThread, GetCurrentThread, GetCurrentThreadId. The OS threads: thread_start.cpp.
+// GetExitCodeThread, GetCurrentThread, GetCurrentThreadId; the CRT's _beginthreadex and
+// _endthreadex over them. The OS threads: thread_start.cpp.
+#include <process.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -185,3 +189,15 @@ extern "C" BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode) {
 extern "C" HANDLE WINAPI GetCurrentThread(VOID) { return kCurrentThreadPseudoHandle; }
 
 extern "C" DWORD WINAPI GetCurrentThreadId(VOID) { return current_thread_object().id(); }
+
+// The CRT's thread start: the start routine has CreateThread's type (unsigned is DWORD here and
+// the calling conventions are one), so the thread is an ordinary CreateThread thread.
+extern "C" uintptr_t __cdecl _beginthreadex(void* _Security, unsigned _StackSize, _beginthreadex_proc_type _StartAddress,
+                                            void* _ArgList, unsigned _InitFlag, unsigned* _ThrdAddr) {
+    HANDLE thread = CreateThread(static_cast<LPSECURITY_ATTRIBUTES>(_Security), _StackSize, _StartAddress, _ArgList,
+                                 _InitFlag, _ThrdAddr);
+    if (!thread) errno = EINVAL;  // the CRT's errno for a refused start (a NULL routine)
+    return reinterpret_cast<uintptr_t>(thread);
+}
+
+extern "C" void __cdecl _endthreadex(unsigned _Retval) { ExitThread(_Retval); }

@@ -205,7 +205,7 @@ extern "C" int WSAAPI setsockopt(SOCKET s, int level, int optname, const char* o
         return fmt::format("{}, {}, {}, optlen={}", socket_argument("s", 0, s), option_name(level, optname),
                            pointer_argument("optval", 3, optval), optlen);
     });
-    return call.returns_int(set_option(s, level, optname, optval, optlen));
+    return call.returns_int(wsa_result(set_option(s, level, optname, optval, optlen)));
 }
 
 extern "C" int WSAAPI getsockopt(SOCKET s, int level, int optname, char* optval, int* optlen) {
@@ -213,7 +213,7 @@ extern "C" int WSAAPI getsockopt(SOCKET s, int level, int optname, char* optval,
         return fmt::format("{}, {}, {}, {}", socket_argument("s", 0, s), option_name(level, optname),
                            pointer_argument("optval", 3, optval), pointer_argument("optlen", 4, optlen));
     });
-    return call.returns_int(get_option(s, level, optname, optval, optlen));
+    return call.returns_int(wsa_result(get_option(s, level, optname, optval, optlen)));
 }
 
 extern "C" int WSAAPI ioctlsocket(SOCKET s, long cmd, u_long* argp) {
@@ -226,7 +226,7 @@ extern "C" int WSAAPI ioctlsocket(SOCKET s, long cmd, u_long* argp) {
     });
     std::shared_ptr<SocketObject> socket = usable_socket(s);
     if (!socket) return call.returns_int(SOCKET_ERROR);
-    return call.returns_int(socket_control(socket, command, argp));
+    return call.returns_int(wsa_result(socket_control(socket, command, argp)));
 }
 
 // Only synchronous controls exist here: lpOverlapped and lpCompletionRoutine are not used, and

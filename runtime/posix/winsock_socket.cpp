@@ -234,7 +234,7 @@ extern "C" int WSAAPI bind(SOCKET s, const struct sockaddr* name, int namelen) {
         return fmt::format("{}, {}, namelen={}", socket_argument("s", 0, s), address_argument("name", 1, name, namelen),
                            namelen);
     });
-    return call.returns_int(bind_socket(s, name, namelen));
+    return call.returns_int(wsa_result(bind_socket(s, name, namelen)));
 }
 
 extern "C" int WSAAPI listen(SOCKET s, int backlog) {
@@ -242,7 +242,7 @@ extern "C" int WSAAPI listen(SOCKET s, int backlog) {
         return fmt::format("{}, backlog={}", socket_argument("s", 0, s),
                            backlog == SOMAXCONN ? std::string("SOMAXCONN") : fmt::format("{}", backlog));
     });
-    return call.returns_int(listen_socket(s, backlog));
+    return call.returns_int(wsa_result(listen_socket(s, backlog)));
 }
 
 extern "C" SOCKET WSAAPI accept(SOCKET s, struct sockaddr* addr, int* addrlen) {
@@ -267,7 +267,7 @@ extern "C" int WSAAPI shutdown(SOCKET s, int how) {
         return fmt::format("{}, how={}", socket_argument("s", 0, s),
                            how >= 0 && how <= 2 ? std::string(names[how]) : fmt::format("{}", how));
     });
-    return call.returns_int(shutdown_socket(s, how));
+    return call.returns_int(wsa_result(shutdown_socket(s, how)));
 }
 
 extern "C" int WSAAPI getsockname(SOCKET s, struct sockaddr* name, int* namelen) {
@@ -275,7 +275,7 @@ extern "C" int WSAAPI getsockname(SOCKET s, struct sockaddr* name, int* namelen)
         return fmt::format("{}, {}, {}", socket_argument("s", 0, s), pointer_argument("name", 1, name),
                            pointer_argument("namelen", 2, namelen));
     });
-    return call.returns_int(socket_name(s, name, namelen, false));
+    return call.returns_int(wsa_result(socket_name(s, name, namelen, false)));
 }
 
 extern "C" int WSAAPI getpeername(SOCKET s, struct sockaddr* name, int* namelen) {
@@ -283,5 +283,5 @@ extern "C" int WSAAPI getpeername(SOCKET s, struct sockaddr* name, int* namelen)
         return fmt::format("{}, {}, {}", socket_argument("s", 0, s), pointer_argument("name", 1, name),
                            pointer_argument("namelen", 2, namelen));
     });
-    return call.returns_int(socket_name(s, name, namelen, true));
+    return call.returns_int(wsa_result(socket_name(s, name, namelen, true)));
 }

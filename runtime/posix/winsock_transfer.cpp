@@ -182,7 +182,7 @@ extern "C" int WSAAPI WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
     const int result = wsa_transfer(t, call.tracing());
     // On a stream, nothing is ever partial or out-of-band: the flags come back 0.
     if (result == 0) *lpFlags = 0;
-    return call.returns_int(result);
+    return call.returns_int(wsa_result(result));
 }
 
 extern "C" int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent,
@@ -194,7 +194,7 @@ extern "C" int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
     ApiCall call("WSASend", [&] {
         return wsa_arguments(t, "lpNumberOfBytesSent", fmt::format("dwFlags={}", message_flags(dwFlags)));
     });
-    return call.returns_int(wsa_transfer(t, call.tracing()));
+    return call.returns_int(wsa_result(wsa_transfer(t, call.tracing())));
 }
 
 extern "C" int WSAAPI recv(SOCKET s, char* buf, int len, int flags) {
@@ -202,7 +202,7 @@ extern "C" int WSAAPI recv(SOCKET s, char* buf, int len, int flags) {
         return fmt::format("{}, {}, len={}, flags={}", socket_argument("s", 0, s), pointer_argument("buf", 1, buf), len,
                            message_flags(static_cast<DWORD>(flags)));
     });
-    return call.returns_int(simple_transfer(false, s, buf, len, flags, call.tracing()));
+    return call.returns_int(wsa_result(simple_transfer(false, s, buf, len, flags, call.tracing())));
 }
 
 extern "C" int WSAAPI send(SOCKET s, const char* buf, int len, int flags) {
@@ -211,5 +211,5 @@ extern "C" int WSAAPI send(SOCKET s, const char* buf, int len, int flags) {
                            message_flags(static_cast<DWORD>(flags)));
     });
     // The kernel only reads the buffer of a send; the transfer type is shared with receives.
-    return call.returns_int(simple_transfer(true, s, const_cast<char*>(buf), len, flags, call.tracing()));
+    return call.returns_int(wsa_result(simple_transfer(true, s, const_cast<char*>(buf), len, flags, call.tracing())));
 }

@@ -85,6 +85,7 @@
     X(ERROR_HOST_UNREACHABLE, 1232u, "the host is unreachable")                                   \
     X(ERROR_CONNECTION_ABORTED, 1236u, "the connection was aborted on this side")                  \
     X(ERROR_NO_SYSTEM_RESOURCES, 1450u, "the system ran out of resources")                        \
+    X(ERROR_INVALID_USER_BUFFER, 1784u, "the buffer given is not valid for the length given")      \
     X(WSAEINTR, 10004u, "the call was interrupted")                                                \
     X(WSAEBADF, 10009u, "the socket handle is not valid")                                          \
     X(WSAEACCES, 10013u, "permission denied")                                                      \

@@ -8,6 +8,7 @@
 #ifndef MAX_PATH
 #define MAX_PATH 260
 #endif
+#define INVALID_FILE_ATTRIBUTES ((DWORD)-1)
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,6 +28,10 @@ BOOL WINAPI DeleteFileA(LPCSTR lpFileName);
 BOOL WINAPI DeleteFileW(LPCWSTR lpFileName);
 DWORD WINAPI GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer);
 DWORD WINAPI GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer);
+// FILE_ATTRIBUTE_DIRECTORY for a folder, FILE_ATTRIBUTE_ARCHIVE for a file (with
+// FILE_ATTRIBUTE_READONLY when nobody may write it); INVALID_FILE_ATTRIBUTES when it does not exist.
+DWORD WINAPI GetFileAttributesA(LPCSTR lpFileName);
+DWORD WINAPI GetFileAttributesW(LPCWSTR lpFileName);
 UINT WINAPI GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUnique, LPSTR lpTempFileName);
 
 #ifdef __cplusplus
@@ -35,9 +40,11 @@ UINT WINAPI GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUni
 
 #ifdef UNICODE
 #define DeleteFile DeleteFileW
+#define GetFileAttributes GetFileAttributesW
 #define GetTempPath GetTempPathW
 #else
 #define DeleteFile DeleteFileA
+#define GetFileAttributes GetFileAttributesA
 #define GetTempPath GetTempPathA
 #define GetTempFileName GetTempFileNameA
 #endif

@@ -31,6 +31,8 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
 DWORD WINAPI ResumeThread(HANDLE hThread);
 DWORD WINAPI SuspendThread(HANDLE hThread);
 __attribute__((noreturn)) VOID WINAPI ExitThread(DWORD dwExitCode);
+// Ends the program with this exit code; inside a lesson, see docs/windows-rules.md §17.
+__attribute__((noreturn)) VOID WINAPI ExitProcess(UINT uExitCode);
 BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
 DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData);
 

@@ -1,4 +1,4 @@
-// System information and tick counts, as the SDK's <sysinfoapi.h> declares them (windows.h
+// System information, tick counts and the performance counter, as the SDK's <sysinfoapi.h> declares them (windows.h
 // includes it).
 #pragma once
 #pragma GCC system_header
@@ -36,6 +36,9 @@ VOID WINAPI GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 // Milliseconds since the system started. The 32-bit count wraps around after 49.7 days.
 DWORD WINAPI GetTickCount(VOID);
 ULONGLONG WINAPI GetTickCount64(VOID);
+// <profileapi.h>: a monotonic counter and its fixed frequency (10 MHz, as on current Windows).
+BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER* lpPerformanceCount);
+BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER* lpFrequency);
 
 #ifdef __cplusplus
 }

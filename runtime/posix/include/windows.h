@@ -9,7 +9,11 @@
 // - WCHAR is wchar_t (32-bit here, 16-bit on Windows) so that L"..." literals and wide string
 //   functions work in real code. Code that assumes sizeof(WCHAR) == 2 is not portable.
 // - The min/max macros are not defined (as if NOMINMAX were set): they break the C++ library.
-// - Calling conventions (WINAPI, CALLBACK) are empty: there is one calling convention on x86-64 Linux.
+// - Calling conventions (WINAPI, CALLBACK, and the keywords __stdcall, __cdecl, __fastcall, _stdcall,
+//   _cdecl) are empty: there is one calling convention on x86-64 Linux, and x64 Windows has one too
+//   (mingw-w64 defines __stdcall as nothing for _WIN64; MSVC accepts and ignores the keywords).
+// - %lu with a DWORD warns under -Wformat (DWORD is unsigned int here, unsigned long on Windows);
+//   print it with %u, or cast to unsigned long. DWORD cannot be `unsigned long`: that is 64-bit here.
 // - STATUS_END_OF_FILE and friends are not here, as in the SDK (they live in <ntstatus.h>); only the
 //   STATUS_ values <winnt.h> defines (STATUS_PENDING, STATUS_WAIT_0, ...) are.
 #pragma once
@@ -36,6 +40,22 @@ static_assert(sizeof(void*) == 8, "the portable Win32 runtime targets 64-bit (x6
 #define IN
 #define OUT
 #define OPTIONAL
+// The compiler keywords, spelt with one or two underscores as MSVC accepts them.
+#ifndef __stdcall
+#define __stdcall
+#endif
+#ifndef __cdecl
+#define __cdecl
+#endif
+#ifndef __fastcall
+#define __fastcall
+#endif
+#ifndef _stdcall
+#define _stdcall
+#endif
+#ifndef _cdecl
+#define _cdecl
+#endif
 
 // ---- integer types (LLP64 widths) ----
 typedef int BOOL;
@@ -87,6 +107,7 @@ typedef LONG* LPLONG;
 typedef ULONG* PULONG;
 typedef ULONG_PTR* PULONG_PTR;
 typedef SIZE_T* PSIZE_T;
+typedef CHAR* PCHAR;
 typedef CHAR* LPSTR;
 typedef CHAR* PSTR;
 typedef const CHAR* LPCSTR;
@@ -216,8 +237,15 @@ static_assert(sizeof(OVERLAPPED_ENTRY) == 32, "OVERLAPPED_ENTRY is 32 bytes on x
 #define FILE_ATTRIBUTE_SYSTEM 0x00000004
 #define FILE_ATTRIBUTE_DIRECTORY 0x00000010
 #define FILE_ATTRIBUTE_ARCHIVE 0x00000020
+#define FILE_ATTRIBUTE_DEVICE 0x00000040
 #define FILE_ATTRIBUTE_NORMAL 0x00000080
 #define FILE_ATTRIBUTE_TEMPORARY 0x00000100
+#define FILE_ATTRIBUTE_SPARSE_FILE 0x00000200
+#define FILE_ATTRIBUTE_REPARSE_POINT 0x00000400
+#define FILE_ATTRIBUTE_COMPRESSED 0x00000800
+#define FILE_ATTRIBUTE_OFFLINE 0x00001000
+#define FILE_ATTRIBUTE_NOT_CONTENT_INDEXED 0x00002000
+#define FILE_ATTRIBUTE_ENCRYPTED 0x00004000
 #define EVENT_MODIFY_STATE 0x0002
 #define EVENT_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
 #define MAXIMUM_WAIT_OBJECTS 64
@@ -264,6 +292,16 @@ static_assert(sizeof(OVERLAPPED_ENTRY) == 32, "OVERLAPPED_ENTRY is 32 bytes on x
 #define CopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
 #define FillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
 #define ZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+#define SecureZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
+// The address of the structure whose member `field` is at `address` (a per-I/O struct from the
+// OVERLAPPED a completion returned).
+#define CONTAINING_RECORD(address, type, field) ((type*)((PCHAR)(address) - offsetof(type, field)))
+#define UNREFERENCED_PARAMETER(P) ((void)(P))
+// <stdlib.h> in the Microsoft CRT; here with the array macros.
+#ifndef _countof
+#define _countof(array) (sizeof(array) / sizeof((array)[0]))
+#endif
 
 // ---- functions (implemented in C++; a lesson reset unwinds through them as a C++ exception) ----
 #ifdef __cplusplus

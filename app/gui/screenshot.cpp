@@ -76,13 +76,20 @@ std::optional<std::string> save_framebuffer_region_png(const std::string& path, 
 
 std::string picture_path(std::string_view lesson_id, uint64_t step, bool timeline_only) {
     namespace fs = std::filesystem;
+    // The Pictures folder, else the home folder: never a current folder the user did not name.
+    std::vector<fs::path> candidates;
+    if (const char* xdg = std::getenv("XDG_PICTURES_DIR")) candidates.emplace_back(xdg);
+    for (const char* home : {"HOME", "USERPROFILE"})
+        if (const char* value = std::getenv(home)) candidates.push_back(fs::path(value) / "Pictures");
+    for (const char* home : {"HOME", "USERPROFILE"})
+        if (const char* value = std::getenv(home)) candidates.emplace_back(value);
     fs::path folder;
     std::error_code error;
-    if (const char* xdg = std::getenv("XDG_PICTURES_DIR"); xdg && fs::is_directory(xdg, error)) folder = xdg;
-    for (const char* home : {"HOME", "USERPROFILE"}) {
-        const char* value = std::getenv(home);
-        if (folder.empty() && value && fs::is_directory(fs::path(value) / "Pictures", error))
-            folder = fs::path(value) / "Pictures";
+    for (const fs::path& candidate : candidates) {
+        if (fs::is_directory(candidate, error)) {
+            folder = candidate;
+            break;
+        }
     }
     const std::time_t now = std::time(nullptr);
     char stamp[32] = {};

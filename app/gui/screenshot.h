@@ -23,7 +23,7 @@ struct PixelRect {
 std::optional<std::string> save_framebuffer_region_png(const std::string& path, int framebuffer_height, PixelRect rect);
 
 // Where a picture the user asked for goes: their Pictures folder (XDG_PICTURES_DIR, else
-// ~/Pictures or %USERPROFILE%\Pictures when it exists), else the current folder. The name says
+// ~/Pictures or %USERPROFILE%\Pictures when it exists), else the home folder. The name says
 // what it shows: "overlapped-lab-iocp-echo-server-step42-timeline-20240101-120000.png".
 std::string picture_path(std::string_view lesson_id, uint64_t step, bool timeline_only);
 

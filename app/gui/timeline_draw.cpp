@@ -65,7 +65,7 @@ void hatch(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour) {
     draw->PopClipRect();
 }
 
-// The label cut to the bar: "recv 64" becomes "recv" before it becomes "re…"; a stub of fewer
+// The label cut to the bar: "recv 64" becomes "recv" before it becomes "re…"; a remnant of fewer
 // than three letters and "…" tells a student nothing, so then no label.
 std::string bar_text(const std::string& label, float width) {
     ImFont* font = ImGui::GetFont();

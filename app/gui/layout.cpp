@@ -16,9 +16,14 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     const float h = std::max(display.y, 500.0f);
     const float left_width = std::clamp(w * 0.165f, 220.0f, 340.0f);
     const float right_width = std::clamp(w * 0.37f, 420.0f, 900.0f);
-    const float bottom_height = extras.timeline ? std::clamp(h * 0.40f, 200.0f, 480.0f) : std::clamp(h * 0.27f, 150.0f, 380.0f);
-
     const float top = kGap + toolbar_height + kGap;
+    // The code keeps at least a fifth of the height (a few lines at 1280x720): the bottom row, and
+    // the Timeline above all, gets what is left of that, never less than a few rows.
+    const float code_min = std::max(140.0f, h * 0.20f);
+    const float room_below_code = h - top - threads_height - code_min - 3 * kGap;
+    const float wanted_bottom = extras.timeline ? std::clamp(h * 0.40f, 200.0f, 480.0f) : std::clamp(h * 0.27f, 150.0f, 380.0f);
+    const float bottom_height = std::min(wanted_bottom, std::max(room_below_code, 150.0f));
+
     const float x_left_end = kGap + left_width;
     const float x_mid = x_left_end + kGap;
     const float x_right = w - kGap - right_width;

@@ -1,5 +1,6 @@
 #include "window.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <GLFW/glfw3.h>
@@ -31,6 +32,21 @@ bool display_configured() {
 #endif
 }
 
+// A projector at 1280x720, or 1600x900 scaled to 150 % on a laptop, must not push the window (and
+// its toolbar) off the screen: shrink it to the primary monitor's work area and move it inside.
+void fit_in_work_area(GLFWwindow* window) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (!monitor) return;
+    int x = 0, y = 0, width = 0, height = 0;
+    glfwGetMonitorWorkarea(monitor, &x, &y, &width, &height);
+    if (width <= 0 || height <= 0) return;
+    int window_width = 0, window_height = 0;
+    glfwGetWindowSize(window, &window_width, &window_height);
+    if (window_width <= width && window_height <= height) return;
+    glfwSetWindowSize(window, std::min(window_width, width), std::min(window_height, height));
+    glfwSetWindowPos(window, x, y);
+}
+
 }  // namespace
 
 std::variant<std::unique_ptr<Window>, std::string> Window::open(int width, int height, const char* title) {
@@ -48,6 +64,7 @@ std::variant<std::unique_ptr<Window>, std::string> Window::open(int width, int h
         glfwTerminate();
         return error;
     }
+    fit_in_work_area(window);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 

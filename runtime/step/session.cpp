@@ -1,7 +1,10 @@
 #include "ovlab/session.h"
 
 #include <atomic>
+#include <cstdlib>
+#include <mutex>
 #include <random>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -18,6 +21,45 @@ namespace ovlab {
 namespace {
 
 std::atomic<Session*> g_current{nullptr};
+
+// Run folders in use, removed at exit() as well: when the display goes away, Xlib ends the process
+// with exit() from whatever thread noticed, and no Session destructor runs. (_Exit, the second
+// Ctrl+C, skips this on purpose.) Never destroyed, so the atexit handler can still reach it.
+struct LiveRunFolders {
+    std::mutex mutex;
+    std::set<std::filesystem::path> folders;
+};
+
+LiveRunFolders& live_run_folders() {
+    static LiveRunFolders& instance = [] () -> LiveRunFolders& {
+        auto* folders = new LiveRunFolders;
+        std::atexit([] {
+            LiveRunFolders& live = live_run_folders();
+            // exit() may come while another thread holds the lock: better a folder left than a hang.
+            std::unique_lock lock(live.mutex, std::try_to_lock);
+            if (!lock) return;
+            std::error_code ignored;
+            for (const std::filesystem::path& folder : live.folders) std::filesystem::remove_all(folder, ignored);
+            live.folders.clear();
+        });
+        return *folders;
+    }();
+    return instance;
+}
+
+void remember_run_folder(const std::filesystem::path& folder) {
+    LiveRunFolders& live = live_run_folders();
+    std::lock_guard lock(live.mutex);
+    live.folders.insert(folder);
+}
+
+void remove_run_folder(const std::filesystem::path& folder) {
+    LiveRunFolders& live = live_run_folders();
+    std::lock_guard lock(live.mutex);
+    std::error_code ignored;
+    std::filesystem::remove_all(folder, ignored);
+    live.folders.erase(folder);
+}
 
 // Owner-only from the first moment, whatever the umask: the lesson's files are its student's alone
 // (Windows' temporary folder is private to the user already). False without an error when the
@@ -45,7 +87,10 @@ std::filesystem::path make_run_folder() {
         std::string name = "overlapped-lab-";
         for (int i = 0; i < 6; ++i) name += kAlphabet[random() % kAlphabet.size()];
         const std::filesystem::path folder = temp / name;
-        if (create_private_directory(folder, error)) return folder;
+        if (create_private_directory(folder, error)) {
+            remember_run_folder(folder);
+            return folder;
+        }
         if (error) break;
     }
     throw std::runtime_error(fmt::format("cannot create a working folder in {}: {}", temp.string(),
@@ -62,8 +107,7 @@ Session::Session(LessonProgram program, uint64_t history_capacity)
     try {
         args_ = program_.prepare ? program_.prepare(workdir_) : std::vector<std::string>{};
     } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove_all(workdir_, ignored);
+        remove_run_folder(workdir_);
         throw;
     }
 }
@@ -72,8 +116,7 @@ Session::~Session() {
     abort_and_join();
     Session* self = this;
     g_current.compare_exchange_strong(self, nullptr);
-    std::error_code ignored;
-    std::filesystem::remove_all(workdir_, ignored);
+    remove_run_folder(workdir_);
 }
 
 void Session::start() {

@@ -59,7 +59,7 @@ struct Peer {
     BOOL connectedOk;  // written before `connected` is set
     sockaddr_in local;  // the peer socket's own address, also written before `connected`
     HANDLE cue;        // set by main: "send your next message" (auto-reset)
-    BOOL quit;         // written by main before the cue: "close instead of sending"
+    LONG quit;         // set by main before a cue: "close instead of sending" (shared: Interlocked calls)
     HANDLE done;       // set by the peer when it has closed: nothing more will come
 };
 
@@ -118,7 +118,7 @@ static DWORD WINAPI PeerThread(LPVOID parameter)
     DWORD exitCode = peer->connectedOk ? 0 : 1;
     for (int m = 0; peer->connectedOk; ++m) {
         WaitForSingleObject(peer->cue, INFINITE);  // [step: peer-wait-cue]
-        if (peer->quit || m == MESSAGES) {
+        if (InterlockedCompareExchange(&peer->quit, 0, 0) || m == MESSAGES) {
             break;
         }
         if (send(s, kMessages[m], (int)strlen(kMessages[m]), 0) == SOCKET_ERROR) {  // [step: peer-send]
@@ -265,7 +265,7 @@ static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
         printf("wait returned 0x%lX; routine for message %d ran: %s\n", (unsigned long)result, m + 1,
                read->done ? "yes" : "no");
     }
-    peer.quit = !ok;  // after a failure the peer may still wait for a message cue: let it close
+    InterlockedExchange(&peer.quit, !ok);  // after a failure the peer may wait for a cue: let it close
     SetEvent(peer.cue);  // [step: cue-peer]
     WaitForSingleObject(hPeer, INFINITE);  // [step: join-peer]
     SleepEx(0, TRUE);  // [step: drain]

@@ -46,7 +46,7 @@ struct Sender {
     BOOL connectedOk;
     sockaddr_in local[MAX_CONNECTIONS];  // each socket's own address, written before `connected`
     HANDLE cue;        // auto-reset, set by main
-    BOOL quit;         // written by main before a cue: close now
+    LONG quit;         // set by main before a cue: close now (shared: Interlocked calls)
 };
 
 static const char kReply[] = "got every message";
@@ -147,7 +147,7 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
     for (int k = 0; exitCode == 0 && k < sender->connections; ++k) {
         WaitForSingleObject(sender->cue, INFINITE);  // [step: sender-wait-cue]
         int i = sender->connections - 1 - k;  // last connection first
-        if (sender->quit || !send_message(sockets[i], sendEvent, i + 1)) {
+        if (InterlockedCompareExchange(&sender->quit, 0, 0) || !send_message(sockets[i], sendEvent, i + 1)) {
             exitCode = 1;
         }
     }
@@ -155,7 +155,7 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
         // The last cue: read main's reply on the first connection. It is already there, so this
         // WSARecv may complete at once.
         WaitForSingleObject(sender->cue, INFINITE);  // [step: sender-wait-cue]
-        exitCode = sender->quit ? 1 : 0;
+        exitCode = InterlockedCompareExchange(&sender->quit, 0, 0) ? 1 : 0;
     }
     if (exitCode == 0) {
         char reply[64];
@@ -327,7 +327,7 @@ int main(int argc, char** argv)
             ok = FALSE;
         }
     }
-    sender.quit = !ok;
+    InterlockedExchange(&sender.quit, !ok);
     SetEvent(sender.cue);  // [step: cue-sender]
     WaitForSingleObject(hSender, INFINITE);  // [step: join-sender]
     DWORD senderExit = 1;

@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
     libfmt-dev nlohmann-json3-dev libglfw3-dev libimgui-dev libstb-dev libmd4c-dev liburing-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth fonts-nanum fonts-dejavu-core
+    clang libclang-rt-14-dev
 )
 
 # The Windows build (./dev.sh windows, and ./dev.sh test before its tests): a mingw-w64 cross
@@ -150,6 +151,9 @@ cmd_test() {
     build tsan
     say "running the runtime and lesson tests again under ThreadSanitizer"
     ctest --preset tsan -j2
+    build fuzz
+    say "fuzzing the files users edit (libFuzzer, a bounded time per target)"
+    ctest --preset fuzz -j2
 }
 
 case "${1:-}" in

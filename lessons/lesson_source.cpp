@@ -52,9 +52,14 @@ std::string_view step_tag(std::string_view line, const std::filesystem::path& pa
 
 LessonSource LessonSource::load(const std::filesystem::path& path)
 {
+    return parse(lessons::read_text_lines(path), path);
+}
+
+LessonSource LessonSource::parse(std::vector<std::string> lines, const std::filesystem::path& path)
+{
     LessonSource source;
     source.path = path;
-    source.lines = lessons::read_text_lines(path);
+    source.lines = std::move(lines);
     source.tag_at.reserve(source.lines.size());
     std::string current;
     for (size_t i = 0; i < source.lines.size(); ++i) {

@@ -1,6 +1,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include <fmt/format.h>
+
 #include "executable_path.h"
 #include "ovlab/lesson_registry.h"
 
@@ -28,6 +30,11 @@ std::filesystem::path lessons_root()
 std::filesystem::path lesson_folder(const LessonInfo& lesson)
 {
     return lessons_root() / lesson.id;
+}
+
+std::filesystem::path Narration::file_for(const LessonInfo& lesson, Language language)
+{
+    return lesson_folder(lesson) / fmt::format("narration.{}.md", language_code(language));
 }
 
 }  // namespace ovlab

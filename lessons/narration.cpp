@@ -39,7 +39,11 @@ void trim_blank_lines(std::string& body)
 
 Narration Narration::load(const std::filesystem::path& path)
 {
-    std::vector<std::string> lines = lessons::read_text_lines(path);
+    return parse(lessons::read_text_lines(path), path);
+}
+
+Narration Narration::parse(const std::vector<std::string>& lines, const std::filesystem::path& path)
+{
     Narration narration;
     std::string* body = nullptr;
     bool in_fence = false;
@@ -69,11 +73,6 @@ Narration Narration::load(const std::filesystem::path& path)
         trim_blank_lines(text);
     }
     return narration;
-}
-
-std::filesystem::path Narration::file_for(const LessonInfo& lesson, Language language)
-{
-    return lesson_folder(lesson) / fmt::format("narration.{}.md", language_code(language));
 }
 
 const std::string* Narration::find(std::string_view key, std::string_view suffix) const

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -16,6 +17,10 @@ namespace {
     throw std::runtime_error(fmt::format("cannot read {}: {}", path.string(), reason));
 }
 
+// A narration or lesson program is tens of kilobytes; a file far larger is a mistake (a video
+// renamed .md, a log pasted in) that would otherwise be read whole into memory.
+constexpr std::uintmax_t kMaxTextFileBytes = 16 * 1024 * 1024;
+
 // Notepad and other Windows editors start UTF-8 files with EF BB BF; it is not text.
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
@@ -27,6 +32,10 @@ std::vector<std::string> read_text_lines(const std::filesystem::path& path)
     if (std::filesystem::is_directory(path, error)) {
         cannot_read(path, "it is a folder, not a file");
     }
+    if (std::uintmax_t size = std::filesystem::file_size(path, error); !error && size > kMaxTextFileBytes) {
+        cannot_read(path, fmt::format("it is {} MiB; a lesson text file may be at most {} MiB",
+                                      size / (1024 * 1024), kMaxTextFileBytes / (1024 * 1024)));
+    }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -36,11 +45,14 @@ std::vector<std::string> read_text_lines(const std::filesystem::path& path)
     if (in.bad()) {
         cannot_read(path, "reading failed part way through");
     }
-    std::string_view text = content;
+    return split_text_lines(content);
+}
+
+std::vector<std::string> split_text_lines(std::string_view text)
+{
     if (text.starts_with(kUtf8ByteOrderMark)) {
         text.remove_prefix(kUtf8ByteOrderMark.size());
     }
-
     std::vector<std::string> lines;
     while (!text.empty()) {
         size_t end = text.find('\n');

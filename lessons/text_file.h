@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ovlab::lessons {
@@ -10,6 +11,9 @@ namespace ovlab::lessons {
 // The file's lines without their line endings (LF or CRLF); a UTF-8 byte order mark is dropped.
 // Throws std::runtime_error("cannot read <path>: <reason>").
 std::vector<std::string> read_text_lines(const std::filesystem::path& path);
+
+// The same split for text already in memory.
+std::vector<std::string> split_text_lines(std::string_view text);
 
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);

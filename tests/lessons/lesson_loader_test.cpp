@@ -88,6 +88,18 @@ TEST(LessonSource, MissingFileSaysWhy)
               "cannot read " + folder.path().string() + ": it is a folder, not a file");
 }
 
+TEST(LessonSource, AHugeFileIsRefusedBeforeItIsRead)
+{
+    TempFolder folder;
+    std::filesystem::path huge = folder / "huge.md";
+    write_file(huge, "## a\n");
+    std::filesystem::resize_file(huge, 17 * 1024 * 1024);
+    EXPECT_EQ(error_of([&] { Narration::load(huge); }),
+              "cannot read " + huge.string() + ": it is 17 MiB; a lesson text file may be at most 16 MiB");
+    std::filesystem::resize_file(huge, 16 * 1024 * 1024);
+    EXPECT_NO_THROW(Narration::load(huge));
+}
+
 TEST(Narration, SectionsAreKeyedByTheirHeading)
 {
     TempFolder folder;

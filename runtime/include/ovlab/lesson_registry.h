@@ -85,6 +85,9 @@ struct LessonSource {
 
     // Throws std::runtime_error("cannot read <path>: <reason>").
     static LessonSource load(const std::filesystem::path& path);
+    // The same from lines already read; `path` names them in error messages. Throws std::runtime_error
+    // ("<path>:<line>: …") for a malformed step tag.
+    static LessonSource parse(std::vector<std::string> lines, const std::filesystem::path& path);
     const std::string& tag_for_line(uint32_t line) const;
 };
 
@@ -93,6 +96,9 @@ struct Narration {
 
     // Throws std::runtime_error("cannot read <path>: <reason>").
     static Narration load(const std::filesystem::path& path);
+    // The same from lines already read; `path` names them in error messages. Throws std::runtime_error
+    // ("<path>:<line>: …") for a heading without a key or a section that appears twice.
+    static Narration parse(const std::vector<std::string>& lines, const std::filesystem::path& path);
     static std::filesystem::path file_for(const LessonInfo& lesson, Language language);
     // Section for `key` + `suffix` (".return", ".complete" or ""), falling back to `key`; null if none.
     const std::string* find(std::string_view key, std::string_view suffix = {}) const;

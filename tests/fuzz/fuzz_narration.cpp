@@ -1,0 +1,41 @@
+// A narration file as a teacher might hand it over: any bytes. Parsing either gives sections that
+// keep the loader's promises or refuses with std::runtime_error naming the line; nothing else.
+#include <cstdint>
+#include <cstdlib>
+#include <stdexcept>
+#include <string_view>
+
+#include "ovlab/lesson_registry.h"
+#include "text_file.h"
+
+namespace {
+
+constexpr std::string_view kBlank = " \t\n";
+
+void require(bool condition) {
+    if (!condition) std::abort();  // libFuzzer keeps the input that broke the promise
+}
+
+void check_sections(const ovlab::Narration& narration) {
+    for (const auto& [key, body] : narration.sections) {
+        require(!key.empty());
+        require(kBlank.find(key.front()) == std::string_view::npos);
+        require(kBlank.find(key.back()) == std::string_view::npos);
+        // Blank lines around a section are layout, never part of it.
+        require(body.empty() || kBlank.find(body.back()) == std::string_view::npos);
+        require(narration.find(key) == &body);
+        require(narration.find(key, ".return") != nullptr);  // falls back to the plain key
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {
+        check_sections(ovlab::Narration::parse(ovlab::lessons::split_text_lines(text), "fuzz/narration.en.md"));
+    } catch (const std::runtime_error& error) {
+        require(std::string_view(error.what()).starts_with("fuzz/narration.en.md:"));
+    }
+    return 0;
+}

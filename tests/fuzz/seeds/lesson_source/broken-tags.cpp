@@ -1,0 +1,2 @@
+int x; // [step: open
+int y; // [step: ]

@@ -1,0 +1,3 @@
+a(); // [step: read]
+b(); // [step: read.return]
+c(); /* [step: x] */

@@ -15,8 +15,7 @@ namespace {
 
 constexpr const char* kFileA = "file-a.txt";
 constexpr const char* kFileB = "file-b.txt";
-constexpr size_t kBlockSize = 4096;
-constexpr size_t kBlocks = 8;  // 32 KB at the defaults, so the default transcript never changes
+constexpr size_t kMinimumFileBytes = 32 * 1024;  // 8 blocks at the default size: the default transcript stays as it is
 
 std::vector<LessonParameter> parameters()
 {
@@ -49,11 +48,13 @@ LessonProgram make_program(const ParameterValues& values)
     LessonProgram program;
     program.id = "iocp-file-reads";
     program.entry = ovlab_lesson_iocp_file_reads_main;
-    // Large enough for every read to get data: a read past the end would teach something else.
+    // One labelled block per read size, so every read starts on a label whatever the size; large
+    // enough for every read to get data: a read past the end would teach something else.
     program.prepare = [reads, size](const std::filesystem::path& workdir) {
-        const size_t blocks = std::max(kBlocks, (size_t{size} * reads + kBlockSize - 1) / kBlockSize);
-        write_labelled_file(workdir / kFileA, kFileA, blocks, kBlockSize);
-        write_labelled_file(workdir / kFileB, kFileB, blocks, kBlockSize);
+        const size_t bytes = std::max(kMinimumFileBytes, size_t{size} * reads);
+        const size_t blocks = (bytes + size - 1) / size;
+        write_labelled_file(workdir / kFileA, kFileA, blocks, size);
+        write_labelled_file(workdir / kFileB, kFileB, blocks, size);
         return std::vector<std::string>{(workdir / kFileA).string(), (workdir / kFileB).string()};
     };
     program.check = [workers, reads](const std::filesystem::path&, int exit_code) -> CheckResult {

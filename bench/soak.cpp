@@ -1,0 +1,139 @@
+// A soak run: every lesson, over and over, with random parameters and the actions a class takes —
+// Step, Run, Hold, Release, Reset in the middle of pending I/O, switching lesson and language — and
+// every `report=` seconds one line of what the process holds: resident memory, open descriptors,
+// threads. Over an hour those three must stay flat. Figures, not a test.
+//
+//   usage: ovlab-soak [minutes=60] [report=60] [seed=1]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "ovlab/lesson_registry.h"
+#include "ovlab/session.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+long option(int argc, char** argv, const std::string& name, long fallback) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.starts_with(name + "=")) return std::atol(arg.c_str() + name.size() + 1);
+    }
+    return fallback;
+}
+
+long status_field(const char* field) {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.starts_with(field)) return std::atol(line.c_str() + std::string_view(field).size());
+    return -1;
+}
+
+size_t open_descriptors() {
+    size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++count;
+    return count;
+}
+
+struct Tally {
+    uint64_t runs = 0, resets = 0, finished = 0, failed_checks = 0, hangs = 0, steps = 0;
+};
+
+// Random values for the lesson's parameters; a run that would serve the window's peer panel (it
+// never ends alone) goes back to the defaults.
+ovlab::LessonProgram random_program(const ovlab::LessonInfo& lesson, std::mt19937& random, std::string& described) {
+    ovlab::ParameterValues changes;
+    for (const ovlab::LessonParameter& parameter : lesson.parameters)
+        if (random() % 2) changes[parameter.name] = std::uniform_int_distribution(parameter.min, parameter.max)(random);
+    ovlab::LessonProgram program = lesson.program(changes);
+    if (!program.peer_port_file.empty()) return lesson.program();
+    for (const std::string& change : ovlab::changed_parameters(lesson, changes)) described += change + " ";
+    return program;
+}
+
+// One run with random actions; ends it by Reset (stop) or lets it finish.
+void one_run(const ovlab::LessonInfo& lesson, std::mt19937& random, Tally& tally) {
+    // The narration a language switch would load, parsed each run as the window does.
+    const auto language = random() % 2 ? ovlab::Language::Korean : ovlab::Language::English;
+    ovlab::Narration::load(ovlab::Narration::file_for(lesson, language));
+    std::string arguments;
+    ovlab::Session session(random_program(lesson, random, arguments));
+    session.start();
+    ++tally.runs;
+    const int actions = std::uniform_int_distribution(1, 12)(random);
+    for (int i = 0; i < actions && !session.finished(); ++i) {
+        switch (random() % 5) {
+        case 0: case 1: {
+            const int steps = std::uniform_int_distribution(1, 40)(random);
+            for (int s = 0; s < steps; ++s) session.stepper().step();
+            tally.steps += static_cast<uint64_t>(steps);
+            break;
+        }
+        case 2: session.stepper().run(std::chrono::microseconds(random() % 2000)); break;
+        case 3: session.stepper().set_hold(!session.stepper().hold()); break;
+        case 4: session.stepper().release_held(); break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 20));
+        session.stepper().pause();
+    }
+    if (random() % 2) {
+        session.stop();  // Reset, often with requests still pending
+        ++tally.resets;
+        return;
+    }
+    session.stepper().set_hold(false);
+    session.stepper().run(0us);
+    const auto deadline = Clock::now() + 60s;
+    while (!session.finished() && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+    if (!session.finished()) {
+        ++tally.hangs;
+        std::fprintf(stderr, "HANG: %s did not finish within 60 s; reset\n", lesson.id.c_str());
+        session.stop();
+        return;
+    }
+    ++tally.finished;
+    if (const ovlab::SessionResult& result = session.wait(); !result.check.passed) {
+        ++tally.failed_checks;
+        std::fprintf(stderr, "FAILED CHECK: %s %s: %s\n", lesson.id.c_str(), arguments.c_str(),
+                     result.check.message.c_str());
+    }
+}
+
+void report(double minutes, const Tally& tally) {
+    fmt::print("{:7.1f} min  runs {:6}  resets {:5}  finished {:5}  failed checks {:3}  hangs {}  "
+               "RSS {:7} kB  fds {:3}  threads {:3}\n",
+               minutes, tally.runs, tally.resets, tally.finished, tally.failed_checks, tally.hangs,
+               status_field("VmRSS:"), open_descriptors(), status_field("Threads:"));
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto length = std::chrono::minutes(option(argc, argv, "minutes", 60));
+    const auto every = std::chrono::seconds(option(argc, argv, "report", 60));
+    std::mt19937 random(static_cast<unsigned>(option(argc, argv, "seed", 1)));
+    const auto& lessons = ovlab::all_lessons();
+    Tally tally;
+    const auto start = Clock::now();
+    auto next_report = start;
+    while (Clock::now() - start < length) {
+        if (Clock::now() >= next_report) {
+            report(std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count(), tally);
+            next_report += every;
+        }
+        one_run(lessons[random() % lessons.size()], random, tally);
+    }
+    report(std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count(), tally);
+    return tally.hangs == 0 ? 0 : 1;
+}

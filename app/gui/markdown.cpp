@@ -32,7 +32,8 @@ ImFont* font_for(uint8_t style, const Fonts& fonts, std::string_view word) {
     if (style & MarkdownStyle_Code) wanted = fonts.mono;
     else if (style & MarkdownStyle_Bold) wanted = fonts.bold;
     else if (style & MarkdownStyle_Italic) wanted = fonts.italic;
-    // The italic and mono faces have no Hangul: such words use the regular face instead of '?'.
+    // The italic face has no Hangul (nor has mono without a Korean font): such words are drawn upright
+    // in the regular face instead of as '?'.
     return font_has_glyphs(wanted, word) ? wanted : fonts.regular;
 }
 
@@ -62,7 +63,7 @@ void draw_word(Flow& flow, ImFont* font, uint8_t style, std::string_view word, I
     const float y = flow.y + (base_size - font->FontSize) * 0.7f;
     if (style & MarkdownStyle_Code) {
         flow.draw->AddRectFilled(ImVec2(flow.x - 3, flow.y - 1), ImVec2(flow.x + width + 3, flow.y + base_size + 2),
-                                 to_u32(mix(p.code_bg, p.accent, 0.08f)), 4.0f);
+                                 to_u32(mix(p.code_bg, p.accent, kCodeSpanTint)), 4.0f);
         flow.draw->AddRect(ImVec2(flow.x - 3, flow.y - 1), ImVec2(flow.x + width + 3, flow.y + base_size + 2),
                            to_u32(p.border, 0.8f), 4.0f);
         colour = to_u32(p.code_call);

@@ -237,6 +237,9 @@ void add_widget_pairs(const Palette& p, const ImVec4* style, std::vector<Contras
     };
     for (const auto& [name, id] : widgets) pairs.push_back({fmt::format("text on {}", name), p.text, style[id]});
     pairs.push_back({"hex view: text on a changed byte", p.text, p.changed});
+    for (const NamedColour& ink : {NamedColour{"text", p.text}, NamedColour{"text_dim", p.text_dim}})
+        pairs.push_back({fmt::format("port: {} on a packet", ink.name), ink.colour,
+                         blend_over(p.code_keyword, kPacketTint, p.panel_bg)});
     for (size_t i = 0; i < p.threads.size(); ++i)
         pairs.push_back({fmt::format("text on the card of thread {}", i + 1), p.text, mix(p.panel_bg, p.threads[i], 0.08f)});
 }

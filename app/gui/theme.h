@@ -24,6 +24,7 @@ inline constexpr float kPillTint = 0.14f;         // an outlined pill's fill, in
 inline constexpr float kStepLineTint = 0.16f;     // the code line of the step shown, in its thread's colour
 inline constexpr float kThreadLineTint = 0.10f;   // a code line another thread stands on
 inline constexpr float kCodeSpanTint = 0.08f;     // accent over code_bg behind `code` in narration
+inline constexpr float kPacketTint = 0.10f;       // code_keyword behind a completion packet's text
 // The strongest `changed` fill under text: a table row or card that changed this step, at full
 // emphasis (highlight_rect 0.22 + 0.5, table rows 0.18 + 0.5, port and APC cards 0.25 + 0.4);
 // the changed bytes of the hex view go up to the solid colour.

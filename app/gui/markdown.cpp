@@ -27,16 +27,6 @@ struct Flow {
     }
 };
 
-ImFont* font_for(uint8_t style, const Fonts& fonts, std::string_view word) {
-    ImFont* wanted = fonts.regular;
-    if (style & MarkdownStyle_Code) wanted = fonts.mono;
-    else if (style & MarkdownStyle_Bold) wanted = fonts.bold;
-    else if (style & MarkdownStyle_Italic) wanted = fonts.italic;
-    // The italic face has no Hangul (nor has mono without a Korean font): such words are drawn upright
-    // in the regular face instead of as '?'.
-    return font_has_glyphs(wanted, word) ? wanted : fonts.regular;
-}
-
 float width_of(ImFont* font, std::string_view text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
@@ -114,7 +104,7 @@ void flow_spans(Flow& flow, const std::vector<MarkdownSpan>& spans, const Fonts&
             }
             const size_t end = rest.find_first_of(" \n");  // two find()s would each scan to the end of the span
             const std::string_view word = rest.substr(0, end);
-            ImFont* font = base_font == fonts.regular ? font_for(span.style, fonts, word) : base_font;
+            ImFont* font = base_font == fonts.regular ? markdown_font(span.style, fonts, word) : base_font;
             place_word(flow, font, span.style, word, (span.style & MarkdownStyle_Link) ? to_u32(palette().accent) : colour);
             rest.remove_prefix(word.size());
         }
@@ -232,6 +222,16 @@ void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, in
 }
 
 }  // namespace
+
+ImFont* markdown_font(uint8_t style, const Fonts& fonts, std::string_view word) {
+    ImFont* wanted = fonts.regular;
+    if (style & MarkdownStyle_Code) wanted = fonts.mono;
+    else if (style & MarkdownStyle_Bold) wanted = fonts.bold;
+    else if (style & MarkdownStyle_Italic) wanted = fonts.italic;
+    // The italic face has no Hangul (nor has mono without a Korean font): such words are drawn upright
+    // in the regular face instead of as '?'.
+    return font_has_glyphs(wanted, word) ? wanted : fonts.regular;
+}
 
 MarkdownLayoutWork render_markdown(const MarkdownDocument& document, const Fonts& fonts) {
     MarkdownLayoutWork work;

@@ -18,6 +18,7 @@
 #include <imgui_internal.h>
 
 #include "fonts.h"
+#include "markdown.h"
 #include "ovlab/lesson_registry.h"
 #include "ui_strings.h"
 
@@ -113,6 +114,27 @@ TEST_F(KoreanGlyphs, EveryKoreanTextHasAGlyphForEveryCharacterInTheUiAndMonoFont
         const auto missing = missing_glyphs(font, texts);
         EXPECT_TRUE(missing.empty()) << "the " << name << " font would draw '?' for:\n" << describe(missing);
     }
+}
+
+// Narration words in italic (or bold, or code) are drawn in the face markdown_font picks: the italic
+// face has no Hangul, so a Korean word in *italics* must come out upright in the regular face.
+TEST_F(KoreanGlyphs, EveryStyledWordOfKoreanNarrationIsDrawnInAFaceThatHasItsCharacters) {
+    ASSERT_TRUE(fonts_.korean) << fonts_.problem;
+    size_t upright_italics = 0;
+    for (const KoreanText& text : korean_texts()) {
+        if (!text.where.ends_with(".md")) continue;
+        for (const MarkdownBlock& block : parse_markdown(text.text).blocks)
+            for (const MarkdownSpan& span : block.spans) {
+                std::istringstream words(span.text);
+                std::string word;
+                while (words >> word) {
+                    const ImFont* font = markdown_font(span.style, fonts_, word);
+                    EXPECT_TRUE(font_has_glyphs(font, word)) << text.where << ": '" << word << "'";
+                    if ((span.style & MarkdownStyle_Italic) && font != fonts_.italic) ++upright_italics;
+                }
+            }
+    }
+    EXPECT_GT(upright_italics, 0u);  // the narration does have Korean in italics: the fallback was exercised
 }
 
 }  // namespace

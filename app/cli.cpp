@@ -75,7 +75,7 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--help" || arg == "-h") options.help = true;
         else if (arg == "--list-params") options.list_params = true;
         else if (arg == "--timeline") options.show_timeline = true;
-        else if (arg == "--lesson" || arg == "--lang" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps" ||
+        else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps" ||
                  arg == "--param" || arg == "--timeline-request") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
@@ -97,6 +97,10 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
                 const std::optional<Language> language = parse_language(*v);
                 if (!language) return UsageError{fmt::format("unknown language '{}': use en or ko", *v)};
                 options.language = *language;
+            } else if (arg == "--theme") {
+                const std::optional<ThemeKind> theme = parse_theme(*v);
+                if (!theme) return UsageError{fmt::format("unknown theme '{}': use light, dark or projector", *v)};
+                options.theme = *theme;
             } else {
                 const std::optional<int> steps = parse_count(*v);
                 if (!steps) return UsageError{fmt::format("--steps needs a whole number >= 0, not '{}'", *v)};
@@ -143,6 +147,9 @@ Usage:
 
 Options:
   --lang en|ko           narration and titles in English (default) or Korean
+  --theme light|dark|projector
+                         window colours (default light); projector: black on white with
+                         heavier lines, for a projector in a lit room
   --param NAME=VALUE     with --lesson: run the lesson program with NAME=VALUE instead of its
                          default (once per NAME, repeatable for others; e.g. --param
                          workers=3; see --list-params)

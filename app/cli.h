@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "ovlab/lesson_registry.h"
+#include "theme_kind.h"
 
 namespace ovlab::app {
 
@@ -17,6 +18,7 @@ struct Options {
     bool help = false;
     std::string lesson_id;
     Language language = Language::English;
+    ThemeKind theme = ThemeKind::Light;
     std::string trace_out;
     std::string screenshot;
     int steps = 0;

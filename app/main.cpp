@@ -25,6 +25,7 @@ int open_window(const ovlab::app::Options& options) {
     ovlab::gui::GuiOptions gui;
     gui.lesson_id = options.lesson_id;
     gui.language = options.language;
+    gui.theme = options.theme;
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;

@@ -194,7 +194,7 @@ int run_gui(const GuiOptions& options) {
     const Fonts fonts = load_fonts(kUiPixels * scale, kMonoPixels * scale);
     for (const std::string& skipped : fonts.skipped) fmt::print(stderr, "warning: {}\n", skipped);
     if (!fonts.problem.empty()) fmt::print(stderr, "warning: {}\n", fonts.problem);
-    apply_theme(ThemeKind::Light);
+    apply_theme(options.theme);
 
     int exit_code = 0;
     {

@@ -30,6 +30,22 @@ const ImWchar kHangulRanges[] = {
     0x1100, 0x11FF, 0x3000, 0x303F, 0x3131, 0x318F, 0xAC00, 0xD7A3, 0xFF00, 0xFFEF, 0,
 };
 
+// Hangul for the monospace face: jamo, punctuation, full-width forms and the common syllables only.
+// ImGui reads the ranges when the atlas is built, so they live as long as the program.
+const ImWchar* mono_hangul_ranges() {
+    static const ImVector<ImWchar> ranges = [] {
+        const ImWchar marks[] = {0x1100, 0x11FF, 0x3000, 0x303F, 0x3131, 0x318F, 0xFF00, 0xFFEF, 0};
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(marks);
+        const std::string_view syllables = common_hangul_syllables();
+        builder.AddText(syllables.data(), syllables.data() + syllables.size());
+        ImVector<ImWchar> built;
+        builder.BuildRanges(&built);
+        return built;
+    }();
+    return ranges.Data;
+}
+
 // What a face must draw to be worth loading: Latin for every role, Hangul too for the Korean ones
 // (which stand in for the UI face when there is no Latin one).
 constexpr std::u32string_view kLatinProbe = U"A";
@@ -110,6 +126,14 @@ ImFont* add_face(const std::optional<CheckedFont>& latin, const std::optional<Ch
     return font;
 }
 
+// The monospace face with Hangul merged in (Korean in console output, code blocks and `code` spans).
+// Without a monospace file, ImGui's own font, which is monospaced too, rather than a Korean face.
+ImFont* add_mono_face(const std::optional<CheckedFont>& mono, const std::optional<CheckedFont>& korean, float pixels) {
+    ImFont* font = mono ? add_font(*mono, pixels, kLatinRanges, false) : add_default_font(pixels);
+    if (korean) add_font(*korean, pixels, mono_hangul_ranges(), true);
+    return font;
+}
+
 // $OVLAB_FONTS names a fonts.txt to use instead of the built-in one (a classroom machine with
 // other fonts); an unreadable file is reported and the built-in list used.
 std::string candidates_text(std::string& problem) {
@@ -141,12 +165,14 @@ Fonts load_fonts(float ui_pixels, float mono_pixels) {
     std::optional<CheckedFont> korean_bold = find("korean-bold", kKoreanProbe);
     if (!korean_bold) korean_bold = korean;
     const std::optional<CheckedFont> mono = find("mono", kLatinProbe);
+    std::optional<CheckedFont> korean_mono = find("korean-mono", kKoreanProbe);
+    if (!korean_mono) korean_mono = korean;
 
     ImGui::GetIO().Fonts->Clear();
     fonts.regular = add_face(ui, korean, ui_pixels);  // the first font added is ImGui's default
     fonts.bold = ui_bold ? add_face(ui_bold, korean_bold, ui_pixels) : fonts.regular;
     fonts.italic = ui_italic ? add_font(*ui_italic, ui_pixels, kLatinRanges, false) : fonts.regular;
-    fonts.mono = mono ? add_font(*mono, mono_pixels, kLatinRanges, false) : add_default_font(mono_pixels);
+    fonts.mono = add_mono_face(mono, korean_mono, mono_pixels);
     fonts.korean = korean.has_value();
 
     std::vector<std::string> missing;

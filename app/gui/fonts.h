@@ -1,5 +1,6 @@
 // The window's fonts, found through assets/fonts.txt (built into the binary): a UI face with Hangul
-// merged in (Korean narration), its bold, a Latin italic and a monospace face for code. Each file is
+// merged in (Korean narration), its bold, a Latin italic and a monospace face for code, with Hangul
+// merged in too (a Korean coding font when there is one). Each file is
 // checked first (font_file_check.h); a bad one is skipped for the next candidate, then ImGui's own font.
 #pragma once
 
@@ -16,13 +17,16 @@ struct Fonts {
     ImFont* bold = nullptr;
     ImFont* italic = nullptr;   // Latin only: text with other glyphs falls back to `regular`
     ImFont* mono = nullptr;
-    bool korean = false;        // Hangul glyphs are available in `regular` and `bold`
+    bool korean = false;        // Hangul glyphs are available in `regular`, `bold` and `mono`
     std::string problem;        // one line naming what was not found, empty when all is well
     std::vector<std::string> skipped;  // one line per font file found but unusable ("font X skipped: empty file")
 };
 
 // Loads the fonts into ImGui's atlas (call before the renderer builds its font texture).
 Fonts load_fonts(float ui_pixels, float mono_pixels);
+
+// The 2,350 Hangul syllables of KS X 1001 in UTF-8: the ones the monospace face can draw.
+std::string_view common_hangul_syllables();
 
 // The text of assets/fonts.txt, embedded at build time (generated font_candidates.cpp).
 std::string_view font_candidates_text();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ovlab/lesson_registry.h"
+#include "theme_kind.h"
 
 namespace ovlab::gui {
 
@@ -16,6 +17,7 @@ struct TimelineStart {
 struct GuiOptions {
     std::string lesson_id;        // empty = open on the lesson list (first lesson selected, ready to run)
     Language language = Language::English;
+    ThemeKind theme = ThemeKind::Light;
     std::string screenshot_path;  // non-empty: advance `screenshot_steps` steps, render, save PNG, exit
     int screenshot_steps = 0;
     std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit

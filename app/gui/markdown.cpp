@@ -27,15 +27,6 @@ struct Flow {
     }
 };
 
-ImFont* font_for(uint8_t style, const Fonts& fonts, std::string_view word) {
-    ImFont* wanted = fonts.regular;
-    if (style & MarkdownStyle_Code) wanted = fonts.mono;
-    else if (style & MarkdownStyle_Bold) wanted = fonts.bold;
-    else if (style & MarkdownStyle_Italic) wanted = fonts.italic;
-    // The italic and mono faces have no Hangul: such words use the regular face instead of '?'.
-    return font_has_glyphs(wanted, word) ? wanted : fonts.regular;
-}
-
 float width_of(ImFont* font, std::string_view text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
@@ -62,7 +53,7 @@ void draw_word(Flow& flow, ImFont* font, uint8_t style, std::string_view word, I
     const float y = flow.y + (base_size - font->FontSize) * 0.7f;
     if (style & MarkdownStyle_Code) {
         flow.draw->AddRectFilled(ImVec2(flow.x - 3, flow.y - 1), ImVec2(flow.x + width + 3, flow.y + base_size + 2),
-                                 to_u32(mix(p.code_bg, p.accent, 0.08f)), 4.0f);
+                                 to_u32(mix(p.code_bg, p.accent, kCodeSpanTint)), 4.0f);
         flow.draw->AddRect(ImVec2(flow.x - 3, flow.y - 1), ImVec2(flow.x + width + 3, flow.y + base_size + 2),
                            to_u32(p.border, 0.8f), 4.0f);
         colour = to_u32(p.code_call);
@@ -113,7 +104,7 @@ void flow_spans(Flow& flow, const std::vector<MarkdownSpan>& spans, const Fonts&
             }
             const size_t end = rest.find_first_of(" \n");  // two find()s would each scan to the end of the span
             const std::string_view word = rest.substr(0, end);
-            ImFont* font = base_font == fonts.regular ? font_for(span.style, fonts, word) : base_font;
+            ImFont* font = base_font == fonts.regular ? markdown_font(span.style, fonts, word) : base_font;
             place_word(flow, font, span.style, word, (span.style & MarkdownStyle_Link) ? to_u32(palette().accent) : colour);
             rest.remove_prefix(word.size());
         }
@@ -231,6 +222,16 @@ void render_block(const MarkdownBlock& block, const Fonts& fonts, bool first, in
 }
 
 }  // namespace
+
+ImFont* markdown_font(uint8_t style, const Fonts& fonts, std::string_view word) {
+    ImFont* wanted = fonts.regular;
+    if (style & MarkdownStyle_Code) wanted = fonts.mono;
+    else if (style & MarkdownStyle_Bold) wanted = fonts.bold;
+    else if (style & MarkdownStyle_Italic) wanted = fonts.italic;
+    // The italic face has no Hangul (nor has mono without a Korean font): such words are drawn upright
+    // in the regular face instead of as '?'.
+    return font_has_glyphs(wanted, word) ? wanted : fonts.regular;
+}
 
 MarkdownLayoutWork render_markdown(const MarkdownDocument& document, const Fonts& fonts) {
     MarkdownLayoutWork work;

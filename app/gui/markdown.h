@@ -56,6 +56,10 @@ struct MarkdownLayoutWork {
     size_t bytes_measured = 0;  // text whose width was asked of ImGui
 };
 
+// The face a word of flowing text in `style` is drawn in: the style's own face, or the regular one
+// when that face lacks one of the word's characters (Hangul in italic is drawn upright, not as '?').
+ImFont* markdown_font(uint8_t style, const Fonts& fonts, std::string_view word);
+
 // Draws the document at the cursor, wrapped to the available width.
 MarkdownLayoutWork render_markdown(const MarkdownDocument& document, const Fonts& fonts);
 

@@ -22,7 +22,7 @@ float draw_header(Panel& panel, GuiContext& ctx) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), to_u32(p.header_bg), 6.0f,
                         ImDrawFlags_RoundCornersTop);
-    draw->AddLine(ImVec2(pos.x, pos.y + height), ImVec2(pos.x + width, pos.y + height), to_u32(p.border));
+    draw->AddLine(ImVec2(pos.x, pos.y + height), ImVec2(pos.x + width, pos.y + height), to_u32(p.border), p.line_width);
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 7));
     text_in_font(ctx.fonts.bold, p.text, tr(panel.title()));

@@ -29,7 +29,7 @@ ImVec4 token_colour(CodeToken kind) {
     const Palette& p = palette();
     switch (kind) {
         case CodeToken::Comment: return p.code_comment;
-        case CodeToken::StepTag: return with_alpha(p.code_comment, 0.55f);
+        case CodeToken::StepTag: return p.code_step_tag;
         case CodeToken::Keyword: return p.code_keyword;
         case CodeToken::String: return p.code_string;
         case CodeToken::Number: return p.code_number;
@@ -168,10 +168,10 @@ private:
                 const ImVec2 end(pos.x + row_width, pos.y + line_height);
                 const auto threads = by_line.find(line);
                 if (line == step_line) {
-                    draw->AddRectFilled(pos, end, to_u32(step_colour, 0.24f));
+                    draw->AddRectFilled(pos, end, to_u32(step_colour, kStepLineTint));
                     draw->AddRectFilled(pos, ImVec2(pos.x + 4, end.y), to_u32(step_colour));
                 } else if (threads != by_line.end()) {
-                    draw->AddRectFilled(pos, end, to_u32(thread_colour(threads->second.front()), 0.10f));
+                    draw->AddRectFilled(pos, end, to_u32(thread_colour(threads->second.front()), kThreadLineTint));
                 }
                 if (first_row) {
                     if (threads != by_line.end()) draw_markers(draw, ctx, threads->second, pos, marker_width, line_height);

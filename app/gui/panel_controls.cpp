@@ -146,18 +146,33 @@ private:
         return badges;
     }
 
+    static float theme_selector_width() {
+        float widest = 0;
+        for (ThemeKind kind : kAllThemes) widest = std::max(widest, ImGui::CalcTextSize(tr(theme_label(kind))).x);
+        return widest + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+    }
+
+    static void theme_selector(GuiContext& ctx) {
+        ImGui::SetNextItemWidth(theme_selector_width());
+        if (ImGui::BeginCombo("##theme", tr(theme_label(current_theme())))) {
+            for (ThemeKind kind : kAllThemes)
+                if (ImGui::Selectable(tr(theme_label(kind)), kind == current_theme())) ctx.requests.theme = kind;
+            ImGui::EndCombo();
+        }
+        tooltip_for_last_item(tr(Str::ThemeHelp));
+    }
+
     // Returns the x where the group starts.
     static float draw_right_group(GuiContext& ctx) {
         const Palette& p = palette();
         const std::string backend = fmt::format(fmt::runtime(tr(Str::IoBackend)), platform::io_backend_name());
         const std::string korean_label = ctx.fonts.korean ? tr(Str::LanguageKorean) : "KO";
-        const std::string theme_label = tr(current_theme() == ThemeKind::Light ? Str::ThemeDark : Str::ThemeLight);
         const ImGuiStyle& style = ImGui::GetStyle();
         auto button_width = [&](std::string_view label) {
             return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + style.FramePadding.x * 2;
         };
         const float observed_width = platform::observes_fields() ? pill_width(tr(Str::ObservedFields)) + 6 : 0.0f;
-        const float width = pill_width(backend) + observed_width + 16 + button_width(theme_label) + 16 + button_width("EN") + 2 +
+        const float width = pill_width(backend) + observed_width + 16 + theme_selector_width() + 16 + button_width("EN") + 2 +
                             button_width(korean_label) + 16 + ImGui::GetFontSize();
         const float x = ImGui::GetWindowContentRegionMax().x - width;
         const float y = ImGui::GetCursorPosY();
@@ -171,8 +186,7 @@ private:
         }
         ImGui::SameLine(0, 16);
         ImGui::SetCursorPosY(y);
-        if (ImGui::Button(theme_label.c_str()))
-            ctx.requests.theme = current_theme() == ThemeKind::Light ? ThemeKind::Dark : ThemeKind::Light;
+        theme_selector(ctx);
         ImGui::SameLine(0, 16);
         const bool korean = segmented("language", "EN", korean_label, ctx.language == Language::Korean);
         if (korean != (ctx.language == Language::Korean)) ctx.requests.language = korean ? Language::Korean : Language::English;

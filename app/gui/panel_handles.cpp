@@ -88,7 +88,7 @@ private:
         const float bottom = std::max(ImGui::GetItemRectMax().y, start.y + 2 * lamp_radius + 12) + 6;
         draw->ChannelsSetCurrent(0);
         highlight_rect(start, ImVec2(start.x + width, bottom), change_emphasis(ctx, handle.changed_at));
-        draw->AddLine(ImVec2(start.x, bottom), ImVec2(start.x + width, bottom), to_u32(p.border, 0.6f));
+        draw->AddLine(ImVec2(start.x, bottom), ImVec2(start.x + width, bottom), to_u32(p.border, 0.6f), p.line_width);
         draw->ChannelsMerge();
         ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + 6));
         ImGui::Dummy(ImVec2(width, 0));

@@ -42,7 +42,7 @@ void draw_packet(const GuiContext& ctx, ImVec2 min, float width, const PacketRow
     ImFont* bold = ctx.fonts.bold;
     ImFont* regular = ImGui::GetFont();
     const ImVec2 max(min.x + width, min.y + packet_height(ctx));
-    const ImVec4 fill = emphasis > 0 ? mix(p.panel_bg, p.changed, 0.25f + 0.4f * emphasis) : with_alpha(p.code_keyword, 0.10f);
+    const ImVec4 fill = emphasis > 0 ? mix(p.panel_bg, p.changed, 0.25f + 0.4f * emphasis) : with_alpha(p.code_keyword, kPacketTint);
     draw->AddRectFilled(min, max, to_u32(fill, alpha), 8.0f);
     draw->AddRect(min, max, to_u32(p.code_keyword, alpha), 8.0f, 0, 2.0f);
     const float inner = width - 20;

@@ -56,6 +56,10 @@ void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float thickne
     draw->AddTriangleFilled(to, ImVec2(shaft_end.x, to.y - 5.5f), ImVec2(shaft_end.x, to.y + 5.5f), colour);
 }
 
+// An older link's labels are text_dim instead of faded: faded text would fall under 4.5:1 against
+// the panel. Its arrows and dots still fade.
+ImVec4 label_ink(const ImVec4& colour, float alpha) { return alpha < 1.0f ? palette().text_dim : colour; }
+
 // A label on an arrow: text on the panel colour, so the arrow passes behind it. Skipped when even
 // its first letters do not fit between the two ends.
 void arrow_label(ImDrawList* draw, const GuiContext& ctx, std::string_view text, float x0, float x1, float y,
@@ -68,8 +72,8 @@ void arrow_label(ImDrawList* draw, const GuiContext& ctx, std::string_view text,
     const std::string shown = fit_text(font, text, (room - 8) / kLabelScale);
     const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, shown.c_str());
     const ImVec2 min((x0 + x1 - size.x) * 0.5f - 4, y - size.y * 0.5f - 1);
-    draw->AddRectFilled(min, ImVec2(min.x + size.x + 8, min.y + size.y + 2), to_u32(palette().panel_bg, alpha), 4.0f);
-    draw->AddText(font, font_size, ImVec2(min.x + 4, min.y + 1), to_u32(colour, alpha), shown.c_str());
+    draw->AddRectFilled(min, ImVec2(min.x + size.x + 8, min.y + size.y + 2), to_u32(palette().panel_bg), 4.0f);
+    draw->AddText(font, font_size, ImVec2(min.x + 4, min.y + 1), to_u32(label_ink(colour, alpha)), shown.c_str());
 }
 
 void dot(ImDrawList* draw, ImVec2 at, const ImVec4& colour, float alpha, bool filled, bool ring) {
@@ -182,9 +186,9 @@ void draw_row(GuiContext& ctx, const std::vector<LaneColumn>& lanes, const IoLin
         const float x = left_side ? at.x - kDotRadius - 10 - size.x : at.x + kDotRadius + 6;
         if (left_side && kernel_x < handler->centre_x)
             draw->AddRectFilled(ImVec2(x - 4, mid - size.y * 0.5f), ImVec2(x + size.x + 4, mid + size.y * 0.5f),
-                                to_u32(palette().panel_bg, alpha), 4.0f);
-        draw->AddText(bold, bold->FontSize, ImVec2(x, mid - size.y * 0.5f), to_u32(thread_colour(handler->thread), alpha),
-                      verb.c_str());
+                                to_u32(palette().panel_bg), 4.0f);
+        draw->AddText(bold, bold->FontSize, ImVec2(x, mid - size.y * 0.5f),
+                      to_u32(label_ink(thread_colour(handler->thread), alpha)), verb.c_str());
     }
 
     ImGui::SetCursorScreenPos(ImVec2(left, top));

@@ -45,14 +45,14 @@ struct BarStyle {
 // run ended inside is grey and hatched.
 BarStyle bar_style(const TimelineSpan& span, uint32_t merged) {
     const Palette& p = palette();
-    if (merged > 1) return {with_alpha(p.text_dim, 0.55f), p.text_dim};
+    if (merged > 1) return {with_alpha(p.text_dim, kTimelineMergedFill), p.text_dim};
     const ImVec4 outcome = outcome_colour(span.outcome);
     if (span.outcome == SpanOutcome::Unwound) return {mix(p.panel_bg, outcome, 0.2f), outcome};
     switch (span.kind) {
-        case SpanKind::Call: return {mix(p.panel_bg, outcome, 0.85f), outcome};
-        case SpanKind::Wait: return {mix(p.panel_bg, outcome, 0.25f), outcome};
-        case SpanKind::Routine: return {mix(p.panel_bg, p.code_keyword, 0.7f), p.code_keyword};
-        case SpanKind::Request: return {mix(p.panel_bg, thread_colour(span.thread), 0.35f), outcome};
+        case SpanKind::Call: return {mix(p.panel_bg, outcome, kTimelineCallFill), outcome};
+        case SpanKind::Wait: return {mix(p.panel_bg, outcome, kTimelineWaitFill), outcome};
+        case SpanKind::Routine: return {mix(p.panel_bg, p.code_keyword, kTimelineRoutineFill), p.code_keyword};
+        case SpanKind::Request: return {mix(p.panel_bg, thread_colour(span.thread), kTimelineRequestFill), outcome};
     }
     return {p.text_dim, p.text_dim};
 }

@@ -35,6 +35,15 @@ Str thread_state_label(trace::ThreadState state) {
     return Str::ThreadRunning;
 }
 
+Str theme_label(ThemeKind kind) {
+    switch (kind) {
+        case ThemeKind::Light: return Str::ThemeLight;
+        case ThemeKind::Dark: return Str::ThemeDark;
+        case ThemeKind::Projector: return Str::ThemeProjector;
+    }
+    return Str::ThemeLight;
+}
+
 const char* tr(Str id) {
     const Labels& labels = kLabels[static_cast<size_t>(id)];
     return g_language == Language::Korean ? labels.ko : labels.en;

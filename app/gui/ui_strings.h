@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "ovlab/lesson_registry.h"
+#include "theme_kind.h"
 #include "ui_strings_timeline.h"
 
 // X(id, English, Korean)
@@ -81,8 +82,11 @@
     X(LanguageKorean, "한국어", "한국어")                                                                             \
     X(KoreanFontMissing, "No Korean font found: install fonts-nanum (NanumGothic) to read Korean text",             \
       "No Korean font found: install fonts-nanum (NanumGothic) to read Korean text")                              \
-    X(ThemeDark, "Dark", "어둡게")                                                                                   \
-    X(ThemeLight, "Light", "밝게")                                                                                   \
+    X(ThemeLight, "Light", "밝은 테마")                                                                              \
+    X(ThemeDark, "Dark", "어두운 테마")                                                                              \
+    X(ThemeProjector, "Projector", "프로젝터 테마")                                                                  \
+    X(ThemeHelp, "Colours of the window. Projector: black on white with heavier lines, for a projector in a lit room", \
+      "창의 색입니다. 프로젝터 테마는 흰 바탕에 검은 글자와 굵은 선으로, 밝은 교실의 프로젝터에서도 잘 보입니다")            \
     X(StatusCannotStart, "Cannot start the lesson", "레슨을 시작할 수 없습니다")                                        \
     X(StatusStarting, "Starting…", "시작하는 중…")                                                                   \
     X(StatusViewingStep, "Viewing step {0} of {1} (live: {2})", "{1}단계 중 {0}단계 보는 중 (실시간: {2})")               \
@@ -365,5 +369,6 @@ void set_ui_language(Language language);
 const char* tr(Str id);
 // "running", "waiting", "alertable wait", ... for a thread's state pill.
 Str thread_state_label(trace::ThreadState state);
+Str theme_label(ThemeKind kind);
 
 }  // namespace ovlab::gui

@@ -61,7 +61,7 @@ void pill(std::string_view text, const ImVec4& colour, bool filled) {
     const ImVec2 size(text_size.x + 2 * pad_x, text_size.y + 2 * pad_y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = palette();
-    draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(filled ? colour : with_alpha(colour, 0.14f)),
+    draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(filled ? colour : with_alpha(colour, kPillTint)),
                         size.y * 0.5f);
     if (!filled) draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), to_u32(colour, 0.6f), size.y * 0.5f);
     draw->AddText(ImVec2(pos.x + pad_x, pos.y + pad_y), to_u32(filled ? p.accent_text : colour), text.data(),

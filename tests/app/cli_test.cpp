@@ -63,6 +63,19 @@ TEST(CommandLine, ControlCharactersInEchoedArgumentsAreMadeVisible)
     EXPECT_EQ(printable(error_of({"--lesson", "x\x1b[2J"})), "unknown lesson 'x\\x1b[2J' (see --list-lessons)");
 }
 
+TEST(CommandLine, ThemeIsChosenByNameAndAnUnknownOneIsRefused)
+{
+    for (ThemeKind kind : kAllThemes) {
+        auto parsed = parse({"--theme", std::string(theme_name(kind))});
+        ASSERT_TRUE(std::holds_alternative<Options>(parsed)) << std::get<UsageError>(parsed).message;
+        EXPECT_EQ(std::get<Options>(parsed).theme, kind);
+    }
+    EXPECT_EQ(std::get<Options>(parse({})).theme, ThemeKind::Light);
+    EXPECT_EQ(error_of({"--theme", "beamer"}), "unknown theme 'beamer': use light, dark or projector");
+    EXPECT_EQ(error_of({"--theme"}), "--theme needs a value");
+    EXPECT_NE(usage_text().find("--theme light|dark|projector"), std::string::npos);
+}
+
 TEST(CommandLine, NoParamsMeansTheDefaults)
 {
     auto parsed = parse({"--lesson", "iocp-echo-server", "--headless"});

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "ovlab/lesson_registry.h"
 #include "ui_strings_timeline.h"
@@ -207,8 +209,8 @@
     X(OverlappedNoEvent, "NULL: completion signals the file handle itself",                                        \
       "NULL: 완료되면 파일 핸들 자체가 신호를 받습니다")                                                                    \
     X(OverlappedEventLowBit, "low bit set: no completion port packet", "하위 비트 설정: 완료 포트 패킷 없음")                \
-    X(Signalled, "signalled", "신호 받음")                                                                            \
-    X(NotSignalled, "not signalled", "신호 없음")                                                                     \
+    X(Signalled, "signalled", "신호 상태")                                                                            \
+    X(NotSignalled, "not signalled", "비신호 상태")                                                                   \
     X(HandlesTitle, "Handles and events", "핸들과 이벤트")                                                              \
     X(HandlesHelp,                                                                                                 \
       "Every handle the lesson opened. The lamp is lit while the object is signalled: a wait on it would return "   \
@@ -361,6 +363,10 @@ enum class Str : uint16_t {
 };
 
 void set_ui_language(Language language);
+Language ui_language();
+// A text the runtime recorded (a handle's description, what a thread waits for, where a packet came
+// from) in the UI language: trace::localize_recorded.
+std::string recorded_text(std::string_view text);
 // The label in the current UI language.
 const char* tr(Str id);
 // "running", "waiting", "alertable wait", ... for a thread's state pill.

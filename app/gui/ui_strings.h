@@ -291,7 +291,7 @@
     X(CallsResult, "Returned", "반환값")                                                                             \
     X(CallsLastError, "GetLastError", "GetLastError")                                                             \
     X(CallsInProgress, "The thread is still inside this call", "스레드가 아직 이 호출 안에 있습니다")                          \
-    X(CallsPending, "pending", "pending")                                                                          \
+    X(CallsPending, "pending", "진행 중")                                                                          \
     X(CallsPendingHelp, "the request started and will complete later (not an error)",                              \
       "요청이 시작되었고 나중에 완료됩니다 (오류 아님)")                                                                      \
     X(ConsoleTitle, "Console", "콘솔")                                                                               \

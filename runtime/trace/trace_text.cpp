@@ -1,5 +1,6 @@
 #include "ovlab/trace_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -54,8 +55,13 @@ struct Phrase {
 };
 
 // Every English phrase the runtime (runtime/posix and runtime/win32) writes into an event text or a
-// call's arguments, longest first where one contains another.
+// call's arguments, and the state (state.cpp) into a thread's detail; longest first where one
+// contains another.
 constexpr Phrase kRecordedPhrases[] = {
+    // what the folded state says a thread at a checkpoint or a finished thread did (state.cpp)
+    {"about to call ", "호출 직전: ", Where::Start},
+    {" returned", " 반환됨", Where::End},
+    {"returned ", "반환값 ", Where::Start},
     // why a handle was signalled or reset
     {"wait satisfied: auto-reset", "대기 충족: 자동 리셋", Where::Whole},
     {"thread exited", "스레드 끝남", Where::Whole},
@@ -127,24 +133,9 @@ bool matches_at(std::string_view text, size_t at, const Phrase& phrase) {
     return false;
 }
 
-}  // namespace
-
-std::string_view line_format(Line line, Language language) { return kLines[static_cast<size_t>(line)].in(language); }
-
-std::string_view thread_state_name(ThreadState state, Language language) {
-    const auto index = static_cast<size_t>(state);
-    return index < kThreadStates.size() ? kThreadStates[index].in(language) : std::string_view("?");
-}
-
-std::string_view handle_kind_name(HandleKind kind, Language language) {
-    const auto index = static_cast<size_t>(kind);
-    return index < kHandleKinds.size() ? kHandleKinds[index].in(language) : std::string_view("?");
-}
-
-std::string localize_recorded(std::string_view text, Language language) {
-    if (language == Language::English) return std::string(text);
-    // One pass left to right: a replaced phrase is never looked at again, so a Korean phrase
-    // cannot be matched by a later row.
+// One pass left to right: a replaced phrase is never looked at again, so a Korean phrase cannot be
+// matched by a later row.
+std::string localize_in_order(std::string_view text) {
     std::string out;
     size_t at = 0;
     while (at < text.size()) {
@@ -162,6 +153,32 @@ std::string localize_recorded(std::string_view text, Language language) {
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string_view line_format(Line line, Language language) { return kLines[static_cast<size_t>(line)].in(language); }
+
+std::string_view thread_state_name(ThreadState state, Language language) {
+    const auto index = static_cast<size_t>(state);
+    return index < kThreadStates.size() ? kThreadStates[index].in(language) : std::string_view("?");
+}
+
+std::string_view handle_kind_name(HandleKind kind, Language language) {
+    const auto index = static_cast<size_t>(kind);
+    return index < kHandleKinds.size() ? kHandleKinds[index].in(language) : std::string_view("?");
+}
+
+std::string localize_recorded(std::string_view text, Language language) {
+    if (language == Language::English) return std::string(text);
+    // The phrase that ends the text first: "socket returned" is the API socket and " returned",
+    // not the description "socket " and a stray word.
+    for (const Phrase& phrase : kRecordedPhrases) {
+        const size_t at = text.size() - std::min(text.size(), phrase.en.size());
+        if (phrase.where == Where::End && at > 0 && matches_at(text, at, phrase))
+            return localize_in_order(text.substr(0, at)) + std::string(phrase.ko);
+    }
+    return localize_in_order(text);
 }
 
 }  // namespace ovlab::trace

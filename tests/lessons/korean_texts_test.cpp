@@ -4,7 +4,7 @@
 // events (trace::localize_recorded, which the panels call through gui::recorded_text) may hold
 // English prose. The rule for what counts as English prose is in english_prose.h. The Korean
 // columns of the wording tables (transcript lines, thread states, handle kinds, status and error
-// meanings) are checked whole, including rows no lesson reaches.
+// meanings) and the window's labels are checked whole, including rows no lesson reaches.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "english_prose.h"
+#include "gui/ui_strings.h"
 #include "ovlab/lesson_registry.h"
 #include "ovlab/status_codes.h"
 #include "ovlab/trace_output.h"
@@ -40,7 +41,7 @@ std::set<std::string> glossary_words() {
 }
 
 // Names of products, which Korean text writes in English.
-const std::set<std::string> kProductNames = {"Windows", "Winsock", "Linux", "Microsoft"};
+const std::set<std::string> kProductNames = {"Windows", "Winsock", "Linux", "Microsoft", "Overlapped", "Lab"};
 
 std::set<std::string> allowed_words(const std::set<std::string>& more = {}) {
     std::set<std::string> words = glossary_words();
@@ -113,6 +114,10 @@ TEST_P(KoreanRun, TranscriptAndPanelTextsHoldNoEnglishProse) {
         if (event.kind == trace::EventKind::ApiEnter) code.insert(std::string(event.name_view()));
         transcript += printer.print(event);
         if (std::string text = panel_text(event); !text.empty()) panels += text + "\n";
+        // What the Threads panel shows of each thread at this point (state.cpp words a thread at a
+        // checkpoint: "about to call ReadFile").
+        for (const trace::ThreadView& thread : printer.state().threads)
+            if (!thread.detail.empty()) panels += trace::localize_recorded(thread.detail, Language::Korean) + "\n";
     }
     const std::set<std::string> allowed = allowed_words(code);
     EXPECT_EQ(prose_report(transcript, allowed), "") << "English prose in the Korean transcript of " << lesson.id;
@@ -149,8 +154,21 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     OVLAB_WIN32_ERROR_TABLE(OVLAB_KOREAN_MEANING)
     OVLAB_WAIT_RESULT_TABLE(OVLAB_KOREAN_MEANING)
 #undef OVLAB_KOREAN_MEANING
-    // The API a thread state names ("Sleep 중").
-    EXPECT_EQ(prose_report(texts, allowed_words({"Sleep"})), "");
+    // The window's own labels (app/gui/ui_strings.h); {…} are fmt fields, % printf formats.
+    std::string labels;
+    // Said in English on purpose: it shows when no font can draw Hangul.
+#define OVLAB_KOREAN_LABEL(id, en, ko) \
+    if (std::string_view(#id) != "KoreanFontMissing") labels += std::string(ko) + "\n";
+    OVLAB_UI_STRINGS(OVLAB_KOREAN_LABEL)
+    OVLAB_UI_STRINGS_TIMELINE(OVLAB_KOREAN_LABEL)
+#undef OVLAB_KOREAN_LABEL
+    texts += std::regex_replace(labels, std::regex(R"(\{[^}]*\}|%[-+ #0-9.]*[a-z])"), " ");
+    // Code the texts name: the API a thread state names ("Sleep 중"), the lesson programs' main and
+    // accept, OVERLAPPED's fields; and the keys the window's help names.
+    std::set<std::string> code = {"Sleep", "main", "accept", "Space", "Home"};
+    for (int field = 0; field <= static_cast<int>(trace::OverlappedField::hEvent); ++field)
+        code.insert(std::string(trace::field_name(static_cast<trace::OverlappedField>(field))));
+    EXPECT_EQ(prose_report(texts, allowed_words(code)), "");
 }
 
 // The rule finds English prose and lets code, names and glosses through.
@@ -167,6 +185,18 @@ TEST(EnglishProse, FindsProseAndLetsCodeThrough) {
     EXPECT_TRUE(test::english_prose_words("소켓 TCP/IPv4 (중첩 I/O), 파일 sample.txt, `idle` 이벤트", allowed).empty());
     EXPECT_TRUE(test::english_prose_words("대기열(backlog)에서 기다립니다. alertable 대기, Windows에서", allowed).empty());
     EXPECT_TRUE(test::english_prose_words("받은 \"hello 1 from client 1\"을 돌려줍니다", allowed).empty());
+}
+
+// Recorded phrases become Korean where they stand, and code they sit beside stays as it is.
+TEST(LocalizeRecorded, TranslatesPhrasesAndLeavesCode) {
+    const auto ko = [](std::string_view text) { return trace::localize_recorded(text, Language::Korean); };
+    EXPECT_EQ(ko("wait satisfied: auto-reset"), "대기 충족: 자동 리셋");
+    EXPECT_EQ(ko("recv completed"), "수신 완료");
+    EXPECT_EQ(ko("socket returned"), "socket 반환됨");
+    EXPECT_EQ(ko("socket TCP/IPv4 (overlapped)"), "소켓 TCP/IPv4 (중첩 I/O)");
+    EXPECT_EQ(ko("WaitForSingleObject(readDone)"), "WaitForSingleObject(readDone)");
+    EXPECT_EQ(ko("file file-a.txt (overlapped)"), "파일 file-a.txt (중첩 I/O)");
+    EXPECT_EQ(trace::localize_recorded("recv completed", Language::English), "recv completed");
 }
 
 }  // namespace

@@ -143,8 +143,9 @@ INSTANTIATE_TEST_SUITE_P(Lessons, KoreanRun, testing::ValuesIn(kLessonIds),
 
 TEST(KoreanTables, EveryKoreanRowIsKorean) {
     std::string texts;
-    for (int line = 0; line <= static_cast<int>(trace::Line::HistoryFull); ++line)
-        texts += std::string(trace::line_format(static_cast<trace::Line>(line), Language::Korean)) + "\n";
+#define OVLAB_KOREAN_LINE(key, en, ko) texts += std::string(ko) + "\n";
+    OVLAB_TRACE_LINES(OVLAB_KOREAN_LINE)
+#undef OVLAB_KOREAN_LINE
     for (int state = 0; state <= static_cast<int>(trace::ThreadState::RunningApc); ++state)
         texts += std::string(trace::thread_state_name(static_cast<trace::ThreadState>(state), Language::Korean)) + "\n";
     for (int kind = 0; kind <= static_cast<int>(trace::HandleKind::Other); ++kind)

@@ -22,11 +22,13 @@ using namespace std::chrono_literals;
 // A lesson whose threads all wait for something that never happens would otherwise hang the run.
 constexpr auto kStallLimit = 20s;
 
-trace::TextPrinter make_printer(const LessonSource& source, const Narration& narration) {
-    return trace::TextPrinter([&source, &narration](const trace::Event& event, const trace::State& state) {
-        const std::string* text = narration_for_checkpoint(event, state, source, narration);
-        return text ? *text : std::string();
-    });
+trace::TextPrinter make_printer(const LessonSource& source, const Narration& narration, Language language) {
+    return trace::TextPrinter(
+        [&source, &narration](const trace::Event& event, const trace::State& state) {
+            const std::string* text = narration_for_checkpoint(event, state, source, narration);
+            return text ? *text : std::string();
+        },
+        language);
 }
 
 // Prints the transcript as the lesson runs. Returns nothing once it finished, or the exit code
@@ -73,6 +75,7 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
     }
 
     LessonProgram program = lesson.program(options.parameters);
+    program.language = options.language;
     if (!program.peer_port_file.empty()) {
         print_error(fmt::format("with {} lesson {} waits for connections from the window's Peer client panel; "
                                 "run it in the window (without --headless)",
@@ -88,7 +91,7 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
                               fmt::join(changed, " ")));
     if (const std::string* intro = narration.find("intro")) print_out(fmt::format("{}\n", *intro));
 
-    trace::TextPrinter printer = make_printer(source, narration);
+    trace::TextPrinter printer = make_printer(source, narration, options.language);
     session.start();
     session.stepper().run(0us);
     if (std::optional<int> early_exit = print_until_finished(session, printer)) return *early_exit;

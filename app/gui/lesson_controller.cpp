@@ -1,4 +1,5 @@
 #include "lesson_controller.h"
+#include "ui_strings.h"
 
 #include <algorithm>
 #include <charconv>
@@ -86,7 +87,10 @@ void LessonController::start_pending_run() {
     const LessonInfo& lesson = *pending_lesson_;
     pending_lesson_ = nullptr;
     try {
-        session_ = std::make_unique<Session>(lesson.program(parameters_));
+        LessonProgram program = lesson.program(parameters_);
+        // The check's message is recorded once, at the end, in the language shown when the run began.
+        program.language = ui_language();
+        session_ = std::make_unique<Session>(std::move(program));
         session_->stepper().set_hold(hold_);
         session_->start();
     } catch (const std::exception& error) {

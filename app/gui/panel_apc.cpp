@@ -90,7 +90,7 @@ private:
         if (row.queue.empty()) text_coloured(p.text_dim, tr(Str::ApcQueueEmpty));
         for (size_t i = 0; i < row.queue.size(); ++i) {
             const trace::ApcView& apc = row.queue[i];
-            const auto [routine, kind] = split_what(apc.what);
+            const auto [routine, kind] = split_what(recorded_text(apc.what));
             std::string tag;
             if (apc.running) {
                 const trace::ThreadView* ran_on = ctx.view.state->thread(apc.ran_on);

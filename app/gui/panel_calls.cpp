@@ -81,8 +81,9 @@ private:
         ImGui::TableNextColumn();
         text_coloured(call.failed && !pending ? p.danger : p.code_call, call.api);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(call.arguments.c_str());
-        tooltip_for_last_item(call.arguments);
+        const std::string arguments = recorded_text(call.arguments);
+        ImGui::TextUnformatted(arguments.c_str());
+        tooltip_for_last_item(arguments);
         ImGui::TableNextColumn();
         text_coloured(result_colour, returned ? result_without_error(call.result) : std::string_view("…"));
         tooltip_for_last_item(returned ? std::string_view(call.result) : std::string_view(tr(Str::CallsInProgress)));
@@ -100,7 +101,7 @@ private:
             text_coloured(p.warning, std::to_string(call.last_error));
         } else {
             text_coloured(p.danger, name);
-            tooltip_for_last_item(fmt::format("{} ({}): {}", name, call.last_error, info.meaning));
+            tooltip_for_last_item(fmt::format("{} ({}): {}", name, call.last_error, info.meaning_in(ui_language())));
         }
     }
 

@@ -73,13 +73,13 @@ private:
         if (ImGui::GetContentRegionAvail().x < pill_width(kind) + 4) ImGui::NewLine();
         pill(kind, handle.closed ? p.text_dim : p.accent, false);
         ImGui::PushTextWrapPos(start.x - ImGui::GetWindowPos().x + width);
-        if (!handle.description.empty()) text_coloured(p.text_dim, handle.description);
+        if (!handle.description.empty()) text_coloured(p.text_dim, recorded_text(handle.description));
         if (handle.closed) {
             pill(tr(Str::HandleClosed), p.text_dim);
         } else {
             const std::string state = tr(handle.signalled ? Str::Signalled : Str::NotSignalled);
             const std::string reason =
-                handle.last_reason.empty() ? state : fmt::format("{}: {}", state, handle.last_reason);
+                handle.last_reason.empty() ? state : fmt::format("{}: {}", state, recorded_text(handle.last_reason));
             text_coloured(handle.signalled ? p.success : p.text_dim, reason);
         }
         ImGui::PopTextWrapPos();

@@ -156,7 +156,7 @@ private:
             ImGui::SameLine(0, 10);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
             const std::string request =
-                fmt::format("{} {} @{}", io->operation, group_digits(io->length), group_digits(io->offset));
+                fmt::format("{} {} @{}", recorded_text(io->operation), group_digits(io->length), group_digits(io->offset));
             text_coloured(p.text_dim, fit_text(ctx.fonts.regular, request, max.x - ImGui::GetCursorScreenPos().x - 8));
         }
         ImGui::EndGroup();
@@ -193,7 +193,7 @@ private:
         ImGui::SameLine(0, 10);
         draw_phase_badge(ctx, ov, io);
         if (io) {
-            const std::string request = fmt::format(fmt::runtime(tr(Str::OverlappedLastRequest)), io->operation,
+            const std::string request = fmt::format(fmt::runtime(tr(Str::OverlappedLastRequest)), recorded_text(io->operation),
                                                     group_digits(io->length), group_digits(io->offset),
                                                     ctx.view.state->handle_label(io->handle));
             same_line_if_fits(request, ctx.fonts.regular);
@@ -263,7 +263,7 @@ private:
                 const CodeInfo info = ntstatus_info(status);
                 const ImVec4 colour = status == kStatusPending ? p.warning : (status >= 0xC0000000u ? p.danger : p.success);
                 text_in_font(ctx.fonts.bold, colour, info.name.empty() ? format_ntstatus(status) : std::string(info.name));
-                if (!info.meaning.empty()) text_coloured(p.text_dim, info.meaning);
+                if (!info.meaning.empty()) text_coloured(p.text_dim, info.meaning_in(ui_language()));
                 break;
             }
             case OverlappedField::InternalHigh:

@@ -98,7 +98,7 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 4 + row));
         std::vector<std::string> apcs;
         for (const trace::ApcView& apc : ctx.view.state->apcs)
-            if (apc.thread == thread.number && !apc.running) apcs.push_back(apc.what);
+            if (apc.thread == thread.number && !apc.running) apcs.push_back(recorded_text(apc.what));
         if (thread.runtime) {
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
             text_coloured(p.text_dim, tr(Str::ThreadsKernelLane));
@@ -117,7 +117,7 @@ private:
             if (!thread.detail.empty()) {
                 ImGui::SameLine(0, 8);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
-                text_coloured(p.text_dim, thread.detail);
+                text_coloured(p.text_dim, recorded_text(thread.detail));
             }
         }
         ImGui::PopClipRect();
@@ -125,7 +125,7 @@ private:
         ImGui::SetCursorScreenPos(pos);
         ImGui::InvisibleButton("##card", ImVec2(width, height));
         std::string tip = fmt::format("{} (#{}): {}", name, thread.number, tr(thread_state_label(thread.state)));
-        if (!thread.detail.empty()) tip += "\n" + thread.detail;
+        if (!thread.detail.empty()) tip += "\n" + recorded_text(thread.detail);
         if (thread.line > 0) tip += "\n" + fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line);
         for (const std::string& apc : apcs) tip += "\nAPC: " + apc;
         tooltip_for_last_item(tip);

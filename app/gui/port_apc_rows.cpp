@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "ovlab/trace_text.h"
+
 namespace ovlab::gui {
 namespace {
 
@@ -17,7 +19,7 @@ std::string thread_name(const trace::State& state, uint32_t number) {
 PacketRow packet_row(const trace::State& state, const trace::PacketView& packet) {
     // A posted packet may carry no OVERLAPPED at all (PostQueuedCompletionStatus with NULL).
     const std::string overlapped = packet.overlapped ? state.overlapped_label(packet.overlapped) : "NULL";
-    return {packet.bytes, key_text(packet.key), overlapped, packet.source, packet.queued_seq, packet.dequeued_seq};
+    return {packet.bytes, key_text(packet.key), overlapped, trace::localize_recorded(packet.source, state.language), packet.queued_seq, packet.dequeued_seq};
 }
 
 // Comments are skipped: a lesson that only mentions an API must not get its panel.

@@ -101,8 +101,8 @@ Str handler_label(trace::IoView::Handling how) {
 
 std::string link_tooltip(const trace::State& state, const IoLink& link) {
     const trace::IoView& io = *link.io;
-    std::string tip = fmt::format(fmt::runtime(tr(Str::LinkTipIssued)), link.api.empty() ? io.operation : link.api,
-                                  io.issued_line, thread_name(state, io.issued_thread), io.operation,
+    std::string tip = fmt::format(fmt::runtime(tr(Str::LinkTipIssued)), link.api.empty() ? recorded_text(io.operation) : link.api,
+                                  io.issued_line, thread_name(state, io.issued_thread), recorded_text(io.operation),
                                   group_digits(io.length), group_digits(io.offset), state.overlapped_label(io.overlapped));
     if (!link.finished.happened()) return tip + "\n" + tr(Str::LinkTipInFlight);
     tip += "\n" + fmt::format(fmt::runtime(tr(Str::LinkTipFinished)), thread_name(state, io.finished_thread),
@@ -156,7 +156,7 @@ void draw_row(GuiContext& ctx, const std::vector<LaneColumn>& lanes, const IoLin
               ImVec2(handler->centre_x - direction * (kDotRadius + 2), back_y),
               to_u32(thread_colour(handler->thread), alpha), thick, false);
     }
-    const std::string out_label = link.api.empty() ? io.operation : link.api;
+    const std::string out_label = link.api.empty() ? recorded_text(io.operation) : link.api;
     const bool round_trip = handler && kernel && (handler->centre_x - kernel_x) * (issuer->centre_x - kernel_x) > 0;
     if (kernel && kernel != issuer) {
         // On a round trip both labels share the span: the outbound one nearer the issuer.

@@ -16,10 +16,11 @@ std::string steps_line(const TimelineModel& model, const TimelineSpan& span) {
 
 std::string call_tooltip(const trace::Recorder& recorder, const TimelineSpan& span) {
     const trace::Event& enter = recorder.at(span.begin.seq);
-    std::string text = fmt::format("{}({})", enter.name_view(), enter.text_view());
+    std::string text = fmt::format("{}({})", enter.name_view(), recorded_text(enter.text_view()));
     if (enter.line > 0) text += "\n" + fmt::format(fmt::runtime(tr(Str::LineNumber)), enter.line);
     if (span.wait_seq != trace::kNever)
-        text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineWaitedFor)), recorder.at(span.wait_seq).text_view());
+        text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineWaitedFor)),
+                                   recorded_text(recorder.at(span.wait_seq).text_view()));
     if (span.outcome == SpanOutcome::Unwound) return text + "\n" + tr(Str::TimelineUnwound);
     if (span.outcome == SpanOutcome::Open || !span.end.valid()) return text + "\n" + tr(Str::TimelineNotReturned);
     const trace::Event& leave = recorder.at(span.end.seq);
@@ -40,7 +41,7 @@ std::string request_tooltip(const trace::Recorder& recorder, const trace::State&
                             const TimelineSpan& span) {
     const TimelineRequest& request = model.requests()[span.request];
     const trace::Event& issued = recorder.at(span.begin.seq);
-    std::string text = fmt::format(fmt::runtime(tr(Str::TimelineRequestOn)), issued.name_view(),
+    std::string text = fmt::format(fmt::runtime(tr(Str::TimelineRequestOn)), recorded_text(issued.name_view()),
                                    live.handle_label(issued.a), issued.c, issued.b);
     if (issued.object != 0) text += fmt::format(" ({})", live.overlapped_label(issued.object));
     text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineIssuedBy)), timeline_thread_name(live, span.thread));
@@ -68,7 +69,7 @@ std::string span_label(const trace::Recorder& recorder, const TimelineSpan& span
         case SpanKind::Routine: return "APC";
         case SpanKind::Request: {
             const trace::Event& issued = recorder.at(span.begin.seq);
-            return fmt::format("{} {}", issued.name_view(), issued.c);
+            return fmt::format("{} {}", recorded_text(issued.name_view()), issued.c);
         }
     }
     return {};
@@ -81,7 +82,7 @@ std::string span_tooltip(const trace::Recorder& recorder, const trace::State& li
         case SpanKind::Call:
         case SpanKind::Wait: text = call_tooltip(recorder, span); break;
         case SpanKind::Routine:
-            text = fmt::format(fmt::runtime(tr(Str::TimelineRoutine)), recorder.at(span.begin.seq).text_view());
+            text = fmt::format(fmt::runtime(tr(Str::TimelineRoutine)), recorded_text(recorder.at(span.begin.seq).text_view()));
             break;
         case SpanKind::Request: text = request_tooltip(recorder, live, model, span); break;
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui_strings.h"
+
 namespace ovlab::gui {
 namespace {
 
@@ -55,6 +57,8 @@ uint64_t TraceView::upto_for_step(uint64_t step) const {
 
 StepView TraceView::view(const trace::Recorder& recorder) {
     StepView v;
+    // Labels the state makes ("event 0x14") follow the language the window shows now.
+    live_.language = scrubbed_.language = ui_language();
     v.live_step = live_step();
     v.live = is_live();
     v.step = shown_step();
@@ -62,7 +66,10 @@ StepView TraceView::view(const trace::Recorder& recorder) {
         v.state = &live_;
     } else {
         const uint64_t upto = upto_for_step(v.step);
-        if (scrubbed_.upto > upto) scrubbed_ = {};
+        if (scrubbed_.upto > upto) {
+            scrubbed_ = {};
+            scrubbed_.language = live_.language;
+        }
         for (uint64_t i = scrubbed_.upto; i < upto; ++i) scrubbed_.apply(recorder.at(i));
         v.state = &scrubbed_;
     }

@@ -1,5 +1,7 @@
 #include "ui_strings.h"
 
+#include "ovlab/trace_text.h"
+
 namespace ovlab::gui {
 namespace {
 
@@ -20,6 +22,9 @@ Language g_language = Language::English;
 }  // namespace
 
 void set_ui_language(Language language) { g_language = language; }
+Language ui_language() { return g_language; }
+
+std::string recorded_text(std::string_view text) { return trace::localize_recorded(text, g_language); }
 
 Str thread_state_label(trace::ThreadState state) {
     switch (state) {

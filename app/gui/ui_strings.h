@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "ovlab/lesson_registry.h"
 #include "theme_kind.h"
@@ -211,8 +213,8 @@
     X(OverlappedNoEvent, "NULL: completion signals the file handle itself",                                        \
       "NULL: 완료되면 파일 핸들 자체가 신호를 받습니다")                                                                    \
     X(OverlappedEventLowBit, "low bit set: no completion port packet", "하위 비트 설정: 완료 포트 패킷 없음")                \
-    X(Signalled, "signalled", "신호 받음")                                                                            \
-    X(NotSignalled, "not signalled", "신호 없음")                                                                     \
+    X(Signalled, "signalled", "신호 상태")                                                                            \
+    X(NotSignalled, "not signalled", "비신호 상태")                                                                   \
     X(HandlesTitle, "Handles and events", "핸들과 이벤트")                                                              \
     X(HandlesHelp,                                                                                                 \
       "Every handle the lesson opened. The lamp is lit while the object is signalled: a wait on it would return "   \
@@ -293,7 +295,7 @@
     X(CallsResult, "Returned", "반환값")                                                                             \
     X(CallsLastError, "GetLastError", "GetLastError")                                                             \
     X(CallsInProgress, "The thread is still inside this call", "스레드가 아직 이 호출 안에 있습니다")                          \
-    X(CallsPending, "pending", "pending")                                                                          \
+    X(CallsPending, "pending", "진행 중")                                                                          \
     X(CallsPendingHelp, "the request started and will complete later (not an error)",                              \
       "요청이 시작되었고 나중에 완료됩니다 (오류 아님)")                                                                      \
     X(ConsoleTitle, "Console", "콘솔")                                                                               \
@@ -365,6 +367,10 @@ enum class Str : uint16_t {
 };
 
 void set_ui_language(Language language);
+Language ui_language();
+// A text the runtime recorded (a handle's description, what a thread waits for, where a packet came
+// from) in the UI language: trace::localize_recorded.
+std::string recorded_text(std::string_view text);
 // The label in the current UI language.
 const char* tr(Str id);
 // "running", "waiting", "alertable wait", ... for a thread's state pill.

@@ -48,12 +48,15 @@ LessonProgram make_program(const ParameterValues& values)
     };
     program.check = [chunk, reads](const std::filesystem::path&, int exit_code) -> CheckResult {
         if (exit_code != 0) {
-            return {false, fmt::format("the program exited with code {} (0 means both parts read the same bytes)",
-                                       exit_code)};
+            return {false,
+                    fmt::format("the program exited with code {} (0 means both parts read the same bytes)", exit_code),
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 두 부분이 같은 바이트를 읽은 것)", exit_code)};
         }
         return {true, fmt::format("{} blocking reads and {} overlapped reads in flight at once returned the same {} "
                                   "bytes of {}",
-                                  reads, reads, reads * chunk, kSampleName)};
+                                  reads, reads, reads * chunk, kSampleName),
+                fmt::format("블로킹 읽기 {}개와, 동시에 진행된 중첩 I/O 읽기 {}개가 {}의 같은 {}바이트를 돌려주었습니다",
+                            reads, reads, kSampleName, reads * chunk)};
     };
     return program;
 }

@@ -35,15 +35,17 @@ std::vector<std::string> prepare(const std::filesystem::path& workdir)
 CheckResult check(const std::filesystem::path& workdir, int exit_code)
 {
     if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means all three copies succeeded)", exit_code)};
+        return {false, fmt::format("the program exited with code {} (0 means all three copies succeeded)", exit_code),
+                fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 세 복사가 모두 성공한 것)", exit_code)};
     }
     for (const char* name : kCopyNames) {
         if (std::optional<std::string> difference = describe_difference(workdir / kSourceName, workdir / name)) {
             return {false, *difference};
         }
     }
-    return {true, fmt::format("{} copies of {} ({} bytes) are byte-identical", kCopyNames.size(), kSourceName,
-                              kSampleSize)};
+    return {true,
+            fmt::format("{} copies of {} ({} bytes) are byte-identical", kCopyNames.size(), kSourceName, kSampleSize),
+            fmt::format("{}({}바이트)의 복사본 {}개가 바이트 단위로 같습니다", kSourceName, kSampleSize, kCopyNames.size())};
 }
 
 }  // namespace

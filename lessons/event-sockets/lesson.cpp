@@ -31,11 +31,15 @@ LessonProgram make_program(const ParameterValues& values)
         if (exit_code != 0) {
             return {false, fmt::format("the program exited with code {} (0 means every "
                                        "message and the reply arrived intact)",
-                                       exit_code)};
+                                       exit_code),
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 메시지와 답장이 온전히 도착한 것)",
+                                exit_code)};
         }
         return {true, fmt::format("{} messages arrived whole, scattered into 2 WSABUFs "
                                   "each, and the gathered reply came back",
-                                  connections)};
+                                  connections),
+                fmt::format("메시지 {}개가 각각 WSABUF 2개에 나뉘어 온전히 도착했고, 모아 보낸 답장도 돌아왔습니다",
+                            connections)};
     };
     return program;
 }

@@ -54,6 +54,19 @@ std::string how_clients_closed(unsigned clients, bool reset)
                        kWords[clients / 2]);
 }
 
+std::string how_clients_closed_ko(unsigned clients, bool reset)
+{
+    if (!reset || clients == 1) {
+        return clients == 1 ? "클라이언트가 정상적으로 닫았고" : "모든 클라이언트가 정상적으로 닫았고";
+    }
+    return fmt::format("클라이언트 {}개는 정상적으로 닫고 {}개는 리셋했고", (clients + 1) / 2, clients / 2);
+}
+
+std::string workers_stopped_ko(unsigned workers)
+{
+    return workers == 1 ? std::string("작업자가 멈췄습니다") : fmt::format("작업자 {}개가 모두 멈췄습니다", workers);
+}
+
 // clients=0: the program writes its listening port here, in the working folder.
 constexpr const char* kPortFile = "server-port.txt";
 
@@ -76,17 +89,22 @@ LessonProgram make_program(const ParameterValues& values)
         if (exit_code != 0) {
             return {false, fmt::format("the program exited with code {} (0 means every echo "
                                        "came back and every worker stopped)",
-                                       exit_code)};
+                                       exit_code),
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 에코가 돌아오고 모든 작업자가 멈춘 것)",
+                                exit_code)};
         }
         if (clients == 0) {
             return {true, fmt::format("the server echoed what its clients sent, stopped on \"stop\", and {}",
                                       workers == 1 ? std::string("the worker stopped")
-                                                   : fmt::format("the {} workers all stopped", workers))};
+                                                   : fmt::format("the {} workers all stopped", workers)),
+                    fmt::format("서버가 클라이언트가 보낸 것을 에코하고 \"stop\"에서 멈췄으며, {}", workers_stopped_ko(workers))};
         }
         return {true, fmt::format("{} client{} x {} messages came back intact, {}, and {}", clients,
                                   clients == 1 ? "" : "s", messages, how_clients_closed(clients, reset),
                                   workers == 1 ? std::string("the worker stopped")
-                                               : fmt::format("the {} workers all stopped", workers))};
+                                               : fmt::format("the {} workers all stopped", workers)),
+                fmt::format("클라이언트 {}개 x 메시지 {}개가 온전히 돌아왔고, {}, {}", clients, messages,
+                            how_clients_closed_ko(clients, reset), workers_stopped_ko(workers))};
     };
     return program;
 }

@@ -51,15 +51,20 @@ LessonProgram make_program(const ParameterValues& values)
     };
     program.check = [part](const std::filesystem::path&, int exit_code) -> CheckResult {
         if (exit_code != 0) {
-            return {false, fmt::format("the program exited with code {} (0 means every fix worked)", exit_code)};
+            return {false, fmt::format("the program exited with code {} (0 means every fix worked)", exit_code),
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 고친 코드가 동작한 것)", exit_code)};
         }
         if (part != 0) {
             return {true, fmt::format("mistake {} was made and stopped before it could hang or damage anything, "
                                       "and its fix worked",
-                                      part)};
+                                      part),
+                    fmt::format("{}번 실수를 저질렀고, 멈추거나 무언가를 망가뜨리기 전에 막았으며, 고친 코드가 동작했습니다",
+                                part)};
         }
         return {true, std::string("all six mistakes were made and stopped before they could "
-                                  "hang or damage anything, and every fix worked")};
+                                  "hang or damage anything, and every fix worked"),
+                std::string("실수 여섯 가지를 모두 저질렀고, 멈추거나 무언가를 망가뜨리기 전에 막았으며, 고친 코드가 "
+                            "모두 동작했습니다")};
     };
     return program;
 }

@@ -48,11 +48,15 @@ LessonProgram make_program(const ParameterValues& values)
         if (exit_code != 0) {
             return {false, fmt::format("the program exited with code {} (0 means every waiter "
                                        "got the data its request asked for)",
-                                       exit_code)};
+                                       exit_code),
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 대기 스레드가 요청한 데이터를 받은 것)",
+                                exit_code)};
         }
         return {true, fmt::format("{} waiter thread{} each got the {}-byte block of {} "
                                   "their request asked for, and exited with 0",
-                                  requests, requests == 1 ? "" : "s", size, kSampleName)};
+                                  requests, requests == 1 ? "" : "s", size, kSampleName),
+                fmt::format("대기 스레드 {}개가 각자 요청한 {}의 {}바이트 블록을 받고 0으로 끝났습니다", requests,
+                            kSampleName, size)};
     };
     return program;
 }

@@ -169,13 +169,14 @@ void Session::run_main() {
     result.leaked_handles = platform::close_leaked_handles();
     result.leaked_heap_blocks = platform::free_process_heap();
     if (aborted) {
-        result.check = {false, "the lesson was reset before it finished"};
+        result.check = {false, "the lesson was reset before it finished", "레슨이 끝나기 전에 리셋되었습니다"};
     } else {
         result.check = program_.check ? program_.check(workdir_, exit_code)
-                                      : CheckResult{exit_code == 0, fmt::format("exit code {}", exit_code)};
+                                      : CheckResult{exit_code == 0, fmt::format("exit code {}", exit_code),
+                                                                fmt::format("종료 코드 {}", exit_code)};
     }
     record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(static_cast<int64_t>(exit_code)),
-            result.check.passed ? 1u : 0u, result.leaked_handles, {}, result.check.message});
+            result.check.passed ? 1u : 0u, result.leaked_handles, {}, result.check.message_in(program_.language)});
     std::lock_guard lock(result_mutex_);
     result_ = result;
     result_ready_.notify_all();

@@ -28,7 +28,7 @@ Json field_change(const Event& event, const State& state) {
 Json other_instant(const Event& event) {
     Json args = Json::object();
     if (event.kind == EventKind::ThreadState)
-        args["state"] = std::string(thread_state_name(static_cast<ThreadState>(event.a)));
+        args["state"] = std::string(thread_state_name(static_cast<ThreadState>(event.a), Language::English));
     if (event.name[0]) args["name"] = event.name_view();
     if (event.text[0]) args["text"] = event.text_view();
     return instant(event, std::string(kind_name(event.kind)), std::move(args));

@@ -29,19 +29,6 @@ bool is_checkpoint(EventKind kind) {
     return index < kKindCheckpoint.size() && kKindCheckpoint[index];
 }
 
-std::string_view thread_state_name(ThreadState state) {
-    static constexpr std::array<std::string_view, 8> names = {
-        "running", "at checkpoint", "waiting", "alertable wait", "sleeping", "finished", "waiting in GQCS",
-        "running an APC"};
-    return lookup(names, static_cast<size_t>(state));
-}
-
-std::string_view handle_kind_name(HandleKind kind) {
-    static constexpr std::array<std::string_view, 7> names = {
-        "file", "event", "thread", "completion port", "socket", "pipe", "object"};
-    return lookup(names, static_cast<size_t>(kind));
-}
-
 std::string_view field_name(OverlappedField field) {
     static constexpr std::array<std::string_view, 5> names = {
         "Internal", "InternalHigh", "Offset", "OffsetHigh", "hEvent"};

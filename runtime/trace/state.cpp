@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ovlab/trace_state.h"
+#include "ovlab/trace_text.h"
 
 #include "io_links.h"
 
@@ -110,11 +111,11 @@ std::string State::handle_label(uint64_t handle) const {
     auto it = handles.find(handle);
     if (it == handles.end()) return fmt::format("0x{:X}", handle);
     if (!it->second.name.empty()) return it->second.name;
-    return fmt::format("{} 0x{:X}", handle_kind_name(it->second.kind), handle);
+    return fmt::format("{} 0x{:X}", handle_kind_name(it->second.kind, language), handle);
 }
 
 std::string State::overlapped_label(uint64_t address) const {
-    if (address == 0) return "no OVERLAPPED";
+    if (address == 0) return std::string(line_format(Line::NoOverlapped, language));
     auto it = overlappeds.find(address);
     return it == overlappeds.end() ? std::string("OVERLAPPED") : it->second.name;
 }

@@ -9,9 +9,10 @@ struct Row {
     uint32_t value;
     std::string_view name;
     std::string_view meaning;
+    std::string_view meaning_ko;
 };
 
-#define OVLAB_CODE_ROW(name, value, meaning) Row{value, #name, meaning},
+#define OVLAB_CODE_ROW(name, value, meaning, meaning_ko) Row{value, #name, meaning, meaning_ko},
 constexpr Row kNtStatus[] = {OVLAB_NTSTATUS_TABLE(OVLAB_CODE_ROW)};
 constexpr Row kWin32Errors[] = {OVLAB_WIN32_ERROR_TABLE(OVLAB_CODE_ROW)};
 constexpr Row kWaitResults[] = {OVLAB_WAIT_RESULT_TABLE(OVLAB_CODE_ROW)};
@@ -20,7 +21,7 @@ constexpr Row kWaitResults[] = {OVLAB_WAIT_RESULT_TABLE(OVLAB_CODE_ROW)};
 template <size_t N>
 CodeInfo find(const Row (&rows)[N], uint32_t value) {
     for (const Row& row : rows)
-        if (row.value == value) return {row.name, row.meaning};
+        if (row.value == value) return {row.name, row.meaning, row.meaning_ko};
     return {};
 }
 

@@ -23,42 +23,54 @@ std::string indent(std::string_view text, std::string_view prefix) {
 
 std::string thread_label(const State& state, uint32_t number) {
     if (const ThreadView* t = state.thread(number)) return t->name;
-    return number ? fmt::format("thread {}", number) : std::string("runtime");
+    return number ? fmt::format(fmt::runtime(line_format(Line::ThreadNumber, state.language)), number)
+                  : std::string(line_format(Line::RuntimeThread, state.language));
 }
 
 std::string field_value(OverlappedField field, uint64_t value, const State& state) {
     switch (field) {
         case OverlappedField::Internal: return format_ntstatus(static_cast<uint32_t>(value));
-        case OverlappedField::InternalHigh: return fmt::format("{} bytes", value);
+        case OverlappedField::InternalHigh: return fmt::format(fmt::runtime(line_format(Line::Bytes, state.language)), value);
         case OverlappedField::hEvent: return value ? state.handle_label(value) : std::string("NULL");
         default: return fmt::format("0x{:X}", value);
     }
 }
 
-TextPrinter::TextPrinter(NarrationLookup narration) : narration_(std::move(narration)) {}
+TextPrinter::TextPrinter(NarrationLookup narration, Language language) : narration_(std::move(narration)) {
+    state_.language = language;
+}
+
+template <typename... Args>
+std::string TextPrinter::line(Line key, Args&&... args) const {
+    return fmt::format(fmt::runtime(line_format(key, state_.language)), std::forward<Args>(args)...);
+}
+
+std::string TextPrinter::recorded(std::string_view text) const { return localize_recorded(text, state_.language); }
 
 std::string TextPrinter::checkpoint_header(const Event& event) const {
-    const std::string where = event.line ? fmt::format("line {}", event.line) : std::string("");
+    const std::string where = event.line ? line(Line::SourceLine, event.line) : std::string("");
     switch (event.kind) {
         case EventKind::ApiEnter:
             return fmt::format("[{}] {}  {}  -> {}({})\n", state_.checkpoints, thread_label(state_, event.thread), where,
-                               event.name_view(), event.text_view());
+                               event.name_view(), recorded(event.text_view()));
         case EventKind::ApiLeave:
             return fmt::format("[{}] {}  {}  <- {} = {}\n", state_.checkpoints, thread_label(state_, event.thread), where,
                                event.name_view(), event.text_view());
         case EventKind::ApcDelivering:
-            return fmt::format("[{}] {}  APC runs: {}\n", state_.checkpoints, thread_label(state_, event.thread),
-                               event.text_view());
+            return fmt::format("[{}] {}  {}\n", state_.checkpoints, thread_label(state_, event.thread),
+                               line(Line::ApcRuns, recorded(event.text_view())));
         default: {
             const auto* io = [&]() -> const IoView* {
                 for (auto it = state_.ios.rbegin(); it != state_.ios.rend(); ++it)
                     if (it->overlapped == event.object) return &*it;
                 return nullptr;
             }();
-            return fmt::format("[{}] completion  {} of {} on {} finished: {}, {} bytes\n", state_.checkpoints,
-                               io ? io->operation : std::string("request"), state_.overlapped_label(event.object),
-                               io ? state_.handle_label(io->handle) : std::string("?"),
-                               format_ntstatus(static_cast<uint32_t>(event.a)), event.b);
+            return fmt::format("[{}] {}\n", state_.checkpoints,
+                               line(Line::CompletionHeader,
+                                    io ? recorded(io->operation) : std::string(line_format(Line::AnyRequest, state_.language)),
+                                    state_.overlapped_label(event.object),
+                                    io ? state_.handle_label(io->handle) : std::string("?"),
+                                    format_ntstatus(static_cast<uint32_t>(event.a)), event.b));
         }
     }
 }
@@ -70,67 +82,67 @@ std::string TextPrinter::field_change_line(const Event& event) const {
 }
 
 std::string TextPrinter::detail_line(const Event& event) const {
+    // ": reason" after a line, when the event recorded one.
+    const auto because = [&] { return event.text[0] ? ": " + recorded(event.text_view()) : std::string(); };
+    const auto overlapped_or_null = [&](uint64_t address) {
+        return address ? state_.overlapped_label(address) : std::string("NULL");
+    };
     switch (event.kind) {
         case EventKind::ThreadStarted:
             // A runtime thread starts whenever the backend first needs it, racing the lesson.
             if (event.a == 1) return {};
-            return fmt::format("thread {} started: {}", event.thread, event.text_view());
+            return line(Line::ThreadStarted, event.thread, event.text_view());
         case EventKind::ThreadState:
-            return fmt::format("{} is {}{}{}", thread_label(state_, event.thread),
-                               thread_state_name(static_cast<ThreadState>(event.a)), event.text[0] ? ": " : "",
-                               event.text_view());
+            return line(Line::ThreadStateIs, thread_label(state_, event.thread),
+                        thread_state_name(static_cast<ThreadState>(event.a), state_.language)) + because();
         case EventKind::ThreadExited:
-            return fmt::format("{} exited with {}", thread_label(state_, event.thread), static_cast<int64_t>(event.a));
+            return line(Line::ThreadExited, thread_label(state_, event.thread), static_cast<int64_t>(event.a));
         case EventKind::HandleCreated:
-            return fmt::format("created {} 0x{:X}: {} ({})", handle_kind_name(static_cast<HandleKind>(event.a)),
-                               event.object, event.text_view(), event.b ? "signalled" : "not signalled");
-        case EventKind::HandleClosed: return fmt::format("closed {}", state_.handle_label(event.object));
+            return line(Line::HandleCreated, handle_kind_name(static_cast<HandleKind>(event.a), state_.language),
+                        event.object, recorded(event.text_view()),
+                        line_format(event.b ? Line::Signalled : Line::NotSignalled, state_.language));
+        case EventKind::HandleClosed: return line(Line::HandleClosed, state_.handle_label(event.object));
         // An OVERLAPPED is known by its address, and a later function's OVERLAPPED may reuse an earlier
         // one's stack slot or not, depending on the build (sanitizers move locals). What the program
         // stored itself and when a name first appears therefore varies between builds; the issue line
         // shows what each request was given, and the GUI shows the program's stores.
         case EventKind::ObjectNamed:
             if (event.a == 1) return {};
-            return fmt::format("handle 0x{:X} is {} in the source", event.object, event.text_view());
+            return line(Line::ObjectNamed, event.object, event.text_view());
         case EventKind::FieldChange:
             if (event.name_view() == "program") return {};
             return field_change_line(event);
         case EventKind::Signal:
-            return fmt::format("{} {}{}{}", state_.handle_label(event.object), event.a ? "signalled" : "reset",
-                               event.text[0] ? ": " : "", event.text_view());
+            return line(event.a ? Line::SignalSet : Line::SignalReset, state_.handle_label(event.object)) + because();
         case EventKind::IoIssued:
             if (event.object == 0)  // no OVERLAPPED, so no offset: the transfer starts at the file pointer
-                return fmt::format("{} of {} bytes at the file pointer issued on {} with no OVERLAPPED", event.name_view(),
-                                   event.c, state_.handle_label(event.a));
-            return fmt::format("{} of {} bytes at offset {} issued on {} with {}", event.name_view(), event.c, event.b,
-                               state_.handle_label(event.a), state_.overlapped_label(event.object));
+                return line(Line::IoIssuedAtPointer, recorded(event.name_view()), event.c, state_.handle_label(event.a));
+            return line(Line::IoIssued, recorded(event.name_view()), event.c, event.b, state_.handle_label(event.a),
+                        state_.overlapped_label(event.object));
         case EventKind::IoCompleted:
-            if (event.object == 0) return "the call's own transfer completed (no OVERLAPPED: the thread waited in it)";
-            return fmt::format("{} completed", state_.overlapped_label(event.object));
+            if (event.object == 0) return std::string(line_format(Line::IoCompletedWithoutOverlapped, state_.language));
+            return line(Line::IoCompleted, state_.overlapped_label(event.object));
         case EventKind::ApcQueued:
-            return fmt::format("APC queued to {}: {}", thread_label(state_, static_cast<uint32_t>(event.object)),
-                               event.text_view());
-        case EventKind::ApcDone: return fmt::format("APC returned on {}", thread_label(state_, event.thread));
+            return line(Line::ApcQueued, thread_label(state_, static_cast<uint32_t>(event.object)),
+                        recorded(event.text_view()));
+        case EventKind::ApcDone: return line(Line::ApcReturned, thread_label(state_, event.thread));
         case EventKind::PortPacketQueued:
-            return fmt::format("packet queued on {}: {} bytes, key {}, {} ({})", state_.handle_label(event.object),
-                               event.a, event.b, event.c ? state_.overlapped_label(event.c) : std::string("NULL"),
-                               event.text_view());
+            return line(Line::PacketQueued, state_.handle_label(event.object), event.a, event.b,
+                        overlapped_or_null(event.c), recorded(event.text_view()));
         case EventKind::PortPacketDequeued:
-            return fmt::format("{} took a packet from {}: {} bytes, key {}, {}", thread_label(state_, event.thread),
-                               state_.handle_label(event.object), event.a, event.b,
-                               event.c ? state_.overlapped_label(event.c) : std::string("NULL"));
+            return line(Line::PacketDequeued, thread_label(state_, event.thread), state_.handle_label(event.object),
+                        event.a, event.b, overlapped_or_null(event.c));
         case EventKind::PortWaiter:
-            return fmt::format("{} {} {}", thread_label(state_, event.thread),
-                               event.a ? "waits on" : "no longer waits on", state_.handle_label(event.object));
+            return line(event.a ? Line::PortWaits : Line::PortNoLongerWaits, thread_label(state_, event.thread),
+                        state_.handle_label(event.object));
         case EventKind::PortCounts:
-            return fmt::format("{}: {} running of concurrency {}", state_.handle_label(event.object), event.a, event.b);
-        case EventKind::Console: return fmt::format("console: {}", event.text_view());
-        case EventKind::LessonStarted: return fmt::format("lesson {} started", event.name_view());
+            return line(Line::PortCounts, state_.handle_label(event.object), event.a, event.b);
+        case EventKind::Console: return line(Line::Console, event.text_view());
+        case EventKind::LessonStarted: return line(Line::LessonStarted, event.name_view());
         case EventKind::LessonFinished:
-            return fmt::format("lesson finished: exit code {}, check {}: {}", static_cast<int64_t>(event.a),
-                               event.b ? "passed" : "FAILED", event.text_view());
-        case EventKind::HistoryFull:
-            return fmt::format("the run's history is full ({} events): the lab stopped it here", event.a);
+            return line(Line::LessonFinished, static_cast<int64_t>(event.a),
+                        line_format(event.b ? Line::CheckPassed : Line::CheckFailed, state_.language), event.text_view());
+        case EventKind::HistoryFull: return line(Line::HistoryFull, event.a);
         default: return {};
     }
 }

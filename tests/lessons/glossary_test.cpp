@@ -73,13 +73,17 @@ std::vector<fs::path> korean_narrations()
     return files_matching(kSourceDir / "lessons", std::regex(R"(narration\.ko\.md)"));
 }
 
-// Korean narrations, and the lines with Korean in the UI strings and lesson.cpp files.
+// Korean narrations, and the lines with Korean in the UI strings, lesson.cpp files and the runtime's
+// wording tables.
 std::vector<Line> korean_texts()
 {
     std::vector<Line> lines = lines_of(korean_narrations(), false);
     std::vector<fs::path> sources = files_matching(kSourceDir / "app" / "gui", std::regex(R"(ui_strings.*\.h)"));
     std::vector<fs::path> lesson_files = files_matching(kSourceDir / "lessons", std::regex(R"(lesson\.cpp)"));
     sources.insert(sources.end(), lesson_files.begin(), lesson_files.end());
+    for (const char* table : {"runtime/include/ovlab/trace_text.h", "runtime/trace/trace_text.cpp",
+                              "runtime/include/ovlab/status_codes.h"})
+        sources.push_back(kSourceDir / table);
     std::vector<Line> more = lines_of(sources, true);
     lines.insert(lines.end(), more.begin(), more.end());
     return lines;

@@ -16,12 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "ovlab/language.h"
 #include "ovlab/session.h"
 #include "ovlab/trace_state.h"
 
 namespace ovlab {
 
-enum class Language { English, Korean };
 std::optional<Language> parse_language(std::string_view code);  // "en" / "ko"
 std::string_view language_code(Language language);
 

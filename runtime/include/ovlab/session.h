@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "ovlab/language.h"
 #include "ovlab/stepper.h"
 #include "ovlab/trace.h"
 
@@ -19,7 +20,12 @@ namespace ovlab {
 
 struct CheckResult {
     bool passed = false;
-    std::string message;  // one line a student can read: what was checked, what was found
+    std::string message;     // one line a student can read: what was checked, what was found
+    std::string message_ko;  // the same line in Korean; the English one stands in while it is empty
+
+    const std::string& message_in(Language language) const {
+        return language == Language::Korean && !message_ko.empty() ? message_ko : message;
+    }
 };
 
 // What a lesson contributes to a run (the registry in lessons/ builds these).
@@ -36,6 +42,8 @@ struct LessonProgram {
     // port, in decimal and ending with a newline, to this file in the working folder. Such a run
     // never ends by itself, so only the window runs it.
     std::string peer_port_file;
+    // The language the run's own texts are recorded in (the check's message).
+    Language language = Language::English;
 };
 
 struct SessionResult {

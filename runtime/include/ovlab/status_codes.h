@@ -8,134 +8,256 @@
 #include <string>
 #include <string_view>
 
-// X(name, value, meaning)
+#include "ovlab/language.h"
+
+// X(name, value, meaning in English, meaning in Korean)
 #define OVLAB_NTSTATUS_TABLE(X)                                                                   \
-    X(STATUS_SUCCESS, 0x00000000u, "the request finished successfully")                           \
-    X(STATUS_PENDING, 0x00000103u, "the request was started and has not finished yet")             \
-    X(STATUS_BUFFER_OVERFLOW, 0x80000005u, "more data is waiting than the buffer could hold")      \
-    X(STATUS_HANDLES_CLOSED, 0x8000000Au, "the handle was closed while the request was pending")   \
-    X(STATUS_END_OF_FILE, 0xC0000011u, "the read started at or past the end of the file")          \
-    X(STATUS_CANCELLED, 0xC0000120u, "the request was cancelled (CancelIo/CancelIoEx)")            \
-    X(STATUS_LOCAL_DISCONNECT, 0xC000013Bu, "this side closed the connection")                     \
-    X(STATUS_PIPE_BROKEN, 0xC000014Bu, "the other end of the pipe was closed")                     \
-    X(STATUS_CONNECTION_RESET, 0xC000020Du, "the peer reset the connection")                       \
-    X(STATUS_CONNECTION_ABORTED, 0xC0000241u, "the connection was aborted on this side")           \
-    X(STATUS_INVALID_HANDLE, 0xC0000008u, "the handle is not valid")                               \
-    X(STATUS_INVALID_PARAMETER, 0xC000000Du, "a parameter is not valid")                           \
-    X(STATUS_ACCESS_DENIED, 0xC0000022u, "the handle was not opened for this kind of access")      \
-    X(STATUS_OBJECT_NAME_NOT_FOUND, 0xC0000034u, "the file does not exist")                        \
-    X(STATUS_DISK_FULL, 0xC000007Fu, "the disk is full")                                           \
-    X(STATUS_INVALID_DEVICE_REQUEST, 0xC0000010u, "the request does not apply to this kind of handle") \
-    X(STATUS_INSUFFICIENT_RESOURCES, 0xC000009Au, "the system ran out of resources")              \
-    X(STATUS_DEVICE_NOT_READY, 0xC00000A3u, "a non-blocking socket could not do it without waiting") \
-    X(STATUS_PIPE_DISCONNECTED, 0xC00000B0u, "no client is connected, or the socket was shut down") \
-    X(STATUS_PIPE_CLOSING, 0xC00000B1u, "the other end of the pipe is closed")                    \
-    X(STATUS_PIPE_CONNECTED, 0xC00000B2u, "a client is already connected to the pipe")            \
-    X(STATUS_PIPE_LISTENING, 0xC00000B3u, "the pipe is waiting for a client to connect")          \
-    X(STATUS_IO_TIMEOUT, 0xC00000B5u, "the time-out (SO_RCVTIMEO/SO_SNDTIMEO) elapsed")           \
-    X(STATUS_INVALID_CONNECTION, 0xC0000140u, "the socket is not connected")                      \
-    X(STATUS_ADDRESS_ALREADY_EXISTS, 0xC000020Au, "the address is already in use")                \
-    X(STATUS_CONNECTION_REFUSED, 0xC0000236u, "nothing listens on that address: the connection was refused") \
-    X(STATUS_NETWORK_UNREACHABLE, 0xC000023Cu, "the network is unreachable")                      \
-    X(STATUS_HOST_UNREACHABLE, 0xC000023Du, "the host is unreachable")                            \
-    X(STATUS_UNSUCCESSFUL, 0xC0000001u, "the request failed")
+    X(STATUS_SUCCESS, 0x00000000u, "the request finished successfully",                                 \
+      "요청이 성공적으로 끝났습니다")                                                                                \
+    X(STATUS_PENDING, 0x00000103u, "the request was started and has not finished yet",                  \
+      "요청이 시작되었고 아직 끝나지 않았습니다")                                                                         \
+    X(STATUS_BUFFER_OVERFLOW, 0x80000005u, "more data is waiting than the buffer could hold",           \
+      "버퍼에 담을 수 있는 것보다 많은 데이터가 기다리고 있습니다")                                                              \
+    X(STATUS_HANDLES_CLOSED, 0x8000000Au, "the handle was closed while the request was pending",        \
+      "요청이 진행 중일 때 핸들이 닫혔습니다")                                                                          \
+    X(STATUS_END_OF_FILE, 0xC0000011u, "the read started at or past the end of the file",               \
+      "읽기가 파일 끝이나 그 뒤에서 시작되었습니다")                                                                       \
+    X(STATUS_CANCELLED, 0xC0000120u, "the request was cancelled (CancelIo/CancelIoEx)",                 \
+      "요청이 취소되었습니다(CancelIo/CancelIoEx)")                                                               \
+    X(STATUS_LOCAL_DISCONNECT, 0xC000013Bu, "this side closed the connection",                          \
+      "이쪽에서 연결을 닫았습니다")                                                                                 \
+    X(STATUS_PIPE_BROKEN, 0xC000014Bu, "the other end of the pipe was closed",                          \
+      "파이프의 다른 쪽 끝이 닫혔습니다")                                                                             \
+    X(STATUS_CONNECTION_RESET, 0xC000020Du, "the peer reset the connection",                            \
+      "상대가 연결을 리셋했습니다")                                                                                 \
+    X(STATUS_CONNECTION_ABORTED, 0xC0000241u, "the connection was aborted on this side",                \
+      "이쪽에서 연결이 중단되었습니다")                                                                               \
+    X(STATUS_INVALID_HANDLE, 0xC0000008u, "the handle is not valid",                                    \
+      "핸들이 올바르지 않습니다")                                                                                  \
+    X(STATUS_INVALID_PARAMETER, 0xC000000Du, "a parameter is not valid",                                \
+      "매개 변수가 올바르지 않습니다")                                                                               \
+    X(STATUS_ACCESS_DENIED, 0xC0000022u, "the handle was not opened for this kind of access",           \
+      "핸들이 이런 종류의 액세스로 열리지 않았습니다")                                                                      \
+    X(STATUS_OBJECT_NAME_NOT_FOUND, 0xC0000034u, "the file does not exist",                             \
+      "파일이 없습니다")                                                                                       \
+    X(STATUS_DISK_FULL, 0xC000007Fu, "the disk is full",                                                \
+      "디스크가 가득 찼습니다")                                                                                   \
+    X(STATUS_INVALID_DEVICE_REQUEST, 0xC0000010u, "the request does not apply to this kind of handle",  \
+      "이 종류의 핸들에는 맞지 않는 요청입니다")                                                                         \
+    X(STATUS_INSUFFICIENT_RESOURCES, 0xC000009Au, "the system ran out of resources",                    \
+      "시스템 리소스가 부족합니다")                                                                                 \
+    X(STATUS_DEVICE_NOT_READY, 0xC00000A3u, "a non-blocking socket could not do it without waiting",    \
+      "비차단 소켓이 기다리지 않고는 할 수 없는 일입니다")                                                                   \
+    X(STATUS_PIPE_DISCONNECTED, 0xC00000B0u, "no client is connected, or the socket was shut down",     \
+      "연결된 클라이언트가 없거나 소켓이 종료(shutdown)되었습니다")                                                           \
+    X(STATUS_PIPE_CLOSING, 0xC00000B1u, "the other end of the pipe is closed",                          \
+      "파이프의 다른 쪽 끝이 닫혀 있습니다")                                                                           \
+    X(STATUS_PIPE_CONNECTED, 0xC00000B2u, "a client is already connected to the pipe",                  \
+      "파이프에 이미 클라이언트가 연결되어 있습니다")                                                                       \
+    X(STATUS_PIPE_LISTENING, 0xC00000B3u, "the pipe is waiting for a client to connect",                \
+      "파이프가 클라이언트의 연결을 기다리고 있습니다")                                                                      \
+    X(STATUS_IO_TIMEOUT, 0xC00000B5u, "the time-out (SO_RCVTIMEO/SO_SNDTIMEO) elapsed",                 \
+      "제한 시간(SO_RCVTIMEO/SO_SNDTIMEO)이 지났습니다")                                                          \
+    X(STATUS_INVALID_CONNECTION, 0xC0000140u, "the socket is not connected",                            \
+      "소켓이 연결되어 있지 않습니다")                                                                               \
+    X(STATUS_ADDRESS_ALREADY_EXISTS, 0xC000020Au, "the address is already in use",                      \
+      "주소가 이미 사용 중입니다")                                                                                 \
+    X(STATUS_CONNECTION_REFUSED, 0xC0000236u, "nothing listens on that address: the connection was refused",\
+      "그 주소에서 listen하는 것이 없어 연결이 거부되었습니다")                                                              \
+    X(STATUS_NETWORK_UNREACHABLE, 0xC000023Cu, "the network is unreachable",                            \
+      "네트워크에 연결할 수 없습니다")                                                                               \
+    X(STATUS_HOST_UNREACHABLE, 0xC000023Du, "the host is unreachable",                                  \
+      "호스트에 연결할 수 없습니다")                                                                                \
+    X(STATUS_UNSUCCESSFUL, 0xC0000001u, "the request failed",                                           \
+      "요청이 실패했습니다")
 
 #define OVLAB_WIN32_ERROR_TABLE(X)                                                                 \
-    X(ERROR_SUCCESS, 0u, "no error")                                                               \
-    X(ERROR_INVALID_FUNCTION, 1u, "the function is not valid for this handle")                     \
-    X(ERROR_FILE_NOT_FOUND, 2u, "the file does not exist")                                         \
-    X(ERROR_PATH_NOT_FOUND, 3u, "the folder does not exist")                                       \
-    X(ERROR_TOO_MANY_OPEN_FILES, 4u, "too many handles are open")                                  \
-    X(ERROR_ACCESS_DENIED, 5u, "access denied, or the handle lacks that access right")            \
-    X(ERROR_INVALID_HANDLE, 6u, "the handle is not valid (closed, or never opened)")               \
-    X(ERROR_NOT_ENOUGH_MEMORY, 8u, "not enough memory")                                            \
-    X(ERROR_NOT_READY, 21u, "the device is not ready")                                               \
-    X(ERROR_GEN_FAILURE, 31u, "the device failed the request")                                     \
-    X(ERROR_SHARING_VIOLATION, 32u, "another handle holds the file without sharing it")            \
-    X(ERROR_HANDLE_EOF, 38u, "the read started at or past the end of the file")                    \
-    X(ERROR_NOT_SUPPORTED, 50u, "the request is not supported")                                    \
-    X(ERROR_DUP_NAME, 52u, "the address is already in use")                                       \
-    X(ERROR_NETNAME_DELETED, 64u, "the connection was reset or closed")                            \
-    X(ERROR_FILE_EXISTS, 80u, "the file already exists")                                           \
-    X(ERROR_INVALID_PARAMETER, 87u, "a parameter is not valid")                                    \
-    X(ERROR_BROKEN_PIPE, 109u, "the other end of the pipe was closed")                             \
-    X(ERROR_DISK_FULL, 112u, "the disk is full")                                                   \
-    X(ERROR_SEM_TIMEOUT, 121u, "the time-out elapsed")                                              \
-    X(ERROR_INSUFFICIENT_BUFFER, 122u, "the buffer is too small")                                  \
-    X(ERROR_INVALID_NAME, 123u, "the name is not valid")                                           \
-    X(ERROR_NEGATIVE_SEEK, 131u, "the file pointer would move before the start of the file")      \
-    X(ERROR_ALREADY_EXISTS, 183u, "the object already exists")                                     \
-    X(ERROR_BAD_PIPE, 230u, "the pipe is in the wrong state for this (message mode, no client)")  \
-    X(ERROR_PIPE_BUSY, 231u, "every instance of the pipe is busy")                                \
-    X(ERROR_NO_DATA, 232u, "the pipe is being closed: the other end is gone")                     \
-    X(ERROR_PIPE_NOT_CONNECTED, 233u, "no process is on the other end of the pipe")               \
-    X(ERROR_MORE_DATA, 234u, "more data is available than the buffer could hold")                  \
-    X(ERROR_PIPE_CONNECTED, 535u, "a client connected before ConnectNamedPipe was called")         \
-    X(ERROR_PIPE_LISTENING, 536u, "the pipe waits for a client: nothing to read or write yet")    \
-    X(ERROR_HANDLES_CLOSED, 676u, "the handle was closed while the request was pending")           \
-    X(ERROR_ABANDONED_WAIT_0, 735u, "the completion port was closed while waiting")                \
-    X(ERROR_OPERATION_ABORTED, 995u, "the request was cancelled")                                  \
-    X(ERROR_IO_INCOMPLETE, 996u, "the request has not finished yet")                               \
-    X(ERROR_IO_PENDING, 997u, "the request was started and will finish later")                     \
-    X(ERROR_NOACCESS, 998u, "a buffer pointer is not valid for the length given")                  \
-    X(ERROR_NOT_FOUND, 1168u, "no matching request was found")                                     \
-    X(ERROR_CONNECTION_REFUSED, 1225u, "the remote computer refused the connection")              \
-    X(ERROR_CONNECTION_INVALID, 1229u, "the socket is not connected")                             \
-    X(ERROR_NETWORK_UNREACHABLE, 1231u, "the network is unreachable")                             \
-    X(ERROR_HOST_UNREACHABLE, 1232u, "the host is unreachable")                                   \
-    X(ERROR_CONNECTION_ABORTED, 1236u, "the connection was aborted on this side")                  \
-    X(ERROR_NO_SYSTEM_RESOURCES, 1450u, "the system ran out of resources")                        \
-    X(ERROR_INVALID_USER_BUFFER, 1784u, "the buffer given is not valid for the length given")      \
-    X(WSAEINTR, 10004u, "the call was interrupted")                                                \
-    X(WSAEBADF, 10009u, "the socket handle is not valid")                                          \
-    X(WSAEACCES, 10013u, "permission denied")                                                      \
-    X(WSAEFAULT, 10014u, "a pointer argument is not valid")                                        \
-    X(WSAEINVAL, 10022u, "an argument is not valid")                                               \
-    X(WSAEMFILE, 10024u, "too many sockets are open")                                              \
-    X(WSAEWOULDBLOCK, 10035u, "the operation would block")                                         \
-    X(WSAEINPROGRESS, 10036u, "a blocking operation is in progress")                               \
-    X(WSAEALREADY, 10037u, "the operation is already in progress")                                 \
-    X(WSAENOTSOCK, 10038u, "the handle is not a socket")                                           \
-    X(WSAEDESTADDRREQ, 10039u, "a destination address is required")                               \
-    X(WSAEMSGSIZE, 10040u, "the message is too long")                                              \
-    X(WSAEPROTOTYPE, 10041u, "the protocol does not fit the socket type")                         \
-    X(WSAENOPROTOOPT, 10042u, "the option is unknown or not supported at that level")             \
-    X(WSAEPROTONOSUPPORT, 10043u, "the protocol is not supported")                                 \
-    X(WSAESOCKTNOSUPPORT, 10044u, "the socket type is not supported")                             \
-    X(WSAEOPNOTSUPP, 10045u, "the operation is not supported")                                     \
-    X(WSAEPFNOSUPPORT, 10046u, "the protocol family is not supported")                            \
-    X(WSAEAFNOSUPPORT, 10047u, "the address family is not supported")                              \
-    X(WSAEADDRINUSE, 10048u, "the address is already in use")                                      \
-    X(WSAEADDRNOTAVAIL, 10049u, "the address is not available")                                    \
-    X(WSAENETDOWN, 10050u, "the network is down")                                                  \
-    X(WSAENETUNREACH, 10051u, "the network is unreachable")                                        \
-    X(WSAENETRESET, 10052u, "the connection broke while the operation was in progress")           \
-    X(WSAECONNABORTED, 10053u, "the connection was aborted on this side")                          \
-    X(WSAECONNRESET, 10054u, "the peer reset the connection")                                      \
-    X(WSAENOBUFS, 10055u, "no buffer space is available")                                          \
-    X(WSAEISCONN, 10056u, "the socket is already connected")                                       \
-    X(WSAENOTCONN, 10057u, "the socket is not connected")                                          \
-    X(WSAESHUTDOWN, 10058u, "the socket was shut down")                                            \
-    X(WSAETIMEDOUT, 10060u, "the connection timed out")                                            \
-    X(WSAECONNREFUSED, 10061u, "the connection was refused")                                       \
-    X(WSAEHOSTUNREACH, 10065u, "the host is unreachable")                                          \
-    X(WSASYSNOTREADY, 10091u, "the network subsystem is not ready")                                \
-    X(WSAVERNOTSUPPORTED, 10092u, "that Winsock version is not supported")                         \
-    X(WSANOTINITIALISED, 10093u, "WSAStartup has not been called")
+    X(ERROR_SUCCESS, 0u, "no error",                                                                    \
+      "오류 없음")                                                                                          \
+    X(ERROR_INVALID_FUNCTION, 1u, "the function is not valid for this handle",                          \
+      "이 핸들에는 올바르지 않은 함수입니다")                                                                           \
+    X(ERROR_FILE_NOT_FOUND, 2u, "the file does not exist",                                              \
+      "파일이 없습니다")                                                                                       \
+    X(ERROR_PATH_NOT_FOUND, 3u, "the folder does not exist",                                            \
+      "폴더가 없습니다")                                                                                       \
+    X(ERROR_TOO_MANY_OPEN_FILES, 4u, "too many handles are open",                                       \
+      "열린 핸들이 너무 많습니다")                                                                                 \
+    X(ERROR_ACCESS_DENIED, 5u, "access denied, or the handle lacks that access right",                  \
+      "액세스가 거부되었거나 핸들에 그 액세스 권한이 없습니다")                                                                 \
+    X(ERROR_INVALID_HANDLE, 6u, "the handle is not valid (closed, or never opened)",                    \
+      "핸들이 올바르지 않습니다(닫혔거나 열린 적이 없음)")                                                                   \
+    X(ERROR_NOT_ENOUGH_MEMORY, 8u, "not enough memory",                                                 \
+      "메모리가 부족합니다")                                                                                     \
+    X(ERROR_NOT_READY, 21u, "the device is not ready",                                                  \
+      "장치가 준비되지 않았습니다")                                                                                 \
+    X(ERROR_GEN_FAILURE, 31u, "the device failed the request",                                          \
+      "장치가 요청을 처리하지 못했습니다")                                                                             \
+    X(ERROR_SHARING_VIOLATION, 32u, "another handle holds the file without sharing it",                 \
+      "다른 핸들이 공유를 허용하지 않고 파일을 열고 있습니다")                                                                 \
+    X(ERROR_HANDLE_EOF, 38u, "the read started at or past the end of the file",                         \
+      "읽기가 파일 끝이나 그 뒤에서 시작되었습니다")                                                                       \
+    X(ERROR_NOT_SUPPORTED, 50u, "the request is not supported",                                         \
+      "지원되지 않는 요청입니다")                                                                                  \
+    X(ERROR_DUP_NAME, 52u, "the address is already in use",                                             \
+      "주소가 이미 사용 중입니다")                                                                                 \
+    X(ERROR_NETNAME_DELETED, 64u, "the connection was reset or closed",                                 \
+      "연결이 리셋되었거나 닫혔습니다")                                                                               \
+    X(ERROR_FILE_EXISTS, 80u, "the file already exists",                                                \
+      "파일이 이미 있습니다")                                                                                    \
+    X(ERROR_INVALID_PARAMETER, 87u, "a parameter is not valid",                                         \
+      "매개 변수가 올바르지 않습니다")                                                                               \
+    X(ERROR_BROKEN_PIPE, 109u, "the other end of the pipe was closed",                                  \
+      "파이프의 다른 쪽 끝이 닫혔습니다")                                                                             \
+    X(ERROR_DISK_FULL, 112u, "the disk is full",                                                        \
+      "디스크가 가득 찼습니다")                                                                                   \
+    X(ERROR_SEM_TIMEOUT, 121u, "the time-out elapsed",                                                  \
+      "제한 시간이 지났습니다")                                                                                   \
+    X(ERROR_INSUFFICIENT_BUFFER, 122u, "the buffer is too small",                                       \
+      "버퍼가 너무 작습니다")                                                                                    \
+    X(ERROR_INVALID_NAME, 123u, "the name is not valid",                                                \
+      "이름이 올바르지 않습니다")                                                                                  \
+    X(ERROR_NEGATIVE_SEEK, 131u, "the file pointer would move before the start of the file",            \
+      "파일 포인터가 파일 시작보다 앞으로 옮겨지게 됩니다")                                                                   \
+    X(ERROR_ALREADY_EXISTS, 183u, "the object already exists",                                          \
+      "개체가 이미 있습니다")                                                                                    \
+    X(ERROR_BAD_PIPE, 230u, "the pipe is in the wrong state for this (message mode, no client)",        \
+      "파이프가 이 일을 할 수 없는 상태입니다(메시지 모드, 클라이언트 없음)")                                                       \
+    X(ERROR_PIPE_BUSY, 231u, "every instance of the pipe is busy",                                      \
+      "파이프의 모든 인스턴스가 사용 중입니다")                                                                          \
+    X(ERROR_NO_DATA, 232u, "the pipe is being closed: the other end is gone",                           \
+      "파이프가 닫히는 중입니다. 다른 쪽 끝이 없어졌습니다")                                                                  \
+    X(ERROR_PIPE_NOT_CONNECTED, 233u, "no process is on the other end of the pipe",                     \
+      "파이프의 다른 쪽 끝에 프로세스가 없습니다")                                                                        \
+    X(ERROR_MORE_DATA, 234u, "more data is available than the buffer could hold",                       \
+      "버퍼에 담을 수 있는 것보다 많은 데이터가 있습니다")                                                                   \
+    X(ERROR_PIPE_CONNECTED, 535u, "a client connected before ConnectNamedPipe was called",              \
+      "ConnectNamedPipe를 호출하기 전에 클라이언트가 연결했습니다")                                                        \
+    X(ERROR_PIPE_LISTENING, 536u, "the pipe waits for a client: nothing to read or write yet",          \
+      "파이프가 클라이언트를 기다립니다. 아직 읽거나 쓸 것이 없습니다")                                                            \
+    X(ERROR_HANDLES_CLOSED, 676u, "the handle was closed while the request was pending",                \
+      "요청이 진행 중일 때 핸들이 닫혔습니다")                                                                          \
+    X(ERROR_ABANDONED_WAIT_0, 735u, "the completion port was closed while waiting",                     \
+      "기다리는 동안 입출력 완료 포트가 닫혔습니다")                                                                       \
+    X(ERROR_OPERATION_ABORTED, 995u, "the request was cancelled",                                       \
+      "요청이 취소되었습니다")                                                                                    \
+    X(ERROR_IO_INCOMPLETE, 996u, "the request has not finished yet",                                    \
+      "요청이 아직 끝나지 않았습니다")                                                                               \
+    X(ERROR_IO_PENDING, 997u, "the request was started and will finish later",                          \
+      "요청이 시작되었고 나중에 끝납니다")                                                                             \
+    X(ERROR_NOACCESS, 998u, "a buffer pointer is not valid for the length given",                       \
+      "버퍼 포인터가 주어진 길이에 대해 올바르지 않습니다")                                                                   \
+    X(ERROR_NOT_FOUND, 1168u, "no matching request was found",                                          \
+      "일치하는 요청을 찾지 못했습니다")                                                                              \
+    X(ERROR_CONNECTION_REFUSED, 1225u, "the remote computer refused the connection",                    \
+      "원격 컴퓨터가 연결을 거부했습니다")                                                                             \
+    X(ERROR_CONNECTION_INVALID, 1229u, "the socket is not connected",                                   \
+      "소켓이 연결되어 있지 않습니다")                                                                               \
+    X(ERROR_NETWORK_UNREACHABLE, 1231u, "the network is unreachable",                                   \
+      "네트워크에 연결할 수 없습니다")                                                                               \
+    X(ERROR_HOST_UNREACHABLE, 1232u, "the host is unreachable",                                         \
+      "호스트에 연결할 수 없습니다")                                                                                \
+    X(ERROR_CONNECTION_ABORTED, 1236u, "the connection was aborted on this side",                       \
+      "이쪽에서 연결이 중단되었습니다")                                                                               \
+    X(ERROR_NO_SYSTEM_RESOURCES, 1450u, "the system ran out of resources",                              \
+      "시스템 리소스가 부족합니다")                                                                                 \
+    X(ERROR_INVALID_USER_BUFFER, 1784u, "the buffer given is not valid for the length given",           \
+      "주어진 버퍼가 그 길이에 대해 올바르지 않습니다")                                                                     \
+    X(WSAEINTR, 10004u, "the call was interrupted",                                                     \
+      "호출이 중단되었습니다")                                                                                    \
+    X(WSAEBADF, 10009u, "the socket handle is not valid",                                               \
+      "소켓 핸들이 올바르지 않습니다")                                                                               \
+    X(WSAEACCES, 10013u, "permission denied",                                                           \
+      "권한이 거부되었습니다")                                                                                    \
+    X(WSAEFAULT, 10014u, "a pointer argument is not valid",                                             \
+      "포인터 인수가 올바르지 않습니다")                                                                              \
+    X(WSAEINVAL, 10022u, "an argument is not valid",                                                    \
+      "인수가 올바르지 않습니다")                                                                                  \
+    X(WSAEMFILE, 10024u, "too many sockets are open",                                                   \
+      "열린 소켓이 너무 많습니다")                                                                                 \
+    X(WSAEWOULDBLOCK, 10035u, "the operation would block",                                              \
+      "작업이 블록될 것입니다")                                                                                   \
+    X(WSAEINPROGRESS, 10036u, "a blocking operation is in progress",                                    \
+      "블로킹 작업이 진행 중입니다")                                                                                \
+    X(WSAEALREADY, 10037u, "the operation is already in progress",                                      \
+      "작업이 이미 진행 중입니다")                                                                                 \
+    X(WSAENOTSOCK, 10038u, "the handle is not a socket",                                                \
+      "핸들이 소켓이 아닙니다")                                                                                   \
+    X(WSAEDESTADDRREQ, 10039u, "a destination address is required",                                     \
+      "대상 주소가 필요합니다")                                                                                   \
+    X(WSAEMSGSIZE, 10040u, "the message is too long",                                                   \
+      "메시지가 너무 깁니다")                                                                                    \
+    X(WSAEPROTOTYPE, 10041u, "the protocol does not fit the socket type",                               \
+      "프로토콜이 소켓 종류에 맞지 않습니다")                                                                           \
+    X(WSAENOPROTOOPT, 10042u, "the option is unknown or not supported at that level",                   \
+      "옵션을 모르거나 그 수준에서 지원되지 않습니다")                                                                      \
+    X(WSAEPROTONOSUPPORT, 10043u, "the protocol is not supported",                                      \
+      "프로토콜이 지원되지 않습니다")                                                                                \
+    X(WSAESOCKTNOSUPPORT, 10044u, "the socket type is not supported",                                   \
+      "소켓 종류가 지원되지 않습니다")                                                                               \
+    X(WSAEOPNOTSUPP, 10045u, "the operation is not supported",                                          \
+      "작업이 지원되지 않습니다")                                                                                  \
+    X(WSAEPFNOSUPPORT, 10046u, "the protocol family is not supported",                                  \
+      "프로토콜 패밀리가 지원되지 않습니다")                                                                            \
+    X(WSAEAFNOSUPPORT, 10047u, "the address family is not supported",                                   \
+      "주소 패밀리가 지원되지 않습니다")                                                                              \
+    X(WSAEADDRINUSE, 10048u, "the address is already in use",                                           \
+      "주소가 이미 사용 중입니다")                                                                                 \
+    X(WSAEADDRNOTAVAIL, 10049u, "the address is not available",                                         \
+      "주소를 사용할 수 없습니다")                                                                                 \
+    X(WSAENETDOWN, 10050u, "the network is down",                                                       \
+      "네트워크가 작동하지 않습니다")                                                                                \
+    X(WSAENETUNREACH, 10051u, "the network is unreachable",                                             \
+      "네트워크에 연결할 수 없습니다")                                                                               \
+    X(WSAENETRESET, 10052u, "the connection broke while the operation was in progress",                 \
+      "작업이 진행 중일 때 연결이 끊어졌습니다")                                                                         \
+    X(WSAECONNABORTED, 10053u, "the connection was aborted on this side",                               \
+      "이쪽에서 연결이 중단되었습니다")                                                                               \
+    X(WSAECONNRESET, 10054u, "the peer reset the connection",                                           \
+      "상대가 연결을 리셋했습니다")                                                                                 \
+    X(WSAENOBUFS, 10055u, "no buffer space is available",                                               \
+      "버퍼 공간이 없습니다")                                                                                    \
+    X(WSAEISCONN, 10056u, "the socket is already connected",                                            \
+      "소켓이 이미 연결되어 있습니다")                                                                               \
+    X(WSAENOTCONN, 10057u, "the socket is not connected",                                               \
+      "소켓이 연결되어 있지 않습니다")                                                                               \
+    X(WSAESHUTDOWN, 10058u, "the socket was shut down",                                                 \
+      "소켓이 종료(shutdown)되었습니다")                                                                          \
+    X(WSAETIMEDOUT, 10060u, "the connection timed out",                                                 \
+      "연결 시간이 초과되었습니다")                                                                                 \
+    X(WSAECONNREFUSED, 10061u, "the connection was refused",                                            \
+      "연결이 거부되었습니다")                                                                                    \
+    X(WSAEHOSTUNREACH, 10065u, "the host is unreachable",                                               \
+      "호스트에 연결할 수 없습니다")                                                                                \
+    X(WSASYSNOTREADY, 10091u, "the network subsystem is not ready",                                     \
+      "네트워크 하위 시스템이 준비되지 않았습니다")                                                                        \
+    X(WSAVERNOTSUPPORTED, 10092u, "that Winsock version is not supported",                              \
+      "그 Winsock 버전은 지원되지 않습니다")                                                                        \
+    X(WSANOTINITIALISED, 10093u, "WSAStartup has not been called",                                      \
+      "WSAStartup이 호출되지 않았습니다")
 
-// X(name, value, meaning)
+// X(name, value, meaning in English, meaning in Korean)
 #define OVLAB_WAIT_RESULT_TABLE(X)                                                                 \
-    X(WAIT_OBJECT_0, 0x00000000u, "the first (or only) object was signalled")                      \
-    X(WAIT_ABANDONED_0, 0x00000080u, "a mutex was abandoned by a thread that exited")              \
-    X(WAIT_IO_COMPLETION, 0x000000C0u, "the alertable wait ran queued APCs and returned")           \
-    X(WAIT_TIMEOUT, 0x00000102u, "the time-out elapsed before anything was signalled")             \
-    X(WAIT_FAILED, 0xFFFFFFFFu, "the wait itself failed; see GetLastError")
+    X(WAIT_OBJECT_0, 0x00000000u, "the first (or only) object was signalled",                           \
+      "첫 번째(또는 유일한) 개체가 신호 상태가 되었습니다")                                                                  \
+    X(WAIT_ABANDONED_0, 0x00000080u, "a mutex was abandoned by a thread that exited",                   \
+      "끝난 스레드가 뮤텍스를 버렸습니다")                                                                             \
+    X(WAIT_IO_COMPLETION, 0x000000C0u, "the alertable wait ran queued APCs and returned",               \
+      "alertable 대기가 큐에 있던 APC를 실행하고 반환했습니다")                                                           \
+    X(WAIT_TIMEOUT, 0x00000102u, "the time-out elapsed before anything was signalled",                  \
+      "아무것도 신호 상태가 되기 전에 제한 시간이 지났습니다")                                                                 \
+    X(WAIT_FAILED, 0xFFFFFFFFu, "the wait itself failed; see GetLastError",                             \
+      "대기 자체가 실패했습니다. GetLastError를 보세요")
 
 namespace ovlab {
 
 struct CodeInfo {
     std::string_view name;     // empty when the number is not in the table
-    std::string_view meaning;
+    std::string_view meaning;  // English
+    std::string_view meaning_ko;
+
+    std::string_view meaning_in(Language language) const {
+        return language == Language::Korean ? meaning_ko : meaning;
+    }
 };
 
 CodeInfo ntstatus_info(uint32_t status);

@@ -74,10 +74,9 @@ enum class ThreadState : uint8_t {
     PortWait,       // blocked in GetQueuedCompletionStatus(Ex)
     RunningApc,     // inside an APC / completion routine
 };
-std::string_view thread_state_name(ThreadState state);
 
 enum class HandleKind : uint8_t { File, Event, Thread, CompletionPort, Socket, Pipe, Other };
-std::string_view handle_kind_name(HandleKind kind);
+// Their names, in English and Korean: thread_state_name and handle_kind_name in ovlab/trace_text.h.
 
 enum class OverlappedField : uint8_t { Internal, InternalHigh, Offset, OffsetHigh, hEvent };
 std::string_view field_name(OverlappedField field);

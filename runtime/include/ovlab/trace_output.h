@@ -8,6 +8,7 @@
 
 #include "ovlab/trace.h"
 #include "ovlab/trace_state.h"
+#include "ovlab/trace_text.h"
 
 namespace ovlab::trace {
 
@@ -28,7 +29,8 @@ public:
     // is read top to bottom, so each distinct text is printed the first time only.
     using NarrationLookup = std::function<std::string(const Event& checkpoint, const State& state)>;
 
-    explicit TextPrinter(NarrationLookup narration = {});
+    // `language` words the printer's own lines and the runtime's recorded phrases (trace_text.h).
+    explicit TextPrinter(NarrationLookup narration = {}, Language language = Language::English);
     // Returns the text for `event` (possibly empty, possibly several lines, each ending in '\n').
     std::string print(const Event& event);
     const State& state() const { return state_; }
@@ -37,6 +39,10 @@ private:
     std::string checkpoint_header(const Event& event) const;
     std::string detail_line(const Event& event) const;
     std::string field_change_line(const Event& event) const;
+    // The line's format string in the printer's language, filled in.
+    template <typename... Args>
+    std::string line(Line key, Args&&... args) const;
+    std::string recorded(std::string_view text) const;
 
     NarrationLookup narration_;
     std::set<std::string> printed_narration_;

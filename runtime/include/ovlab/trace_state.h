@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "ovlab/language.h"
 #include "ovlab/trace.h"
 
 namespace ovlab::trace {
@@ -144,6 +145,7 @@ struct State {
     bool check_passed = false;
     std::string check_message;
     uint64_t history_limit = 0;               // set when the run stopped because its history was full
+    Language language = Language::English;    // of the labels below ("event 0x14" / "이벤트 0x14")
 
     std::vector<ThreadView> threads;          // by first appearance
     std::map<uint64_t, HandleView> handles;
@@ -163,7 +165,7 @@ struct State {
 
     ThreadView* thread(uint32_t number);
     const ThreadView* thread(uint32_t number) const;
-    // "hSrc", else "file #0x1c"; for printing arguments and results.
+    // "hSrc", else "file 0x1C"; for printing arguments and results.
     std::string handle_label(uint64_t handle) const;
     std::string overlapped_label(uint64_t address) const;  // "no OVERLAPPED" for address 0
 };

@@ -51,6 +51,8 @@ uint32_t ntstatus_from_errno(int error) {
         case ENOSPC:
         case EDQUOT: return 0xC000007Fu;     // STATUS_DISK_FULL
         case EBADF: return 0xC0000008u;      // STATUS_INVALID_HANDLE
+        case EMFILE:
+        case ENFILE: return 0xC000011Fu;     // STATUS_TOO_MANY_OPENED_FILES
         case EINVAL: return 0xC000000Du;     // STATUS_INVALID_PARAMETER
         case EACCES:
         case EPERM: return 0xC0000022u;      // STATUS_ACCESS_DENIED

@@ -360,6 +360,8 @@ uint32_t socket_status_from_errno(int error) {
         case EADDRINUSE: return kStatusAddressAlreadyExists;
         case ENOBUFS:
         case ENOMEM: return kStatusInsufficientResources;
+        case EMFILE:
+        case ENFILE: return kStatusTooManyOpenedFiles;
         case EBADF: return kStatusInvalidHandle;
         default: return kStatusInvalidParameter;
     }

@@ -26,6 +26,7 @@ constexpr uint32_t kStatusConnectionAborted = 0xC0000241u;
 constexpr uint32_t kStatusNetworkUnreachable = 0xC000023Cu;
 constexpr uint32_t kStatusHostUnreachable = 0xC000023Du;
 constexpr uint32_t kStatusInsufficientResources = 0xC000009Au;
+constexpr uint32_t kStatusTooManyOpenedFiles = 0xC000011Fu;
 constexpr uint32_t kStatusDeviceNotReady = 0xC00000A3u;  // a non-blocking socket call would block
 
 // NT_SUCCESS: success and informational statuses; warnings (0x8...) and errors (0xC...) fail.

@@ -49,6 +49,7 @@ uint32_t ntstatus_to_win32_error(uint32_t status) {
         case 0xC000007Fu: return 112;   // ERROR_DISK_FULL
         case 0xC0000010u: return 1;     // ERROR_INVALID_FUNCTION
         case 0xC000009Au: return 1450;  // ERROR_NO_SYSTEM_RESOURCES
+        case 0xC000011Fu: return 4;     // ERROR_TOO_MANY_OPEN_FILES
         case 0xC00000A3u: return 21;    // ERROR_NOT_READY
         case 0xC00000B0u: return 233;   // ERROR_PIPE_NOT_CONNECTED
         case 0xC00000B1u: return 232;   // ERROR_NO_DATA
@@ -72,6 +73,7 @@ uint32_t ntstatus_to_wsa_error(uint32_t status) {
         case 0xC0000241u: return 10053;  // WSAECONNABORTED
         case 0xC000000Du: return 10022;  // WSAEINVAL
         case 0xC000009Au: return 10055;  // WSAENOBUFS
+        case 0xC000011Fu: return 10024;  // WSAEMFILE: accept() with no descriptor left
         case 0xC00000A3u: return 10035;  // WSAEWOULDBLOCK
         case 0xC00000B0u: return 10058;  // WSAESHUTDOWN (AFD reports a shut-down socket so)
         case 0xC00000B5u: return 10060;  // WSAETIMEDOUT

@@ -46,6 +46,8 @@
       "이 종류의 핸들에는 맞지 않는 요청입니다")                                                                         \
     X(STATUS_INSUFFICIENT_RESOURCES, 0xC000009Au, "the system ran out of resources",                    \
       "시스템 리소스가 부족합니다")                                                                                 \
+    X(STATUS_TOO_MANY_OPENED_FILES, 0xC000011Fu, "the process has no free handles (descriptors) left",  \
+      "프로세스에 남은 핸들(디스크립터)이 없습니다")                                                                     \
     X(STATUS_DEVICE_NOT_READY, 0xC00000A3u, "a non-blocking socket could not do it without waiting",    \
       "비차단 소켓이 기다리지 않고는 할 수 없는 일입니다")                                                                   \
     X(STATUS_PIPE_DISCONNECTED, 0xC00000B0u, "no client is connected, or the socket was shut down",     \

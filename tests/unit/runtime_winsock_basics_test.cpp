@@ -1,7 +1,13 @@
 // Winsock basics (docs/windows-rules.md §13): WSAStartup, the SDK's types and byte order, a socket's
 // life (socket, bind, listen, accept, connect, shutdown, closesocket) and its error numbers.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <cstring>
+#include <filesystem>
 #include <thread>
+#include <vector>
 
 #include "runtime_socket_support.h"
 
@@ -224,6 +230,51 @@ TEST_F(WinsockBasics, ShutdownSendGivesThePeerAZeroByteReceiveAndRefusesLaterSen
     EXPECT_EQ(recv(client, buffer, sizeof buffer, 0), 8);
     EXPECT_EQ(closesocket(client), 0);
     EXPECT_EQ(closesocket(server), 0);
+}
+
+// Takes every free descriptor number of the process for as long as it lives, as a program that
+// leaks handles would, then gives them back and restores the limit.
+class DescriptorsExhausted {
+public:
+    DescriptorsExhausted() {
+        getrlimit(RLIMIT_NOFILE, &saved_);
+        int highest = 0;
+        for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd"))
+            highest = std::max(highest, std::stoi(entry.path().filename().string()));
+        rlimit lowered = saved_;
+        lowered.rlim_cur = static_cast<rlim_t>(highest) + 1;
+        setrlimit(RLIMIT_NOFILE, &lowered);
+        for (int fd; (fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) taken_.push_back(fd);
+    }
+    ~DescriptorsExhausted() {
+        for (int fd : taken_) close(fd);
+        setrlimit(RLIMIT_NOFILE, &saved_);
+    }
+
+private:
+    rlimit saved_{};
+    std::vector<int> taken_;
+};
+
+TEST_F(WinsockBasics, WithNoDescriptorLeftSocketAndAcceptFailWithWsaemfile) {
+    unsigned short port = 0;
+    const SOCKET listener = listen_on_loopback(&port);
+    const SOCKET client = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    const sockaddr_in address = loopback(port);
+    ASSERT_EQ(connect(client, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+    {
+        DescriptorsExhausted exhausted;
+        EXPECT_EQ(accept(listener, nullptr, nullptr), INVALID_SOCKET);
+        EXPECT_EQ(WSAGetLastError(), WSAEMFILE);
+        EXPECT_EQ(socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), INVALID_SOCKET);
+        EXPECT_EQ(WSAGetLastError(), WSAEMFILE);
+    }
+    // The connection waited in the backlog all along: with descriptors back, accept takes it.
+    const SOCKET server = accept(listener, nullptr, nullptr);
+    EXPECT_NE(server, INVALID_SOCKET);
+    closesocket(server);
+    closesocket(client);
+    closesocket(listener);
 }
 
 }  // namespace

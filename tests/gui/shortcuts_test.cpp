@@ -59,7 +59,9 @@ TEST(Shortcuts, TheSheetListsEveryActionOnceInBothLanguages) {
     KeyAction previous{};
     bool first = true;
     for (const Shortcut& shortcut : shortcut_table()) {
-        if (first || shortcut.action != previous) EXPECT_TRUE(seen.insert(shortcut.action).second) << shortcut.label;
+        if (first || shortcut.action != previous) {
+            EXPECT_TRUE(seen.insert(shortcut.action).second) << shortcut.label;
+        }
         previous = shortcut.action;
         first = false;
         EXPECT_NE(std::string(shortcut.label), "");

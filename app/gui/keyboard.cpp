@@ -1,5 +1,6 @@
 #include "keyboard.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,23 @@ PressOutcome step_forward(LessonController& lessons) {
 void run_or_pause(LessonController& lessons) {
     if (lessons.running()) lessons.pause();
     else if (lessons.session() && !lessons.lesson_finished()) lessons.run();
+}
+
+// One line of the sheet: the keys of consecutive table rows with the same action, and what they do.
+struct SheetLine {
+    std::string keys;
+    Str description;
+};
+
+std::vector<SheetLine> sheet_lines() {
+    std::vector<SheetLine> lines;
+    const Shortcut* previous = nullptr;
+    for (const Shortcut& shortcut : shortcut_table()) {
+        if (previous && previous->action == shortcut.action) lines.back().keys += fmt::format("  /  {}", shortcut.label);
+        else lines.push_back({shortcut.label, shortcut.description});
+        previous = &shortcut;
+    }
+    return lines;
 }
 
 bool other_popup_open() {
@@ -116,27 +134,26 @@ void Keyboard::draw_sheet(const GuiContext& ctx) {
         return;
     }
     const Palette& p = palette();
-    const float width = ImGui::GetFontSize() * 34;
+    const float width = ImGui::GetFontSize() * 36;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     text_coloured(p.text_dim, tr(Str::KeysIntro));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
+    const std::vector<SheetLine> lines = sheet_lines();
+    ImGui::PushFont(ctx.fonts.bold);
+    float keys_width = 0;
+    for (const SheetLine& line : lines) keys_width = std::max(keys_width, ImGui::CalcTextSize(line.keys.c_str()).x);
+    ImGui::PopFont();
     if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX,
                           ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 11);
+        ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthFixed, keys_width);
         ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch);
-        const std::span<const Shortcut> table = shortcut_table();
-        for (size_t i = 0; i < table.size();) {
-            std::string keys = table[i].label;
-            size_t next = i + 1;
-            for (; next < table.size() && table[next].action == table[i].action; ++next)
-                keys += fmt::format("  /  {}", table[next].label);
+        for (const SheetLine& line : lines) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            text_in_font(ctx.fonts.bold, p.accent, keys);
+            text_in_font(ctx.fonts.bold, p.accent, line.keys);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", tr(table[i].description));
-            i = next;
+            ImGui::TextWrapped("%s", tr(line.description));
         }
         ImGui::EndTable();
     }

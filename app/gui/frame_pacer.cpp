@@ -26,7 +26,8 @@ bool FramePacer::sleep(double timeout_seconds) {
 bool FramePacer::input_this_frame() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
-    if (!io.InputQueueCharacters.empty()) return true;
+    // A text field being edited blinks its cursor.
+    if (!io.InputQueueCharacters.empty() || io.WantTextInput) return true;
     for (bool down : io.MouseDown)
         if (down) return true;
     for (bool down : io.KeysDown)

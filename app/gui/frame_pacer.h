@@ -34,7 +34,8 @@ public:
     bool may_sleep() const { return Clock::now() >= drawing_until_; }
     // Blocks until a window event arrives or `timeout_seconds` pass; true when an event woke it.
     bool sleep(double timeout_seconds);
-    // After ImGui's new frame: the mouse or keyboard did something this frame.
+    // After ImGui's new frame: the mouse or keyboard did something this frame, or a text field is
+    // being edited.
     static bool input_this_frame();
 
 private:

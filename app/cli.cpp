@@ -24,6 +24,7 @@ std::optional<UsageError> check_combinations(const Options& options) {
     if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
     if (options.list_params && options.lesson_id.empty()) return UsageError{"--list-params needs --lesson ID"};
     if (options.headless && options.show_timeline) return UsageError{"--timeline is a view of the window; it cannot be combined with --headless"};
+    if (options.headless && options.fullscreen) return UsageError{"--fullscreen is for the window; it cannot be combined with --headless"};
     return std::nullopt;
 }
 
@@ -75,7 +76,9 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--help" || arg == "-h") options.help = true;
         else if (arg == "--list-params") options.list_params = true;
         else if (arg == "--timeline") options.show_timeline = true;
-        else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" || arg == "--steps" ||
+        else if (arg == "--fullscreen") options.fullscreen = true;
+        else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
+                 arg == "--steps" ||
                  arg == "--param" || arg == "--timeline-request") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
@@ -161,6 +164,8 @@ Options:
   --timeline-request N   open the Timeline zoomed on the Nth I/O request, highlighted: the
                          call that issued it, its completion and the call that handled it,
                          with its name and result above it (clicking a request does the same)
+  --fullscreen           open the window full screen on its monitor (F11 toggles it; F1 or ?
+                         in the window lists every key)
   --version              print the version
   --help                 print this text
 

@@ -25,6 +25,7 @@ struct Options {
     bool list_params = false;
     bool show_timeline = false;    // --timeline
     int timeline_request = 0;      // --timeline-request N (1-based), implies --timeline
+    bool fullscreen = false;       // --fullscreen
     ParameterValues parameters;  // --param name=value for lesson_id, each checked against its range
 };
 

@@ -31,6 +31,7 @@ int open_window(const ovlab::app::Options& options) {
     gui.trace_out = options.trace_out;
     gui.parameters = options.parameters;
     gui.timeline = {options.show_timeline, options.timeline_request};
+    gui.fullscreen = options.fullscreen;
     return ovlab::gui::run_gui(gui);
 #else
     (void)options;

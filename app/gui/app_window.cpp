@@ -9,7 +9,9 @@
 
 #include "cli.h"
 #include "gui.h"
+#include "frame_pacer.h"
 #include "interrupt.h"
+#include "keyboard.h"
 #include "layout.h"
 #include "panel.h"
 #include "panel_threads.h"
@@ -63,14 +65,6 @@ Layout draw_panels(Panels& panels, GuiContext& ctx) {
     if (layout.apc) draw_panel(*panels.apc, ctx, layout.apc->pos, layout.apc->size);
     if (layout.peer) draw_panel(*panels.peer, ctx, layout.peer->pos, layout.peer->size);
     return layout;
-}
-
-// Keys for the whole window (the toolbar handles the stepping keys).
-void handle_window_keys(GuiContext& ctx) {
-    if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-    if (letter_pressed('T')) ctx.requests.toggle_timeline = true;
-    if (function_key_pressed(12))
-        ctx.requests.save_picture = ImGui::GetIO().KeyShift ? PictureKind::Timeline : PictureKind::Window;
 }
 
 // Saves what the user asked for (call after rendering, before swapping); returns what to tell them.
@@ -206,17 +200,31 @@ int run_gui(const GuiOptions& options) {
         if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps);
         bool timeline_shown = options.timeline.shown;
         Notice notice;
+        Keyboard keyboard(window.glfw_window());
+        if (options.fullscreen) keyboard.fullscreen().toggle();
+        FramePacer pacer;
+        LessonSnapshot drawn;
 
         // A stop signal closes the window the normal way, so the running lesson is torn down and its
         // working folder removed.
         while (!window.should_close() && !app::stop_requested()) {
             const auto frame_start = std::chrono::steady_clock::now();
-            window.poll_events();
+            // A screenshot script, a run or a waiting key press moves on every frame.
+            const bool moving = script || lessons.running() || keyboard.presses_waiting();
+            const bool woken = !moving && pacer.may_sleep() && pacer.sleep(kLessonPollSeconds);
+            if (moving || !pacer.may_sleep()) window.poll_events();
             lessons.update();
+            const LessonSnapshot seen = snapshot(lessons);
+            // The Peer client panel shows the peer's sockets, polled by update(), not traced.
+            if (!moving && pacer.may_sleep() && !woken && seen == drawn && !lessons.serves_peer()) continue;
+            if (woken || seen != drawn) pacer.keep_drawing_for(kSettleSeconds);
+            drawn = seen;
             const bool capture = script && script->advance(lessons);
 
             window.begin_frame();
+            if (FramePacer::input_this_frame()) pacer.keep_drawing_for(kSettleSeconds);
             GuiContext ctx{lessons, fonts, language};
+            keyboard.perform_presses(ctx);
             ctx.view = lessons.view();
             ctx.now = ImGui::GetTime();
             ctx.view_changed_at = view_clock.changed_at(ctx.view, lessons.generation(), ctx.now);
@@ -224,9 +232,10 @@ int run_gui(const GuiOptions& options) {
             ctx.timeline_shown = timeline_shown;
             ctx.timeline_focus_request = options.timeline.focus_request;
             const Layout layout = draw_panels(panels, ctx);
-            handle_window_keys(ctx);
+            keyboard.draw_sheet(ctx);
             draw_missing_korean_font_banner(ctx);
             notice.draw(ctx.now);
+            pacer.keep_drawing_for(std::max(ctx.view_changed_at + kStepAnimationSeconds, notice.until) - ctx.now);
             window.render(palette().window_bg);
             if (ctx.requests.save_picture) {
                 notice = {save_picture(window, ctx, layout, *ctx.requests.save_picture), ctx.now + 6.0};

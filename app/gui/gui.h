@@ -23,6 +23,7 @@ struct GuiOptions {
     std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit
     ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
     TimelineStart timeline;       // --timeline, --timeline-request
+    bool fullscreen = false;      // --fullscreen: fill the monitor (F11 toggles)
     int width = 1600, height = 900;
 };
 

@@ -15,6 +15,7 @@ namespace ovlab::gui {
 namespace {
 
 constexpr double kSlideSeconds = 0.6;
+static_assert(kSlideSeconds <= kStepAnimationSeconds);
 
 // "ReadFileEx completion routine: OnFileRead" -> {"OnFileRead", "ReadFileEx completion routine"}:
 // the routine's name is what students look for in the code.

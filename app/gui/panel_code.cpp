@@ -14,7 +14,10 @@
 namespace ovlab::gui {
 namespace {
 
-constexpr float kScrollFollow = 0.25f;  // fraction of the distance covered per frame
+// The followed line glides into place: about a quarter of the way each 1/60 s, whatever the frame
+// rate. The step is capped so the first frame after the window slept does not jump.
+constexpr float kScrollFollowPerSecond = 17.0f;
+constexpr float kLongestScrollStep = 1.0f / 30;
 
 std::string expand_tabs(const std::string& line) {
     std::string out;
@@ -241,7 +244,9 @@ private:
         const float current = ImGui::GetScrollY();
         const float max = ImGui::GetScrollMaxY();
         const float reachable = std::min(scroll_target_, max);
-        ImGui::SetScrollY(ctx.settle_animations ? scroll_target_ : current + (reachable - current) * kScrollFollow);
+        const float elapsed = std::min(ImGui::GetIO().DeltaTime, kLongestScrollStep);
+        const float follow = 1.0f - std::exp(-kScrollFollowPerSecond * elapsed);
+        ImGui::SetScrollY(ctx.settle_animations ? scroll_target_ : current + (reachable - current) * follow);
         if (max > 0 && std::abs(reachable - current) < 1.0f) scrolling_ = false;
     }
 

@@ -13,8 +13,6 @@
 namespace ovlab::gui {
 namespace {
 
-bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
-
 void vertical_divider() {
     ImGui::SameLine(0, 14);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -56,23 +54,12 @@ public:
     bool body_scrolls() const override { return false; }
 
     void draw_body(GuiContext& ctx) override {
-        handle_keys(ctx);
         draw_status_row(ctx);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
         draw_control_row(ctx);
     }
 
 private:
-    static void handle_keys(GuiContext& ctx) {
-        // Typing, or the Parameters popup is open: its sliders take the arrow keys.
-        if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
-        LessonController& lessons = ctx.lessons;
-        if ((key_pressed(ImGuiKey_Space) || key_pressed(ImGuiKey_RightArrow)) && lessons.can_step_forward())
-            lessons.step_forward();
-        if (key_pressed(ImGuiKey_LeftArrow)) lessons.step_back();
-        if (key_pressed(ImGuiKey_End)) lessons.show_live();
-    }
-
     struct Badge {
         std::string text;
         ImVec4 colour;

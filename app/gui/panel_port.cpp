@@ -15,6 +15,7 @@ namespace ovlab::gui {
 namespace {
 
 constexpr double kMoveSeconds = 0.7;
+static_assert(kMoveSeconds <= kStepAnimationSeconds);
 constexpr size_t kMaxSlots = 8;  // concurrency 0 means one per processor: a big number is drawn as text
 
 // 0 -> 1 over kMoveSeconds from the step change, eased; 1 at once for screenshots.

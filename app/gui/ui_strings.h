@@ -9,6 +9,7 @@
 
 #include "ovlab/lesson_registry.h"
 #include "theme_kind.h"
+#include "ui_strings_keys.h"
 #include "ui_strings_timeline.h"
 
 // X(id, English, Korean)
@@ -20,13 +21,15 @@
       "or an I/O completion being delivered. Run steps at the chosen speed; Pause stops. Back (Left arrow) and "   \
       "the slider look at earlier steps: only the view moves back, the real I/O is never rewound; Live (End) "     \
       "returns. Hold completions keeps finished I/O pending until Release, so a pending request stays visible. "   \
-      "Reset starts the lesson again with fresh sample data.",                                                    \
+      "Reset starts the lesson again with fresh sample data. F1 or ? lists every key.",                           \
       "단계(Space 또는 오른쪽 화살표)는 체크포인트 하나만 통과시킵니다: 곧 호출될 함수, 반환되는 함수, 전달되는 I/O "              \
       "완료. 실행은 정한 속도로 단계를 진행하고, 일시정지는 멈춥니다. 뒤로(왼쪽 화살표)와 슬라이더는 이전 단계를 "                   \
       "보여 줍니다: 화면만 되돌아가며 실제 I/O는 되돌리지 않습니다. 실시간(End)으로 돌아옵니다. 완료 보류는 끝난 I/O를 "      \
-      "해제할 때까지 대기 상태로 둡니다. 초기화는 새 예제 데이터로 레슨을 다시 시작합니다.")                                 \
+      "해제할 때까지 대기 상태로 둡니다. 초기화는 새 예제 데이터로 레슨을 다시 시작합니다. F1 또는 ?는 모든 단축키를 "      \
+      "보여 줍니다.")                                                                                              \
     X(Step, "Step", "단계")                                                                                         \
-    X(StepHelp, "Let one checkpoint pass (Space, Right arrow)", "체크포인트 하나 통과 (Space, 오른쪽 화살표)")              \
+    X(StepHelp, "Let one checkpoint pass (Space, Right arrow, PageDown)",                                          \
+      "체크포인트 하나 통과 (Space, 오른쪽 화살표, PageDown)")                                                     \
     X(Run, "Run", "실행")                                                                                           \
     X(Pause, "Pause", "일시정지")                                                                                    \
     X(SpeedFormat, "%.1f steps/s", "초당 %.1f 단계")                                                                 \
@@ -53,8 +56,8 @@
       "Parameters… shows them all.",                                                                               \
       "이 실행은 교사가 바꾼 매개변수를 씁니다. 설명은 기본값을 기준으로 쓰여 있습니다. 매개변수…에서 모두 볼 수 있습니다.") \
     X(Back, "Back", "뒤로")                                                                                         \
-    X(BackHelp, "Look at the previous step (Left arrow); the real I/O is not rewound",                             \
-      "이전 단계 보기 (왼쪽 화살표): 실제 I/O는 되돌리지 않습니다")                                                         \
+    X(BackHelp, "Look at the previous step (Left arrow, PageUp); the real I/O is not rewound",                       \
+      "이전 단계 보기 (왼쪽 화살표, PageUp): 실제 I/O는 되돌리지 않습니다")                                                     \
     X(ScrubFormat, "step %d of {}", "{}단계 중 %d")                                                                  \
     X(ScrubHelp, "Drag to look at any recorded step; the views are rebuilt from the trace",                        \
       "끌어서 기록된 아무 단계나 보기: 화면은 트레이스로부터 다시 계산됩니다")                                                 \
@@ -363,6 +366,7 @@ enum class Str : uint16_t {
 #define OVLAB_UI_STRING_ID(id, en, ko) id,
     OVLAB_UI_STRINGS(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_TIMELINE(OVLAB_UI_STRING_ID)
+    OVLAB_UI_STRINGS_KEYS(OVLAB_UI_STRING_ID)
 #undef OVLAB_UI_STRING_ID
 };
 

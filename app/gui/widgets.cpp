@@ -9,7 +9,7 @@
 namespace ovlab::gui {
 namespace {
 
-constexpr double kFadeSeconds = 1.5;
+constexpr double kFadeSeconds = kStepAnimationSeconds;
 constexpr float kRestingEmphasis = 0.35f;
 constexpr float kPi = 3.14159265f;
 

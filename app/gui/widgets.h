@@ -19,6 +19,10 @@ float pill_width(std::string_view text);
 // A round signal lamp: lit (with a glow) when `on`, grey otherwise. Advances the cursor.
 void lamp(float radius, bool on, const ImVec4& on_colour);
 
+// Every animation that starts when the shown step changes (highlight fades, the port's and the APC
+// queue's moves) ends within this long: the window keeps drawing until then, and sleeps after.
+constexpr double kStepAnimationSeconds = 1.5;
+
 // How strongly to highlight something that changed at event `seq`: 0 when it did not change during
 // the step shown, else from 1 (just now) fading to a steady 0.35 over ~1.5 s.
 float change_emphasis(const GuiContext& ctx, uint64_t seq);

@@ -10,10 +10,6 @@
 
 namespace ovlab::gui {
 
-bool letter_pressed(char upper_case_letter) { return ImGui::IsKeyPressed(GLFW_KEY_A + (upper_case_letter - 'A'), false); }
-
-bool function_key_pressed(int number) { return ImGui::IsKeyPressed(GLFW_KEY_F1 + number - 1, false); }
-
 namespace {
 
 std::string g_glfw_error;

@@ -11,14 +11,6 @@ struct GLFWwindow;
 
 namespace ovlab::gui {
 
-// Keys Dear ImGui 1.86 has no name for, read by their GLFW codes.
-bool letter_pressed(char upper_case_letter);
-bool function_key_pressed(int number);  // F1 = 1
-
-}  // namespace ovlab::gui
-
-namespace ovlab::gui {
-
 class Window {
 public:
     // The window, or a one-line reason it cannot exist ("no display: set DISPLAY or run under xvfb-run").
@@ -35,6 +27,7 @@ public:
     void render(const ImVec4& clear_colour);
     void swap();
     void framebuffer_size(int& width, int& height) const;
+    GLFWwindow* glfw_window() const { return window_; }
 
 private:
     explicit Window(GLFWwindow* window) : window_(window) {}

@@ -113,6 +113,17 @@ TEST(CommandLine, ListParamsNeedsALessonAndListsEachParameter)
     EXPECT_EQ(parameter_list(*find_lesson("event-file-copy"), Language::English), "");
 }
 
+TEST(CommandLine, FullscreenIsForTheWindowOnly)
+{
+    auto parsed = parse({"--lesson", "event-file-copy", "--fullscreen"});
+    ASSERT_TRUE(std::holds_alternative<Options>(parsed));
+    EXPECT_TRUE(std::get<Options>(parsed).fullscreen);
+    EXPECT_FALSE(std::get<Options>(parse({})).fullscreen);
+    EXPECT_EQ(error_of({"--lesson", "event-file-copy", "--headless", "--fullscreen"}),
+              "--fullscreen is for the window; it cannot be combined with --headless");
+    EXPECT_NE(usage_text().find("--fullscreen"), std::string::npos);
+}
+
 TEST(CommandLine, HelpDocumentsParam)
 {
     const std::string help = usage_text();

@@ -10,7 +10,7 @@ DEBIAN_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     libfmt-dev nlohmann-json3-dev libglfw3-dev libimgui-dev libstb-dev libmd4c-dev liburing-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    xvfb xauth fonts-nanum fonts-dejavu-core
+    xvfb xauth xdotool fonts-nanum fonts-dejavu-core
 )
 
 # The Windows build (./dev.sh windows, and ./dev.sh test before its tests): a mingw-w64 cross

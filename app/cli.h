@@ -17,6 +17,8 @@ struct Options {
     bool help = false;
     std::string lesson_id;
     Language language = Language::English;
+    bool language_given = false;   // --lang: wins over the window's remembered language
+    std::optional<float> zoom;     // --zoom: 1 = 100 %
     std::string trace_out;
     std::string screenshot;
     int steps = 0;

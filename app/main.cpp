@@ -25,6 +25,8 @@ int open_window(const ovlab::app::Options& options) {
     ovlab::gui::GuiOptions gui;
     gui.lesson_id = options.lesson_id;
     gui.language = options.language;
+    gui.language_given = options.language_given;
+    gui.zoom = options.zoom;
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;

@@ -192,6 +192,11 @@ private:
         }
         clipper.End();
         ImGui::PopStyleVar();
+        // A panel that changed size (enlarged, restored, zoomed) brings the followed line back into view.
+        if (ImGui::GetWindowHeight() != followed_height_) {
+            followed_height_ = ImGui::GetWindowHeight();
+            followed_line_ = 0;
+        }
         const uint32_t followed = step_line ? step_line : (by_line.empty() ? 0 : by_line.begin()->first);
         if (followed > 0 && followed <= first_row_.size()) follow_row(ctx, followed, first_row_[followed - 1], line_height);
     }
@@ -261,6 +266,7 @@ private:
     std::vector<uint32_t> first_row_;  // per source line: its first visual row
     uint32_t followed_line_ = 0;
     float scroll_target_ = 0;
+    float followed_height_ = 0;
     bool scrolling_ = false;
 };
 

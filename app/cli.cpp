@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "zoom.h"
+
 namespace ovlab::app {
 namespace {
 
@@ -25,6 +27,7 @@ std::optional<UsageError> check_combinations(const Options& options) {
     if (options.list_params && options.lesson_id.empty()) return UsageError{"--list-params needs --lesson ID"};
     if (options.headless && options.show_timeline) return UsageError{"--timeline is a view of the window; it cannot be combined with --headless"};
     if (options.headless && options.fullscreen) return UsageError{"--fullscreen is for the window; it cannot be combined with --headless"};
+    if (options.headless && options.zoom) return UsageError{"--zoom scales the window; it cannot be combined with --headless"};
     return std::nullopt;
 }
 
@@ -78,8 +81,7 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--timeline") options.show_timeline = true;
         else if (arg == "--fullscreen") options.fullscreen = true;
         else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
-                 arg == "--steps" ||
-                 arg == "--param" || arg == "--timeline-request") {
+                 arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
             if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot") {
@@ -96,10 +98,16 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
                 options.timeline_request = *request;
                 options.show_timeline = true;
             }
+            else if (arg == "--zoom") {
+                options.zoom = parse_zoom(*v);
+                if (!options.zoom)
+                    return UsageError{fmt::format("--zoom needs a factor from 0.5 to 3 or a percentage from 50% to 300% (1.5 or 150%), not '{}'", *v)};
+            }
             else if (arg == "--lang") {
                 const std::optional<Language> language = parse_language(*v);
                 if (!language) return UsageError{fmt::format("unknown language '{}': use en or ko", *v)};
                 options.language = *language;
+                options.language_given = true;
             } else if (arg == "--theme") {
                 const std::optional<ThemeKind> theme = parse_theme(*v);
                 if (!theme) return UsageError{fmt::format("unknown theme '{}': use light, dark or projector", *v)};
@@ -139,7 +147,7 @@ std::string usage_text() {
     return R"(Overlapped Lab: step through Windows overlapped I/O while real asynchronous I/O runs.
 
 Usage:
-  overlapped-lab                         open the window on the lesson list
+  overlapped-lab                         open the window on the lesson last shown
   overlapped-lab --lesson ID             open the window on that lesson
   overlapped-lab --lesson ID --headless  run the lesson to its end without a window and print
                                          every checkpoint (exit 0 when the lesson's checks pass)
@@ -166,8 +174,16 @@ Options:
                          with its name and result above it (clicking a request does the same)
   --fullscreen           open the window full screen on its monitor (F11 toggles it; F1 or ?
                          in the window lists every key)
+  --zoom F               open the window zoomed: 1.5 or 150% (0.5..3, 50%..300%); in the
+                         window Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+wheel change it
   --version              print the version
   --help                 print this text
+
+Settings:
+  The window remembers its zoom, theme, language, size, last lesson and whether the Timeline
+  was shown in $XDG_CONFIG_HOME/overlapped-lab/settings.json (~/.config/... without it; on
+  Windows %APPDATA%\Overlapped Lab\settings.json). Options on the command line win over it.
+  A --screenshot run neither reads nor writes it, so pictures come out the same everywhere.
 
 Environment:
   OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)

@@ -18,7 +18,9 @@ struct Options {
     bool help = false;
     std::string lesson_id;
     Language language = Language::English;
-    ThemeKind theme = ThemeKind::Light;
+    std::optional<ThemeKind> theme;  // --theme: wins over the window's remembered theme
+    bool language_given = false;   // --lang: wins over the window's remembered language
+    std::optional<float> zoom;     // --zoom: 1 = 100 %
     std::string trace_out;
     std::string screenshot;
     int steps = 0;

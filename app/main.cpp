@@ -26,6 +26,8 @@ int open_window(const ovlab::app::Options& options) {
     gui.lesson_id = options.lesson_id;
     gui.language = options.language;
     gui.theme = options.theme;
+    gui.language_given = options.language_given;
+    gui.zoom = options.zoom;
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;

@@ -2,6 +2,7 @@
 // one StepView, then applies what the panels asked for (open, reset, language, theme).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <thread>
 #include <vector>
 
@@ -16,16 +17,17 @@
 #include "panel.h"
 #include "panel_threads.h"
 #include "port_apc_rows.h"
+#include "remembered_settings.h"
 #include "screenshot.h"
 #include "trace_file.h"
+#include "ui_scale.h"
 #include "widgets.h"
 #include "window.h"
 
 namespace ovlab::gui {
 namespace {
 
-constexpr float kUiPixels = 19.0f;    // readable from the back of a classroom at 1600x900
-constexpr float kMonoPixels = 18.0f;
+constexpr int kCodeRowsKept = 12;  // the code shows at least this many rows, the current line among them
 constexpr auto kFrameTime = std::chrono::microseconds(16'667);  // 60 fps even where vsync is absent
 
 struct Panels {
@@ -46,24 +48,25 @@ struct Panels {
 
 Layout draw_panels(Panels& panels, GuiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + 4;
+    const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + px(4);
     const float threads = threads_panel_height();
     // Decided from the source and the live run, not the step shown, so scrubbing back never moves panels.
     ExtraViews extras = extra_views_for(ctx.lessons.source(), ctx.lessons.trace().live_state());
     extras.peer = ctx.lessons.serves_peer();
     extras.timeline = ctx.timeline_shown;
-    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads, extras);
-    const std::pair<Panel*, PanelRect> placed[] = {
+    const float code = code_panel_height(kCodeRowsKept, ctx.fonts.mono->FontSize);
+    const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, toolbar, threads, extras, code, ui_scale());
+    std::vector<std::pair<Panel*, PanelRect>> placed = {
         {panels.controls.get(), layout.controls},   {panels.lessons.get(), layout.lessons},
         {panels.handles.get(), layout.handles},     {panels.threads.get(), layout.threads},
         {panels.code.get(), layout.code},           {panels.narration.get(), layout.narration},
         {panels.overlapped.get(), layout.overlapped}, {panels.console.get(), layout.console},
         {layout.timeline ? panels.timeline.get() : panels.calls.get(), layout.calls},
     };
-    for (const auto& [panel, rect] : placed) draw_panel(*panel, ctx, rect.pos, rect.size);
-    if (layout.port) draw_panel(*panels.port, ctx, layout.port->pos, layout.port->size);
-    if (layout.apc) draw_panel(*panels.apc, ctx, layout.apc->pos, layout.apc->size);
-    if (layout.peer) draw_panel(*panels.peer, ctx, layout.peer->pos, layout.peer->size);
+    if (layout.port) placed.emplace_back(panels.port.get(), *layout.port);
+    if (layout.apc) placed.emplace_back(panels.apc.get(), *layout.apc);
+    if (layout.peer) placed.emplace_back(panels.peer.get(), *layout.peer);
+    draw_placed_panels(placed, ctx, layout.below_toolbar);
     return layout;
 }
 
@@ -89,7 +92,7 @@ std::string save_picture(const Window& window, const GuiContext& ctx, const Layo
 // A one-line banner centred at the bottom of the window.
 void draw_bottom_banner(const char* id, const char* text, ImVec4 background, ImGuiWindowFlags extra_flags) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - px(24)), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent_text);
     ImGui::Begin(id, nullptr,
@@ -164,6 +167,8 @@ bool write_trace_if_asked(const GuiOptions& options, const LessonController& les
 }  // namespace
 
 int run_gui(const GuiOptions& options) {
+    RememberedSettings remembered(options);
+    const Settings& start = remembered.at_start();
     const LessonInfo* first_lesson = nullptr;
     if (!options.lesson_id.empty()) {
         first_lesson = find_lesson(options.lesson_id);
@@ -171,24 +176,28 @@ int run_gui(const GuiOptions& options) {
             app::print_error(fmt::format("unknown lesson '{}' (see --list-lessons)", options.lesson_id));
             return 2;
         }
+    } else if (const LessonInfo* last = start.lesson.empty() ? nullptr : find_lesson(start.lesson)) {
+        first_lesson = last;
     } else if (!all_lessons().empty()) {
         first_lesson = &all_lessons().front();
     }
 
-    auto opened = Window::open(options.width, options.height, "Overlapped Lab");
+    auto opened = Window::open(start.window_width, start.window_height, "Overlapped Lab");
     if (auto* error = std::get_if<std::string>(&opened)) {
         app::print_error(*error);
         return 1;
     }
     Window& window = *std::get<std::unique_ptr<Window>>(opened);
+    if (start.maximized) window.maximize();
 
-    Language language = options.language;
+    Language language = start.language;
     set_ui_language(language);
-    const float scale = window.content_scale();
-    const Fonts fonts = load_fonts(kUiPixels * scale, kMonoPixels * scale);
+    UiScale scale(window.content_scale(), start.zoom);
+    Fonts fonts = scale.load_fonts();
     for (const std::string& skipped : fonts.skipped) fmt::print(stderr, "warning: {}\n", skipped);
     if (!fonts.problem.empty()) fmt::print(stderr, "warning: {}\n", fonts.problem);
-    apply_theme(options.theme);
+    apply_theme(start.theme);
+    scale.style_from_theme();
 
     int exit_code = 0;
     {
@@ -198,7 +207,8 @@ int run_gui(const GuiOptions& options) {
         ViewClock view_clock;
         std::optional<ScreenshotScript> script;
         if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps);
-        bool timeline_shown = options.timeline.shown;
+        bool timeline_shown = start.timeline_shown;
+        std::string enlarged_panel;
         Notice notice;
         Keyboard keyboard(window.glfw_window());
         if (options.fullscreen) keyboard.fullscreen().toggle();
@@ -231,8 +241,11 @@ int run_gui(const GuiOptions& options) {
             ctx.settle_animations = script.has_value();
             ctx.timeline_shown = timeline_shown;
             ctx.timeline_focus_request = options.timeline.focus_request;
+            ctx.enlarged_panel = enlarged_panel;
             const Layout layout = draw_panels(panels, ctx);
             keyboard.draw_sheet(ctx);
+            restore_enlarged_panel_on_escape(ctx);
+            const std::optional<float> zoom = zoom_asked(scale.zoom());
             draw_missing_korean_font_banner(ctx);
             notice.draw(ctx.now);
             pacer.keep_drawing_for(std::max(ctx.view_changed_at + kStepAnimationSeconds, notice.until) - ctx.now);
@@ -258,10 +271,25 @@ int run_gui(const GuiOptions& options) {
                 break;
             }
             window.swap();
+            remembered.follow_window(window);
             apply_requests(ctx.requests, lessons, language, timeline_shown);
+            if (ctx.requests.theme) scale.style_from_theme();
+            if (!ctx.requests.toggle_enlarged.empty())
+                enlarged_panel = enlarged_panel == ctx.requests.toggle_enlarged ? std::string() : ctx.requests.toggle_enlarged;
+            if (zoom && *zoom != scale.zoom()) {
+                scale.set_zoom(*zoom, fonts);
+                notice = {fmt::format(fmt::runtime(tr(Str::ZoomNotice)), std::lround(scale.zoom() * 100)), ctx.now + 2.0};
+            }
             std::this_thread::sleep_until(frame_start + kFrameTime);
         }
         if (!write_trace_if_asked(options, lessons)) exit_code = 1;
+        Settings now;
+        now.zoom = scale.zoom();
+        now.theme = current_theme();
+        now.language = language;
+        now.lesson = lessons.lesson() ? lessons.lesson()->id : std::string();
+        now.timeline_shown = timeline_shown;
+        remembered.save(now);
     }
     return exit_code;
 }

@@ -1,6 +1,7 @@
 // The window: Dear ImGui + GLFW + OpenGL 3. The command line (app/main.cpp) fills GuiOptions.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "ovlab/lesson_registry.h"
@@ -17,14 +18,16 @@ struct TimelineStart {
 struct GuiOptions {
     std::string lesson_id;        // empty = open on the lesson list (first lesson selected, ready to run)
     Language language = Language::English;
-    ThemeKind theme = ThemeKind::Light;
+    std::optional<ThemeKind> theme;  // --theme: wins over the remembered theme
+    bool language_given = false;  // --lang: wins over the remembered language
+    std::optional<float> zoom;    // --zoom: wins over the remembered zoom
     std::string screenshot_path;  // non-empty: advance `screenshot_steps` steps, render, save PNG, exit
     int screenshot_steps = 0;
     std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit
     ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
     TimelineStart timeline;       // --timeline, --timeline-request
     bool fullscreen = false;      // --fullscreen: fill the monitor (F11 toggles)
-    int width = 1600, height = 900;
+    int width = 1600, height = 900;  // unless the settings file remembers another size
 };
 
 // Returns the process exit code; prints a one-line error and returns non-zero when no display is

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "fonts.h"
 #include "lesson_controller.h"
@@ -23,6 +24,7 @@ struct UiRequests {
     std::optional<ThemeKind> theme;
     bool toggle_timeline = false;
     std::optional<PictureKind> save_picture;
+    std::string toggle_enlarged;  // id of the panel whose title was double-clicked (or Esc)
 };
 
 
@@ -36,6 +38,7 @@ struct GuiContext {
     bool settle_animations = false;  // screenshots: draw fades and scrolling at rest
     bool timeline_shown = false;
     int timeline_focus_request = 0;  // 1-based (--timeline-request): the Timeline zooms on it
+    std::string enlarged_panel;      // id of the panel that fills the window; empty = the usual layout
     UiRequests requests;
 };
 

@@ -6,64 +6,113 @@ namespace ovlab::gui {
 namespace {
 
 constexpr float kGap = 6.0f;
+// Below this the Threads panel shows no I/O link row at all; it gives up rows before the code does.
+constexpr float kThreadsShrinkable = 0.65f;
 
 PanelRect rect(float x0, float y0, float x1, float y1) { return {ImVec2(x0, y0), ImVec2(x1 - x0, y1 - y0)}; }
 
-}  // namespace
+// The call log (or the Timeline), the Peer client and the console side by side in [x0, x1].
+void place_bottom_row(Layout& layout, const ExtraViews& extras, float gap, float x0, float x1, float y0, float y1) {
+    // The peer's buttons and connection list need about as much width as the console.
+    const float width = x1 - x0;
+    const float calls_share = extras.timeline ? (extras.peer ? 0.5f : 0.76f) : (extras.peer ? 0.42f : 0.7f);
+    const float calls_end = x0 + width * calls_share;
+    layout.calls = rect(x0, y0, calls_end, y1);
+    if (extras.timeline) layout.timeline = layout.calls;
+    float console_start = calls_end + gap;
+    if (extras.peer) {
+        const float peer_end = calls_end + width * (extras.timeline ? 0.28f : 0.33f);
+        layout.peer = rect(calls_end + gap, y0, peer_end, y1);
+        console_start = peer_end + gap;
+    }
+    layout.console = rect(console_start, y0, x1, y1);
+}
 
-Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras) {
-    const float w = std::max(display.x, 800.0f);
-    const float h = std::max(display.y, 500.0f);
-    const float left_width = std::clamp(w * 0.165f, 220.0f, 340.0f);
-    const float right_width = std::clamp(w * 0.37f, 420.0f, 900.0f);
-    const float top = kGap + toolbar_height + kGap;
-    // The code keeps at least a fifth of the height (a few lines at 1280x720): the bottom row, and
-    // the Timeline above all, gets what is left of that, never less than a few rows.
-    const float code_min = std::max(140.0f, h * 0.20f);
-    const float room_below_code = h - top - threads_height - code_min - 3 * kGap;
-    const float wanted_bottom = extras.timeline ? std::clamp(h * 0.40f, 200.0f, 480.0f) : std::clamp(h * 0.27f, 150.0f, 380.0f);
-    const float bottom_height = std::min(wanted_bottom, std::max(room_below_code, 150.0f));
+// In a narrow right column the call log takes the full width above the Peer client and the console.
+void stack_bottom_group(Layout& layout, const ExtraViews& extras, float gap, float x0, float x1, float y0, float y1) {
+    const float calls_end = y0 + (y1 - y0) * (extras.timeline ? 0.66f : 0.6f);
+    layout.calls = rect(x0, y0, x1, calls_end);
+    if (extras.timeline) layout.timeline = layout.calls;
+    float console_start = x0;
+    if (extras.peer) {
+        const float peer_end = x0 + (x1 - x0) * 0.55f;
+        layout.peer = rect(x0, calls_end + gap, peer_end, y1);
+        console_start = peer_end + gap;
+    }
+    layout.console = rect(console_start, calls_end + gap, x1, y1);
+}
 
-    const float x_left_end = kGap + left_width;
-    const float x_mid = x_left_end + kGap;
-    const float x_right = w - kGap - right_width;
-    const float y_bottom = h - kGap - bottom_height;
-    const float y_end = h - kGap;
-
-    Layout layout;
-    layout.controls = rect(kGap, kGap, w - kGap, kGap + toolbar_height);
-    const float lessons_end = top + (y_end - top) * 0.4f;
-    layout.lessons = rect(kGap, top, x_left_end, lessons_end);
-    layout.handles = rect(kGap, lessons_end + kGap, x_left_end, y_end);
-    layout.threads = rect(x_mid, top, x_right - kGap, top + threads_height);
-    layout.code = rect(x_mid, top + threads_height + kGap, x_right - kGap, y_bottom - kGap);
+// The narration, OVERLAPPED and (when the lesson uses them) the port and the APC queue in the
+// right column between y0 and y1: fractions of the column below the narration.
+void place_right_column(Layout& layout, const ExtraViews& extras, float gap, float x0, float x1, float y0, float y1) {
     const bool extra = extras.port || extras.apc;
-    const float narration_end = top + (y_bottom - kGap - top) * (extras.port && extras.apc ? 0.26f : extra ? 0.30f : 0.36f);
-    layout.narration = rect(x_right, top, w - kGap, narration_end);
-    // Below the narration: OVERLAPPED, then the port (it needs the most room: a queue beside a
-    // stack), then the APC queue (a row per thread). Fractions of the column left below the narration.
-    const float below = narration_end + kGap;
-    const float span = y_bottom - kGap - below;
+    // A compact column is shorter (the call log and console are below it): the narration keeps more of it.
+    const float narration_share = layout.compact ? (extras.port && extras.apc ? 0.34f : extra ? 0.40f : 0.50f)
+                                                 : (extras.port && extras.apc ? 0.26f : extra ? 0.30f : 0.36f);
+    const float narration_end = y0 + (y1 - y0) * narration_share;
+    layout.narration = rect(x0, y0, x1, narration_end);
+    const float below = narration_end + gap;
+    const float span = y1 - below;
     const float overlapped_share = extras.port && extras.apc ? 0.36f : extras.port ? 0.45f : extras.apc ? 0.62f : 1.0f;
     const float port_share = extras.port ? (extras.apc ? 0.40f : 0.55f) : 0.0f;
     const float overlapped_end = below + span * overlapped_share;
-    layout.overlapped = rect(x_right, below, w - kGap, extra ? overlapped_end - kGap : y_bottom - kGap);
+    layout.overlapped = rect(x0, below, x1, extra ? overlapped_end - gap : y1);
     const float port_end = overlapped_end + span * port_share;
-    if (extras.port) layout.port = rect(x_right, overlapped_end, w - kGap, extras.apc ? port_end - kGap : y_bottom - kGap);
-    if (extras.apc) layout.apc = rect(x_right, port_end, w - kGap, y_bottom - kGap);
-    // The peer's buttons and connection list need about as much width as the console.
-    const float bottom_width = w - kGap - x_mid;
-    const float calls_share = extras.timeline ? (extras.peer ? 0.5f : 0.76f) : (extras.peer ? 0.42f : 0.7f);
-    const float calls_end = x_mid + bottom_width * calls_share;
-    layout.calls = rect(x_mid, y_bottom, calls_end, y_end);
-    if (extras.timeline) layout.timeline = layout.calls;
-    float console_start = calls_end + kGap;
-    if (extras.peer) {
-        const float peer_end = calls_end + bottom_width * (extras.timeline ? 0.28f : 0.33f);
-        layout.peer = rect(calls_end + kGap, y_bottom, peer_end, y_end);
-        console_start = peer_end + kGap;
+    if (extras.port) layout.port = rect(x0, overlapped_end, x1, extras.apc ? port_end - gap : y1);
+    if (extras.apc) layout.apc = rect(x0, port_end, x1, y1);
+}
+
+}  // namespace
+
+Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras,
+                      float code_min_height, float scale) {
+    const float gap = kGap * scale;
+    const float w = std::max(display.x, 800.0f);
+    const float h = std::max(display.y, 500.0f);
+    const float top = gap + toolbar_height + gap;
+    const float y_end = h - gap;
+
+    // The bottom row under the code and the narration, unless that leaves the code too few lines:
+    // then the code runs down to the bottom and the row moves into the right column.
+    const float code_floor = std::max(code_min_height, std::max(140.0f * scale, h * 0.20f));
+    const float wanted_bottom = extras.timeline ? std::clamp(h * 0.40f, 200.0f * scale, 480.0f * scale)
+                                                : std::clamp(h * 0.27f, 150.0f * scale, 380.0f * scale);
+    const float room_below_code = h - top - threads_height - code_floor - 3 * gap;
+    const bool compact = room_below_code < 150.0f * scale;
+
+    // Side columns grow with the zoom, but never take more than their share of a small window; a
+    // compact layout narrows the right one so fewer code lines wrap.
+    const float left_width = std::clamp(w * 0.165f, std::min(200.0f * scale, w * 0.15f), 340.0f * scale);
+    const float right_width = std::clamp(w * (compact ? 0.33f : 0.37f), std::min(420.0f * scale, w * 0.33f), 900.0f * scale);
+    const float x_left_end = gap + left_width;
+    const float x_mid = x_left_end + gap;
+    const float x_right = w - gap - right_width;
+    const float bottom_height = compact ? 0.0f : std::min(wanted_bottom, room_below_code);
+    const float y_bottom = h - gap - bottom_height;
+
+    Layout layout;
+    layout.compact = compact;
+    layout.controls = rect(gap, gap, w - gap, gap + toolbar_height);
+    layout.below_toolbar = rect(gap, top, w - gap, y_end);
+    const float lessons_end = top + (y_end - top) * 0.4f;
+    layout.lessons = rect(gap, top, x_left_end, lessons_end);
+    layout.handles = rect(gap, lessons_end + gap, x_left_end, y_end);
+    const float code_end = compact ? y_end : y_bottom - gap;
+    // Threads give up their lower I/O link rows before the code drops below its minimum.
+    const float threads_room = code_end - top - gap - code_min_height;
+    // At the largest zooms on a small screen neither fits: they share the column.
+    const float threads = std::min(std::max(std::min(threads_height, threads_room), threads_height * kThreadsShrinkable),
+                                   (code_end - top - gap) * 0.5f);
+    layout.threads = rect(x_mid, top, x_right - gap, top + threads);
+    layout.code = rect(x_mid, top + threads + gap, x_right - gap, code_end);
+    if (compact) {
+        const float group_start = top + (y_end - top) * (extras.timeline ? 0.5f : 0.64f);
+        place_right_column(layout, extras, gap, x_right, w - gap, top, group_start - gap);
+        stack_bottom_group(layout, extras, gap, x_right, w - gap, group_start, y_end);
+    } else {
+        place_right_column(layout, extras, gap, x_right, w - gap, top, y_bottom - gap);
+        place_bottom_row(layout, extras, gap, x_mid, w - gap, y_bottom, y_end);
     }
-    layout.console = rect(console_start, y_bottom, w - kGap, y_end);
     return layout;
 }
 

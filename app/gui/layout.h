@@ -6,6 +6,10 @@
 // A run that serves a peer puts the Peer client panel between the call log and the console.
 // With the Timeline shown the bottom row grows and the timeline takes the call log's place (every
 // call is one of its bars, with its arguments and result on hover).
+// When the window is too low for the code to keep its minimum under the threads with the bottom row
+// below it (1280x720, or any window zoomed in far enough), the layout is compact: the code runs to
+// the bottom and the call log (or Timeline), Peer client and console stack in the right column.
+// Sizes given in pixels at 100 % (gaps, minimum widths) are multiplied by `scale`.
 #pragma once
 
 #include <optional>
@@ -28,11 +32,15 @@ struct ExtraViews {
 };
 
 struct Layout {
+    bool compact = false;
+    PanelRect below_toolbar;  // where a panel enlarged to fill the window goes
     PanelRect controls, lessons, handles, threads, code, narration, overlapped, calls, console;
     std::optional<PanelRect> port, apc, peer;  // present when the lesson uses them
     std::optional<PanelRect> timeline;         // when shown: where the call log would be
 };
 
-Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras = {});
+// `code_min_height`: what the code panel needs for the lines it must show (code_panel_height).
+Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras = {},
+                      float code_min_height = 0, float scale = 1);
 
 }  // namespace ovlab::gui

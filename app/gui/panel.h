@@ -4,11 +4,13 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
 
 #include "gui_context.h"
+#include "layout.h"
 #include "ui_strings.h"
 
 namespace ovlab::gui {
@@ -29,8 +31,19 @@ public:
     virtual bool has_header() const { return true; }
 };
 
-// Draws `panel` as a fixed window at `pos` with `size` (the window lays the panels out).
+// Draws `panel` as a fixed window at `pos` with `size` (the window lays the panels out). A double
+// click on its title strip asks for it to fill the window, or to go back (UiRequests::toggle_enlarged).
 void draw_panel(Panel& panel, GuiContext& ctx, ImVec2 pos, ImVec2 size);
+float panel_header_height();
+// Draws each panel in its place; while ctx.enlarged_panel names one of them, only the toolbar and
+// that panel, over `enlarged_area`.
+void draw_placed_panels(const std::vector<std::pair<Panel*, PanelRect>>& placed, GuiContext& ctx,
+                        PanelRect enlarged_area);
+// Esc puts an enlarged panel back in its place.
+void restore_enlarged_panel_on_escape(GuiContext& ctx);
+
+// The height of the Code panel showing `rows` rows of code in a font of `mono_pixels`.
+float code_panel_height(int rows, float mono_pixels);
 
 // The panels, one file each.
 std::unique_ptr<Panel> make_controls_panel();

@@ -9,6 +9,7 @@
 
 #include "code_highlight.h"
 #include "panel.h"
+#include "ui_scale.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -42,6 +43,8 @@ ImVec4 token_colour(CodeToken kind) {
     }
     return p.text;
 }
+
+float code_line_height(float em) { return std::round(em * 1.35f); }
 
 class CodePanel final : public Panel {
 public:
@@ -145,7 +148,8 @@ private:
     void draw_lines(GuiContext& ctx) {
         const Palette& p = palette();
         const float em = ImGui::GetFontSize();
-        const float line_height = em + 6.0f;
+        const float line_height = code_line_height(em);
+        const float text_top = (line_height - em) * 0.5f;
         const float marker_width = em * 1.25f;
         const float gutter = marker_width * 2 + 8;
         const float numbers = ImGui::CalcTextSize("0000").x + 14;
@@ -159,6 +163,8 @@ private:
         const ImVec4 step_colour =
             step_by_lesson_thread ? thread_colour(ctx.view.checkpoint->thread) : p.warning;  // completions: amber
 
+        // Rows touch: the clipper, the scrolling and code_panel_height() count line_height per row.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows_.size()), line_height);
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -180,14 +186,20 @@ private:
                     if (threads != by_line.end()) draw_markers(draw, ctx, threads->second, pos, marker_width, line_height);
                     if (line == step_line && !step_by_lesson_thread) draw_io_marker(draw, ctx, pos, gutter, line_height);
                     const std::string number = fmt::format("{:>4}", line);
-                    draw->AddText(ImVec2(pos.x + gutter, pos.y + 3), to_u32(line == step_line ? p.text : p.text_dim),
+                    draw->AddText(ImVec2(pos.x + gutter, pos.y + text_top), to_u32(line == step_line ? p.text : p.text_dim),
                                   number.c_str());
                 }
-                draw_code(draw, row, ImVec2(pos.x + gutter + numbers + char_width * static_cast<float>(row.indent), pos.y + 3));
+                draw_code(draw, row, ImVec2(pos.x + gutter + numbers + char_width * static_cast<float>(row.indent), pos.y + text_top));
                 ImGui::Dummy(ImVec2(row_width, line_height));
             }
         }
         clipper.End();
+        ImGui::PopStyleVar();
+        // A panel that changed size (enlarged, restored, zoomed) brings the followed line back into view.
+        if (ImGui::GetWindowHeight() != followed_height_) {
+            followed_height_ = ImGui::GetWindowHeight();
+            followed_line_ = 0;
+        }
         const uint32_t followed = step_line ? step_line : (by_line.empty() ? 0 : by_line.begin()->first);
         if (followed > 0 && followed <= first_row_.size()) follow_row(ctx, followed, first_row_[followed - 1], line_height);
     }
@@ -259,11 +271,18 @@ private:
     std::vector<uint32_t> first_row_;  // per source line: its first visual row
     uint32_t followed_line_ = 0;
     float scroll_target_ = 0;
+    float followed_height_ = 0;
     bool scrolling_ = false;
 };
 
 }  // namespace
 
 std::unique_ptr<Panel> make_code_panel() { return std::make_unique<CodePanel>(); }
+
+float code_panel_height(int rows, float mono_pixels) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Title strip, the gap under it, the code box's frame and padding, then the rows.
+    return panel_header_height() + px(8) + style.WindowPadding.y * 3 + 2 + code_line_height(mono_pixels) * static_cast<float>(rows);
+}
 
 }  // namespace ovlab::gui

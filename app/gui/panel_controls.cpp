@@ -8,18 +8,76 @@
 #include "ovlab/platform.h"
 #include "panel.h"
 #include "parameters_popup.h"
+#include "ui_scale.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
 namespace {
 
+constexpr float kDividerGap = 14;
+
 void vertical_divider() {
-    ImGui::SameLine(0, 14);
+    ImGui::SameLine(0, px(kDividerGap));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + 3), ImVec2(pos.x, pos.y + ImGui::GetFrameHeight() - 3),
-                                        to_u32(palette().border), 1.5f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + px(3)),
+                                        ImVec2(pos.x, pos.y + ImGui::GetFrameHeight() - px(3)),
+                                        to_u32(palette().border), px(1.5f));
     ImGui::Dummy(ImVec2(1, ImGui::GetFrameHeight()));
-    ImGui::SameLine(0, 14);
+    ImGui::SameLine(0, px(kDividerGap));
+}
+
+float text_width(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
+
+// icon_button's width for `label` (empty: the icon alone).
+float icon_button_width(std::string_view label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return style.FramePadding.x * 2 + ImGui::GetFontSize() * 0.8f + style.ItemInnerSpacing.x + text_width(label);
+}
+
+// How the control row fits the toolbar: the speed and scrub sliders give up width first, then
+// Run, Pause, Reset, Back and Live show their icons alone, then Hold completions its box alone
+// (the tooltips keep the words), so nothing is cut off at the right edge (a 1280x720 projector,
+// or a large zoom).
+struct ControlRowFit {
+    float speed_width = 0;
+    float scrub_width = 0;
+    bool labels = true;
+    bool hold_label = true;
+};
+
+ControlRowFit fit_control_row(std::string_view release_label, float available) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float hold_label = style.ItemInnerSpacing.x + text_width(tr(Str::HoldCompletions));
+    const float fixed = icon_button_width(tr(Str::Step)) + text_width(tr(Str::Parameters)) + style.FramePadding.x * 2 +
+                        ImGui::GetFrameHeight() + text_width(release_label) + style.FramePadding.x * 2 +
+                        2 * (2 * px(kDividerGap) + 1) + 8 * style.ItemSpacing.x;
+    float labelled = 0;
+    for (const Str label : {Str::Run, Str::Pause, Str::Reset, Str::Back, Str::Live}) labelled += icon_button_width(tr(label));
+    const float bare = 5 * icon_button_width("");
+    const float speed_most = em * 8.5f, scrub_most = em * 13.0f;
+    const float speed_least = em * 5.0f, scrub_least = em * 6.0f;
+    ControlRowFit fit;
+    fit.labels = fixed + hold_label + labelled + speed_least + scrub_least <= available;
+    fit.hold_label = fit.labels || fixed + hold_label + bare + speed_least + scrub_least <= available;
+    const float room = available - fixed - (fit.labels ? labelled : bare) - (fit.hold_label ? hold_label : 0.0f);
+    // What is left beyond the least widths goes to both sliders in proportion, up to their natural width.
+    const float spare = std::max(0.0f, room - speed_least - scrub_least);
+    const float share = std::min(1.0f, spare / (speed_most - speed_least + scrub_most - scrub_least));
+    fit.speed_width = speed_least + (speed_most - speed_least) * share;
+    fit.scrub_width = scrub_least + (scrub_most - scrub_least) * share;
+    if (room < speed_least + scrub_least) {  // a large zoom on a small screen: the sliders take what is left
+        fit.speed_width = std::max(em * 2.5f, room * 0.4f);
+        fit.scrub_width = std::max(em * 2.5f, room * 0.6f);
+    }
+    return fit;
+}
+
+// An icon button that drops its label when the row is short of room (the tooltip then says it).
+bool toolbar_button(const char* id, Icon icon, Str label, bool enabled, const ControlRowFit& fit) {
+    const bool pressed = icon_button(id, icon, fit.labels ? tr(label) : "", enabled);
+    if (!fit.labels) tooltip_for_last_item(tr(label));
+    return pressed;
 }
 
 // Two-button switch; returns true when `second` got chosen (or stays chosen).
@@ -35,7 +93,7 @@ bool segmented(const char* id, std::string_view first, std::string_view second, 
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
         }
         const std::string_view label = i == 0 ? first : second;
-        if (i == 1) ImGui::SameLine(0, 2);
+        if (i == 1) ImGui::SameLine(0, px(2));
         ImGui::PushID(i);
         if (ImGui::Button(std::string(label).c_str())) choose_second = (i == 1);
         ImGui::PopID();
@@ -55,7 +113,7 @@ public:
 
     void draw_body(GuiContext& ctx) override {
         draw_status_row(ctx);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(4));
         draw_control_row(ctx);
     }
 
@@ -78,26 +136,26 @@ private:
                               tr(Str::ParametersChangedHelp)});
         }
         float badges_width = 0;
-        for (const Badge& badge : badges) badges_width += pill_width(badge.text) + 10;
+        for (const Badge& badge : badges) badges_width += pill_width(badge.text) + px(10);
 
         ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y));
         ImGui::AlignTextToFramePadding();
         text_in_font(ctx.fonts.bold, p.accent, tr(Str::AppName));
         if (const LessonInfo* lesson = ctx.lessons.lesson()) {
-            ImGui::SameLine(0, 12);
+            ImGui::SameLine(0, px(12));
             text_coloured(p.text_dim, "/");
-            ImGui::SameLine(0, 12);
-            const float room = right_x - ImGui::GetCursorPosX() - badges_width - 40;
+            ImGui::SameLine(0, px(12));
+            const float room = right_x - ImGui::GetCursorPosX() - badges_width - px(40);
             text_in_font(ctx.fonts.bold, p.text, fit_text(ctx.fonts.bold, lesson->title(ctx.language), room));
             tooltip_for_last_item(lesson->title(ctx.language));
         }
-        ImGui::SameLine(0, 24);
-        const float y = ImGui::GetCursorPosY() + 3;
+        ImGui::SameLine(0, px(24));
+        const float y = ImGui::GetCursorPosY() + px(3);
         for (const Badge& badge : badges) {
             ImGui::SetCursorPosY(y);
             pill(badge.text, badge.colour, badge.filled);
             tooltip_for_last_item(badge.tooltip);
-            ImGui::SameLine(0, 10);
+            ImGui::SameLine(0, px(10));
         }
         ImGui::NewLine();
     }
@@ -158,27 +216,27 @@ private:
         auto button_width = [&](std::string_view label) {
             return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + style.FramePadding.x * 2;
         };
-        const float observed_width = platform::observes_fields() ? pill_width(tr(Str::ObservedFields)) + 6 : 0.0f;
-        const float width = pill_width(backend) + observed_width + 16 + theme_selector_width() + 16 + button_width("EN") + 2 +
-                            button_width(korean_label) + 16 + ImGui::GetFontSize();
+        const float observed_width = platform::observes_fields() ? pill_width(tr(Str::ObservedFields)) + px(6) : 0.0f;
+        const float width = pill_width(backend) + observed_width + px(16) + theme_selector_width() + px(16) +
+                            button_width("EN") + px(2) + button_width(korean_label) + px(16) + ImGui::GetFontSize();
         const float x = ImGui::GetWindowContentRegionMax().x - width;
         const float y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPos(ImVec2(x, y + 3));
+        ImGui::SetCursorPos(ImVec2(x, y + px(3)));
         pill(backend, p.text_dim, false);
         tooltip_for_last_item(tr(Str::IoBackendHelp));
         if (platform::observes_fields()) {
-            ImGui::SameLine(0, 6);
+            ImGui::SameLine(0, px(6));
             pill(tr(Str::ObservedFields), p.text_dim, false);
             tooltip_for_last_item(tr(Str::ObservedFieldsHelp));
         }
-        ImGui::SameLine(0, 16);
+        ImGui::SameLine(0, px(16));
         ImGui::SetCursorPosY(y);
         theme_selector(ctx);
-        ImGui::SameLine(0, 16);
+        ImGui::SameLine(0, px(16));
         const bool korean = segmented("language", "EN", korean_label, ctx.language == Language::Korean);
         if (korean != (ctx.language == Language::Korean)) ctx.requests.language = korean ? Language::Korean : Language::English;
         if (!ctx.fonts.korean) tooltip_for_last_item(tr(Str::KoreanFontMissing));
-        ImGui::SameLine(0, 16);
+        ImGui::SameLine(0, px(16));
         ImGui::SetCursorPosY(y + (ImGui::GetFrameHeight() - ImGui::GetFontSize()) * 0.5f);
         help_icon(tr(Str::ControlsHelp));
         return x;
@@ -189,33 +247,36 @@ private:
         LessonController& lessons = ctx.lessons;
         const StepView& view = ctx.view;
         const bool has_run = lessons.session() != nullptr;
+        const size_t held = lessons.held_count();
+        const std::string release = fmt::format(fmt::runtime(tr(Str::ReleaseFormat)), held);
+        const ControlRowFit fit = fit_control_row(release, ImGui::GetContentRegionAvail().x);
 
         if (icon_button("##step", Icon::Step, tr(Str::Step), lessons.can_step_forward(), true)) lessons.step_forward();
         tooltip_for_last_item(tr(Str::StepHelp));
         ImGui::SameLine();
-        if (icon_button("##run", Icon::Run, tr(Str::Run), has_run && !lessons.running() && !lessons.lesson_finished()))
+        if (toolbar_button("##run", Icon::Run, Str::Run, has_run && !lessons.running() && !lessons.lesson_finished(), fit))
             lessons.run();
         ImGui::SameLine();
-        if (icon_button("##pause", Icon::Pause, tr(Str::Pause), lessons.running())) lessons.pause();
+        if (toolbar_button("##pause", Icon::Pause, Str::Pause, lessons.running(), fit)) lessons.pause();
         ImGui::SameLine();
         float speed = lessons.speed();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
+        ImGui::SetNextItemWidth(fit.speed_width);
         if (ImGui::SliderFloat("##speed", &speed, 0.25f, 20.0f, tr(Str::SpeedFormat), ImGuiSliderFlags_Logarithmic))
             lessons.set_speed(speed);
         tooltip_for_last_item(tr(Str::SpeedHelp));
         ImGui::SameLine();
-        if (icon_button("##reset", Icon::Reset, tr(Str::Reset), lessons.lesson() != nullptr)) ctx.requests.reset = true;
+        if (toolbar_button("##reset", Icon::Reset, Str::Reset, lessons.lesson() != nullptr, fit)) ctx.requests.reset = true;
         tooltip_for_last_item(tr(Str::ResetHelp));
         ImGui::SameLine();
         parameters_.draw_button(ctx);
         parameters_.draw_popup(ctx);
 
         vertical_divider();
-        if (icon_button("##back", Icon::Back, tr(Str::Back), view.step > 0)) lessons.step_back();
+        if (toolbar_button("##back", Icon::Back, Str::Back, view.step > 0, fit)) lessons.step_back();
         tooltip_for_last_item(tr(Str::BackHelp));
         ImGui::SameLine();
         int shown = static_cast<int>(view.step);
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13.0f);
+        ImGui::SetNextItemWidth(fit.scrub_width);
         if (!view.live) ImGui::PushStyleColor(ImGuiCol_SliderGrab, p.warning);
         const std::string scrub_format = fmt::format(fmt::runtime(tr(Str::ScrubFormat)), view.live_step);
         // Nothing recorded yet: an empty range would draw the grab across the whole slider.
@@ -227,20 +288,21 @@ private:
         if (!view.live) ImGui::PopStyleColor();
         tooltip_for_last_item(tr(Str::ScrubHelp));
         ImGui::SameLine();
-        if (icon_button("##live", Icon::Live, tr(Str::Live), !view.live)) lessons.show_live();
+        if (toolbar_button("##live", Icon::Live, Str::Live, !view.live, fit)) lessons.show_live();
 
         vertical_divider();
         bool hold = lessons.hold();
         ImGui::AlignTextToFramePadding();
         const bool hold_available = platform::completion_hold_available();
         if (!hold_available) ImGui::BeginDisabled();
-        if (ImGui::Checkbox(tr(Str::HoldCompletions), &hold)) lessons.set_hold(hold);
+        if (ImGui::Checkbox(fit.hold_label ? tr(Str::HoldCompletions) : "##hold", &hold)) lessons.set_hold(hold);
         if (!hold_available) ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("%s", tr(hold_available ? Str::HoldHelp : Str::HoldUnavailable));
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            const char* help = tr(hold_available ? Str::HoldHelp : Str::HoldUnavailable);
+            if (fit.hold_label) ImGui::SetTooltip("%s", help);
+            else ImGui::SetTooltip("%s: %s", tr(Str::HoldCompletions), help);
+        }
         ImGui::SameLine();
-        const size_t held = lessons.held_count();
-        const std::string release = fmt::format(fmt::runtime(tr(Str::ReleaseFormat)), held);
         if (held == 0) ImGui::BeginDisabled();
         if (ImGui::Button(release.c_str())) lessons.release_held();
         if (held == 0) ImGui::EndDisabled();

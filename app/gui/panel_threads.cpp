@@ -11,6 +11,7 @@
 #include "io_links_view.h"
 #include "panel.h"
 #include "thread_links.h"
+#include "ui_scale.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -137,9 +138,9 @@ private:
 
 float threads_panel_height() {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float title = ImGui::GetFontSize() + 14 + 8;
-    const float lanes = (ImGui::GetTextLineHeight() + 8) * 2 + 8 + 4;
-    return title + lanes + link_row_height() * kLinkRows + style.WindowPadding.y + 6;
+    const float title = panel_header_height() + px(8);
+    const float lanes = (ImGui::GetTextLineHeight() + px(8)) * 2 + px(12);
+    return title + lanes + link_row_height() * kLinkRows + style.WindowPadding.y + px(6);
 }
 
 std::unique_ptr<Panel> make_threads_panel() { return std::make_unique<ThreadsPanel>(); }

@@ -165,7 +165,7 @@ private:
     void handle_mouse(GuiContext& ctx, const TimelineModel& model, const TimelineViewport& view, const TimelineHover& hover) {
         ImGuiIO& io = ImGui::GetIO();
         if (io.MouseWheel != 0 && io.KeyShift) scroll_ -= io.MouseWheel * ImGui::GetFontSize() * 3;
-        else if (io.MouseWheel != 0) zoom(view, std::pow(kWheelZoom, io.MouseWheel), io.MousePos.x);
+        else if (io.MouseWheel != 0 && !io.KeyCtrl) zoom(view, std::pow(kWheelZoom, io.MouseWheel), io.MousePos.x);  // Ctrl+wheel zooms the window
         if (typed('+', '=')) zoom(view, kWheelZoom, view.left + view.width * 0.5f);
         if (typed('-')) zoom(view, 1 / kWheelZoom, view.left + view.width * 0.5f);
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) fit_run();

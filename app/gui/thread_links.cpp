@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "io_links_view.h"
+#include "ui_scale.h"
 #include "ui_strings.h"
 #include "widgets.h"
 
@@ -198,7 +199,7 @@ void draw_row(GuiContext& ctx, const std::vector<LaneColumn>& lanes, const IoLin
 
 }  // namespace
 
-float link_row_height() { return ImGui::GetTextLineHeight() + 14.0f; }
+float link_row_height() { return ImGui::GetTextLineHeight() + px(14); }
 
 void draw_io_links(GuiContext& ctx, const std::vector<LaneColumn>& lanes, float left, float right, float top,
                    float bottom) {

@@ -21,12 +21,15 @@
       "or an I/O completion being delivered. Run steps at the chosen speed; Pause stops. Back (Left arrow) and "   \
       "the slider look at earlier steps: only the view moves back, the real I/O is never rewound; Live (End) "     \
       "returns. Hold completions keeps finished I/O pending until Release, so a pending request stays visible. "   \
-      "Reset starts the lesson again with fresh sample data. F1 or ? lists every key.",                           \
+      "Reset starts the lesson again with fresh sample data. Ctrl+plus, Ctrl+minus and Ctrl+wheel zoom the "      \
+      "window, Ctrl+0 goes back to 100 %; a double-click on a panel's title makes it fill the window. F1 or ? "    \
+      "lists every key.",                                                                                          \
       "단계(Space 또는 오른쪽 화살표)는 체크포인트 하나만 통과시킵니다: 곧 호출될 함수, 반환되는 함수, 전달되는 I/O "              \
       "완료. 실행은 정한 속도로 단계를 진행하고, 일시정지는 멈춥니다. 뒤로(왼쪽 화살표)와 슬라이더는 이전 단계를 "                   \
       "보여 줍니다: 화면만 되돌아가며 실제 I/O는 되돌리지 않습니다. 실시간(End)으로 돌아옵니다. 완료 보류는 끝난 I/O를 "      \
-      "해제할 때까지 대기 상태로 둡니다. 초기화는 새 예제 데이터로 레슨을 다시 시작합니다. F1 또는 ?는 모든 단축키를 "      \
-      "보여 줍니다.")                                                                                              \
+      "해제할 때까지 대기 상태로 둡니다. 초기화는 새 예제 데이터로 레슨을 다시 시작합니다. Ctrl+플러스, Ctrl+마이너스, "       \
+      "Ctrl+휠로 창을 확대/축소하고 Ctrl+0은 100 %로 돌아갑니다. 패널 제목을 두 번 클릭하면 그 패널이 창을 가득 채웁니다. " \
+      "F1 또는 ?는 모든 단축키를 보여 줍니다.")                                                                                              \
     X(Step, "Step", "단계")                                                                                         \
     X(StepHelp, "Let one checkpoint pass (Space, Right arrow, PageDown)",                                          \
       "체크포인트 하나 통과 (Space, 오른쪽 화살표, PageDown)")                                                     \
@@ -92,6 +95,11 @@
     X(ThemeProjector, "Projector", "프로젝터 테마")                                                                  \
     X(ThemeHelp, "Colours of the window. Projector: black on white with heavier lines, for a projector in a lit room", \
       "창의 색입니다. 프로젝터 테마는 흰 바탕에 검은 글자와 굵은 선으로, 밝은 교실의 프로젝터에서도 잘 보입니다")            \
+    X(ZoomNotice, "Zoom {}%", "확대/축소 {}%")                                                                        \
+    X(PanelEnlargeHint, "Double-click the title to make this panel fill the window",                               \
+      "제목을 두 번 클릭하면 이 패널이 창을 가득 채웁니다")                                                                \
+    X(PanelRestoreHint, "Double-click the title (or press Esc) to put the other panels back",                     \
+      "제목을 두 번 클릭하거나 Esc를 누르면 다른 패널이 돌아옵니다")                                                          \
     X(StatusCannotStart, "Cannot start the lesson", "레슨을 시작할 수 없습니다")                                        \
     X(StatusStarting, "Starting…", "시작하는 중…")                                                                   \
     X(StatusViewingStep, "Viewing step {0} of {1} (live: {2})", "{1}단계 중 {0}단계 보는 중 (실시간: {2})")               \

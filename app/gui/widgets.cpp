@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "theme.h"
+#include "ui_scale.h"
 
 namespace ovlab::gui {
 namespace {
@@ -56,7 +57,7 @@ float pill_width(std::string_view text) {
 void pill(std::string_view text, const ImVec4& colour, bool filled) {
     const ImVec2 text_size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
     const float pad_x = ImGui::GetFontSize() * 0.45f;
-    const float pad_y = 2.0f;
+    const float pad_y = px(2);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size(text_size.x + 2 * pad_x, text_size.y + 2 * pad_y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -75,7 +76,7 @@ void lamp(float radius, bool on, const ImVec4& on_colour) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = palette();
     if (on) {
-        draw->AddCircleFilled(centre, radius + 3, to_u32(on_colour, 0.25f), 32);
+        draw->AddCircleFilled(centre, radius + px(3), to_u32(on_colour, 0.25f), 32);
         draw->AddCircleFilled(centre, radius, to_u32(on_colour), 32);
         draw->AddCircleFilled(ImVec2(centre.x - radius * 0.3f, centre.y - radius * 0.3f), radius * 0.3f,
                               to_u32(ImVec4(1, 1, 1, 0.55f)), 16);
@@ -98,8 +99,8 @@ void highlight_rect(ImVec2 min, ImVec2 max, float emphasis, bool marker) {
     if (emphasis <= 0.0f) return;
     const ImVec4& changed = palette().changed;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, to_u32(changed, 0.22f + 0.5f * emphasis), 4.0f);
-    if (marker) draw->AddRectFilled(min, ImVec2(min.x + 4, max.y), to_u32(changed), 2.0f);
+    draw->AddRectFilled(min, max, to_u32(changed, 0.22f + 0.5f * emphasis), px(4));
+    if (marker) draw->AddRectFilled(min, ImVec2(min.x + px(4), max.y), to_u32(changed), px(2));
 }
 
 void help_icon(std::string_view help) {

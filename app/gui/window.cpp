@@ -89,6 +89,17 @@ float Window::content_scale() const {
     return x > 0 ? x : 1;
 }
 
+Window::Placement Window::placement() const {
+    int width = 0, height = 0;
+    glfwGetWindowSize(window_, &width, &height);
+    // open() asks GLFW to scale the size to the monitor: undo that so the next open() gets it back.
+    const float scale = content_scale();
+    return {static_cast<int>(static_cast<float>(width) / scale), static_cast<int>(static_cast<float>(height) / scale),
+            glfwGetWindowAttrib(window_, GLFW_MAXIMIZED) == GLFW_TRUE};
+}
+
+void Window::maximize() { glfwMaximizeWindow(window_); }
+
 void Window::poll_events() { glfwPollEvents(); }
 
 void Window::begin_frame() {

@@ -21,6 +21,14 @@ public:
 
     bool should_close() const;
     float content_scale() const;  // 1 on a normal display, 2 on a HiDPI one
+    // The window's size in screen units at 100 % monitor scale (what open() takes) and whether it
+    // is maximised: what the settings file remembers.
+    struct Placement {
+        int width = 0, height = 0;
+        bool maximized = false;
+    };
+    Placement placement() const;
+    void maximize();
     void poll_events();
     void begin_frame();
     // Renders the ImGui frame into the back buffer; framebuffer_size() is what was drawn.

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The window reads its settings file, follows it, and writes it back at exit; a corrupt file is
+# ignored with one warning. The window runs on its own X server with XDG_CONFIG_HOME in a temporary
+# folder, Ctrl+plus is pressed with xdotool, and SIGTERM closes the window the normal way.
+# Usage: settings_window.sh APP CMAKE
+set -u
+app=$1
+cmake=$2
+work=$(mktemp -d)
+xvfb_pid=
+app_pid=
+cleanup() {
+    [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
+    [ -n "$xvfb_pid" ] && kill -9 "$xvfb_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+command -v xdotool >/dev/null || { echo "skipped: this test needs xdotool (./dev.sh setup installs it)"; exit 0; }
+
+display=
+for n in $(seq 200 249); do
+    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
+done
+[ -n "$display" ] || fail "no free X display number"
+Xvfb ":$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+export DISPLAY=":$display" XDG_CONFIG_HOME="$work/config" ASAN_OPTIONS=detect_leaks=0
+settings="$XDG_CONFIG_HOME/overlapped-lab/settings.json"
+mkdir -p "$(dirname "$settings")"
+
+# Starts the window (no --lesson: the file names the lesson), waits until it shows, runs "$@"
+# against it, then stops it with SIGTERM.
+run_window() {
+    "$app" >"$work/out.txt" 2>"$work/err.txt" &
+    app_pid=$!
+    xdotool search --sync --onlyvisible --name "Overlapped Lab" >/dev/null 2>&1 &
+    local search=$!
+    for _ in $(seq 300); do kill -0 "$search" 2>/dev/null || break; sleep 0.1; done
+    kill "$search" 2>/dev/null
+    sleep 3  # the first frames: fonts, the lesson's run folder
+    kill -0 "$app_pid" 2>/dev/null || fail "the window closed by itself: $(cat "$work/err.txt")"
+    "$@"
+    kill -TERM "$app_pid"
+    for _ in $(seq 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$app_pid" 2>/dev/null && fail "the window did not close on SIGTERM"
+    app_pid=
+}
+
+# The value of KEY in the settings file, read by CMake's JSON parser (fails on a broken file).
+cat >"$work/value.cmake" <<'CMAKE'
+file(READ "${FILE}" text)
+string(JSON value ERROR_VARIABLE error GET "${text}" "${KEY}")
+if(error)
+    message(FATAL_ERROR "${FILE}: ${error}")
+endif()
+message("${value}")
+CMAKE
+value() { "$cmake" -DFILE="$settings" -DKEY="$1" -P "$work/value.cmake"; }
+expect() {
+    local got
+    got=$(value "$1" 2>&1) || fail "settings file does not parse: $got"
+    [ "$got" = "$2" ] || fail "\"$1\" is '$got', expected '$2'; file: $(cat "$settings")"
+}
+
+press_ctrl_plus() {
+    local window
+    window=$(xdotool search --onlyvisible --name "Overlapped Lab" | head -1)
+    xdotool windowfocus --sync "$window"
+    # Held for a while: a press and release in the same frame would go unseen.
+    xdotool keydown ctrl+equal
+    sleep 0.5
+    xdotool keyup ctrl+equal
+    sleep 2  # the atlas is rebuilt between frames
+}
+
+# Korean at 150 % on the APC lesson, with a key this version does not know.
+printf '{"zoom":1.5,"language":"ko","lesson":"completion-routine","timeline_shown":true,"later":1}' >"$settings"
+run_window press_ctrl_plus
+[ -s "$work/err.txt" ] && fail "warnings for a good file: $(cat "$work/err.txt")"
+expect zoom 1.75             # read 1.5, then Ctrl+plus went one step up
+expect language ko
+expect lesson completion-routine
+expect timeline_shown ON
+grep -q '"later"' "$settings" && fail "the file was not rewritten: $(cat "$settings")"
+
+# A corrupt file: one warning, the defaults, and a good file written back.
+printf '{"zoom": 1.5,' >"$settings"
+run_window true
+grep -q "warning: settings file $settings ignored: not valid JSON" "$work/err.txt" ||
+    fail "no warning for a corrupt file: $(cat "$work/err.txt")"
+expect zoom 1.0
+expect language en
+echo "settings read, followed and written back; a corrupt file ignored with a warning"

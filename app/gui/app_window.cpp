@@ -245,7 +245,7 @@ int run_gui(const GuiOptions& options) {
             const Layout layout = draw_panels(panels, ctx);
             keyboard.draw_sheet(ctx);
             restore_enlarged_panel_on_escape(ctx);
-            const std::optional<float> zoom = zoom_asked(scale.zoom());
+            const std::optional<float> zoom = zoom_asked(scale.zoom(), ctx.requests);
             draw_missing_korean_font_banner(ctx);
             notice.draw(ctx.now);
             pacer.keep_drawing_for(std::max(ctx.view_changed_at + kStepAnimationSeconds, notice.until) - ctx.now);

@@ -25,6 +25,8 @@ struct UiRequests {
     bool toggle_timeline = false;
     std::optional<PictureKind> save_picture;
     std::string toggle_enlarged;  // id of the panel whose title was double-clicked (or Esc)
+    int zoom_steps = 0;           // zoom keys: +1 in, -1 out
+    bool zoom_reset = false;      // Ctrl+0: back to 100 %
 };
 
 

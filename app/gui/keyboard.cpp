@@ -112,6 +112,9 @@ PressOutcome Keyboard::perform(const KeyPress& press, GuiContext& ctx) {
         case KeyAction::SaveWindowPicture: ctx.requests.save_picture = PictureKind::Window; break;
         case KeyAction::SaveTimelinePicture: ctx.requests.save_picture = PictureKind::Timeline; break;
         case KeyAction::ToggleFullscreen: fullscreen_.toggle(); break;
+        case KeyAction::ZoomIn: ++ctx.requests.zoom_steps; break;
+        case KeyAction::ZoomOut: --ctx.requests.zoom_steps; break;
+        case KeyAction::ZoomReset: ctx.requests.zoom_reset = true; break;
         case KeyAction::ToggleSheet:
             if (ImGui::IsPopupOpen(kSheetId)) close_sheet_ = true;
             else open_sheet_ = true;

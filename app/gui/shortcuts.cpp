@@ -31,6 +31,14 @@ constexpr Shortcut kShortcuts[] = {
     one(GLFW_KEY_F12, kNone, KeyAction::SaveWindowPicture, "F12", Str::KeysWindowPicture),
     one(GLFW_KEY_F12, kShift, KeyAction::SaveTimelinePicture, "Shift+F12", Str::KeysTimelinePicture),
     one(GLFW_KEY_F11, kNone, KeyAction::ToggleFullscreen, "F11", Str::KeysFullscreen),
+    // Ctrl+plus is Ctrl+= or Ctrl+Shift+= on US and Korean keyboards; the keypad has its own keys.
+    one(GLFW_KEY_EQUAL, kCtrl, KeyAction::ZoomIn, "Ctrl+=", Str::KeysZoomIn),
+    one(GLFW_KEY_EQUAL, kCtrl | kShift, KeyAction::ZoomIn, "Ctrl++", Str::KeysZoomIn),
+    one(GLFW_KEY_KP_ADD, kCtrl, KeyAction::ZoomIn, "Ctrl+Num+", Str::KeysZoomIn),
+    one(GLFW_KEY_MINUS, kCtrl, KeyAction::ZoomOut, "Ctrl+-", Str::KeysZoomOut),
+    one(GLFW_KEY_KP_SUBTRACT, kCtrl, KeyAction::ZoomOut, "Ctrl+Num-", Str::KeysZoomOut),
+    one(GLFW_KEY_0, kCtrl, KeyAction::ZoomReset, "Ctrl+0", Str::KeysZoomReset),
+    one(GLFW_KEY_KP_0, kCtrl, KeyAction::ZoomReset, "Ctrl+Num0", Str::KeysZoomReset),
     one(GLFW_KEY_F1, kNone, KeyAction::ToggleSheet, "F1", Str::KeysSheet),
     // "?" is Shift+/ on US and Korean keyboards alike.
     one(GLFW_KEY_SLASH, kShift, KeyAction::ToggleSheet, "?", Str::KeysSheet),

@@ -1,6 +1,5 @@
 #include "ui_scale.h"
 
-#include <GLFW/glfw3.h>
 #include <imgui_impl_opengl3.h>
 
 #include "zoom.h"
@@ -12,8 +11,6 @@ constexpr float kUiPixels = 19.0f;    // readable from the back of a classroom a
 constexpr float kMonoPixels = 18.0f;
 
 float g_scale = 1.0f;
-
-bool pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, true); }
 
 }  // namespace
 
@@ -48,13 +45,15 @@ void UiScale::set_zoom(float zoom, Fonts& fonts) {
     scale_style();
 }
 
-std::optional<float> zoom_asked(float zoom) {
+std::optional<float> zoom_asked(float zoom, const UiRequests& requests) {
+    if (requests.zoom_reset) return 1.0f;
+    float asked = zoom;
+    for (int step = 0; step < requests.zoom_steps; ++step) asked = app::zoom_in(asked);
+    for (int step = 0; step > requests.zoom_steps; --step) asked = app::zoom_out(asked);
     const ImGuiIO& io = ImGui::GetIO();
-    if (!io.KeyCtrl || io.KeyAlt) return std::nullopt;
-    if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD) || io.MouseWheel > 0) return app::zoom_in(zoom);
-    if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT) || io.MouseWheel < 0) return app::zoom_out(zoom);
-    if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_KP_0)) return 1.0f;
-    return std::nullopt;
+    if (io.KeyCtrl && !io.KeyAlt && io.MouseWheel > 0) asked = app::zoom_in(asked);
+    if (io.KeyCtrl && !io.KeyAlt && io.MouseWheel < 0) asked = app::zoom_out(asked);
+    return asked != zoom ? std::optional<float>(asked) : std::nullopt;
 }
 
 }  // namespace ovlab::gui

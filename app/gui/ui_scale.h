@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "fonts.h"
+#include "gui_context.h"
 
 namespace ovlab::gui {
 
@@ -37,8 +38,8 @@ private:
     ImGuiStyle base_style_;
 };
 
-// Ctrl+plus / Ctrl+= / keypad plus, Ctrl+minus, Ctrl+0 and Ctrl+wheel: the zoom asked for this
-// frame, if any.
-std::optional<float> zoom_asked(float zoom);
+// The zoom asked for this frame, if any: the zoom keys of the shortcut table (in `requests`) and
+// Ctrl+wheel.
+std::optional<float> zoom_asked(float zoom, const UiRequests& requests);
 
 }  // namespace ovlab::gui

@@ -23,6 +23,10 @@
     X(KeysWindowPicture, "Save a picture of the window", "창 그림 저장")                                           \
     X(KeysTimelinePicture, "Save a picture of the Timeline", "타임라인 그림 저장")                                 \
     X(KeysFullscreen, "Full screen on or off", "전체 화면 켜기/끄기")                                              \
+    X(KeysZoomIn, "Zoom in: larger text and panels (also Ctrl+mouse wheel up)",                                    \
+      "확대: 글자와 패널을 크게 (Ctrl+마우스 휠 위로도 됩니다)")                                                   \
+    X(KeysZoomOut, "Zoom out (also Ctrl+mouse wheel down)", "축소 (Ctrl+마우스 휠 아래로도 됩니다)")               \
+    X(KeysZoomReset, "Zoom back to 100 %", "100 % 크기로 돌아가기")                                                \
     X(KeysSheet, "Show or hide this list", "이 목록 보이기/숨기기")                                                \
     X(KeysCloseSheet, "Close this list", "이 목록 닫기")                                                           \
     X(KeysClose, "Close", "닫기")

@@ -82,7 +82,8 @@ void draw_waiter(const GuiContext& ctx, ImVec2 min, float width, const WaiterRow
 }
 
 // Running threads against the concurrency value: one box per allowed thread, filled while one runs;
-// amber with "LIMIT REACHED" once they are all taken. Advances the cursor on the current line.
+// amber with "FULL" once they are all taken; a red box for each thread running beyond the value.
+// Advances the cursor on the current line.
 void draw_gauge(const GuiContext& ctx, const PortPicture& port) {
     const Palette& p = palette();
     const float box = ImGui::GetFontSize() * 0.9f;
@@ -90,18 +91,23 @@ void draw_gauge(const GuiContext& ctx, const PortPicture& port) {
     if (port.concurrency > 0 && port.concurrency <= kMaxSlots) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        for (size_t i = 0; i < port.concurrency; ++i) {
+        const size_t boxes = std::min<size_t>(std::max<size_t>(port.concurrency, port.running), kMaxSlots);
+        for (size_t i = 0; i < boxes; ++i) {
+            const ImVec4 color = i < port.concurrency ? on : p.danger;
             const ImVec2 min(start.x + i * (box + 4), start.y + 3);
             const ImVec2 max(min.x + box, min.y + box);
-            if (i < port.running) draw->AddRectFilled(min, max, to_u32(on), 4.0f);
-            draw->AddRect(min, max, to_u32(i < port.running ? on : p.text_dim), 4.0f, 0, 2.0f);
+            if (i < port.running) draw->AddRectFilled(min, max, to_u32(color), 4.0f);
+            draw->AddRect(min, max, to_u32(i < port.running ? color : p.text_dim), 4.0f, 0, 2.0f);
         }
-        ImGui::Dummy(ImVec2(port.concurrency * (box + 4), box + 4));
+        ImGui::Dummy(ImVec2(boxes * (box + 4), box + 4));
         ImGui::SameLine(0, 6);
     }
-    text_in_font(ctx.fonts.bold, port.at_limit ? p.warning : p.text,
+    text_in_font(ctx.fonts.bold, port.above_limit ? p.danger : port.at_limit ? p.warning : p.text,
                  fmt::format(fmt::runtime(tr(Str::PortGauge)), port.running, port.concurrency));
-    if (port.at_limit) {
+    if (port.above_limit) {
+        ImGui::SameLine(0, 10);
+        pill(tr(Str::PortAboveLimit), p.danger);
+    } else if (port.at_limit) {
         ImGui::SameLine(0, 10);
         pill(tr(Str::PortAtLimit), p.warning);
     }

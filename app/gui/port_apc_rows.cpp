@@ -47,6 +47,7 @@ PortPicture port_picture(const trace::State& state, const trace::PortView& port)
     picture.running = port.running;
     picture.concurrency = port.concurrency;
     picture.at_limit = port.concurrency > 0 && port.running >= port.concurrency;
+    picture.above_limit = port.concurrency > 0 && port.running > port.concurrency;
     // Held back only if the port was already full when the front packet arrived: a count raised
     // later is the release of a waiter that has not recorded leaving the stack yet.
     picture.limit_holds_back = picture.at_limit && !port.queue.empty() && !port.waiters.empty() &&

@@ -247,11 +247,14 @@
     X(PortHelp,                                                                                                    \
       "Each completion port of the lesson. Packets (bytes, completion key, OVERLAPPED) queue first-in first-out; "  \
       "threads waiting in GetQueuedCompletionStatus form a stack: the last to arrive is released first (LIFO), "   \
-      "so a hot thread keeps working. The port lets at most the concurrency value of its threads run: at the "     \
-      "limit, packets wait even when a worker is ready.",                                                         \
+      "so a hot thread keeps working. The port releases a waiting thread only while fewer of its threads run "     \
+      "than the concurrency value: at the limit, packets wait even when a worker is ready. A thread that blocked " \
+      "elsewhere (Sleep, a wait, synchronous I/O) counts again when it wakes, so running can go OVER the value.",  \
       "레슨의 각 완료 포트입니다. 패킷(바이트 수, 완료 키, OVERLAPPED)은 먼저 들어온 순서대로 나갑니다(FIFO). "              \
       "GetQueuedCompletionStatus에서 기다리는 스레드는 스택을 이룹니다: 마지막에 온 스레드가 먼저 깨어납니다(LIFO). "          \
-      "포트는 동시 실행 값만큼만 스레드를 실행시킵니다: 한도에 이르면 준비된 작업자 스레드가 있어도 패킷은 기다립니다.")          \
+      "포트는 실행 중인 스레드가 동시 실행 값보다 적을 때만 기다리는 스레드를 풀어 줍니다: 한도에 이르면 준비된 작업자 "       \
+      "스레드가 있어도 패킷은 기다립니다. 다른 곳(Sleep, 대기, 동기 I/O)에서 블록되었던 스레드는 깨어나면 다시 세어지므로, "  \
+      "실행 중인 수가 그 값을 넘을(초과) 수 있습니다.")                                                                   \
     X(PortEmpty, "No completion port yet — step to CreateIoCompletionPort",                                        \
       "아직 완료 포트가 없습니다 — CreateIoCompletionPort까지 진행하세요")                                                  \
     X(PortQueueLabel, "Packet queue (FIFO)", "패킷 큐 (FIFO)")                                                         \
@@ -265,6 +268,7 @@
     X(PortReleasedNext, "released next", "다음에 깨어남")                                                                \
     X(PortGauge, "running {0} / concurrency {1}", "실행 {0} / 동시 실행 값 {1}")                                         \
     X(PortAtLimit, "FULL", "가득 참")                                                                                \
+    X(PortAboveLimit, "OVER", "초과")                                                                                \
     X(PortHoldsBack, "asleep, though a packet waits: the port is full",                                           \
       "패킷이 있어도 잠든 채: 포트가 가득 참")                                                                        \
     X(PortTaken, "{} took", "{}가 가져감")                                                                            \

@@ -2,8 +2,9 @@
 //
 // A TCP echo server on an I/O completion port:
 //
-//   - main accepts each connection, creates a Connection for it, associates the socket with the
-//     port (key = the connection's number) and posts the first WSARecv.
+//   - main posts an AcceptEx on the listening socket, associated with the port under its own key.
+//     A worker takes the accept's packet, starts the connection (its socket associated with the
+//     port, key = the connection's number; the first WSARecv) and posts the next AcceptEx.
 //   - Worker threads wait in GetQueuedCompletionStatus. For each connection: a receive completes
 //     -> the worker sends the same bytes back with WSASend -> the send completes -> the worker
 //     posts the next WSARecv. A receive of 0 bytes means the client closed; a FAILED receive
@@ -15,18 +16,18 @@
 //
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
-//   usage: iocp_echo_server [workers=2] [concurrency=1] [clients=2] [messages=2] [buffer=64] [reset=1]
+//   usage: iocp_echo_server [workers=2] [concurrency=1] [clients=2] [messages=2] [buffer=64] [reset=1] [acceptex=1] [block=0]
 //
-// Parameters a teacher may change:
-//   workers=N       worker threads, 1 to 4 (default 2)
-//   concurrency=N   the port's concurrency value, 0 to 4 (0 = one per processor; default 1)
-//   clients=N       built-in clients, 0 to 4 (default 2; 0 = serve outside clients until "stop")
-//   messages=N      messages each client sends, 1 to 4 (default 2)
-//   buffer=N        the server's receive buffer in bytes, 8 to 256 (default 64)
-//   reset=0|1       1: clients 2 and 4 close with a reset instead of gracefully (default 1)
+//   workers      worker threads, 1 to 4          messages     messages each client sends, 1 to 4
+//   concurrency  the port's concurrency value, 0 to 4 (0: one per processor)
+//   clients      built-in clients, 0 to 4 (0: serve outside clients until one sends "stop")
+//   buffer       receive buffer, 8 to 256 bytes  reset        1: clients 2 and 4 close with a reset
+//   acceptex     0: main accepts with a blocking accept() instead of AcceptEx
+//   block        0 to 1000: ms a worker sleeps before each echo; the clients send at once
 
 #include <winsock2.h>
 #include <ws2tcpip.h>
+#include <mswsock.h>
 #include <windows.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,8 @@
 #define MAX_CONNECTIONS 16  // clients=0: connections per run (each keeps its slot)
 #define MAX_BUFFER 256
 #define KEY_STOP 0  // our own packet with no OVERLAPPED: the worker that takes it exits
+#define KEY_LISTENER (MAX_CONNECTIONS + 1)  // the listening socket's key: its packets are accepts
+#define ADDRESS_BLOCK (sizeof(sockaddr_in) + 16)  // AcceptEx: room for one address, 16 bytes more
 
 // One outstanding operation. The OVERLAPPED is the first member, so the OVERLAPPED* a worker
 // dequeues is the IoRequest. A receive and a send never share one: each request in flight needs
@@ -55,9 +58,8 @@ struct IoRequest {
 struct Connection {
     SOCKET socket;
     int number;
-    IoRequest receive;
+    IoRequest receive;  // acceptex=1: the AcceptEx request too, until the connection starts
     IoRequest send;
-    DWORD bufferSize;
     HANDLE idle;    // set when the echo went out and the next receive is posted (see worker-idle)
     HANDLE closed;  // set by the worker that closed the socket
 };
@@ -77,6 +79,16 @@ struct Client {
 static Connection g_connections[MAX_CONNECTIONS];
 static Client g_clients[MAX_CLIENTS];
 static SOCKET g_listener = INVALID_SOCKET;  // clients=0: the worker that reads "stop" closes it
+static DWORD g_bufferSize;                  // buffer=N
+static DWORD g_blockMilliseconds;           // block=N
+// acceptex=1. AcceptEx and GetAcceptExSockaddrs are Microsoft extensions to Windows Sockets: a
+// program asks the socket's provider for them with WSAIoctl (see start_accepting).
+static LPFN_ACCEPTEX lpfnAcceptEx;
+static LPFN_GETACCEPTEXSOCKADDRS lpfnGetAcceptExSockaddrs;
+static int g_accepted;         // connections AcceptEx brought; the pending one fills slot g_accepted
+static int g_expected;         // built-in clients: how many main waits for (0 with clients=0)
+static HANDLE g_allAccepted;   // set once g_expected connections have started
+static HANDLE g_acceptsEnded;  // set once no AcceptEx is pending any more
 
 // "name=text" on the command line, or NULL.
 static const char* text_option(int argc, char** argv, const char* name)
@@ -147,7 +159,7 @@ static BOOL post_receive(Connection* connection)
     memset(&request->ov, 0, sizeof request->ov);
     request->kind = IoRequest::Receive;
     request->wsaBuf.buf = request->data;
-    request->wsaBuf.len = connection->bufferSize;
+    request->wsaBuf.len = g_bufferSize;
     DWORD flags = 0;
     int result = WSARecv(connection->socket, &request->wsaBuf, 1, NULL, &flags, &request->ov, NULL);  // [step: post-recv]
     if (result == SOCKET_ERROR && WSAGetLastError() != WSA_IO_PENDING) {
@@ -180,6 +192,90 @@ static void close_connection(Connection* connection)
     SetEvent(connection->closed);
 }
 
+// An accepted socket becomes connection number slot + 1: its events, the socket associated with
+// the port (key = the number), its first receive. FALSE: it did not start, `closed` is set.
+static BOOL start_connection(int slot, SOCKET s, HANDLE port)
+{
+    Connection* connection = &g_connections[slot];
+    connection->number = slot + 1;
+    connection->socket = s;
+    connection->idle = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: connection-events]
+    connection->closed = CreateEventA(NULL, TRUE, FALSE, NULL);
+    if (s == INVALID_SOCKET) {
+        printf("connection %d: no socket, accept failed\n", connection->number);
+        SetEvent(connection->closed);  // [step: connection-events]
+        return FALSE;
+    }
+    if (CreateIoCompletionPort((HANDLE)s, port, connection->number, 0) != port) {  // [step: associate]
+        printf("cannot associate connection %d: error %lu\n", connection->number, (unsigned long)GetLastError());
+        close_connection(connection);
+        return FALSE;
+    }
+    if (!post_receive(connection)) {
+        close_connection(connection);
+        return FALSE;
+    }
+    printf("server: connection %d accepted, key %d, first receive posted\n", connection->number, connection->number);
+    return TRUE;
+}
+
+// acceptex=1: AcceptEx for the connection in `slot`. Unlike accept, which returns a new socket,
+// AcceptEx connects a socket the program made beforehand (not bound, not connected).
+static BOOL post_accept(int slot)
+{
+    Connection* connection = &g_connections[slot];
+    IoRequest* request = &connection->receive;
+    connection->socket = WSASocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);  // [step: accept-socket]
+    memset(&request->ov, 0, sizeof request->ov);
+    // The output buffer: dwReceiveDataLength bytes of first data (0 here), then the local and the
+    // remote address, ADDRESS_BLOCK bytes each.
+    DWORD bytes = 0;
+    if (connection->socket == INVALID_SOCKET ||
+        (!lpfnAcceptEx(g_listener, connection->socket, request->data, 0, ADDRESS_BLOCK, ADDRESS_BLOCK, &bytes, &request->ov) &&  // [step: post-accept]
+         WSAGetLastError() != ERROR_IO_PENDING)) {
+        printf("server: AcceptEx failed: error %d\n", WSAGetLastError());
+        return FALSE;
+    }
+    return TRUE;  // TRUE at once or pending: a packet with KEY_LISTENER will come either way
+}
+
+// No AcceptEx is pending any more. The socket made for the next connection never got one.
+static void end_accepts(Connection* unused)
+{
+    closesocket(unused->socket);  // [step: accepts-ended]
+    SetEvent(g_acceptsEnded);
+}
+
+// acceptex=1: a packet with the listening socket's key: the AcceptEx of `connection` completed.
+static void accept_completed(Connection* connection, BOOL ok, HANDLE port)
+{
+    if (!ok) {  // the listening socket was closed: 1236 (ERROR_CONNECTION_ABORTED)
+        printf("server: AcceptEx ended with error %lu: no more connections\n", (unsigned long)GetLastError());
+        end_accepts(connection);
+        return;
+    }
+    // Until this option is set, the new socket has not taken the listening socket's properties:
+    // getpeername, getsockname, getsockopt and setsockopt do not work on it.
+    if (setsockopt(connection->socket, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char*)&g_listener, sizeof g_listener) != 0) {  // [step: update-accept-context]
+        printf("server: SO_UPDATE_ACCEPT_CONTEXT failed: error %d\n", WSAGetLastError());
+    }
+    sockaddr *local, *remote;
+    int localLength, remoteLength;
+    lpfnGetAcceptExSockaddrs(connection->receive.data, 0, ADDRESS_BLOCK, ADDRESS_BLOCK, &local, &localLength, &remote,
+                             &remoteLength);
+    printf("server: AcceptEx accepted a client from %s\n", inet_ntoa(((sockaddr_in*)remote)->sin_addr));
+    start_connection(g_accepted++, connection->socket, port);
+    if (g_accepted == g_expected) {
+        SetEvent(g_allAccepted);  // [step: all-accepted]
+    }
+    if (g_accepted == MAX_CONNECTIONS) {
+        printf("server: %d connections already, no more accepts\n", MAX_CONNECTIONS);
+        SetEvent(g_acceptsEnded);
+    } else if (!post_accept(g_accepted)) {
+        end_accepts(&g_connections[g_accepted]);
+    }
+}
+
 static DWORD WINAPI WorkerThread(LPVOID parameter)
 {
     HANDLE port = (HANDLE)parameter;
@@ -195,8 +291,12 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
             printf("GetQueuedCompletionStatus failed: error %lu\n", (unsigned long)GetLastError());
             return 1;
         }
-        Connection* connection = &g_connections[key - 1];  // [step: worker-packet]
         IoRequest* request = (IoRequest*)overlapped;
+        if (key == KEY_LISTENER) {  // an AcceptEx: its request is the receive of a connection-to-be
+            accept_completed(CONTAINING_RECORD(request, Connection, receive), ok, port);
+            continue;
+        }
+        Connection* connection = &g_connections[key - 1];  // [step: worker-packet]
         if (!ok) {
             // A failed request: 64 (ERROR_NETNAME_DELETED) when the client reset the connection.
             printf("connection %d: %s failed: error %lu, closing\n", connection->number,
@@ -206,14 +306,19 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
             printf("connection %d: the client closed the connection\n", connection->number);  // [step: worker-eof]
             close_connection(connection);
         } else if (request->kind == IoRequest::Receive && is_stop_line(request->data, bytes)) {
-            // Closing the listening socket is how one thread ends another's blocking accept: main's
-            // accept returns INVALID_SOCKET (WSAEINTR) and main stops taking connections.
+            // Closing the listening socket ends accepting: main's blocking accept returns
+            // INVALID_SOCKET (WSAEINTR); a pending AcceptEx fails (its packet comes with an error).
             printf("connection %d: \"stop\": no more connections\n", connection->number);
             closesocket(g_listener);  // [step: worker-stop-listening]
             close_connection(connection);
         } else if (request->kind == IoRequest::Receive) {
             printf("connection %d: received %lu bytes \"%.*s\", echoing them\n", connection->number,
                    (unsigned long)bytes, (int)bytes, request->data);
+            if (g_blockMilliseconds > 0) {
+                // A blocking call while the worker holds a packet (a slow disk or database would do
+                // the same): the port stops counting this worker as running.
+                Sleep(g_blockMilliseconds);  // [step: worker-block]
+            }
             if (!post_echo(connection, bytes)) {
                 close_connection(connection);
             }
@@ -305,16 +410,19 @@ static void publish_port(const char* path, unsigned short listenPort)
     }
 }
 
-// clients=0: the accept loop serves whoever connects until a worker reads "stop" and closes the
+// clients=0: the server accepts whoever connects until a worker reads "stop" and closes the
 // listening socket; then the connections still open end when their clients close or reset them.
 // A connection keeps its slot (its key is its number), so at most MAX_CONNECTIONS per run.
-static BOOL serve_peers(SOCKET listener, HANDLE port, DWORD bufferSize)
+static BOOL serve_peers(HANDLE port, BOOL acceptEx)
 {
-    g_listener = listener;
     int accepted = 0;
     BOOL ok = TRUE;
-    for (;;) {
-        SOCKET s = accept(listener, NULL, NULL);  // [step: accept-peer]
+    if (acceptEx) {  // the workers accept: main only waits until they stop
+        WaitForSingleObject(g_acceptsEnded, INFINITE);  // [step: wait-accepts-ended]
+        accepted = g_accepted;
+    }
+    while (!acceptEx) {
+        SOCKET s = accept(g_listener, NULL, NULL);  // [step: accept-peer]
         if (s == INVALID_SOCKET) {
             printf("server: accept failed with error %d: no more connections\n", WSAGetLastError());
             break;
@@ -324,27 +432,16 @@ static BOOL serve_peers(SOCKET listener, HANDLE port, DWORD bufferSize)
             closesocket(s);  // [step: refuse-peer]
             continue;
         }
-        Connection* connection = &g_connections[accepted++];
-        connection->number = accepted;
-        connection->socket = s;
-        connection->bufferSize = bufferSize;
-        connection->idle = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: connection-events]
-        connection->closed = CreateEventA(NULL, TRUE, FALSE, NULL);
-        if (CreateIoCompletionPort((HANDLE)s, port, connection->number, 0) != port) {  // [step: associate]
-            printf("cannot associate connection %d: error %lu\n", accepted, (unsigned long)GetLastError());
-            close_connection(connection);
-            ok = FALSE;
-        } else if (!post_receive(connection)) {
-            close_connection(connection);
-            ok = FALSE;
-        } else {
-            printf("server: connection %d accepted, key %d, first receive posted\n", accepted, connection->number);
-        }
+        ok = start_connection(accepted++, s, port) && ok;
     }
     for (int i = 0; i < accepted; ++i) {
         WaitForSingleObject(g_connections[i].closed, INFINITE);  // [step: wait-peer-closed]
         CloseHandle(g_connections[i].idle);  // [step: cleanup]
         CloseHandle(g_connections[i].closed);
+    }
+    if (acceptEx) {
+        CloseHandle(g_allAccepted);
+        CloseHandle(g_acceptsEnded);
     }
     return ok;
 }
@@ -368,16 +465,42 @@ static DWORD stop_workers(HANDLE port, HANDLE* workers, DWORD workerCount)
     return stopped;
 }
 
+// acceptex=1: loads the two extension functions, associates the listening socket with the port
+// under its own key and posts the first AcceptEx.
+static BOOL start_accepting(HANDLE port)
+{
+    GUID acceptExId = WSAID_ACCEPTEX, sockaddrsId = WSAID_GETACCEPTEXSOCKADDRS;
+    DWORD bytes = 0;
+    if (WSAIoctl(g_listener, SIO_GET_EXTENSION_FUNCTION_POINTER, &acceptExId, sizeof acceptExId, &lpfnAcceptEx,  // [step: load-acceptex]
+                 sizeof lpfnAcceptEx, &bytes, NULL, NULL) == SOCKET_ERROR ||
+        WSAIoctl(g_listener, SIO_GET_EXTENSION_FUNCTION_POINTER, &sockaddrsId, sizeof sockaddrsId,
+                 &lpfnGetAcceptExSockaddrs, sizeof lpfnGetAcceptExSockaddrs, &bytes, NULL, NULL) == SOCKET_ERROR) {
+        printf("cannot load AcceptEx: error %d\n", WSAGetLastError());
+        return FALSE;
+    }
+    g_allAccepted = CreateEventA(NULL, TRUE, FALSE, NULL);  // [step: accept-events]
+    g_acceptsEnded = CreateEventA(NULL, TRUE, FALSE, NULL);
+    if (CreateIoCompletionPort((HANDLE)g_listener, port, KEY_LISTENER, 0) != port) {  // [step: associate-listener]
+        printf("cannot associate the listening socket: error %lu\n", (unsigned long)GetLastError());
+        return FALSE;
+    }
+    return post_accept(0);
+}
+
 int main(int argc, char** argv)
 {
     DWORD workerCount = option(argc, argv, "workers", 2, 1, MAX_WORKERS);
     DWORD concurrency = option(argc, argv, "concurrency", 1, 0, MAX_WORKERS);
     int clientCount = (int)option(argc, argv, "clients", 2, 0, MAX_CLIENTS);
     int messages = (int)option(argc, argv, "messages", 2, 1, 4);
-    DWORD bufferSize = option(argc, argv, "buffer", 64, 8, MAX_BUFFER);
+    g_bufferSize = option(argc, argv, "buffer", 64, 8, MAX_BUFFER);
     BOOL resetEverySecond = option(argc, argv, "reset", 1, 0, 1) != 0;
+    BOOL acceptEx = option(argc, argv, "acceptex", 1, 0, 1) != 0;
+    g_blockMilliseconds = option(argc, argv, "block", 0, 0, 1000);
     memset(g_connections, 0, sizeof g_connections);  // the lab may run this program several times
     memset(g_clients, 0, sizeof g_clients);
+    g_accepted = 0;
+    g_expected = 0;
 
     WSADATA wsaData;
     if (WSAStartup(MAKEWORD(2, 2), &wsaData) != 0) {  // [step: wsa-startup]
@@ -399,13 +522,13 @@ int main(int argc, char** argv)
     }
 
     unsigned short listenPort = 0;
-    SOCKET listener = listen_on_loopback(SOMAXCONN, &listenPort);
-    if (listener == INVALID_SOCKET) {
+    g_listener = listen_on_loopback(SOMAXCONN, &listenPort);
+    if (g_listener == INVALID_SOCKET || (clientCount == 0 && acceptEx && !start_accepting(port))) {
         return 1;
     }
     if (clientCount == 0) {  // the clients come from outside this program
         publish_port(text_option(argc, argv, "portfile"), listenPort);
-        BOOL served = serve_peers(listener, port, bufferSize);
+        BOOL served = serve_peers(port, acceptEx);
         DWORD stopped = stop_workers(port, workers, workerCount);
         CloseHandle(port);  // [step: cleanup]
         WSACleanup();
@@ -414,9 +537,10 @@ int main(int argc, char** argv)
         return served && stopped == workerCount ? 0 : 1;
     }
 
-    // The accept loop: one client at a time, so every run accepts them in the same order.
+    // The clients connect one after another. Each connection waits in the listening socket's
+    // backlog until the server accepts it: connect succeeds before any accept.
     HANDLE clientThreads[MAX_CLIENTS];
-    int accepted = 0;
+    int started = 0;
     BOOL ok = TRUE;
     for (int i = 0; ok && i < clientCount; ++i) {
         Client* client = &g_clients[i];
@@ -431,49 +555,50 @@ int main(int argc, char** argv)
             return 1;
         }
         WaitForSingleObject(client->connected, INFINITE);  // [step: wait-connected]
-        Connection* connection = &g_connections[i];
-        connection->number = i + 1;
-        connection->bufferSize = bufferSize;
-        connection->socket = client->ok ? accept(listener, NULL, NULL) : INVALID_SOCKET;  // [step: accept]
-        connection->idle = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: connection-events]
-        connection->closed = CreateEventA(NULL, TRUE, FALSE, NULL);
-        ++accepted;  // a client thread to join and events to close, even if the rest fails
-        if (connection->socket == INVALID_SOCKET) {
-            printf("client %d could not connect: error %d\n", i + 1, WSAGetLastError());
-            SetEvent(connection->closed);  // [step: connection-events]
-            ok = FALSE;
-        } else if (CreateIoCompletionPort((HANDLE)connection->socket, port, connection->number, 0) != port) {  // [step: associate]
-            printf("cannot associate connection %d: error %lu\n", i + 1, (unsigned long)GetLastError());
-            close_connection(connection);
-            ok = FALSE;
-        } else if (!post_receive(connection)) {
-            close_connection(connection);
-            ok = FALSE;
-        } else {
-            printf("server: connection %d accepted, key %d, first receive posted\n", i + 1, connection->number);
-        }
+        ++started;  // a client thread to join and events to close, even if the rest fails
+        ok = client->ok;
+    }
+    // The server accepts them in the order they connected, so every run numbers them the same.
+    g_expected = clientCount;
+    ok = ok && (!acceptEx || start_accepting(port));
+    if (ok && acceptEx) {  // the workers accept: main waits until every connection has started
+        HANDLE allOrEnded[2] = {g_allAccepted, g_acceptsEnded};
+        ok = WaitForMultipleObjects(2, allOrEnded, FALSE, INFINITE) == WAIT_OBJECT_0;  // [step: wait-accepted]
+    }
+    for (int i = 0; ok && !acceptEx && i < clientCount; ++i) {
+        ok = start_connection(i, accept(g_listener, NULL, NULL), port);  // [step: accept]
     }
 
     // The clients talk, one action at a time. Each echo is complete when the connection is idle.
+    // block=N: every client sends before main waits for an echo, so receives complete together.
+    int batch = g_blockMilliseconds > 0 ? clientCount : 1;
     for (int m = 0; ok && m < messages; ++m) {
-        for (int i = 0; ok && i < clientCount; ++i) {
-            ok = client_acts(&g_clients[i], Client::Send, m);
-            // Idle: the echo went out. Closed instead: the server gave up on this connection.
-            HANDLE idleOrClosed[2] = {g_connections[i].idle, g_connections[i].closed};
-            ok = ok && WaitForMultipleObjects(2, idleOrClosed, FALSE, INFINITE) == WAIT_OBJECT_0;  // [step: wait-idle]
-            ok = ok && client_acts(&g_clients[i], Client::Read, m);
+        for (int first = 0; ok && first < clientCount; first += batch) {
+            for (int i = first; ok && i < first + batch; ++i) {
+                ok = client_acts(&g_clients[i], Client::Send, m);
+            }
+            for (int i = first; ok && i < first + batch; ++i) {
+                // Idle: the echo went out. Closed instead: the server gave up on this connection.
+                HANDLE idleOrClosed[2] = {g_connections[i].idle, g_connections[i].closed};
+                ok = WaitForMultipleObjects(2, idleOrClosed, FALSE, INFINITE) == WAIT_OBJECT_0;  // [step: wait-idle]
+                ok = ok && client_acts(&g_clients[i], Client::Read, m);
+            }
         }
     }
     // Every client closes (gracefully, or with a reset); the server notices and closes its end.
-    for (int i = 0; i < accepted; ++i) {
+    for (int i = 0; i < started; ++i) {
         BOOL reset = resetEverySecond && (i % 2) == 1;  // clients 2 and 4
         client_acts(&g_clients[i], reset ? Client::Reset : Client::Close, 0);
         WaitForSingleObject(g_connections[i].closed, INFINITE);  // [step: wait-closed]
     }
+    closesocket(g_listener);  // [step: stop-listening]
+    if (acceptEx) {  // the AcceptEx posted for a next client ends with the listening socket
+        WaitForSingleObject(g_acceptsEnded, INFINITE);  // [step: wait-accepts-ended]
+    }
 
     DWORD stopped = stop_workers(port, workers, workerCount);
-    WaitForMultipleObjects((DWORD)accepted, clientThreads, TRUE, INFINITE);  // [step: join-clients]
-    for (int i = 0; i < accepted; ++i) {
+    WaitForMultipleObjects((DWORD)started, clientThreads, TRUE, INFINITE);  // [step: join-clients]
+    for (int i = 0; i < started; ++i) {
         ok = ok && g_clients[i].ok;
         CloseHandle(clientThreads[i]);  // [step: cleanup]
         CloseHandle(g_clients[i].connected);
@@ -482,7 +607,10 @@ int main(int argc, char** argv)
         CloseHandle(g_connections[i].idle);
         CloseHandle(g_connections[i].closed);
     }
-    closesocket(listener);
+    if (acceptEx) {
+        CloseHandle(g_allAccepted);
+        CloseHandle(g_acceptsEnded);
+    }
     CloseHandle(port);
     WSACleanup();
     printf("%d clients, %d messages each: %s; %lu of %lu workers stopped\n", clientCount, messages,

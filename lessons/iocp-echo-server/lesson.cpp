@@ -38,6 +38,16 @@ std::vector<LessonParameter> parameters()
          .explain_en = "On: clients 2 and 4 close with a reset, so the server sees a failed receive instead of "
                        "one of 0 bytes.",
          .explain_ko = "켜면: 클라이언트 2와 4가 리셋으로 끊어, 서버는 0바이트 수신 대신 실패한 수신을 봅니다."},
+        {.name = "acceptex", .default_value = 1, .min = 0, .max = 1, .is_switch = true,
+         .explain_en = "On: the server accepts with AcceptEx, and a worker takes each accept as a packet from the "
+                       "port. Off: main accepts with a blocking accept(), for comparison.",
+         .explain_ko = "켜면: 서버가 AcceptEx로 연결을 받고, 작업자 스레드가 각 accept를 포트의 완료 패킷으로 "
+                       "받습니다. 끄면: 비교를 위해 main이 블로킹 accept()로 받습니다."},
+        {.name = "block", .default_value = 0, .min = 0, .max = 1000,
+         .explain_en = "Milliseconds a worker sleeps before each echo, holding its packet (0 = none), and the clients "
+                       "send at once: the port releases another worker, and running exceeds the concurrency value.",
+         .explain_ko = "작업자 스레드가 패킷을 쥔 채 에코 전에 잠드는 밀리초 (0 = 없음). 클라이언트들은 한꺼번에 "
+                       "보냅니다: 포트가 다른 작업자를 풀어 주어, 실행 중인 수가 동시 실행 값을 넘습니다."},
     };
 }
 
@@ -116,8 +126,8 @@ LessonInfo iocp_echo_server()
     LessonInfo lesson;
     lesson.id = "iocp-echo-server";
     lesson.title_en =
-        "An echo server on a completion port: accept, WSARecv, WSASend, workers, clients that close or reset";
-    lesson.title_ko = "완료 포트 에코 서버: accept, WSARecv, WSASend, 작업자 스레드, 정상 종료와 리셋하는 "
+        "An echo server on a completion port: AcceptEx, WSARecv, WSASend, workers, clients that close or reset";
+    lesson.title_ko = "완료 포트 에코 서버: AcceptEx, WSARecv, WSASend, 작업자 스레드, 정상 종료와 리셋하는 "
                       "클라이언트";
     lesson.source_file = "iocp_echo_server.cpp";
     lesson.parameters = parameters();

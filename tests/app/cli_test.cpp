@@ -93,7 +93,7 @@ TEST(CommandLine, BadParamsAreOneLineUsageErrors)
               "--param workers=many is not a whole number: workers takes 1 to 4 (default 2)");
     EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "threads=2"}),
               "--param lesson iocp-echo-server has no parameter 'threads' (it has: workers, concurrency, clients, "
-              "messages, buffer, reset)");
+              "messages, buffer, reset, acceptex, block)");
     EXPECT_EQ(error_of({"--lesson", "iocp-echo-server", "--param", "workers"}),
               "--param 'workers' is not name=value");
     EXPECT_EQ(error_of({"--lesson", "no-such-lesson", "--param", "workers=3"}),

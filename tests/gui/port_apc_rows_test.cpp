@@ -85,6 +85,16 @@ TEST(PortPicture, AReleaseOnItsWayIsNotHeldBack) {
     EXPECT_FALSE(port.limit_holds_back);
 }
 
+// A worker that blocked outside GetQueuedCompletionStatus woke up after another was released.
+TEST(PortPicture, RunningBeyondTheConcurrencyValueIsAboveTheLimit) {
+    trace::State state = port_with_two_waiters_at_the_limit();
+    EXPECT_FALSE(port_picture(state, state.ports.at(kPort)).above_limit) << "1 running of 1 is full, not above";
+    state.ports.at(kPort).running = 2;
+    const PortPicture port = port_picture(state, state.ports.at(kPort));
+    EXPECT_TRUE(port.at_limit);
+    EXPECT_TRUE(port.above_limit);
+}
+
 TEST(PortPicture, BelowTheLimitNothingIsHeldBack) {
     trace::State state = port_with_two_waiters_at_the_limit();
     state.ports.at(kPort).running = 0;

@@ -65,10 +65,10 @@ TEST(LessonParameters, ParametersReachTheProgramAsArguments)
     ASSERT_NE(lesson, nullptr);
     const std::vector<std::string> defaults = lesson->program().prepare("/unused");
     EXPECT_EQ(defaults, (std::vector<std::string>{"workers=2", "concurrency=1", "clients=2", "messages=2",
-                                                  "buffer=64", "reset=1"}));
+                                                  "buffer=64", "reset=1", "acceptex=1", "block=0"}));
     const std::vector<std::string> changed = lesson->program({{"workers", 3}, {"reset", 0}}).prepare("/unused");
     EXPECT_EQ(changed, (std::vector<std::string>{"workers=3", "concurrency=1", "clients=2", "messages=2",
-                                                 "buffer=64", "reset=0"}));
+                                                 "buffer=64", "reset=0", "acceptex=1", "block=0"}));
 }
 
 TEST(LessonParameters, BadValuesAreRefusedWithAClearMessage)
@@ -92,7 +92,7 @@ TEST(LessonParameters, BadValuesAreRefusedWithAClearMessage)
               "reset=2 is out of range: reset takes 0 (off) or 1 (on) (default 1)");
     EXPECT_EQ(parse_parameter(lesson, "threads=2", changes),
               "lesson iocp-echo-server has no parameter 'threads' (it has: workers, concurrency, clients, messages, "
-              "buffer, reset)");
+              "buffer, reset, acceptex, block)");
     EXPECT_EQ(parse_parameter(lesson, "workers", changes), "'workers' is not name=value");
     EXPECT_EQ(parse_parameter(*find_lesson("event-file-copy"), "chunk=1", changes),
               "lesson event-file-copy has no parameters (got 'chunk')");

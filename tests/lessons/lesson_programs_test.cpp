@@ -83,7 +83,8 @@ TEST(LessonPrograms, TeacherParametersWorkAtOtherValues)
         {"event-sockets", {{"connections=1"}, {"connections=4"}}},
         {"iocp-echo-server",
          {{"workers=1", "concurrency=1", "clients=1"}, {"workers=4", "concurrency=0", "clients=4", "messages=4"},
-          {"reset=0"}, {"buffer=8"}}},
+          {"reset=0"}, {"buffer=8"}, {"acceptex=0"}, {"acceptex=0", "clients=4", "workers=1"},
+          {"block=20", "clients=4"}, {"block=20", "acceptex=0", "concurrency=2", "messages=1"}}},
         {"pitfalls", {{"part=1"}, {"part=2", "loops=1"}, {"part=3"}, {"part=4"}, {"part=5"}, {"part=6", "wait=100"}}},
     };
     for (const auto& [id, runs] : variants) {

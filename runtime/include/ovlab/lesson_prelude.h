@@ -7,6 +7,7 @@
 #pragma once
 
 #include <winsock2.h>
+#include <mswsock.h>  // before the macros below: it declares AcceptEx
 #include <windows.h>
 #include <stdio.h>
 
@@ -21,10 +22,13 @@
 #define OVLAB_TRACED_CALL(fn, ...) \
     (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(::fn, __VA_ARGS__))
 #define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::ovlab::win32::Traced<#fn>::call(::fn))
+#define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) \
+    (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(pointer, __VA_ARGS__))
 #define GetProcessHeap() ::ovlab::win32::lesson_heap()
 #else
 #define OVLAB_TRACED_CALL(fn, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::fn(__VA_ARGS__))
 #define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::fn())
+#define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), pointer(__VA_ARGS__))
 #endif
 
 #define CreateFileA(...) OVLAB_TRACED_CALL(CreateFileA, __VA_ARGS__)
@@ -105,6 +109,9 @@
 #define WSAResetEvent(...) OVLAB_TRACED_CALL(WSAResetEvent, __VA_ARGS__)
 #define WSAWaitForMultipleEvents(...) OVLAB_TRACED_CALL(WSAWaitForMultipleEvents, __VA_ARGS__)
 #define AcceptEx(...) OVLAB_TRACED_CALL(AcceptEx, __VA_ARGS__)
+// An extension function loaded with WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER) is called through
+// a pointer; a lesson names the pointer as Microsoft's samples do.
+#define lpfnAcceptEx(...) OVLAB_TRACED_CALL_THROUGH(AcceptEx, lpfnAcceptEx, __VA_ARGS__)
 #define CreateNamedPipeA(...) OVLAB_TRACED_CALL(CreateNamedPipeA, __VA_ARGS__)
 #define CreateNamedPipeW(...) OVLAB_TRACED_CALL(CreateNamedPipeW, __VA_ARGS__)
 #define ConnectNamedPipe(...) OVLAB_TRACED_CALL(ConnectNamedPipe, __VA_ARGS__)

@@ -49,6 +49,8 @@ std::string TextPrinter::checkpoint_header(const Event& event) const {
         case EventKind::ApcDelivering:
             return fmt::format("[{}] {}  APC runs: {}\n", state_.checkpoints, thread_label(state_, event.thread),
                                event.text_view());
+        case EventKind::LineReached:
+            return fmt::format("[{}] {}  {}  reached\n", state_.checkpoints, thread_label(state_, event.thread), where);
         default: {
             const auto* io = [&]() -> const IoView* {
                 for (auto it = state_.ios.rbegin(); it != state_.ios.rend(); ++it)

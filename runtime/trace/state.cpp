@@ -155,7 +155,7 @@ void State::apply(const Event& event) {
             if (ThreadView* t = thread(event.thread)) {
                 t->line = event.line;
                 t->state = ThreadState::AtCheckpoint;
-                t->detail = fmt::format("reached line {}", event.line);
+                t->detail.clear();  // the line is the whole story: the Threads panel shows it
                 t->changed_at = event.seq;
             }
             break;

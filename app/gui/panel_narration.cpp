@@ -1,6 +1,5 @@
 // The narration: what the step shown means, from the lesson's narration.<lang>.md. "## intro"
 // before the first step, the checkpoint's section while stepping, "## finished" at the end.
-#include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>

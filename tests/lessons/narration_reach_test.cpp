@@ -165,6 +165,31 @@ TEST_P(EveryNarrationSection, IsShownByARun)
                                      << fmt::format("{}", fmt::join(never_shown, "\n  "));
 }
 
+// The rule in lesson_registry.h on a made-up lesson: each step shows its own line's section, or
+// none, never what an earlier step showed.
+TEST(NarrationForCheckpoint, AStepShowsItsOwnLinesSectionOrNone)
+{
+    LessonSource source;
+    source.tag_at = {"", "issue-read", "issue-read", "eof"};  // lines 1 to 4
+    Narration narration;
+    narration.sections = {{"issue-read", "reads"}, {"issue-read.return", "returns"}, {"eof", "the end"}};
+    const trace::State state;
+    auto shown = [&](trace::EventKind kind, uint32_t line) {
+        trace::Event event;
+        event.kind = kind;
+        event.line = line;
+        const CheckpointNarration section = narration_for_checkpoint(event, state, source, narration);
+        return section.text ? section.key + ": " + *section.text : section.key;
+    };
+    EXPECT_EQ(shown(trace::EventKind::ApiEnter, 2), "issue-read: reads");
+    EXPECT_EQ(shown(trace::EventKind::ApiLeave, 3), "issue-read.return: returns");
+    EXPECT_EQ(shown(trace::EventKind::LineReached, 4), "eof: the end");
+    EXPECT_EQ(shown(trace::EventKind::ApiLeave, 4), "eof: the end");            // no "eof.return": the plain section
+    EXPECT_EQ(shown(trace::EventKind::ApcDelivering, 2), "issue-read: reads");  // the wait that runs the APC
+    EXPECT_EQ(shown(trace::EventKind::ApiEnter, 1), "");                        // before the first tag: none
+    EXPECT_EQ(shown(trace::EventKind::IoCompleting, 0), "");                    // a request the trace never issued
+}
+
 std::vector<std::string> lesson_ids()
 {
     std::vector<std::string> ids;

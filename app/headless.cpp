@@ -25,8 +25,8 @@ constexpr auto kStallLimit = 20s;
 trace::TextPrinter make_printer(const LessonSource& source, const Narration& narration, Language language) {
     return trace::TextPrinter(
         [&source, &narration](const trace::Event& event, const trace::State& state) {
-            const std::string* text = narration_for_checkpoint(event, state, source, narration);
-            return text ? *text : std::string();
+            const CheckpointNarration shown = narration_for_checkpoint(event, state, source, narration);
+            return shown.text ? *shown.text : std::string();
         },
         language);
 }

@@ -1,23 +1,40 @@
+// Which narration section a step shows. The rule is written out in lesson_registry.h, above
+// narration_for_checkpoint.
 #include "ovlab/lesson_registry.h"
 
 namespace ovlab {
+namespace {
 
-const std::string* narration_for_checkpoint(const trace::Event& checkpoint, const trace::State& state,
-                                            const LessonSource& source, const Narration& narration) {
-    switch (checkpoint.kind) {
-        case trace::EventKind::ApiEnter:
-            return narration.find(source.tag_for_line(checkpoint.line));
-        case trace::EventKind::ApiLeave:
-            return narration.find(source.tag_for_line(checkpoint.line), ".return");
-        case trace::EventKind::IoCompleting:
-            // A completion runs on no lesson line: it belongs to the call that issued the request.
-            for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
-                if (it->overlapped == checkpoint.object)
-                    return narration.find(source.tag_for_line(it->issued_line), ".complete");
-            return nullptr;
-        default:
-            return nullptr;
+// The lesson line a checkpoint is about: a completion runs on no lesson line, so it belongs to the
+// call that issued the request; every other checkpoint is on the line its thread is at.
+uint32_t line_of(const trace::Event& checkpoint, const trace::State& state) {
+    if (checkpoint.kind != trace::EventKind::IoCompleting) return checkpoint.line;
+    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
+        if (it->overlapped == checkpoint.object) return it->issued_line;
+    return 0;
+}
+
+std::string_view suffix_of(trace::EventKind kind) {
+    switch (kind) {
+        case trace::EventKind::ApiLeave: return ".return";
+        case trace::EventKind::IoCompleting: return ".complete";
+        default: return {};
     }
+}
+
+}  // namespace
+
+CheckpointNarration narration_for_checkpoint(const trace::Event& checkpoint, const trace::State& state,
+                                             const LessonSource& source, const Narration& narration) {
+    const std::string& tag = source.tag_for_line(line_of(checkpoint, state));
+    if (tag.empty()) return {};
+    const std::string_view suffix = suffix_of(checkpoint.kind);
+    if (!suffix.empty()) {
+        std::string key = tag + std::string(suffix);
+        if (auto it = narration.sections.find(key); it != narration.sections.end()) return {std::move(key), &it->second};
+    }
+    if (auto it = narration.sections.find(tag); it != narration.sections.end()) return {tag, &it->second};
+    return {};
 }
 
 }  // namespace ovlab

@@ -1,6 +1,5 @@
 // The narration: what the step shown means, from the lesson's narration.<lang>.md. "## intro"
 // before the first step, the checkpoint's section while stepping, "## finished" at the end.
-#include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -17,30 +16,18 @@ struct NarrationText {
     std::string key;  // section name, shown so a teacher knows what to edit
 };
 
-// The checkpoint's own section, else the nearest earlier checkpoint that has one (a step without
-// a section of its own continues the story of the previous step), else the intro.
+// "## finished" at the end, "## intro" before the first step, else the section of the step shown
+// (lesson_registry.h states the rule). A step without one shows "No narration for this step",
+// never an earlier step's text.
 NarrationText find_text(LessonController& lessons, const StepView& view, const Narration& narration) {
     if (view.finished) {
         if (const std::string* text = narration.find("finished")) return {text, "finished"};
     }
+    if (view.step == 0 || !view.checkpoint) return {narration.find("intro"), "intro"};
     const LessonSource* source = lessons.source();
-    const trace::Recorder* recorder = lessons.recorder();
-    const std::vector<uint64_t>& checkpoints = lessons.trace().checkpoint_seqs();
-    if (source && recorder) {
-        for (uint64_t k = std::min<uint64_t>(view.step, checkpoints.size()); k > 0; --k) {
-            const trace::Event& event = recorder->at(checkpoints[k - 1]);
-            if (const std::string* text = narration_for_checkpoint(event, *view.state, *source, narration)) {
-                const uint32_t line = event.kind == trace::EventKind::IoCompleting ? checkpoint_line(view) : event.line;
-                const std::string_view suffix = event.kind == trace::EventKind::ApiLeave       ? ".return"
-                                                : event.kind == trace::EventKind::IoCompleting ? ".complete"
-                                                                                               : "";
-                std::string key = source->tag_for_line(line);
-                if (!suffix.empty() && narration.sections.count(key + std::string(suffix))) key += suffix;
-                return {text, key};
-            }
-        }
-    }
-    return {narration.find("intro"), "intro"};
+    if (!source) return {};
+    CheckpointNarration shown = narration_for_checkpoint(*view.checkpoint, *view.state, *source, narration);
+    return {shown.text, std::move(shown.key)};
 }
 
 class NarrationPanel final : public Panel {

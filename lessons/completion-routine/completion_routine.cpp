@@ -27,6 +27,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+// LAB_STEP() marks a line without a Win32 call where the lab stops the thread, so a step can show
+// that moment (a branch taken, a routine starting). Outside the lab it is nothing.
+#ifndef LAB_STEP
+#define LAB_STEP()
+#endif
+
 #define MESSAGES 2
 #define MAX_STRANGERS 3  // connections from other programs that main closes before it gives up
 
@@ -81,7 +87,8 @@ static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWO
 // Runs on the thread that called ReadFileEx, inside one of its alertable waits.
 static VOID CALLBACK OnFileRead(DWORD dwErrorCode, DWORD dwNumberOfBytesTransfered, LPOVERLAPPED lpOverlapped)
 {
-    FileRead* read = (FileRead*)lpOverlapped;  // [step: file-routine]
+    LAB_STEP();  // [step: file-routine]
+    FileRead* read = (FileRead*)lpOverlapped;
     read->error = dwErrorCode;
     read->bytes = dwNumberOfBytesTransfered;
     read->done = TRUE;
@@ -91,7 +98,8 @@ static VOID CALLBACK OnFileRead(DWORD dwErrorCode, DWORD dwNumberOfBytesTransfer
 // Runs on the thread that called WSARecv, inside one of its alertable waits.
 static void CALLBACK OnSocketRecv(DWORD dwError, DWORD cbTransferred, LPWSAOVERLAPPED lpOverlapped, DWORD dwFlags)
 {
-    SocketRead* read = (SocketRead*)lpOverlapped;  // [step: socket-routine]
+    LAB_STEP();  // [step: socket-routine]
+    SocketRead* read = (SocketRead*)lpOverlapped;
     read->error = dwError;
     read->bytes = cbTransferred;
     read->done = TRUE;
@@ -152,7 +160,7 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
         listen(listener, backlog) == SOCKET_ERROR ||                           // [step: listen]
         getsockname(listener, (sockaddr*)&address, &length) == SOCKET_ERROR) {  // [step: getsockname]
         printf("cannot listen on 127.0.0.1: error %d\n", WSAGetLastError());
-        closesocket(listener);  // [step: close-listener]
+        closesocket(listener);
         return INVALID_SOCKET;
     }
     *port = ntohs(address.sin_port);

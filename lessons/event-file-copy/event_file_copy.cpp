@@ -14,6 +14,12 @@
 #include <windows.h>
 #include <stdio.h>
 
+// LAB_STEP() marks a line without a Win32 call where the lab stops the thread, so a step can show
+// that moment (a branch taken, a routine starting). Outside the lab it is nothing.
+#ifndef LAB_STEP
+#define LAB_STEP()
+#endif
+
 // The NTSTATUS that OVERLAPPED.Internal holds when a read starts at or past the end of the file.
 // It lives in <ntstatus.h>, which clashes with <windows.h> unless WIN32_NO_STATUS tricks are used,
 // so programs usually define the one value they need. It is 0xC0000011; 0xc000001 (a digit short)
@@ -49,7 +55,8 @@ static BOOL copy_waiting_on_handle(HANDLE hSrc, HANDLE hDst, ULONGLONG* copied)
         set_offset(&ro, offset);
         if (!ReadFile(hSrc, buffer, CHUNK_SIZE, NULL, &ro)) {  // [step: issue-read]
             DWORD error = GetLastError();
-            if (error == ERROR_HANDLE_EOF) {  // [step: eof]
+            if (error == ERROR_HANDLE_EOF) {
+                LAB_STEP();  // [step: eof]
                 break;  // end found at once: nothing will be signalled, so do not wait
             }
             if (error != ERROR_IO_PENDING) {
@@ -63,9 +70,11 @@ static BOOL copy_waiting_on_handle(HANDLE hSrc, HANDLE hDst, ULONGLONG* copied)
             return FALSE;
         }
         // Internal is an NTSTATUS; only its low 32 bits count. InternalHigh is the byte count.
-        DWORD status = (DWORD)ro.Internal;  // [step: read-result]
+        LAB_STEP();  // [step: read-result]
+        DWORD status = (DWORD)ro.Internal;
         DWORD bytesRead = (DWORD)ro.InternalHigh;
-        if (status == STATUS_END_OF_FILE || (status == 0 && bytesRead == 0)) {  // [step: eof]
+        if (status == STATUS_END_OF_FILE || (status == 0 && bytesRead == 0)) {
+            LAB_STEP();  // [step: eof]
             break;
         }
         if (status != 0) {
@@ -112,7 +121,8 @@ static BOOL copy_waiting_on_event(HANDLE hSrc, HANDLE hDst, HANDLE readDone, HAN
         set_offset(&ro, offset);
         if (!ReadFile(hSrc, buffer, CHUNK_SIZE, NULL, &ro)) {  // [step: issue-read]
             DWORD error = GetLastError();
-            if (error == ERROR_HANDLE_EOF) {  // [step: eof]
+            if (error == ERROR_HANDLE_EOF) {
+                LAB_STEP();  // [step: eof]
                 break;  // end found at once: the event stays reset, waiting would hang
             }
             if (error != ERROR_IO_PENDING) {
@@ -124,9 +134,11 @@ static BOOL copy_waiting_on_event(HANDLE hSrc, HANDLE hDst, HANDLE readDone, HAN
             printf("B: WaitForSingleObject failed: error %lu\n", (unsigned long)GetLastError());
             return FALSE;
         }
-        DWORD status = (DWORD)ro.Internal;  // [step: read-result]
+        LAB_STEP();  // [step: read-result]
+        DWORD status = (DWORD)ro.Internal;
         DWORD bytesRead = (DWORD)ro.InternalHigh;
-        if (status == STATUS_END_OF_FILE || (status == 0 && bytesRead == 0)) {  // [step: eof]
+        if (status == STATUS_END_OF_FILE || (status == 0 && bytesRead == 0)) {
+            LAB_STEP();  // [step: eof]
             break;
         }
         if (status != 0) {
@@ -174,7 +186,8 @@ static BOOL copy_with_overlapped_result(HANDLE hSrc, HANDLE hDst, HANDLE readDon
         set_offset(&ro, offset);
         if (!ReadFile(hSrc, buffer, CHUNK_SIZE, NULL, &ro)) {  // [step: issue-read]
             DWORD error = GetLastError();
-            if (error == ERROR_HANDLE_EOF) {  // [step: eof]
+            if (error == ERROR_HANDLE_EOF) {
+                LAB_STEP();  // [step: eof]
                 break;
             }
             if (error != ERROR_IO_PENDING) {
@@ -185,7 +198,8 @@ static BOOL copy_with_overlapped_result(HANDLE hSrc, HANDLE hDst, HANDLE readDon
         DWORD bytesRead = 0;
         if (!GetOverlappedResult(hSrc, &ro, &bytesRead, TRUE)) {  // [step: get-result]
             DWORD error = GetLastError();
-            if (error == ERROR_HANDLE_EOF) {  // [step: eof]
+            if (error == ERROR_HANDLE_EOF) {
+                LAB_STEP();  // [step: eof]
                 break;
             }
             printf("C: read failed: error %lu\n", (unsigned long)error);

@@ -82,7 +82,7 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
         listen(listener, backlog) == SOCKET_ERROR ||                           // [step: listen]
         getsockname(listener, (sockaddr*)&address, &length) == SOCKET_ERROR) {  // [step: getsockname]
         printf("cannot listen on 127.0.0.1: error %d\n", WSAGetLastError());
-        closesocket(listener);  // [step: close-listener]
+        closesocket(listener);
         return INVALID_SOCKET;
     }
     *port = ntohs(address.sin_port);

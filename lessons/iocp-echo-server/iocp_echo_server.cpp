@@ -33,6 +33,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+// LAB_STEP() marks a line without a Win32 call where the lab stops the thread, so a step can show
+// that moment (a branch taken, a routine starting). Outside the lab it is nothing.
+#ifndef LAB_STEP
+#define LAB_STEP()
+#endif
+
 #define MAX_WORKERS 4
 #define MAX_CLIENTS 4
 #define MAX_CONNECTIONS 16  // clients=0: connections per run (each keeps its slot)
@@ -145,7 +151,7 @@ static SOCKET listen_on_loopback(int backlog, unsigned short* port)
         listen(listener, backlog) == SOCKET_ERROR ||                           // [step: listen]
         getsockname(listener, (sockaddr*)&address, &length) == SOCKET_ERROR) {  // [step: getsockname]
         printf("cannot listen on 127.0.0.1: error %d\n", WSAGetLastError());
-        closesocket(listener);  // [step: close-listener]
+        closesocket(listener);
         return INVALID_SOCKET;
     }
     *port = ntohs(address.sin_port);
@@ -285,7 +291,8 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
         OVERLAPPED* overlapped = NULL;
         BOOL ok = GetQueuedCompletionStatus(port, &bytes, &key, &overlapped, INFINITE);  // [step: worker-wait]
         if (overlapped == NULL) {
-            if (ok && key == KEY_STOP) {  // [step: worker-stop]
+            if (ok && key == KEY_STOP) {
+                LAB_STEP();  // [step: worker-stop]
                 return 0;
             }
             printf("GetQueuedCompletionStatus failed: error %lu\n", (unsigned long)GetLastError());
@@ -296,14 +303,16 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
             accept_completed(CONTAINING_RECORD(request, Connection, receive), ok, port);
             continue;
         }
-        Connection* connection = &g_connections[key - 1];  // [step: worker-packet]
+        LAB_STEP();  // [step: worker-packet]
+        Connection* connection = &g_connections[key - 1];
         if (!ok) {
             // A failed request: 64 (ERROR_NETNAME_DELETED) when the client reset the connection.
             printf("connection %d: %s failed: error %lu, closing\n", connection->number,
                    request->kind == IoRequest::Receive ? "receive" : "send", (unsigned long)GetLastError());
             close_connection(connection);
         } else if (request->kind == IoRequest::Receive && bytes == 0) {
-            printf("connection %d: the client closed the connection\n", connection->number);  // [step: worker-eof]
+            LAB_STEP();  // [step: worker-eof]
+            printf("connection %d: the client closed the connection\n", connection->number);
             close_connection(connection);
         } else if (request->kind == IoRequest::Receive && is_stop_line(request->data, bytes)) {
             // Closing the listening socket ends accepting: main's blocking accept returns

@@ -28,6 +28,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+// LAB_STEP() marks a line without a Win32 call where the lab stops the thread, so a step can show
+// that moment (a branch taken, a routine starting). Outside the lab it is nothing.
+#ifndef LAB_STEP
+#define LAB_STEP()
+#endif
+
 #define KEY_FILE_A 100  // completion keys: which file a packet is about
 #define KEY_FILE_B 200
 #define KEY_STOP 0      // our own packet (no OVERLAPPED): the worker that takes it exits
@@ -83,7 +89,8 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
         OVERLAPPED* overlapped = NULL;
         BOOL ok = GetQueuedCompletionStatus(port, &bytes, &key, &overlapped, INFINITE);  // [step: worker-wait]
         if (overlapped == NULL) {
-            if (ok && key == KEY_STOP) {  // [step: worker-stop]
+            if (ok && key == KEY_STOP) {
+                LAB_STEP();  // [step: worker-stop]
                 printf("worker: stop packet, exiting\n");
                 return 0;
             }
@@ -93,7 +100,8 @@ static DWORD WINAPI WorkerThread(LPVOID parameter)
         }
 
         // FALSE with an OVERLAPPED is a read that FAILED: it still must be handled and released.
-        ReadRequest* request = (ReadRequest*)overlapped;  // [step: worker-request]
+        LAB_STEP();  // [step: worker-request]
+        ReadRequest* request = (ReadRequest*)overlapped;
         if (!ok) {
             printf("worker: read %d failed: error %lu\n", request->id, (unsigned long)GetLastError());
             request->dataOk = FALSE;

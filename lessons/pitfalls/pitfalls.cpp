@@ -27,6 +27,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+// LAB_STEP() marks a line without a Win32 call where the lab stops the thread, so a step can show
+// that moment (a branch taken, a routine starting). Outside the lab it is nothing.
+#ifndef LAB_STEP
+#define LAB_STEP()
+#endif
+
 #define BLOCK 4096
 #define WRONG_STATUS_END_OF_FILE 0xc000001  // one digit short of 0xC0000011
 #define KEY_B 0x100000064ULL  // a key above 4 GB, as pointers on x64 usually are
@@ -124,7 +130,8 @@ static BOOL part_end_of_file(HANDLE hFile, HANDLE event, DWORD loops, ULONGLONG 
             break;  // Windows may report the end this way (38); no completion follows then
         }
         WaitForSingleObject(ov.hEvent, INFINITE);  // [step: eof-bug-wait]
-        if ((DWORD)ov.Internal == WRONG_STATUS_END_OF_FILE) {  // [step: eof-bug-compare]
+        LAB_STEP();  // [step: eof-bug-compare]
+        if ((DWORD)ov.Internal == WRONG_STATUS_END_OF_FILE) {
             break;  // never taken: Internal is 0xC0000011 at the end, not 0x0C000001
         }
         printf("bug: offset %llu: Internal 0x%08lX, %llu bytes\n", (unsigned long long)offset,
@@ -208,7 +215,8 @@ static BOOL part_key(const char* path)
 
 static VOID CALLBACK OnRead(DWORD error, DWORD bytes, LPOVERLAPPED overlapped)
 {
-    Request* request = (Request*)overlapped;  // [step: routine]
+    LAB_STEP();  // [step: routine]
+    Request* request = (Request*)overlapped;
     ++request->calls;
     printf("routine: error %lu, %lu bytes, for the record of the read at offset %lu\n", (unsigned long)error,
            (unsigned long)bytes, (unsigned long)request->offset);

@@ -156,7 +156,7 @@ int main(int argc, char** argv)
         if (waiters[started] == NULL) {
             // No waiter: wait here, or the read would write into freed memory later.
             printf("CreateThread failed: error %lu\n", (unsigned long)GetLastError());
-            WaitForSingleObject(request->ov.hEvent, INFINITE);  // [step: wait-here]
+            WaitForSingleObject(request->ov.hEvent, INFINITE);
             free_request(request);
             ok = FALSE;
             break;

@@ -48,7 +48,11 @@ bool run_queued_apcs(ThreadObject& self) {
         record({EventKind::ApcDelivering, self.trace_number(), apc.id, 0, 0, {}, apc.what});
         checkpoint();
         record_thread_state(trace::ThreadState::RunningApc, apc.what);
+        // The routine's own calls and LAB_STEP()s move the thread's line into the routine; when it
+        // returns the thread is back in the wait that ran it, whose return is on the wait's line.
+        const uint32_t wait_line = trace::current_line();
         apc.run();
+        trace::set_current_line(wait_line);
         record({EventKind::ApcDone, self.trace_number(), apc.id});
         record_thread_state(trace::ThreadState::Running, {});
         ran = true;

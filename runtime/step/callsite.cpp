@@ -26,6 +26,13 @@ void note_callsite(unsigned line, const char* argument_text) {
     t_argument_text = argument_text;
 }
 
+void line_reached(unsigned line) {
+    if (!Session::current()) return;
+    note_callsite(line, "");
+    record({trace::EventKind::LineReached});
+    checkpoint();
+}
+
 // Splits the call's argument text at top-level commas (not inside parentheses, brackets or quotes).
 std::string callsite_argument(size_t index) {
     if (!t_argument_text) return {};

@@ -152,6 +152,14 @@ void State::apply(const Event& event) {
                 t->changed_at = event.seq;
             }
             break;
+        case EventKind::LineReached:
+            if (ThreadView* t = thread(event.thread)) {
+                t->line = event.line;
+                t->state = ThreadState::AtCheckpoint;
+                t->detail.clear();  // the line is the whole story: the Threads panel shows it
+                t->changed_at = event.seq;
+            }
+            break;
         case EventKind::ApiLeave:
             apply_api_leave(*this, event);
             if (ThreadView* t = thread(event.thread)) {

@@ -59,6 +59,9 @@ std::string TextPrinter::checkpoint_header(const Event& event) const {
         case EventKind::ApcDelivering:
             return fmt::format("[{}] {}  {}\n", state_.checkpoints, thread_label(state_, event.thread),
                                line(Line::ApcRuns, recorded(event.text_view())));
+        case EventKind::LineReached:
+            return fmt::format("[{}] {}  {}  {}\n", state_.checkpoints, thread_label(state_, event.thread), where,
+                               line(Line::LineReached));
         default: {
             const auto* io = [&]() -> const IoView* {
                 for (auto it = state_.ios.rbegin(); it != state_.ios.rend(); ++it)

@@ -153,5 +153,31 @@ TEST(LessonSourceTags, EveryTracedCallGetsACallTag)
     }
 }
 
+// A tagged line is a step: the thread stops there at a traced call, or at LAB_STEP() on a line
+// without one. A tag on neither would name a section that no step shows.
+TEST(LessonSourceTags, EveryTagIsOnACallOrALabStep)
+{
+    // The traced functions, those without arguments (WSACreateEvent()) and the names lessons write
+    // for the A/W pairs (WSASocket for WSASocketA).
+    std::vector<std::string> functions = {"LAB_STEP", "WSACreateEvent", "WSACleanup"};
+    for (const std::string& name : traced_functions()) {
+        functions.push_back(name);
+        if (name.ends_with('A') || name.ends_with('W')) functions.push_back(name.substr(0, name.size() - 1));
+    }
+    std::regex stop(fmt::format(R"((^|[^A-Za-z0-9_])({})\s*\()", fmt::join(functions, "|")));
+    for (const LessonInfo& lesson : all_lessons()) {
+        LessonSource source = load_source(lesson);
+        for (size_t i = 0; i < source.lines.size(); ++i) {
+            const std::string& line = source.lines[i];
+            size_t comment = line.find("//");
+            if (comment == std::string::npos || line.find("[step:", comment) == std::string::npos) continue;
+            EXPECT_TRUE(std::regex_search(line.substr(0, comment), stop))
+                << lesson.id << ": " << lesson.source_file << ":" << i + 1
+                << " is tagged but makes no traced call; no step would stop here, so put LAB_STEP() on it:\n"
+                << line;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace ovlab

@@ -10,6 +10,11 @@ namespace ovlab {
 
 void note_callsite(unsigned line, const char* argument_text);
 
+// LAB_STEP() in a lesson: the thread has reached `line`, a tagged line that makes no traced call
+// (a branch taken, a completion routine starting, a result being read). Records a LineReached
+// checkpoint there, so the step shows that line's narration. Outside a session it does nothing.
+void line_reached(unsigned line);
+
 // Source text of argument `index` (0-based) of the call being made on this thread, trimmed;
 // empty when unknown. `&ro` is returned as `&ro`; callers strip the `&` if they want a name.
 std::string callsite_argument(size_t index);

@@ -31,6 +31,10 @@
 #define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), pointer(__VA_ARGS__))
 #endif
 
+// A tagged line with no traced call on it: the lab stops the thread there like at a call. A lesson
+// defines LAB_STEP() as nothing when this file is absent, so it still builds as it is on Windows.
+#define LAB_STEP() ::ovlab::line_reached(__LINE__)
+
 #define CreateFileA(...) OVLAB_TRACED_CALL(CreateFileA, __VA_ARGS__)
 #define CreateFileW(...) OVLAB_TRACED_CALL(CreateFileW, __VA_ARGS__)
 #define ReadFile(...) OVLAB_TRACED_CALL(ReadFile, __VA_ARGS__)

@@ -5,7 +5,8 @@
 // A checkpoint on line L takes the tag of the nearest tagged line at or above L. The narration
 // file has one "## key" section per tag; a call's return uses "## key.return" and an I/O
 // completion "## key.complete" when those exist, else "## key". "## intro" is shown before the
-// first step and "## finished" after the lesson ended.
+// first step and "## finished" after the lesson ended. A tagged line without a traced call carries
+// LAB_STEP(), so the thread stops there too (see narration_for_checkpoint below).
 #pragma once
 
 #include <filesystem>
@@ -104,10 +105,24 @@ struct Narration {
     const std::string* find(std::string_view key, std::string_view suffix = {}) const;
 };
 
-// The narration for a checkpoint event (ApiEnter, ApiLeave, IoCompleting) folded into `state`,
-// following the rules at the top of this file; null when the lesson has no section for it.
-// Implemented in lessons/narration_lookup.cpp; used by the GUI and the headless printer alike.
-const std::string* narration_for_checkpoint(const trace::Event& checkpoint, const trace::State& state,
-                                            const LessonSource& source, const Narration& narration);
+// What a step shows in the narration panel and the transcript.
+struct CheckpointNarration {
+    std::string key;                    // the section's heading ("issue-read.return"), "" when none
+    const std::string* text = nullptr;  // its Markdown body; null when the step has no section
+};
+
+// The section of one checkpoint folded into `state`. The rule (the same for the window and the
+// headless transcript):
+//  - every checkpoint is about one lesson line: the line its thread is at, or for an I/O completion
+//    the line of the call that issued the request;
+//  - the step shows that line's tag with the checkpoint's suffix (".return" for a call returning,
+//    ".complete" for a completion) when that section exists, else the tag's plain section;
+//  - a tagged line that makes no traced call has a LAB_STEP() (ovlab/callsite.h), whose LineReached
+//    checkpoint shows the plain section; an APC starting is on the alertable wait that runs it and
+//    shows that wait's plain section, and the routine's LAB_STEP() its own section next;
+//  - a line before the first tag has no section: the window says so, it never keeps an earlier
+//    step's text.
+CheckpointNarration narration_for_checkpoint(const trace::Event& checkpoint, const trace::State& state,
+                                             const LessonSource& source, const Narration& narration);
 
 }  // namespace ovlab

@@ -52,7 +52,8 @@ namespace ovlab::trace {
       "- (Windows only: the sampler reads the depth; the packets themselves stay hidden until dequeued)") \
     X(HistoryFull, false, "-", "events the run may keep", "-", "-", "-", "-")                               \
     X(IoBackend, false, "-", "1 if the lab observes OVERLAPPED fields (Windows), 0 if it records each change", \
-      "-", "-", "I/O backend: io_uring, threads or Windows", "-")
+      "-", "-", "I/O backend: io_uring, threads or Windows", "-")                                       \
+    X(LineReached, true, "-", "-", "-", "-", "-", "-")
 
 enum class EventKind : uint8_t {
 #define OVLAB_TRACE_ENUM(kind, ...) kind,

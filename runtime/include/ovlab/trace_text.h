@@ -16,6 +16,7 @@ namespace ovlab::trace {
 #define OVLAB_TRACE_LINES(X)                                                                                          \
     X(SourceLine, "line {}", "{}행")                                                                                   \
     X(ApcRuns, "APC runs: {}", "APC 실행: {}")                                                                         \
+    X(LineReached, "reached", "도달")                                                                                  \
     X(CompletionHeader, "completion  {} of {} on {} finished: {}, {} bytes",                                          \
       "완료  {1}의 {0}({2}) 끝남: {3}, {4}바이트")                                                                        \
     X(AnyRequest, "request", "요청")                                                                                   \

@@ -102,8 +102,8 @@ TEST_P(KoreanRun, TranscriptAndPanelTextsHoldNoEnglishProse) {
         code.insert(std::string(trace::field_name(static_cast<trace::OverlappedField>(field))));
     trace::TextPrinter printer(
         [&](const trace::Event& event, const trace::State& state) {
-            const std::string* text = narration_for_checkpoint(event, state, source, narration);
-            return text ? *text : std::string();
+            const CheckpointNarration shown = narration_for_checkpoint(event, state, source, narration);
+            return shown.text ? *shown.text : std::string();
         },
         Language::Korean);
     std::string transcript;

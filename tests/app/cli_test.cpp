@@ -70,7 +70,7 @@ TEST(CommandLine, ThemeIsChosenByNameAndAnUnknownOneIsRefused)
         ASSERT_TRUE(std::holds_alternative<Options>(parsed)) << std::get<UsageError>(parsed).message;
         EXPECT_EQ(std::get<Options>(parsed).theme, kind);
     }
-    EXPECT_EQ(std::get<Options>(parse({})).theme, ThemeKind::Light);
+    EXPECT_EQ(std::get<Options>(parse({})).theme, std::nullopt) << "no --theme: the remembered theme stays";
     EXPECT_EQ(error_of({"--theme", "beamer"}), "unknown theme 'beamer': use light, dark or projector");
     EXPECT_EQ(error_of({"--theme"}), "--theme needs a value");
     EXPECT_NE(usage_text().find("--theme light|dark|projector"), std::string::npos);

@@ -49,7 +49,7 @@ TEST(Shortcuts, DigitsOpenTheLessonAtThatPosition) {
         EXPECT_EQ(press->lesson, n);
     }
     EXPECT_EQ(action_of(GLFW_KEY_0), std::nullopt);
-    EXPECT_EQ(action_of(GLFW_KEY_0, GLFW_MOD_CONTROL), std::nullopt);
+    EXPECT_EQ(action_of(GLFW_KEY_0, GLFW_MOD_CONTROL), KeyAction::ZoomReset);
 }
 
 // The sheet prints one line per run of rows with the same action: an action split in two places

@@ -162,11 +162,12 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     if (std::string_view(#id) != "KoreanFontMissing") labels += std::string(ko) + "\n";
     OVLAB_UI_STRINGS(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_TIMELINE(OVLAB_KOREAN_LABEL)
+    OVLAB_UI_STRINGS_KEYS(OVLAB_KOREAN_LABEL)
 #undef OVLAB_KOREAN_LABEL
     texts += std::regex_replace(labels, std::regex(R"(\{[^}]*\}|%[-+ #0-9.]*[a-z])"), " ");
     // Code the texts name: the API a thread state names ("Sleep 중"), the lesson programs' main and
-    // accept, OVERLAPPED's fields; and the keys the window's help names.
-    std::set<std::string> code = {"Sleep", "main", "accept", "Space", "Home"};
+    // accept, OVERLAPPED's fields; and the keys the window's help names, as printed on the key caps.
+    std::set<std::string> code = {"Sleep", "main", "accept", "Space", "Home", "Ctrl", "Esc", "Shift", "Num"};
     for (int field = 0; field <= static_cast<int>(trace::OverlappedField::hEvent); ++field)
         code.insert(std::string(trace::field_name(static_cast<trace::OverlappedField>(field))));
     EXPECT_EQ(prose_report(texts, allowed_words(code)), "");

@@ -5,13 +5,13 @@
 # the pictures F12 saves: their names carry the step shown, their size the window's.
 # Usage: keys_reach_the_app.sh APP
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/own_display.sh"
 app=$1
 work=$(mktemp -d)
-xvfb_pid=
 app_pid=
 cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+    stop_own_display
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -22,15 +22,7 @@ fail() {
     exit 1
 }
 
-display=
-for n in $(seq 200 249); do
-    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
-done
-[ -n "$display" ] || fail "no free X display number"
-Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-export DISPLAY=":$display"
+start_own_display 1920x1080
 
 pictures="$work/home"
 mkdir -p "$pictures"

@@ -4,29 +4,21 @@
 # folder, Ctrl+plus is pressed with xdotool, and SIGTERM closes the window the normal way.
 # Usage: settings_window.sh APP CMAKE
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/own_display.sh"
 app=$1
 cmake=$2
 work=$(mktemp -d)
-xvfb_pid=
 app_pid=
 cleanup() {
     [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
-    [ -n "$xvfb_pid" ] && kill -9 "$xvfb_pid" 2>/dev/null
+    stop_own_display
     rm -rf "$work"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-command -v xdotool >/dev/null || { echo "skipped: this test needs xdotool (./dev.sh test installs it)"; exit 0; }
 
-display=
-for n in $(seq 200 249); do
-    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
-done
-[ -n "$display" ] || fail "no free X display number"
-Xvfb ":$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-export DISPLAY=":$display" XDG_CONFIG_HOME="$work/config" ASAN_OPTIONS=detect_leaks=0
+start_own_display 1600x900
+export XDG_CONFIG_HOME="$work/config" ASAN_OPTIONS=detect_leaks=0
 settings="$XDG_CONFIG_HOME/overlapped-lab/settings.json"
 mkdir -p "$(dirname "$settings")"
 

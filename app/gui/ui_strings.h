@@ -82,7 +82,7 @@
     X(ObservedFieldsHelp,                                                                                          \
       "On Windows the kernel writes the OVERLAPPED fields and signals the handles; the lab only observes them "    \
       "(at each step and by sampling about once a millisecond), so a short-lived value may be missed.",            \
-      "Windows에서는 커널이 OVERLAPPED 필드를 쓰고 핸들을 시그널합니다. 랩은 이를 관찰만 하므로(단계마다, 그리고 약 1ms마다 "   \
+      "Windows에서는 커널이 OVERLAPPED 필드를 쓰고 핸들을 신호 상태로 만듭니다. 랩은 이를 관찰만 하므로(단계마다, 그리고 약 1ms마다 "   \
       "샘플링) 아주 짧게 있었던 값은 놓칠 수 있습니다.")                                                                   \
     X(IoBackend, "I/O: {}", "I/O: {}")                                                                             \
     X(IoBackendHelp, "The kernel interface doing the real asynchronous I/O of this run",                          \

@@ -40,7 +40,7 @@ HANDLE ApiCall::returns_handle(HANDLE result) {
         leave(value, true, fmt::format("INVALID_HANDLE_VALUE (GetLastError {})", error_text(last_error())));
     else if (result == nullptr)
         leave(value, true, fmt::format("NULL (GetLastError {})", error_text(last_error())));
-    else if (last_error() != ERROR_SUCCESS)
+    else if (last_error() == ERROR_ALREADY_EXISTS)  // the one code a successful creator sets on purpose
         leave(value, false, fmt::format("0x{:X} (GetLastError {})", value, error_text(last_error())));
     else
         leave(value, false, fmt::format("0x{:X}", value));

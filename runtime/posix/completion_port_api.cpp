@@ -38,9 +38,7 @@ HANDLE create_io_completion_port(HANDLE file_handle, HANDLE existing, ULONG_PTR 
             set_last_error(ERROR_INVALID_PARAMETER);
             return nullptr;
         }
-        HANDLE port = create_port(concurrency);
-        set_last_error(ERROR_SUCCESS);
-        return port;
+        return create_port(concurrency);  // success leaves the last error as it was (§5)
     }
     std::shared_ptr<IoHandleObject> object = lookup_handle_as<IoHandleObject>(file_handle);
     std::shared_ptr<CompletionPort> port = existing ? lookup_handle_as<CompletionPort>(existing) : nullptr;
@@ -67,7 +65,6 @@ HANDLE create_io_completion_port(HANDLE file_handle, HANDLE existing, ULONG_PTR 
         object->completion_port = port;
         object->completion_key = key;
     }
-    set_last_error(ERROR_SUCCESS);
     return port_handle;
 }
 

@@ -70,8 +70,11 @@ using namespace ovlab::posix;
 
 extern "C" WSAEVENT WSAAPI WSACreateEvent(void) {
     ApiCall call("WSACreateEvent", [] { return std::string(); });
-    // Manual reset, not signalled: WSAResetEvent (or the next request) resets it.
-    return call.returns_handle(insert_handle(std::make_shared<EventObject>(true, false, std::string())));
+    // Manual reset, not signalled: WSAResetEvent (or the next request) resets it. Like CreateEvent,
+    // success clears the last error (docs/windows-rules.md §5).
+    const HANDLE event = insert_handle(std::make_shared<EventObject>(true, false, std::string()));
+    set_last_error(ERROR_SUCCESS);
+    return call.returns_handle(event);
 }
 
 extern "C" BOOL WSAAPI WSACloseEvent(WSAEVENT hEvent) {

@@ -1,6 +1,6 @@
 // docs/windows-rules.md sections 5, 7 and 13: WriteFile from a NULL buffer, handle values whose
 // two low bits are set (the tag that keeps a request off the completion port), and the last
-// error a successful Winsock call leaves behind.
+// error a successful Winsock call, or a call that creates a handle, leaves behind.
 #include "conformance_sockets.h"
 
 // A marker the successful call must overwrite (or, if the rule were wrong, leave in place).
@@ -108,6 +108,24 @@ static void winsock_success_clears(SOCKET client, SOCKET server)
     closesocket(listener);
 }
 
+// CreateEvent and WSACreateEvent clear the last error when they succeed; CreateIoCompletionPort
+// and CreateThread leave it as it was, so a value read after them is stale.
+static void creators_and_the_last_error(void)
+{
+    SetLastError(kStale);
+    HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL);
+    printf("CreateEventA: %s, last error %lu\n", event ? "a handle" : "NULL", (unsigned long)GetLastError());
+    SetLastError(kStale);
+    WSAEVENT wsa_event = WSACreateEvent();
+    printf("WSACreateEvent: %s, last error %lu\n", wsa_event ? "a handle" : "NULL", (unsigned long)GetLastError());
+    SetLastError(kStale);
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    printf("CreateIoCompletionPort: %s, last error %lu\n", port ? "a handle" : "NULL", (unsigned long)GetLastError());
+    CloseHandle(event);
+    WSACloseEvent(wsa_event);
+    CloseHandle(port);
+}
+
 int main()
 {
     write_from_null();
@@ -120,6 +138,7 @@ int main()
         return 1;
     }
     winsock_success_clears(client, server);
+    creators_and_the_last_error();
     closesocket(client);
     closesocket(server);
     printf("WSACleanup: %d\n", WSACleanup());

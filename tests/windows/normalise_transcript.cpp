@@ -82,8 +82,10 @@ std::string normalise_line(std::string line) {
 // The thread a step header names: the text before its first two spaces ("main  line 50  -> ...").
 std::string thread_of_header(const std::string& header) { return header.substr(0, header.find("  ")); }
 
+// A call, a return, or a tagged line without a call that a thread reached (LAB_STEP).
 bool is_step_header(const std::string& line) {
-    return line.find("  -> ") != std::string::npos || line.find("  <- ") != std::string::npos;
+    return line.find("  -> ") != std::string::npos || line.find("  <- ") != std::string::npos ||
+           line.ends_with("  reached");
 }
 
 }  // namespace

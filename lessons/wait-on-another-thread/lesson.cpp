@@ -14,8 +14,7 @@ namespace ovlab::lessons {
 namespace {
 
 constexpr const char* kSampleName = "sample.txt";
-constexpr size_t kBlockSize = 4096;
-constexpr size_t kBlocks = 16;  // 64 KB at the defaults, so the default transcript never changes
+constexpr size_t kMinimumFileBytes = 64 * 1024;  // 16 blocks at the default size: the default transcript stays as it is
 
 std::vector<LessonParameter> parameters()
 {
@@ -40,8 +39,9 @@ LessonProgram make_program(const ParameterValues& values)
     // Large enough for every read to get data: a read past the end would teach something else.
     program.prepare = [requests, size](const std::filesystem::path& workdir) {
         std::filesystem::path sample = workdir / kSampleName;
-        const size_t blocks = std::max(kBlocks, (size_t{size} * requests + kBlockSize - 1) / kBlockSize);
-        write_labelled_file(sample, kSampleName, blocks, kBlockSize);
+        // One labelled block per request size, so every request starts on a label whatever the size.
+        const size_t bytes = std::max(kMinimumFileBytes, size_t{size} * requests);
+        write_labelled_file(sample, kSampleName, (bytes + size - 1) / size, size);
         return std::vector<std::string>{sample.string()};
     };
     program.check = [requests, size](const std::filesystem::path&, int exit_code) -> CheckResult {

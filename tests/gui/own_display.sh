@@ -1,7 +1,12 @@
 # Sourced by the window tests that need an X server of their own (to kill it, or to send it key
-# events): start_own_display WxH starts Xvfb on a free display number and exports DISPLAY; the
-# caller's cleanup stops it with stop_own_display. Needs bash and `fail` defined by the caller.
+# events). Gives them a scratch folder $work, an $app_pid to set when the app starts, `fail MESSAGE`
+# (a test may redefine it to print more), and start_own_display WxH, which starts Xvfb on a free
+# display number and exports DISPLAY. At exit the app and the X server are killed and $work removed.
 xvfb_pid=
+app_pid=
+work=$(mktemp -d)
+
+fail() { echo "FAIL: $*"; exit 1; }
 
 start_own_display() {
     local size=$1 display= n
@@ -20,3 +25,10 @@ stop_own_display() {
     [ -n "$xvfb_pid" ] && kill -9 "$xvfb_pid" 2>/dev/null
     xvfb_pid=
 }
+
+cleanup_window_test() {
+    [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
+    stop_own_display
+    rm -rf "$work"
+}
+trap cleanup_window_test EXIT

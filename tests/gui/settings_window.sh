@@ -7,15 +7,6 @@ set -u
 source "$(dirname "${BASH_SOURCE[0]}")/own_display.sh"
 app=$1
 cmake=$2
-work=$(mktemp -d)
-app_pid=
-cleanup() {
-    [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null
-    stop_own_display
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 start_own_display 1600x900
 export XDG_CONFIG_HOME="$work/config" ASAN_OPTIONS=detect_leaks=0

@@ -20,7 +20,9 @@ std::optional<int> parse_count(std::string_view text) {
 }
 
 std::optional<UsageError> check_combinations(const Options& options) {
-    if (options.headless && options.lesson_id.empty()) return UsageError{"--headless needs --lesson ID"};
+    if (std::optional<UsageError> error = check_program_combinations(options)) return error;
+    if (options.headless && options.lesson_id.empty() && options.program.empty())
+        return UsageError{"--headless needs --lesson ID or --program PATH"};
     if (options.headless && !options.screenshot.empty())
         return UsageError{"--screenshot takes a picture of the window; it cannot be combined with --headless"};
     if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
@@ -80,6 +82,9 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--list-params") options.list_params = true;
         else if (arg == "--timeline") options.show_timeline = true;
         else if (arg == "--fullscreen") options.fullscreen = true;
+        else if (ProgramArgument program = take_program_argument(argc, argv, i, options); program.taken) {
+            if (program.error) return *program.error;
+        }
         else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
                  arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom") {
             const std::optional<std::string> v = next_value();
@@ -151,6 +156,10 @@ Usage:
   overlapped-lab --lesson ID             open the window on that lesson
   overlapped-lab --lesson ID --headless  run the lesson to its end without a window and print
                                          every checkpoint (exit 0 when the lesson's checks pass)
+  overlapped-lab --program PATH --headless [-- ARGS...]
+                                         run a program of your own, built with
+                                         ovlab_add_lab_program, in its own process with ARGS,
+                                         and print every checkpoint as for a lesson
   overlapped-lab --list-lessons          one line per lesson: id<TAB>title
   overlapped-lab --lesson ID --list-params
                                          one line per parameter a teacher may change:
@@ -165,6 +174,9 @@ Options:
                          default (once per NAME, repeatable for others; e.g. --param
                          workers=3; see --list-params)
   --trace-out FILE.json  write the run as Chrome trace-event JSON (open it in Perfetto)
+  --source FILE          with --program: read that source file of the program from FILE (matched
+                         by file name) instead of the path it was compiled from; repeatable
+  --timeout S            with --program: end the program after S seconds
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
   --steps N              steps to take before the screenshot (when the lesson ends sooner,
                          the PNG shows its end and the exit status is 1)
@@ -191,7 +203,9 @@ Environment:
 
 Exit status:
   0 success; 1 a lesson check failed, a file or standard output could not be written, or fewer
-  steps than --steps were taken; 2 a usage error; 3 the lesson stalled; 128+N when signal N
+  steps than --steps were taken, or a --program exited with another code than 0; 2 a usage
+  error; 3 the lesson or program stalled, or ran past --timeout; 4 a --program crashed (the
+  signal and its last step are named), broke the link or never connected; 128+N when signal N
   (Ctrl+C, kill, a closed terminal, a reader gone as in `| head -1`) stopped the run, after its
   working folder was removed
 )";

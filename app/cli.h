@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "ovlab/lesson_registry.h"
 #include "theme_kind.h"
@@ -29,6 +30,11 @@ struct Options {
     int timeline_request = 0;      // --timeline-request N (1-based), implies --timeline
     bool fullscreen = false;       // --fullscreen
     ParameterValues parameters;  // --param name=value for lesson_id, each checked against its range
+    // --program PATH [--source FILE...] [--timeout S] [-- arguments...]: a program of one's own
+    std::string program;
+    std::vector<std::string> program_sources;
+    std::vector<std::string> program_arguments;
+    int timeout_seconds = 0;
 };
 
 struct UsageError {
@@ -36,6 +42,15 @@ struct UsageError {
 };
 
 std::variant<Options, UsageError> parse_command_line(int argc, char** argv);
+
+// cli_program.cpp: --program and its options. `taken` when argv[i] was one of them (i then
+// points at its last word); `error` when it was used wrongly.
+struct ProgramArgument {
+    bool taken = false;
+    std::optional<UsageError> error;
+};
+ProgramArgument take_program_argument(int argc, char** argv, int& i, Options& options);
+std::optional<UsageError> check_program_combinations(const Options& options);
 std::string usage_text();
 // `text` with control characters made visible (\n, \t, \r, \x1b...): a message that echoes an
 // argument must not let it move the cursor, recolour the terminal or forge a second line.

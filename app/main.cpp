@@ -8,6 +8,9 @@
 #include "cli.h"
 #include "headless.h"
 #include "interrupt.h"
+#ifndef _WIN32
+#include "program_headless.h"
+#endif
 #include "standard_output.h"
 
 #ifdef OVLAB_WITH_GUI
@@ -66,6 +69,11 @@ int run(int argc, char** argv) {
     if (std::optional<std::string> text = information_asked(options))
         return print_out(*text) && flush_out() ? 0 : 1;
     try {
+#ifndef _WIN32  // the Windows build refuses --program (cli_program.cpp)
+        if (!options.program.empty())
+            return run_program_headless({options.program, options.program_arguments, options.program_sources,
+                                         options.language, options.trace_out, options.timeout_seconds});
+#endif
         if (options.headless)
             return run_headless(*ovlab::find_lesson(options.lesson_id),
                                 {options.language, options.trace_out, options.parameters});

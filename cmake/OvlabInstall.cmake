@@ -35,5 +35,6 @@ if(NOT WIN32)
     write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/OverlappedLabConfigVersion.cmake
         COMPATIBILITY SameMinorVersion)
     install(FILES ${CMAKE_CURRENT_BINARY_DIR}/OverlappedLabConfig.cmake
-        ${CMAKE_CURRENT_BINARY_DIR}/OverlappedLabConfigVersion.cmake DESTINATION ${_ovlab_cmake_dir})
+        ${CMAKE_CURRENT_BINARY_DIR}/OverlappedLabConfigVersion.cmake
+        cmake/OverlappedLabProgram.cmake DESTINATION ${_ovlab_cmake_dir})
 endif()

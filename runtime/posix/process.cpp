@@ -90,7 +90,12 @@ extern "C" BOOL WINAPI DuplicateHandle(HANDLE hSourceProcessHandle, HANDLE hSour
 // the main thread that ends the run with this exit code, as returning from main does (§17).
 extern "C" VOID WINAPI ExitProcess(UINT uExitCode) {
     ApiCall call("ExitProcess", [&] { return fmt::format("uExitCode={}", uExitCode); });
-    if (ovlab::Session::current()) exit_current_thread(uExitCode);
+    if (ovlab::Session* session = ovlab::Session::current()) {
+        // A program the lab runs in its own process: on its main thread (trace thread 1) this ends the
+        // run as main returning does; on another thread the process ends as exit() ends it.
+        if (session->hosts_process() && ovlab::trace::current_thread() != 1) std::exit(static_cast<int>(uExitCode));
+        exit_current_thread(uExitCode);
+    }
     std::fflush(nullptr);  // the CRT writes out its streams as the process ends
     std::_Exit(static_cast<int>(uExitCode));
 }

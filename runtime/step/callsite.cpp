@@ -33,6 +33,17 @@ void line_reached(unsigned line) {
     checkpoint();
 }
 
+void note_callsite_in(const char* file, unsigned line, const char* argument_text) {
+    trace::set_current_file(register_source_file(file));
+    note_callsite(line, argument_text);
+}
+
+void line_reached_in(const char* file, unsigned line) {
+    if (!Session::current()) return;
+    trace::set_current_file(register_source_file(file));
+    line_reached(line);
+}
+
 // Splits the call's argument text at top-level commas (not inside parentheses, brackets or quotes).
 std::string callsite_argument(size_t index) {
     if (!t_argument_text) return {};

@@ -116,7 +116,7 @@ Session::~Session() {
     abort_and_join();
     Session* self = this;
     g_current.compare_exchange_strong(self, nullptr);
-    remove_run_folder(workdir_);
+    if (!hosts_process_) remove_run_folder(workdir_);
 }
 
 void Session::start() {
@@ -137,7 +137,6 @@ void Session::start() {
 }
 
 void Session::run_main() {
-    const uint32_t self = trace::current_thread();
     record({trace::EventKind::ThreadStarted, 0, 0, 0, 0, {}, "main"});
     int exit_code = -1;
     bool aborted = false;
@@ -154,20 +153,7 @@ void Session::run_main() {
     } catch (const platform::ThreadExitRequested& request) {  // ExitThread on the main thread
         exit_code = static_cast<int>(request.exit_code);
     }
-    record({trace::EventKind::ThreadExited, 0, static_cast<uint64_t>(static_cast<int64_t>(exit_code))});
-    stepper_->thread_finished(self);
-
-    // Windows ends the process when main returns: threads still running are stopped, and
-    // whatever the lesson left in flight must be finished before its handles are closed.
-    stepper_->abort();
-    platform::cancel_all_io();
-    stepper_->unwind();
-    platform::interrupt_waits();
-    platform::join_lesson_threads();
-    SessionResult result;
-    result.exit_code = exit_code;
-    result.leaked_handles = platform::close_leaked_handles();
-    result.leaked_heap_blocks = platform::free_process_heap();
+    SessionResult result = end_main_thread(exit_code);
     if (aborted) {
         result.check = {false, "the lesson was reset before it finished", "레슨이 끝나기 전에 리셋되었습니다"};
     } else {
@@ -180,6 +166,52 @@ void Session::run_main() {
     std::lock_guard lock(result_mutex_);
     result_ = result;
     result_ready_.notify_all();
+}
+
+// Windows ends the process when main returns: threads still running are stopped, and whatever the
+// program left in flight must be finished before its handles are closed.
+SessionResult Session::end_main_thread(int exit_code) {
+    record({trace::EventKind::ThreadExited, 0, static_cast<uint64_t>(static_cast<int64_t>(exit_code))});
+    stepper_->thread_finished(trace::current_thread());
+    stepper_->abort();
+    platform::cancel_all_io();
+    stepper_->unwind();
+    platform::interrupt_waits();
+    platform::join_lesson_threads();
+    SessionResult result;
+    result.exit_code = exit_code;
+    result.leaked_handles = platform::close_leaked_handles();
+    result.leaked_heap_blocks = platform::free_process_heap();
+    return result;
+}
+
+Session::Session(HostedProcess, std::string program_name)
+    : recorder_(std::make_unique<trace::Recorder>()), stepper_(std::make_unique<step::Stepper>()),
+      hosts_process_(true) {
+    program_.id = std::move(program_name);
+    std::error_code error;
+    workdir_ = std::filesystem::temp_directory_path(error);
+    if (error) workdir_ = "/tmp";
+}
+
+void Session::host_main_thread() {
+    Session* expected = nullptr;
+    if (!g_current.compare_exchange_strong(expected, this))
+        throw std::logic_error("Session::host_main_thread: this process already records a session");
+    recorder_->record({trace::EventKind::LessonStarted, 0, 0, 0, 0, program_.id, workdir_.string()});
+    recorder_->record({trace::EventKind::IoBackend, 0, platform::observes_fields() ? 1u : 0u, 0, 0,
+                       platform::io_backend_name()});
+    const uint32_t main_number = platform::allocate_lesson_thread_number();
+    stepper_->thread_started(main_number);
+    trace::set_current_thread(main_number);
+    record({trace::EventKind::ThreadStarted, 0, 0, 0, 0, {}, "main"});
+    stepper_->blocking_end();
+}
+
+SessionResult Session::end_hosted_main(int exit_code) {
+    SessionResult result = end_main_thread(exit_code);
+    result.check = {exit_code == 0, fmt::format("exit code {}", exit_code), fmt::format("종료 코드 {}", exit_code)};
+    return result;
 }
 
 void Session::abort_and_join() {

@@ -9,6 +9,7 @@ namespace {
 
 thread_local uint32_t t_thread = 0;
 thread_local uint32_t t_line = 0;
+thread_local uint32_t t_file = 0;
 
 uint64_t now_ns() {
     using namespace std::chrono;
@@ -65,12 +66,30 @@ uint64_t Recorder::record(const EventData& data) {
     event.kind = data.kind;
     event.thread = t_thread;
     event.line = t_line;
+    event.file = t_file;
     event.object = data.object;
     event.a = data.a;
     event.b = data.b;
     event.c = data.c;
     copy_truncated(event.name, sizeof event.name, data.name);
     copy_truncated(event.text, sizeof event.text, data.text);
+    return publish(index, chunk);
+}
+
+uint64_t Recorder::append(const Event& recorded) {
+    const uint64_t index = next_.fetch_add(1, std::memory_order_relaxed);
+    if (index >= capacity_) {
+        dropped_.fetch_add(1, std::memory_order_relaxed);
+        return kDropped;
+    }
+    Chunk* chunk = chunk_for(index);
+    Event& event = chunk->events[index & (kChunkSize - 1)];
+    event = recorded;
+    event.seq = index;
+    return publish(index, chunk);
+}
+
+uint64_t Recorder::publish(uint64_t index, Chunk* chunk) {
     chunk->ready[index & (kChunkSize - 1)].store(true, std::memory_order_release);
 
     // Advance the published prefix over every finished slot; whoever sees the gap first helps.
@@ -96,5 +115,7 @@ void set_current_thread(uint32_t trace_thread) { t_thread = trace_thread; }
 uint32_t current_thread() { return t_thread; }
 void set_current_line(uint32_t line) { t_line = line; }
 uint32_t current_line() { return t_line; }
+void set_current_file(uint32_t file) { t_file = file; }
+uint32_t current_file() { return t_file; }
 
 }  // namespace ovlab::trace

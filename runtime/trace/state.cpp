@@ -152,6 +152,9 @@ void State::apply(const Event& event) {
                 t->changed_at = event.seq;
             }
             break;
+        case EventKind::SourceFile:
+            source_files[static_cast<uint32_t>(event.object)] = std::string(event.name_view());
+            break;
         case EventKind::LineReached:
             if (ThreadView* t = thread(event.thread)) {
                 t->line = event.line;
@@ -275,6 +278,12 @@ uint64_t event_index_of_checkpoint(const Recorder& recorder, uint64_t n) {
         if (is_checkpoint(recorder.at(i).kind) && ++seen == n) return i;
     }
     return end;
+}
+
+std::string State::file_of(const Event& event) const {
+    if (source_files.size() < 2) return {};
+    const auto file = source_files.find(event.file);
+    return file == source_files.end() ? std::string() : file->second;
 }
 
 }  // namespace ovlab::trace

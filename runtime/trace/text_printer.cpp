@@ -48,7 +48,10 @@ std::string TextPrinter::line(Line key, Args&&... args) const {
 std::string TextPrinter::recorded(std::string_view text) const { return localize_recorded(text, state_.language); }
 
 std::string TextPrinter::checkpoint_header(const Event& event) const {
-    const std::string where = event.line ? line(Line::SourceLine, event.line) : std::string("");
+    const std::string file = state_.file_of(event);
+    const std::string where = !event.line ? std::string()
+                              : file.empty() ? line(Line::SourceLine, event.line)
+                                             : fmt::format("{}:{}", file, event.line);
     switch (event.kind) {
         case EventKind::ApiEnter:
             return fmt::format("[{}] {}  {}  -> {}({})\n", state_.checkpoints, thread_label(state_, event.thread), where,

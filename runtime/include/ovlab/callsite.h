@@ -10,6 +10,16 @@ namespace ovlab {
 
 void note_callsite(unsigned line, const char* argument_text);
 
+// The same for a program of one's own (ovlab_add_lab_program), which may have several source files:
+// `file` is the call's __FILE__. The first call from a file records a SourceFile event naming it.
+void note_callsite_in(const char* file, unsigned line, const char* argument_text);
+void line_reached_in(const char* file, unsigned line);
+
+// Numbers `file` (a __FILE__) and records its SourceFile event once a run records. Each source file
+// of a lab program calls it while the program starts, so a run names all its files before its first
+// step; it is also what connects the program to the lab (ovlab/program_link.h) when the lab runs it.
+unsigned register_source_file(const char* file);
+
 // LAB_STEP() in a lesson: the thread has reached `line`, a tagged line that makes no traced call
 // (a branch taken, a completion routine starting, a result being read). Records a LineReached
 // checkpoint there, so the step shows that line's narration. Outside a session it does nothing.

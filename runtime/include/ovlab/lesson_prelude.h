@@ -17,23 +17,36 @@
 // traced wrapper of the real API (runtime/win32/, ovlab/win32_traced.h), which records the call and
 // observes what the kernel does. Every API listed below works on Windows at once through the
 // generic wrapper; one that blocks, creates handles or starts requests deserves a dedicated one.
-#ifdef _WIN32
-#include "ovlab/win32_traced.h"
-#define OVLAB_TRACED_CALL(fn, ...) \
-    (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(::fn, __VA_ARGS__))
-#define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::ovlab::win32::Traced<#fn>::call(::fn))
-#define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) \
-    (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(pointer, __VA_ARGS__))
-#define GetProcessHeap() ::ovlab::win32::lesson_heap()
+//
+// A program of one's own (ovlab_add_lab_program, OVLAB_LAB_PROGRAM) may have several source files:
+// its call sites carry their file too, and each file is numbered as the program starts, which is also
+// when the program connects to the lab if the lab started it (ovlab/program_link.h). A file numbers
+// itself by __BASE_FILE__ (here __FILE__ would name this header); its calls say __FILE__, which is
+// the same path, or a header's when the call is in one.
+#if defined(OVLAB_LAB_PROGRAM) && !defined(_WIN32)
+#define OVLAB_NOTE_CALLSITE(arguments) ::ovlab::note_callsite_in(__FILE__, __LINE__, arguments)
+#define LAB_STEP() ::ovlab::line_reached_in(__FILE__, __LINE__)
+[[maybe_unused]] static const unsigned ovlab_this_source_file = ::ovlab::register_source_file(__BASE_FILE__);
 #else
-#define OVLAB_TRACED_CALL(fn, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), ::fn(__VA_ARGS__))
-#define OVLAB_TRACED_CALL0(fn) (::ovlab::note_callsite(__LINE__, ""), ::fn())
-#define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) (::ovlab::note_callsite(__LINE__, #__VA_ARGS__), pointer(__VA_ARGS__))
-#endif
-
+#define OVLAB_NOTE_CALLSITE(arguments) ::ovlab::note_callsite(__LINE__, arguments)
 // A tagged line with no traced call on it: the lab stops the thread there like at a call. A lesson
 // defines LAB_STEP() as nothing when this file is absent, so it still builds as it is on Windows.
 #define LAB_STEP() ::ovlab::line_reached(__LINE__)
+#endif
+
+#ifdef _WIN32
+#include "ovlab/win32_traced.h"
+#define OVLAB_TRACED_CALL(fn, ...) \
+    (OVLAB_NOTE_CALLSITE(#__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(::fn, __VA_ARGS__))
+#define OVLAB_TRACED_CALL0(fn) (OVLAB_NOTE_CALLSITE(""), ::ovlab::win32::Traced<#fn>::call(::fn))
+#define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) \
+    (OVLAB_NOTE_CALLSITE(#__VA_ARGS__), ::ovlab::win32::Traced<#fn>::call(pointer, __VA_ARGS__))
+#define GetProcessHeap() ::ovlab::win32::lesson_heap()
+#else
+#define OVLAB_TRACED_CALL(fn, ...) (OVLAB_NOTE_CALLSITE(#__VA_ARGS__), ::fn(__VA_ARGS__))
+#define OVLAB_TRACED_CALL0(fn) (OVLAB_NOTE_CALLSITE(""), ::fn())
+#define OVLAB_TRACED_CALL_THROUGH(fn, pointer, ...) (OVLAB_NOTE_CALLSITE(#__VA_ARGS__), pointer(__VA_ARGS__))
+#endif
 
 #define CreateFileA(...) OVLAB_TRACED_CALL(CreateFileA, __VA_ARGS__)
 #define CreateFileW(...) OVLAB_TRACED_CALL(CreateFileW, __VA_ARGS__)

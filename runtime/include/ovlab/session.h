@@ -59,6 +59,19 @@ public:
     // when the folder or the sample data cannot be created.
     explicit Session(LessonProgram program, uint64_t history_capacity = trace::Recorder::kDefaultCapacity);
     ~Session();  // aborts a running lesson, waits for its threads and I/O, removes the folder
+
+    // A program the lab runs in its own process (ovlab/program_link.h): the session records that
+    // process, whose own main thread is the run's main. It uses the system's temporary folder as a
+    // program does outside the lab, and never removes it.
+    struct HostedProcess {};
+    Session(HostedProcess, std::string program_name);
+    // Called on the process's main thread before main: makes this the current session and the
+    // calling thread the run's main thread, and waits for the first step.
+    void host_main_thread();
+    // main returned `exit_code`: as Windows ends the process, the other threads are stopped and the
+    // I/O still in flight finished before the handles and heap are released. Called on main's thread.
+    SessionResult end_hosted_main(int exit_code);
+    bool hosts_process() const { return hosts_process_; }
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
@@ -84,6 +97,7 @@ public:
 
 private:
     void run_main();
+    SessionResult end_main_thread(int exit_code);
     void abort_and_join();
 
     LessonProgram program_;
@@ -96,6 +110,7 @@ private:
     std::condition_variable result_ready_;
     std::optional<SessionResult> result_;
     std::atomic<bool> history_full_{false};
+    bool hosts_process_ = false;
 };
 
 // Records into the current session's trace; a no-op outside a lesson run.

@@ -53,7 +53,8 @@ namespace ovlab::trace {
     X(HistoryFull, false, "-", "events the run may keep", "-", "-", "-", "-")                               \
     X(IoBackend, false, "-", "1 if the lab observes OVERLAPPED fields (Windows), 0 if it records each change", \
       "-", "-", "I/O backend: io_uring, threads or Windows", "-")                                       \
-    X(LineReached, true, "-", "-", "-", "-", "-", "-")
+    X(LineReached, true, "-", "-", "-", "-", "-", "-")                                                       \
+    X(SourceFile, false, "file number (Event::file)", "-", "-", "-", "file name", "path as compiled")
 
 enum class EventKind : uint8_t {
 #define OVLAB_TRACE_ENUM(kind, ...) kind,
@@ -88,6 +89,7 @@ struct Event {
     EventKind kind = EventKind::Console;
     uint32_t thread = 0;   // trace thread number: 1 = lesson main, runtime threads named by ThreadStarted
     uint32_t line = 0;     // lesson source line of the call being made, 0 when not in lesson code
+    uint32_t file = 0;     // source file of `line`, named by a SourceFile event; 0 in a lesson (one file)
     uint64_t object = 0;
     uint64_t a = 0, b = 0, c = 0;
     char name[32] = {};
@@ -134,6 +136,10 @@ public:
 
     // Number of events that are fully written and may be read.
     uint64_t published() const;
+    // Appends an event recorded elsewhere (a program in its own process) as it is: its time, thread,
+    // line and file are kept, its seq becomes its index here. kDropped when the recorder is full.
+    uint64_t append(const Event& event);
+
     // Valid for index < published(); the reference stays valid for the recorder's lifetime.
     const Event& at(uint64_t index) const;
 
@@ -153,6 +159,8 @@ private:
     std::atomic<uint64_t> dropped_{0};
     uint64_t capacity_;
     uint64_t start_ns_;
+
+    uint64_t publish(uint64_t index, Chunk* chunk);
 };
 
 // Per-thread identity used to stamp events. Lesson threads and runtime threads set these once.
@@ -160,5 +168,8 @@ void set_current_thread(uint32_t trace_thread);
 uint32_t current_thread();
 void set_current_line(uint32_t line);
 uint32_t current_line();
+// The source file number stamped on the thread's events (see EventKind::SourceFile).
+void set_current_file(uint32_t file);
+uint32_t current_file();
 
 }  // namespace ovlab::trace

@@ -160,6 +160,8 @@ struct State {
     // Thread recording a completion sequence -> the OVERLAPPED it completes: the Signal, ApcQueued
     // and PortPacketQueued it records next belong to that request.
     std::map<uint32_t, uint64_t> completing;
+    // A program of several files (SourceFile events): file number -> its name, as lines name it.
+    std::map<uint32_t, std::string> source_files;
 
     void apply(const Event& event);
 
@@ -168,6 +170,9 @@ struct State {
     // "hSrc", else "file 0x1C"; for printing arguments and results.
     std::string handle_label(uint64_t handle) const;
     std::string overlapped_label(uint64_t address) const;  // "no OVERLAPPED" for address 0
+    // Where an event's line is: "copy.cpp:42" in a program of several files, else "" (the line alone
+    // says it in a lesson or a one-file program).
+    std::string file_of(const Event& event) const;
 };
 
 // Folds events [0, upto) of a recorder (upto is clamped to what is published).

@@ -1,0 +1,27 @@
+// `overlapped-lab --program PATH --headless`: runs a program of one's own in its own process, flat
+// out, and prints its transcript as a lesson's (docs/design.md §3, docs/program-protocol.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ovlab/language.h"
+
+namespace ovlab::app {
+
+struct ProgramOptions {
+    std::string program;                  // --program PATH
+    std::vector<std::string> arguments;   // after --
+    std::vector<std::string> sources;     // --source FILE...
+    Language language = Language::English;
+    std::string trace_out;
+    int timeout_seconds = 0;              // --timeout S; 0: none (a silent program still stalls)
+};
+
+// Exit codes (the --help text lists them): 0 the program exited with 0; 1 it exited with another code
+// or standard output or the trace file could not be written; 3 it made no progress or ran past
+// --timeout, and the lab ended it; 4 it crashed (a signal ended it), broke the link, or never
+// connected to the lab (not built with ovlab_add_lab_program). A signal to the lab: stop_signal().
+int run_program_headless(const ProgramOptions& options);
+
+}  // namespace ovlab::app

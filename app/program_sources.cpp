@@ -1,0 +1,38 @@
+#include "program_sources.h"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace ovlab::app {
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+std::optional<std::string> ProgramSources::learn(const trace::Event& source_file) {
+    const std::filesystem::path recorded = std::string(source_file.text_view());
+    std::filesystem::path path = recorded;
+    for (const std::filesystem::path& given : given_)
+        if (given.filename() == recorded.filename()) path = given;
+    std::ifstream in(path);
+    if (!in)
+        return fmt::format("cannot read the source file {} the program was built from; its lines show without their "
+                           "text (give it with --source FILE)", path.string());
+    std::vector<std::string>& lines = lines_[static_cast<uint32_t>(source_file.object)];
+    for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
+    return std::nullopt;
+}
+
+std::string ProgramSources::line_text(uint32_t file, uint32_t line) const {
+    const auto found = lines_.find(file);
+    if (found == lines_.end() || line == 0 || line > found->second.size()) return {};
+    return std::string(trimmed(found->second[line - 1]));
+}
+
+}  // namespace ovlab::app

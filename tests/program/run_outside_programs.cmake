@@ -1,0 +1,91 @@
+cmake_minimum_required(VERSION 3.25)
+# Installs the build into PREFIX, builds the outside project's three programs with
+# ovlab_add_lab_program, and runs each with `LAB --program ... --headless`, checking the transcript's
+# lines and line numbers, the crash report and the exit codes (docs/design.md §3).
+file(REMOVE_RECURSE ${PREFIX} ${PROJECT_BUILD})
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
+    RESULT_VARIABLE status OUTPUT_QUIET ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "cmake --install failed: ${errors}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${PROJECT_SOURCE} -B ${PROJECT_BUILD} -G ${GENERATOR}
+        -DCMAKE_PREFIX_PATH=${PREFIX} -DCMAKE_BUILD_TYPE=Debug
+        "-DCMAKE_CXX_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}"
+    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "configuring the outside project failed:\n${output}\n${errors}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BUILD}
+    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "building the outside project failed:\n${output}\n${errors}")
+endif()
+
+string(REPEAT "0123456789abcdef" 625 source_text)  # 10,000 bytes: two whole chunks of 4096 and a short one
+file(WRITE ${PROJECT_BUILD}/source.bin "${source_text}")
+
+# run(NAME EXIT ARGS...): runs the lab, requires its exit code; leaves its stdout and stderr in
+# NAME_out and NAME_err.
+function(run name exit)
+    execute_process(COMMAND ${LAB} ${ARGN} WORKING_DIRECTORY ${PROJECT_BUILD}
+        RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors TIMEOUT 120)
+    if(NOT status STREQUAL exit)
+        message(FATAL_ERROR "${name}: exit ${status}, expected ${exit}\n${output}\n${errors}")
+    endif()
+    set(${name}_out "${output}" PARENT_SCOPE)
+    set(${name}_err "${errors}" PARENT_SCOPE)
+endfunction()
+
+function(expect name text)
+    foreach(regex ${ARGN})
+        if(NOT text MATCHES "${regex}")
+            message(FATAL_ERROR "${name}: no match for '${regex}' in:\n${text}")
+        endif()
+    endforeach()
+endfunction()
+
+# (a) The copy: two source files, so each line names its file; each source line shows once.
+run(copy 0 --program ${PROJECT_BUILD}/file_copy --headless -- source.bin copy.bin)
+expect(copy "${copy_out}"
+    "\\[[0-9]+\\] main  copy_main\\.cpp:14  -> CreateFileA\\("
+    "\\| HANDLE source = CreateFileA\\(argv\\[1\\], GENERIC_READ"
+    "\\[[0-9]+\\] main  copy_io\\.cpp:22  -> ReadFile\\("
+    "\\[[0-9]+\\] main  copy_io\\.cpp:10  <- WaitForSingleObject = WAIT_OBJECT_0"
+    "\\[[0-9]+\\] main  copy_io\\.cpp:25  -> WriteFile\\("
+    "ov\\.Internal  0x103 \\(STATUS_PENDING\\) -> 0x0 \\(STATUS_SUCCESS\\)"
+    "console: copied 10000 bytes"
+    "exit code 0")
+file(READ ${PROJECT_BUILD}/copy.bin copied)
+if(NOT copied STREQUAL source_text)
+    message(FATAL_ERROR "file_copy under the lab: copy.bin differs from source.bin")
+endif()
+# Started by itself, the same program is an ordinary program: no lab, no stepping.
+execute_process(COMMAND ${PROJECT_BUILD}/file_copy source.bin alone.bin WORKING_DIRECTORY ${PROJECT_BUILD}
+    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors TIMEOUT 60)
+if(NOT status EQUAL 0 OR NOT output STREQUAL "copied 10000 bytes\n")
+    message(FATAL_ERROR "file_copy alone (exit ${status}) printed:\n${output}\n${errors}")
+endif()
+
+# (b) The completion port: one file, so lines are plain line numbers; both workers dequeue.
+run(iocp 0 --program ${PROJECT_BUILD}/iocp_workers --headless -- source.bin)
+expect(iocp "${iocp_out}"
+    "\\[[0-9]+\\] main  line 40  -> CreateIoCompletionPort\\("
+    "\\[[0-9]+\\] worker 2  line 21  -> GetQueuedCompletionStatus\\("
+    "\\[[0-9]+\\] worker 3  line 21  -> GetQueuedCompletionStatus\\("
+    "\\[[0-9]+\\] main  line 46  <- ReadFile = FALSE"
+    "console: read 4096 bytes with two workers"
+    "exit code 0")
+if(iocp_out MATCHES "iocp_workers\\.cpp:")
+    message(FATAL_ERROR "iocp_workers has one source file, yet a line names it:\n${iocp_out}")
+endif()
+
+# (c) The crash: one clear line naming the signal and where the program was; the lab exits 4.
+run(crash 4 --program ${PROJECT_BUILD}/crash_after_read --headless -- source.bin)
+expect(crash "${crash_out}" "console: read 256 bytes, now crashing")
+expect(crash "${crash_err}"
+    "error: program crash_after_read was ended by signal 11 \\(SIGSEGV: Segmentation fault\\) after step [0-9]+: thread main, line 16 \\(GetOverlappedResult\\)")
+if(crash_out MATCHES "exit code")
+    message(FATAL_ERROR "crash_after_read: a crashed run must not print an exit code:\n${crash_out}")
+endif()
+
+message(STATUS "three programs built with ovlab_add_lab_program ran under the lab; the crash was reported")

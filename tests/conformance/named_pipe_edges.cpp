@@ -78,7 +78,7 @@ static void close_completes_connect(HANDLE event)
            (unsigned long)WaitForSingleObject(event, 0));
     // NPFS ends the listening instance's request with STATUS_PIPE_BROKEN; Wine 8.0 writes
     // STATUS_HANDLES_CLOSED (0x8000000A), as it does for a closed socket.
-    printf("[!W] its status 0x%lX\n", (unsigned long)(DWORD)ov.Internal);
+    printf("[!W] its status: 0x%lX\n", (unsigned long)(DWORD)ov.Internal);
     HANDLE again = create_server(name);
     show_bool("CreateNamedPipe of the same name (1 instance allowed)", again != INVALID_HANDLE_VALUE, GetLastError());
     CloseHandle(again);

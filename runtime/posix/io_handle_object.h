@@ -15,7 +15,8 @@ class CompletionPort;
 
 class IoHandleObject : public KernelObject {
 public:
-    IoHandleObject(trace::HandleKind kind, bool overlapped) : KernelObject(kind, false), overlapped_(overlapped) {}
+    IoHandleObject(trace::HandleKind kind, bool overlapped, bool signalled = false)
+        : KernelObject(kind, signalled), overlapped_(overlapped) {}
 
     bool overlapped() const { return overlapped_; }
 

@@ -103,6 +103,7 @@ void run_completion_sequence(IoRequest& request, uint32_t status, uint64_t bytes
     const std::string reason = std::string(operation_name(request.operation)) + " completed";
     if (request.event) request.event->set_signalled(true, reason);
     else if (!(handle.notification_modes & FILE_SKIP_SET_EVENT_ON_HANDLE)) handle.set_signalled(true, reason);
+    if (request.delivered_signal) request.delivered_signal->set_signalled(true, reason);
     if (request.routine) {
         // To the issuing thread only; discarded if that thread has ended.
         CompletionRoutineCall routine = request.routine;

@@ -65,6 +65,10 @@ struct IoRequest {
     std::function<int(IoRequest&)> start;     // replaces io_backend().submit(): 0 or an errno
     std::function<bool(IoRequest&)> cancel;   // replaces io_backend().cancel(), same contract
     std::optional<uint32_t> decided_status;   // the final NTSTATUS when the errno alone cannot say it
+    const IoHandleObject* accept_target = nullptr;  // AcceptEx: sAcceptSocket (closing it cancels the request)
+    // Set once the completion sequence has run (a pipe client waits on it for its server's
+    // ConnectNamedPipe, docs/windows-rules.md §8).
+    std::shared_ptr<KernelObject> delivered_signal;
 
     std::atomic<bool> cancel_requested{false};
     std::atomic<bool> delivered{false};    // the completion sequence ran: CancelIoEx no longer finds it

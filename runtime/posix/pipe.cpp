@@ -13,6 +13,7 @@
 #include "event.h"
 #include "ntstatus.h"
 #include "pipe_name.h"
+#include "wait.h"
 
 namespace ovlab::posix {
 namespace {
@@ -41,7 +42,7 @@ std::string lower(std::string text) {
 
 PipeObject::PipeObject(std::shared_ptr<PipeName> name, bool server, int fd, bool overlapped, bool can_read,
                        bool can_write)
-    : StreamObject(trace::HandleKind::Pipe, fd, overlapped),
+    : StreamObject(trace::HandleKind::Pipe, fd, overlapped, true),  // NPFS: a new pipe handle is signalled (§8)
       name_(std::move(name)),
       server_(server),
       can_read_(can_read),
@@ -55,6 +56,8 @@ std::string PipeObject::describe() const {
 }
 
 uint32_t PipeObject::completion_status(StreamOpKind kind, int64_t result, uint64_t requested) const {
+    // The server disconnected this client: whatever ended its request, Windows says 233.
+    if (server_disconnected() && (result < 0 || (result == 0 && kind != StreamOpKind::Send))) return kStatusPipeDisconnected;
     if (result >= 0) {
         // The stream ended: the other end was closed (a zero-byte read too: it was waiting for data).
         const bool ended = (kind == StreamOpKind::Receive && requested > 0 && result == 0) ||
@@ -68,7 +71,7 @@ uint32_t PipeObject::completion_status(StreamOpKind kind, int64_t result, uint64
 
 uint32_t PipeObject::refuses_transfer(bool read) const {
     if (read ? !can_read_ : !can_write_) return kStatusAccessDenied;
-    if (!server_) return 0;
+    if (!server_) return server_disconnected() ? kStatusPipeDisconnected : 0;
     std::lock_guard lock(pipe_mutex_);
     switch (state) {
         case State::Listening: return kStatusPipeListening;       // ERROR_PIPE_LISTENING
@@ -79,9 +82,21 @@ uint32_t PipeObject::refuses_transfer(bool read) const {
 }
 
 void PipeObject::last_handle_closed() {
+    std::shared_ptr<KernelObject> pending_connect;
+    if (server_) {
+        std::lock_guard lock(pipe_mutex_);
+        if (listen_pending && !connect_stepped) pending_connect = connect_delivered;
+    }
     abort_all(kStatusPipeBroken);
     close_descriptor();
     if (!server_) return;
+    forget_instance();
+    // Windows completes the ConnectNamedPipe before CloseHandle returns (§8): the program may free
+    // its OVERLAPPED right after.
+    if (pending_connect) wait_for_objects({pending_connect}, false, INFINITE, trace::ThreadState::Waiting, std::string());
+}
+
+void PipeObject::forget_instance() {
     PipeRegistry& r = registry();
     std::lock_guard lock(r.mutex);
     const auto it = r.names.find(name_->key);
@@ -141,7 +156,8 @@ std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, DWORD 
     return pipe;
 }
 
-std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD access, DWORD flags, DWORD* error) {
+std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD access, DWORD flags, DWORD* error,
+                                             std::shared_ptr<KernelObject>* connect_delivered) {
     PipeRegistry& r = registry();
     std::lock_guard lock(r.mutex);
     const auto it = r.names.find(lower(name));
@@ -165,6 +181,7 @@ std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD acce
         if (fd < 0) continue;
         if (server->listen_pending) {
             server->state = PipeObject::State::Connected;  // its pending ConnectNamedPipe takes the connection
+            *connect_delivered = server->connect_delivered;
         } else {
             const int accepted = net::accept_connection(server->fd());
             if (accepted < 0) {
@@ -173,8 +190,12 @@ std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD acce
             }
             server->connected(accepted);
         }
-        return std::make_shared<PipeObject>(entry, false, fd, (flags & FILE_FLAG_OVERLAPPED) != 0, wants_read(access),
-                                            wants_write(access));
+        auto client = std::make_shared<PipeObject>(entry, false, fd, (flags & FILE_FLAG_OVERLAPPED) != 0,
+                                                   wants_read(access), wants_write(access));
+        server->connection = std::make_shared<PipeConnection>();
+        server->connection->client = client;
+        client->join(server->connection);
+        return client;
     }
     *error = ERROR_PIPE_BUSY;
     return nullptr;

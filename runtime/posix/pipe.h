@@ -11,13 +11,14 @@
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - Message mode, PIPE_NOWAIT and clients in other processes are not provided.
-// - After DisconnectNamedPipe the client's requests fail with ERROR_BROKEN_PIPE, as if the server
-//   had closed its end; Windows says ERROR_PIPE_NOT_CONNECTED.
 // - nOutBufferSize/nInBufferSize are advisory on Windows and ignored here.
+// - Inside a lesson, CloseHandle of a server does not wait for its pending ConnectNamedPipe to be
+//   delivered (the stepper delivers it in its turn); outside a lesson it does, as Windows.
 #pragma once
 
 #include <windows.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,6 +28,13 @@
 namespace ovlab::posix {
 
 struct PipeName;
+class PipeObject;
+
+// One client connection, shared by the server instance and the client end it connected.
+struct PipeConnection {
+    std::atomic<bool> disconnected{false};  // DisconnectNamedPipe: the client's calls fail with 233
+    std::weak_ptr<PipeObject> client;
+};
 
 class PipeObject : public StreamObject {
 public:
@@ -44,21 +52,34 @@ public:
     // (STATUS_PIPE_BROKEN for a read, STATUS_PIPE_CLOSING for a write).
     uint32_t completion_status(StreamOpKind kind, int64_t result, uint64_t requested) const override;
     uint32_t refuses_transfer(bool read) const override;
-    // Pending requests end with STATUS_PIPE_BROKEN; the peer's reads then fail with 109.
+    // Pending requests end with STATUS_PIPE_BROKEN; the peer's reads then fail with 109. A pending
+    // overlapped ConnectNamedPipe has completed when this returns (outside a lesson).
     void last_handle_closed() override;
 
     // ---- server ends; pipe_mutex held by the caller through the returned lock ----
     std::unique_lock<std::mutex> lock_pipe() { return std::unique_lock(pipe_mutex_); }
     State state = State::Listening;
     bool listen_pending = false;  // a ConnectNamedPipe waits in the accept lane
+    // Signalled once that overlapped ConnectNamedPipe has completed (fields, event, packet): the
+    // client's CreateFile and the server's CloseHandle return only then (§8).
+    std::shared_ptr<KernelObject> connect_delivered;
+    std::shared_ptr<PipeConnection> connection;  // the client that connected last (server ends)
+    bool connect_stepped = false;  // issued in a lesson: the stepper delivers it, CloseHandle does not wait
     std::string socket_name;      // the instance's abstract socket name
 
     // The connection became this instance's (from the backlog at once, or by ConnectNamedPipe).
     // pipe_mutex held.
     void connected(int fd);
+    // Client ends: the connection this end belongs to (set once, when CreateFile connects).
+    void join(std::shared_ptr<PipeConnection> joined) { client_connection_ = std::move(joined); }
+    // A client end whose server called DisconnectNamedPipe: its calls fail with 233.
+    bool server_disconnected() const { return client_connection_ && client_connection_->disconnected; }
 
 private:
+    void forget_instance();  // the name no longer leads to this instance
+
     std::shared_ptr<PipeName> name_;
+    std::shared_ptr<PipeConnection> client_connection_;
     bool server_;
     bool can_read_;
     bool can_write_;
@@ -72,8 +93,10 @@ std::string pipe_name_from_path(const std::string& path);
 std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, DWORD open_mode, DWORD pipe_mode,
                                                  DWORD max_instances, DWORD default_timeout, DWORD* error);
 // CreateFile on a pipe path: the client end, or nullptr with *error set (ERROR_FILE_NOT_FOUND,
-// ERROR_PIPE_BUSY, ERROR_ACCESS_DENIED).
-std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD access, DWORD flags, DWORD* error);
+// ERROR_PIPE_BUSY, ERROR_ACCESS_DENIED). When an overlapped ConnectNamedPipe took the connection,
+// *connect_delivered is what to wait on before CreateFile returns.
+std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD access, DWORD flags, DWORD* error,
+                                             std::shared_ptr<KernelObject>* connect_delivered);
 // The same, as CreateFile returns it: the new handle, or INVALID_HANDLE_VALUE with the last error set.
 HANDLE create_pipe_client_handle(const std::string& name, DWORD access, DWORD flags);
 

@@ -1,6 +1,7 @@
 // CreateNamedPipeA/W, ConnectNamedPipe, DisconnectNamedPipe, PeekNamedPipe, WaitNamedPipeA/W,
 // and the client end CreateFile opens (pipe.h).
 #include <chrono>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "io_request.h"
 #include "last_error.h"
 #include "ntstatus.h"
+#include "ovlab/session.h"
 #include "ovlab/status_codes.h"
 #include "pipe.h"
 #include "text_encoding.h"
@@ -22,9 +24,10 @@ using trace::OverlappedField;
 
 HANDLE create_named_pipe(const char* path, DWORD open_mode, DWORD pipe_mode, DWORD max_instances,
                          DWORD default_timeout) {
+    // No name at all is a missing path (3); a name outside \\.\pipe\ is an invalid one (123).
     const std::string name = path ? pipe_name_from_path(path) : std::string();
     if (name.empty()) {
-        set_last_error(ERROR_INVALID_NAME);
+        set_last_error(path ? ERROR_INVALID_NAME : ERROR_PATH_NOT_FOUND);
         return INVALID_HANDLE_VALUE;
     }
     // Byte mode and blocking (PIPE_WAIT) only; an instance count from 1 to PIPE_UNLIMITED_INSTANCES.
@@ -124,9 +127,20 @@ BOOL connect_named_pipe(HANDLE handle, LPOVERLAPPED overlapped) {
     request->file = pipe;
     request->event = std::move(event);
     request->overlapped = overlapped;
+    request->delivered_signal = std::make_shared<EventObject>(true, false, std::string());
+    {
+        std::unique_lock lock = pipe->lock_pipe();
+        pipe->connect_delivered = request->delivered_signal;
+        pipe->connect_stepped = current_stepper() != nullptr;
+    }
+    const std::shared_ptr<KernelObject> delivered = request->delivered_signal;
     const IssueOutcome outcome = StreamObject::issue(pipe, std::move(transfer), std::move(request));
     if (outcome.kind == IssueOutcome::Kind::Completed) return TRUE;
     if (outcome.kind == IssueOutcome::Kind::Pending) return fail(ERROR_IO_PENDING);
+    {
+        std::lock_guard lock(kernel_mutex());
+        delivered->set_signalled(true, "ConnectNamedPipe failed");
+    }
     not_listening();
     return fail(ntstatus_to_win32_error(outcome.status));
 }
@@ -135,11 +149,22 @@ BOOL disconnect_named_pipe(HANDLE handle) {
     std::shared_ptr<PipeObject> pipe = lookup_handle_as<PipeObject>(handle);
     if (!pipe) return fail(ERROR_INVALID_HANDLE);
     if (!pipe->server()) return fail(ERROR_INVALID_FUNCTION);
+    std::shared_ptr<PipeConnection> connection;
     {
         std::unique_lock lock = pipe->lock_pipe();
         if (pipe->state == PipeObject::State::Disconnected) return fail(ERROR_PIPE_NOT_CONNECTED);
         pipe->state = PipeObject::State::Disconnected;
         pipe->listen_pending = false;
+        connection = std::exchange(pipe->connection, nullptr);
+    }
+    // The client's calls fail with ERROR_PIPE_NOT_CONNECTED from now on, and its handle is no
+    // longer signalled (docs/windows-rules.md §8).
+    if (connection) {
+        connection->disconnected = true;
+        if (const std::shared_ptr<PipeObject> client = connection->client.lock()) {
+            std::lock_guard lock(kernel_mutex());
+            client->set_signalled(false, "the server disconnected");
+        }
     }
     // Pending requests (a ConnectNamedPipe, reads, writes) end with STATUS_PIPE_DISCONNECTED; unread
     // data is dropped with the connection.
@@ -157,7 +182,9 @@ BOOL peek_named_pipe(HANDLE handle, LPVOID buffer, DWORD size, LPDWORD read, LPD
     if (pipe->server()) {
         std::unique_lock lock = pipe->lock_pipe();
         if (pipe->state == PipeObject::State::Listening) return fail(ERROR_BAD_PIPE);
-        if (pipe->state == PipeObject::State::Disconnected) return fail(ERROR_PIPE_NOT_CONNECTED);
+        if (pipe->state == PipeObject::State::Disconnected) return fail(ERROR_BAD_PIPE);
+    } else if (pipe->server_disconnected()) {
+        return fail(ERROR_PIPE_NOT_CONNECTED);
     }
     size_t waiting = 0;
     const int64_t copied = net::peek(pipe->fd(), buffer, buffer ? size : 0, &waiting);
@@ -191,10 +218,19 @@ BOOL wait_named_pipe(const char* path, DWORD timeout, bool tracing) {
 
 HANDLE create_pipe_client_handle(const std::string& name, DWORD access, DWORD flags) {
     DWORD error = 0;
-    std::shared_ptr<PipeObject> client = open_pipe_client(name, access, flags, &error);
+    std::shared_ptr<KernelObject> connect_delivered;
+    std::shared_ptr<PipeObject> client = open_pipe_client(name, access, flags, &error, &connect_delivered);
     if (!client) {
         set_last_error(error);
         return INVALID_HANDLE_VALUE;
+    }
+    // NPFS completes the server's pending ConnectNamedPipe inside the client's open: when CreateFile
+    // returns, the server may already write (docs/windows-rules.md §8).
+    if (connect_delivered) {
+        const std::string what =
+            tracing() ? fmt::format("CreateFile(\"\\\\.\\pipe\\{}\") waits for the server's ConnectNamedPipe", name)
+                      : std::string();
+        wait_for_objects({connect_delivered}, false, INFINITE, trace::ThreadState::Waiting, what);
     }
     const HANDLE handle = insert_handle(client);
     set_last_error(ERROR_SUCCESS);

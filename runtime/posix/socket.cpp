@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "handle_table.h"
+#include "io_request.h"
 #include "last_error.h"
 #include "ntstatus.h"
 #include "ovlab/status_codes.h"
@@ -32,7 +33,12 @@ uint32_t SocketObject::refuses_transfer(bool read) const {
 }
 
 void SocketObject::last_handle_closed() {
-    abort_all(kStatusConnectionAborted);
+    // An AcceptEx waiting to give this socket a connection ends with STATUS_CANCELLED, and so do
+    // the AcceptEx requests of a listening socket (§13).
+    cancel_requests([this](const IoRequest& request) {
+        return request.operation == IoOperation::Accept && request.accept_target == this;
+    });
+    abort_all(state().listening ? kStatusCancelled : kStatusConnectionAborted);
     close_descriptor();
 }
 

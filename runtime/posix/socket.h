@@ -10,6 +10,8 @@
 //   Linux only with it. Two sockets may therefore bind one port as long as neither listens;
 //   Windows refuses the second bind, here the second listen fails (WSAEADDRINUSE).
 // - Blocking calls (accept, connect, recv, send) are not alertable here.
+// - ReadFile/WriteFile with no OVERLAPPED on an overlapped socket fail with 87 (an overlapped pipe
+//   end waits instead); this case has not been compared with Windows.
 #pragma once
 
 #include <windows.h>

@@ -75,7 +75,8 @@ uint64_t StreamTransfer::total_length() const {
     return total;
 }
 
-StreamObject::StreamObject(trace::HandleKind kind, int fd, bool overlapped) : IoHandleObject(kind, overlapped), fd_(fd) {
+StreamObject::StreamObject(trace::HandleKind kind, int fd, bool overlapped, bool signalled)
+    : IoHandleObject(kind, overlapped, signalled), fd_(fd) {
     for (auto& lane : lanes_) lane = std::make_unique<Lane>();
 }
 
@@ -96,6 +97,7 @@ void StreamObject::replace_descriptor(int fd) {
     net::close_descriptor(fd_);
     fd_ = fd;
     descriptor_closing_ = false;
+    receive_reset_ = false;  // a new connection
 }
 
 void StreamObject::close_descriptor() {
@@ -142,6 +144,7 @@ StreamObject::Attempt StreamObject::try_at_once(StreamObject& self, StreamOp& op
     if (!self.lanes_[lane_of(op.kind)]->queue.empty()) return Attempt::NotTried;
     op.fd = self.fd_;
     *result = attempt_stream_op(op);
+    self.note_receive_result(op, *result);
     if (*result == -EAGAIN) return Attempt::WouldBlock;
     // A send that moved part of its bytes pends for the rest (Windows completes a stream send once
     // all of it is in the transport); a non-blocking send reports the part.
@@ -186,7 +189,11 @@ bool StreamObject::conclude(const std::shared_ptr<StreamOp>& op, int64_t result,
     }
     // Bytes moved by earlier kernel calls of the op count: a MSG_WAITALL receive that met the end
     // of the stream still delivers what it got.
-    const int64_t effective = result >= 0 && op->moved > 0 ? static_cast<int64_t>(op->moved) : result;
+    int64_t effective = result >= 0 && op->moved > 0 ? static_cast<int64_t>(op->moved) : result;
+    // Linux reports a reset to one receive and the end of the stream to the next; Windows fails
+    // every receive after a reset with it (docs/windows-rules.md §13).
+    const bool receives = op->kind == StreamOpKind::Receive || op->kind == StreamOpKind::WaitReadable;
+    if (receives && effective == 0 && self.receive_reset_) effective = -ECONNRESET;
     *status = result == -ECANCELED ? op->cancel_status : self.completion_status(op->kind, effective, op->requested);
     // A WaitReadable op's result says data/end, never a byte count; a failed request moved nothing.
     const bool counts_bytes = op->kind == StreamOpKind::Receive || op->kind == StreamOpKind::Send;
@@ -211,6 +218,11 @@ bool StreamObject::forget(const std::shared_ptr<StreamOp>& op) {
     return true;
 }
 
+void StreamObject::note_receive_result(const StreamOp& op, int64_t result) {
+    const bool receives = op.kind == StreamOpKind::Receive || op.kind == StreamOpKind::WaitReadable;
+    if (receives && result == -ECONNRESET) receive_reset_ = true;
+}
+
 void StreamObject::finish(const std::shared_ptr<StreamOp>& op, uint32_t status, uint64_t bytes) {
     if (forget(op) && op->done) op->done(status, bytes);
 }
@@ -223,6 +235,7 @@ void StreamObject::op_finished(StreamOp* raw, int64_t result) {
         Finisher finisher;
         std::lock_guard lock(self.mutex_);
         op->armed = false;
+        self.note_receive_result(*op, result);
         const bool stopping = result == -ECANCELED || self.aborted_status_ != 0;
         const bool more = result > 0 && op->advance(result);  // counts the bytes either way
         // A spurious wake-up, or a partial transfer that must go on: the op stays the lane's head.

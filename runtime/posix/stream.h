@@ -17,6 +17,7 @@
 
 #include <windows.h>
 
+#include <atomic>
 #include <cstdint>
 #include <condition_variable>
 #include <deque>
@@ -79,7 +80,7 @@ struct BlockingOutcome {
 
 class StreamObject : public IoHandleObject {
 public:
-    StreamObject(trace::HandleKind kind, int fd, bool overlapped);
+    StreamObject(trace::HandleKind kind, int fd, bool overlapped, bool signalled = false);
     ~StreamObject() override;
 
     int fd() const;
@@ -155,6 +156,8 @@ private:
     static bool conclude(const std::shared_ptr<StreamOp>& op, int64_t result, uint32_t* status, uint64_t* bytes);
 
     void end_requests(uint32_t status, bool refuse_new);
+    // Remembers a reset seen by a receive (mutex_ held, before the lane's next op starts).
+    void note_receive_result(const StreamOp& op, int64_t result);
 
     mutable std::mutex mutex_;
     std::condition_variable idle_;  // live_ops_ became 0
@@ -163,6 +166,8 @@ private:
     bool descriptor_closing_ = false;
     size_t live_ops_ = 0;     // ops registered for this object (the descriptor is closed at 0)
     uint32_t aborted_status_ = 0;
+    // A receive met a connection reset: later ends of the stream are the reset too (§13).
+    std::atomic<bool> receive_reset_{false};
     std::unique_ptr<Lane> lanes_[3];  // receive (and zero-byte), send, accept/connect
 };
 

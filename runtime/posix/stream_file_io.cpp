@@ -8,6 +8,7 @@
 #include "last_error.h"
 #include "ntstatus.h"
 #include "ovlab/status_codes.h"
+#include "pipe.h"
 #include "thread.h"
 #include "trace_hooks.h"
 
@@ -37,7 +38,8 @@ BOOL issue_overlapped(const std::shared_ptr<StreamObject>& stream, const StreamF
 }
 
 // A handle opened without FILE_FLAG_OVERLAPPED (a pipe end, a WSASocket without
-// WSA_FLAG_OVERLAPPED): the thread waits; an OVERLAPPED, if given, receives the result after.
+// WSA_FLAG_OVERLAPPED), or an overlapped pipe end given no OVERLAPPED: the thread waits; an
+// OVERLAPPED, if given, receives the result after.
 BOOL transfer_synchronously(const std::shared_ptr<StreamObject>& stream, const StreamFileCall& call,
                             EventObject* event, const StreamTransfer& transfer) {
     const char* api = call.read ? "ReadFile" : "WriteFile";
@@ -77,7 +79,10 @@ BOOL transfer_synchronously(const std::shared_ptr<StreamObject>& stream, const S
 }  // namespace
 
 BOOL stream_read_or_write(const std::shared_ptr<StreamObject>& stream, const StreamFileCall& call) {
-    if (stream->overlapped() && !call.overlapped) return fail(ERROR_INVALID_PARAMETER);
+    // An overlapped pipe end given no OVERLAPPED waits (docs/windows-rules.md §8); an overlapped
+    // socket is refused with 87, a case not compared with Windows yet (§17).
+    const bool pipe = dynamic_cast<const PipeObject*>(stream.get()) != nullptr;
+    if (stream->overlapped() && !call.overlapped && !pipe) return fail(ERROR_INVALID_PARAMETER);
     // A read into no buffer is an access violation (998); the kernel refuses a write from none
     // with STATUS_INVALID_USER_BUFFER (1784). docs/windows-rules.md §7.
     if (!call.buffer && call.length > 0) return fail(call.read ? ERROR_NOACCESS : ERROR_INVALID_USER_BUFFER);
@@ -99,7 +104,10 @@ BOOL stream_read_or_write(const std::shared_ptr<StreamObject>& stream, const Str
     // A zero-byte read waits until data arrives and consumes none.
     else transfer.kind = call.length > 0 ? StreamOpKind::Receive : StreamOpKind::WaitReadable;
     if (call.length > 0) transfer.buffers.push_back({static_cast<char*>(call.buffer), call.length});
-    if (stream->overlapped()) return issue_overlapped(stream, call, std::move(event), std::move(transfer));
+    if (stream->overlapped() && call.overlapped) return issue_overlapped(stream, call, std::move(event), std::move(transfer));
+    // An overlapped pipe end given no OVERLAPPED: the request pends in the kernel and
+    // ReadFile/WriteFile wait on the handle until it is done (docs/windows-rules.md §8). A disk
+    // file refuses this instead (it needs the offset an OVERLAPPED carries).
     return transfer_synchronously(stream, call, event.get(), transfer);
 }
 

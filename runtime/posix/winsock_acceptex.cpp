@@ -33,22 +33,27 @@ void write_address_block(char* block, const net::Address& address) {
     net::write_windows_address(address, block + sizeof length);
 }
 
+// mswsock marks the OVERLAPPED pending before it asks the provider anything, so a call that then
+// fails at once leaves Internal at STATUS_PENDING (docs/windows-rules.md §13).
+void mark_pending(LPOVERLAPPED overlapped) {
+    observe_overlapped(overlapped);
+    std::lock_guard lock(kernel_mutex());
+    write_overlapped_field(overlapped, OverlappedField::Internal, STATUS_PENDING);
+}
+
 // What AcceptEx and ConnectEx share: the request on `socket`, through its three outcomes.
 BOOL issue_connection_request(const std::shared_ptr<SocketObject>& socket, IoOperation operation,
-                              StreamTransfer transfer, LPOVERLAPPED overlapped, LPDWORD bytes_out) {
+                              StreamTransfer transfer, LPOVERLAPPED overlapped, LPDWORD bytes_out,
+                              const SocketObject* accept_target = nullptr) {
     auto request = std::make_unique<IoRequest>();
     request->operation = operation;
+    request->accept_target = accept_target;
     request->file = socket;
     request->overlapped = overlapped;
     if (overlapped->hEvent) {
         const auto event_handle = reinterpret_cast<HANDLE>(handle_value(overlapped->hEvent) & ~uint64_t{1});
         request->event = lookup_handle_as<EventObject>(event_handle);
         if (!request->event) return fail(WSA_INVALID_HANDLE);
-    }
-    observe_overlapped(overlapped);
-    {
-        std::lock_guard lock(kernel_mutex());
-        write_overlapped_field(overlapped, OverlappedField::Internal, STATUS_PENDING);
     }
     const IssueOutcome outcome = StreamObject::issue(socket, std::move(transfer), std::move(request));
     switch (outcome.kind) {
@@ -64,10 +69,11 @@ BOOL issue_connection_request(const std::shared_ptr<SocketObject>& socket, IoOpe
 BOOL accept_ex(SOCKET listen_socket, SOCKET accept_socket, PVOID buffer, DWORD data_length, DWORD local_length,
                DWORD remote_length, LPDWORD received, LPOVERLAPPED overlapped) {
     if (!winsock_started()) return fail(WSANOTINITIALISED);
+    if (!overlapped) return fail(WSA_INVALID_PARAMETER);
+    mark_pending(overlapped);
     std::shared_ptr<SocketObject> listener = lookup_socket(listen_socket);
     std::shared_ptr<SocketObject> target = lookup_socket(accept_socket);
     if (!listener || !target) return fail(WSAENOTSOCK);
-    if (!overlapped) return fail(WSA_INVALID_PARAMETER);
     if (!listener->state().listening) return fail(WSAEINVAL);
     const SocketObject::State target_state = target->state();
     if (target_state.bound || target_state.connected) return fail(WSAEINVAL);
@@ -91,7 +97,8 @@ BOOL accept_ex(SOCKET listen_socket, SOCKET accept_socket, PVOID buffer, DWORD d
         write_address_block(output + data_length + local_length, peer);
         return 0u;
     };
-    return issue_connection_request(listener, IoOperation::Accept, std::move(transfer), overlapped, received);
+    return issue_connection_request(listener, IoOperation::Accept, std::move(transfer), overlapped, received,
+                                    target.get());
 }
 
 }  // namespace
@@ -106,9 +113,10 @@ BOOL PASCAL ConnectEx(SOCKET s, const struct sockaddr* name, int namelen, PVOID 
                            overlapped_argument("lpOverlapped", 6, lpOverlapped));
     });
     if (!winsock_started()) return call.returns_bool(fail(WSANOTINITIALISED));
+    if (!lpOverlapped) return call.returns_bool(fail(WSA_INVALID_PARAMETER));
+    mark_pending(lpOverlapped);
     std::shared_ptr<SocketObject> socket = lookup_socket(s);
     if (!socket) return call.returns_bool(fail(WSAENOTSOCK));
-    if (!lpOverlapped) return call.returns_bool(fail(WSA_INVALID_PARAMETER));
     StreamTransfer transfer;
     transfer.kind = StreamOpKind::Connect;
     if (const int error = net::address_from_windows(name, namelen, transfer.address)) return call.returns_bool(fail(error));

@@ -96,6 +96,16 @@ int issue_overlapped(const WsaTransfer& t, const std::shared_ptr<SocketObject>& 
     return fail_with_status(outcome.status);
 }
 
+// A socket made without WSA_FLAG_OVERLAPPED ignores the OVERLAPPED as a way to notify, but the
+// provider still uses it as the request's status block: once the blocking call is done it holds
+// the status and the byte count (docs/windows-rules.md §13).
+void fill_after_blocking(LPWSAOVERLAPPED overlapped, uint32_t status, uint64_t bytes) {
+    observe_overlapped(overlapped);
+    std::lock_guard lock(kernel_mutex());
+    write_overlapped_field(overlapped, OverlappedField::Internal, status);
+    write_overlapped_field(overlapped, OverlappedField::InternalHigh, bytes);
+}
+
 int transfer_blocking(const WsaTransfer& t, const std::shared_ptr<SocketObject>& socket, const StreamTransfer& transfer,
                       bool tracing) {
     const SocketObject::State state = socket->state();
@@ -116,6 +126,7 @@ int transfer_blocking(const WsaTransfer& t, const std::shared_ptr<SocketObject>&
             what);
         status = outcome.status;
         bytes = outcome.bytes;
+        if (t.overlapped) fill_after_blocking(t.overlapped, status, bytes);
     }
     if (!nt_success(status)) return wsa_fail(blocking_call_error(*socket, status));
     if (t.transferred) *t.transferred = static_cast<DWORD>(bytes);
@@ -131,7 +142,7 @@ int wsa_transfer(const WsaTransfer& t, bool tracing) {
     const SocketObject::State state = socket->state();
     if (t.send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
     StreamTransfer transfer = stream_transfer(t);
-    // Windows: a non-overlapped socket ignores lpOverlapped and lpCompletionRoutine and blocks.
+    // Windows: a non-overlapped socket blocks, and never queues the routine or a packet.
     if (socket->overlapped() && t.overlapped) return issue_overlapped(t, socket, std::move(transfer));
     return transfer_blocking(t, socket, transfer, tracing);
 }

@@ -1,0 +1,164 @@
+// docs/windows-rules.md section 8: the named-pipe cases a program meets beyond one read and one
+// write. A pending ConnectNamedPipe has completed when the client's CreateFile returns and when
+// the server's CloseHandle returns; the pipe name is free again at once; new handles start
+// signalled; ReadFile with no OVERLAPPED on an overlapped pipe waits; CreateNamedPipe(NULL);
+// what the client sees after DisconnectNamedPipe.
+#include "conformance_pipes.h"
+
+static void show_wait(const char* label, HANDLE h)
+{
+    printf("%s: 0x%lX\n", label, (unsigned long)WaitForSingleObject(h, 0));
+}
+
+static void no_name(void)
+{
+    HANDLE h = CreateNamedPipeA(NULL, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_BYTE, 1, 4096, 4096, 0, NULL);
+    show_bool("CreateNamedPipe(NULL)", h != INVALID_HANDLE_VALUE, GetLastError());
+    h = CreateNamedPipeA("ovlab-not-a-pipe-path", PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_BYTE, 1, 4096, 4096, 0,
+                         NULL);
+    show_bool("CreateNamedPipe of a name outside \\\\.\\pipe\\", h != INVALID_HANDLE_VALUE, GetLastError());
+}
+
+static void new_handles_are_signalled(void)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "signalled");
+    HANDLE server = create_server(name);
+    show_wait("a new server handle", server);
+    HANDLE client = open_client(name);
+    show_wait("a new client handle", client);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
+// The client's CreateFile returns after the server's ConnectNamedPipe completed: its OVERLAPPED
+// is final and the server may write at once.
+static void connect_done_when_create_file_returns(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "connect-done");
+    HANDLE server = create_server(name);
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    BOOL ok = ConnectNamedPipe(server, &ov);
+    show_bool("ConnectNamedPipe, no client yet", ok, GetLastError());
+    HANDLE client = open_client(name);
+    printf("right after the client's CreateFile: Internal 0x%lX, the event 0x%lX\n", (unsigned long)(DWORD)ov.Internal,
+           (unsigned long)WaitForSingleObject(event, 0));
+    write_text("server WriteFile 4 bytes at once", server, "ping", NULL);
+    char buffer[8] = {0};
+    DWORD read = 0;
+    OVERLAPPED read_ov;
+    memset(&read_ov, 0, sizeof read_ov);
+    read_ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ok = ReadFile(client, buffer, 4, &read, &read_ov);
+    printf("[V] client ReadFile: %s\n", ok || GetLastError() == ERROR_IO_PENDING ? "started" : "failed");
+    finish("its result", client, &read_ov);
+    printf("data \"%s\"\n", buffer);
+    CloseHandle(read_ov.hEvent);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
+// CloseHandle of the server completes its pending ConnectNamedPipe before it returns, and the
+// name can be used again at once.
+static void close_completes_connect(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "close-connect");
+    HANDLE server = create_server(name);
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    BOOL ok = ConnectNamedPipe(server, &ov);
+    show_bool("ConnectNamedPipe, no client yet", ok, GetLastError());
+    show_bool("CloseHandle of the server", CloseHandle(server), GetLastError());
+    printf("right after it: Internal %s, the event 0x%lX\n", ov.Internal == STATUS_PENDING ? "still pending" : "final",
+           (unsigned long)WaitForSingleObject(event, 0));
+    // NPFS ends the listening instance's request with STATUS_PIPE_BROKEN; Wine 8.0 writes
+    // STATUS_HANDLES_CLOSED (0x8000000A), as it does for a closed socket.
+    printf("[!W] its status: 0x%lX\n", (unsigned long)(DWORD)ov.Internal);
+    HANDLE again = create_server(name);
+    show_bool("CreateNamedPipe of the same name (1 instance allowed)", again != INVALID_HANDLE_VALUE, GetLastError());
+    CloseHandle(again);
+}
+
+struct DelayedWrite {
+    HANDLE pipe;
+    const char* text;
+};
+
+static DWORD WINAPI write_later(LPVOID parameter)
+{
+    struct DelayedWrite* job = (struct DelayedWrite*)parameter;
+    Sleep(200);
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
+    DWORD written = 0;
+    if (!WriteFile(job->pipe, job->text, (DWORD)strlen(job->text), NULL, &ov)) {
+        GetOverlappedResult(job->pipe, &ov, &written, TRUE);
+    }
+    CloseHandle(ov.hEvent);
+    return 0;
+}
+
+static void read_without_overlapped(void)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "no-overlapped");
+    HANDLE server = create_server(name);
+    HANDLE client = open_client(name);
+    struct DelayedWrite job = {client, "late"};
+    HANDLE writer = CreateThread(NULL, 0, write_later, &job, 0, NULL);
+    char buffer[8] = {0};
+    DWORD read = 0xDEAD;
+    BOOL ok = ReadFile(server, buffer, sizeof buffer, &read, NULL);
+    show_bool("ReadFile with no OVERLAPPED on an overlapped pipe, no data yet", ok, GetLastError());
+    printf("bytes read %lu, data \"%s\"\n", (unsigned long)read, buffer);
+    WaitForSingleObject(writer, INFINITE);
+    CloseHandle(writer);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
+static void after_disconnect(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "disconnect");
+    HANDLE server = create_server(name);
+    HANDLE client = open_client(name);
+    show_bool("DisconnectNamedPipe", DisconnectNamedPipe(server), GetLastError());
+    show_wait("the client handle", client);
+    char buffer[8];
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    BOOL ok = ReadFile(client, buffer, sizeof buffer, NULL, &ov);
+    show_bool("client ReadFile", ok, GetLastError());
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    ok = WriteFile(client, "x", 1, NULL, &ov);
+    show_bool("client WriteFile", ok, GetLastError());
+    DWORD available = 0;
+    ok = PeekNamedPipe(client, NULL, 0, NULL, &available, NULL);
+    show_bool("PeekNamedPipe on the client", ok, GetLastError());
+    ok = PeekNamedPipe(server, NULL, 0, NULL, &available, NULL);
+    show_bool("PeekNamedPipe on the server", ok, GetLastError());
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
+int main()
+{
+    HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL);
+    no_name();
+    new_handles_are_signalled();
+    connect_done_when_create_file_returns(event);
+    close_completes_connect(event);
+    read_without_overlapped();
+    after_disconnect(event);
+    CloseHandle(event);
+    return 0;
+}

@@ -1,0 +1,165 @@
+// docs/windows-rules.md section 13: the socket cases real servers meet at the edges. Every receive
+// pending at a reset fails with it; AcceptEx and ConnectEx mark the OVERLAPPED pending even when
+// they then fail at once; closing the listening socket or the accept socket ends a pending
+// AcceptEx; a socket made without WSA_FLAG_OVERLAPPED blocks in WSARecv and still fills the
+// OVERLAPPED it was given.
+#include "conformance_sockets.h"
+
+static const DWORD kAddressBlock = sizeof(struct sockaddr_in) + 16;  // what AcceptEx needs per address
+static const ULONG_PTR kUntouched = 0xDEADBEEF;                      // Internal before the call
+
+static void start_receive(const char* label, SOCKET s, WSABUF* buffer, WSAOVERLAPPED* ov, WSAEVENT event)
+{
+    memset(ov, 0, sizeof *ov);
+    ov->hEvent = event;
+    DWORD flags = 0;
+    int result = WSARecv(s, buffer, 1, NULL, &flags, ov, NULL);
+    show_wsa(label, result, WSAGetLastError());
+}
+
+static void every_receive_sees_the_reset(SOCKET client, SOCKET server)
+{
+    char first_data[8], second_data[8];
+    WSABUF first_buffer = {sizeof first_data, first_data}, second_buffer = {sizeof second_data, second_data};
+    WSAOVERLAPPED first, second;
+    WSAEVENT first_event = WSACreateEvent(), second_event = WSACreateEvent();
+    start_receive("first WSARecv", server, &first_buffer, &first, first_event);
+    start_receive("second WSARecv", server, &second_buffer, &second, second_event);
+    struct linger abortive = {1, 0};  // closesocket sends RST
+    setsockopt(client, SOL_SOCKET, SO_LINGER, (char*)&abortive, sizeof abortive);
+    printf("closesocket of the peer (reset): %d\n", closesocket(client));
+    printf("first event: 0x%lX\n", (unsigned long)WaitForSingleObject(first_event, 5000));
+    printf("second event: 0x%lX\n", (unsigned long)WaitForSingleObject(second_event, 5000));
+    printf("first Internal 0x%lX\n", (unsigned long)(DWORD)first.Internal);
+    printf("second Internal 0x%lX\n", (unsigned long)(DWORD)second.Internal);
+    wsa_finish("first WSAGetOverlappedResult", server, &first, FALSE);
+    wsa_finish("second WSAGetOverlappedResult", server, &second, FALSE);
+    finish("second GetOverlappedResult", (HANDLE)server, &second);
+    WSACloseEvent(first_event);
+    WSACloseEvent(second_event);
+}
+
+static LPFN_ACCEPTEX accept_ex_of(SOCKET s)
+{
+    GUID id = WSAID_ACCEPTEX;
+    LPFN_ACCEPTEX function = NULL;
+    DWORD returned = 0;
+    WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &id, sizeof id, &function, sizeof function, &returned, NULL, NULL);
+    return function;
+}
+
+static LPFN_CONNECTEX connect_ex_of(SOCKET s)
+{
+    GUID id = WSAID_CONNECTEX;
+    LPFN_CONNECTEX function = NULL;
+    DWORD returned = 0;
+    WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &id, sizeof id, &function, sizeof function, &returned, NULL, NULL);
+    return function;
+}
+
+static void connection_calls_mark_pending(void)
+{
+    SOCKET bound_only = overlapped_socket();
+    struct sockaddr_in address = loopback_address(0);
+    bind(bound_only, (struct sockaddr*)&address, sizeof address);
+    SOCKET target = overlapped_socket();
+    LPFN_ACCEPTEX accept_function = accept_ex_of(bound_only);
+    // Static: under Wine the call pends, and its completion comes when bound_only is closed.
+    static char buffer[2 * kAddressBlock];
+    static WSAOVERLAPPED accept_ov;
+    accept_ov.Internal = kUntouched;
+    DWORD bytes = 0;
+    BOOL ok = accept_function(bound_only, target, buffer, 0, kAddressBlock, kAddressBlock, &bytes, &accept_ov);
+    // Windows refuses at once with WSAEINVAL (Wine's own tests assert it); Wine 8.0 lets it pend.
+    show_bool("[!W] AcceptEx on a socket that does not listen", ok, WSAGetLastError());
+    printf("Internal 0x%lX\n", (unsigned long)(DWORD)accept_ov.Internal);
+
+    SOCKET unbound = overlapped_socket();
+    LPFN_CONNECTEX connect_function = connect_ex_of(unbound);
+    WSAOVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.Internal = kUntouched;
+    address = loopback_address(9);
+    ok = connect_function(unbound, (struct sockaddr*)&address, sizeof address, NULL, 0, &bytes, &ov);
+    show_bool("ConnectEx on a socket not bound", ok, WSAGetLastError());
+    printf("Internal 0x%lX\n", (unsigned long)(DWORD)ov.Internal);
+    closesocket(unbound);
+    closesocket(target);
+    closesocket(bound_only);
+}
+
+// AcceptEx pending on a listener; then `close_listener` decides which of the two sockets closes.
+static void close_under_accept_ex(BOOL close_listener)
+{
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    SOCKET target = overlapped_socket();
+    char buffer[2 * kAddressBlock];
+    WSAOVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = WSACreateEvent();
+    DWORD bytes = 0;
+    BOOL ok = accept_ex_of(listener)(listener, target, buffer, 0, kAddressBlock, kAddressBlock, &bytes, &ov);
+    show_bool("AcceptEx, no client yet", ok, WSAGetLastError());
+    if (close_listener) {
+        printf("closesocket of the listening socket: %d\n", closesocket(listener));
+    } else {
+        printf("closesocket of the accept socket: %d\n", closesocket(target));
+    }
+    printf("the event: 0x%lX\n", (unsigned long)WaitForSingleObject(ov.hEvent, 5000));
+    printf("Internal 0x%lX\n", (unsigned long)(DWORD)ov.Internal);
+    finish("GetOverlappedResult", (HANDLE)listener, &ov);
+    WSACloseEvent(ov.hEvent);
+    closesocket(close_listener ? target : listener);
+}
+
+static DWORD WINAPI send_later(LPVOID parameter)
+{
+    Sleep(200);
+    send(*(SOCKET*)parameter, "later", 5, 0);
+    return 0;
+}
+
+static void blocking_socket_with_an_overlapped(void)
+{
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    SOCKET client = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, 0);  // no WSA_FLAG_OVERLAPPED
+    struct sockaddr_in address = loopback_address(port);
+    printf("connect the non-overlapped socket: %d\n", connect(client, (struct sockaddr*)&address, sizeof address));
+    SOCKET server = accept(listener, NULL, NULL);
+    HANDLE sender = CreateThread(NULL, 0, send_later, &server, 0, NULL);
+    char data[8] = {0};
+    WSABUF buffer = {sizeof data, data};
+    WSAOVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.Internal = kUntouched;
+    DWORD received = 0xDEAD, flags = 0;
+    int result = WSARecv(client, &buffer, 1, &received, &flags, &ov, NULL);
+    show_wsa("WSARecv with an OVERLAPPED, no data yet", result, WSAGetLastError());
+    printf("bytes received %lu, data \"%s\"\n", (unsigned long)received, data);
+    printf("Internal 0x%lX InternalHigh %lu\n", (unsigned long)(DWORD)ov.Internal, (unsigned long)(DWORD)ov.InternalHigh);
+    WaitForSingleObject(sender, INFINITE);
+    CloseHandle(sender);
+    closesocket(server);
+    closesocket(client);
+    closesocket(listener);
+}
+
+int main()
+{
+    WSADATA data;
+    printf("WSAStartup: %d\n", WSAStartup(MAKEWORD(2, 2), &data));
+    SOCKET client, server;
+    if (!connect_pair(&client, &server)) {
+        return 1;
+    }
+    every_receive_sees_the_reset(client, server);
+    closesocket(server);
+    connection_calls_mark_pending();
+    close_under_accept_ex(TRUE);
+    close_under_accept_ex(FALSE);
+    blocking_socket_with_an_overlapped();
+    printf("WSACleanup: %d\n", WSACleanup());
+    return 0;
+}

@@ -51,6 +51,8 @@
     X(TimelineRoutine, "completion routine: {}", "완료 루틴: {}")                                                     \
     X(TimelineMerged, "{} spans here — zoom in (wheel) to tell them apart", "여기 막대 {}개 — 휠로 확대하면 구분됩니다")   \
     X(TimelineRequestOn, "{0} on {1}: {2} bytes at offset {3}", "{1}에서 {0}: 오프셋 {3}에서 {2}바이트")                  \
+    X(TimelineRequestOnSocket, "{0} on {1}: {2} bytes (a socket has no offset)",                                      \
+      "{1}에서 {0}: {2}바이트(소켓에는 오프셋이 없음)")                                                                     \
     X(TimelineIssuedBy, "issued by {}", "요청한 스레드: {}")                                                          \
     X(TimelineCompleted, "completed: {}, {} bytes", "완료: {}, {}바이트")                                              \
     X(TimelineInFlightNow, "still in flight", "아직 진행 중")                                                         \

@@ -2,13 +2,14 @@
 //
 // The third way to learn that a request finished: give the call a completion routine. When the
 // request completes, the system queues the routine to the thread that issued it (an APC), and
-// the thread runs it only when it enters an ALERTABLE wait: SleepEx, WaitForSingleObjectEx or
-// WSAWaitForMultipleEvents with TRUE as the last argument. Such a wait then returns
-// WAIT_IO_COMPLETION instead of waiting on. A non-alertable wait leaves the routine queued.
+// the thread runs it only when it enters an ALERTABLE wait: SleepEx, WaitForSingleObjectEx,
+// WaitForMultipleObjectsEx or WSAWaitForMultipleEvents with TRUE as the last argument. Such a wait
+// then returns WAIT_IO_COMPLETION instead of waiting on. A non-alertable wait leaves the routine queued.
 //
 //   1  ReadFileEx on a file, then SleepEx.
-//   2  WSARecv with a routine on a TCP connection; a built-in peer thread sends two messages.
-//      The first is waited for with WaitForSingleObjectEx, the second with WSAWaitForMultipleEvents.
+//   2  WSARecv with a routine on a TCP connection; a built-in peer thread sends three messages.
+//      The first is waited for with WaitForSingleObjectEx, the second with WSAWaitForMultipleEvents,
+//      the third with WaitForMultipleObjectsEx.
 //
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
@@ -33,7 +34,7 @@
 #define LAB_STEP()
 #endif
 
-#define MESSAGES 2
+#define MESSAGES 3
 #define MAX_STRANGERS 3  // connections from other programs that main closes before it gives up
 
 // A request and its result. The routine receives only the OVERLAPPED*; the OVERLAPPED is the first
@@ -70,7 +71,8 @@ struct Peer {
 };
 
 static const char* const kMessages[MESSAGES] = {"first message, received by a routine",
-                                                "second message, received by a routine"};
+                                                "second message, received by a routine",
+                                                "third message, received by a routine"};
 
 static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWORD low, DWORD high)
 {
@@ -84,7 +86,9 @@ static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWO
     return fallback;
 }
 
-// Runs on the thread that called ReadFileEx, inside one of its alertable waits.
+// Runs on the thread that called ReadFileEx, inside one of its alertable waits. CALLBACK is the
+// calling convention the system calls it with: __stdcall on 32-bit x86 (x64 has only one). On x86 a
+// routine declared without it compiles only with a cast, then corrupts the stack when it is called.
 static VOID CALLBACK OnFileRead(DWORD dwErrorCode, DWORD dwNumberOfBytesTransfered, LPOVERLAPPED lpOverlapped)
 {
     LAB_STEP();  // [step: file-routine]
@@ -267,8 +271,11 @@ static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
         DWORD result;
         if (m == 0) {
             result = WaitForSingleObjectEx(peer.done, waitMs, alertable);  // [step: wait-single-ex]
-        } else {
+        } else if (m == 1) {
             result = WSAWaitForMultipleEvents(1, &peer.done, FALSE, waitMs, alertable);  // [step: wsa-wait]
+        } else {
+            HANDLE peerEnds[2] = {peer.done, hPeer};  // its "done" event, or its thread ending
+            result = WaitForMultipleObjectsEx(2, peerEnds, FALSE, waitMs, alertable);  // [step: wait-multiple-ex]
         }
         printf("wait returned 0x%lX; routine for message %d ran: %s\n", (unsigned long)result, m + 1,
                read->done ? "yes" : "no");

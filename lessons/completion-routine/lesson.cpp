@@ -49,12 +49,12 @@ LessonProgram make_program(const ParameterValues& values)
                     fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 완료 루틴이 실행되어 성공을 알린 것)",
                                 exit_code)};
         }
-        return {true, alertable ? std::string("the file read and both socket receives ran their completion "
+        return {true, alertable ? std::string("the file read and all three socket receives ran their completion "
                                               "routines, on main, inside alertable waits")
-                                : std::string("the file read and both socket receives ran their completion "
+                                : std::string("the file read and all three socket receives ran their completion "
                                               "routines, on main, only once SleepEx(0, TRUE) made it alertable"),
-                alertable ? std::string("파일 읽기와 두 소켓 수신의 완료 루틴이 main에서, alertable 대기 안에서 실행되었습니다")
-                          : std::string("파일 읽기와 두 소켓 수신의 완료 루틴이 main에서, SleepEx(0, TRUE)로 alertable "
+                alertable ? std::string("파일 읽기와 세 소켓 수신의 완료 루틴이 main에서, alertable 대기 안에서 실행되었습니다")
+                          : std::string("파일 읽기와 세 소켓 수신의 완료 루틴이 main에서, SleepEx(0, TRUE)로 alertable "
                                         "상태가 된 뒤에야 실행되었습니다")};
     };
     return program;

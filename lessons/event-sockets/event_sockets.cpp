@@ -10,6 +10,10 @@
 //   - The sender thread GATHERS a header and a body into one WSASend. A small send on an idle
 //     connection usually COMPLETES AT ONCE (returns 0); its event is set all the same.
 //
+//   - The sender PEEKS at main's reply with a WSARecv that has no OVERLAPPED: synchronous.
+//   - Main posts one more receive that nobody answers, polls it (WSA_IO_INCOMPLETE) and
+//     cancels it with CancelIoEx (WSA_OPERATION_ABORTED).
+//
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
 //   usage: event_sockets [connections=2]
@@ -157,14 +161,25 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
         WaitForSingleObject(sender->cue, INFINITE);  // [step: sender-wait-cue]
         exitCode = InterlockedCompareExchange(&sender->quit, 0, 0) ? 1 : 0;
     }
+    char reply[64];
+    WSABUF part = {sizeof reply, reply};
+    DWORD got = 0;
+    DWORD flags = MSG_PEEK;  // lpFlags is in and out: MSG_PEEK goes in, the result's flags come back
     if (exitCode == 0) {
-        char reply[64];
-        WSABUF part = {sizeof reply, reply};
+        // No OVERLAPPED and no routine: this WSARecv is synchronous even on an overlapped socket.
+        // It returns only with data (or an error), and MSG_PEEK leaves that data queued.
+        if (WSARecv(sockets[0], &part, 1, &got, &flags, NULL, NULL) == SOCKET_ERROR) {  // [step: sender-peek]
+            exitCode = 1;
+        } else {
+            printf("sender: peeked %lu bytes, still queued; lpFlags went in as MSG_PEEK, came back %lu\n",
+                   (unsigned long)got, (unsigned long)flags);
+        }
+    }
+    if (exitCode == 0) {
         WSAOVERLAPPED ov;
         memset(&ov, 0, sizeof ov);
         ov.hEvent = sendEvent;
-        DWORD got = 0;
-        DWORD flags = 0;
+        flags = 0;
         if (WSARecv(sockets[0], &part, 1, NULL, &flags, &ov, NULL) == SOCKET_ERROR &&  // [step: sender-recv]
             WSAGetLastError() != WSA_IO_PENDING) {
             exitCode = 1;
@@ -211,6 +226,33 @@ static SOCKET accept_sender(SOCKET listener, const Sender* sender)
     }
     printf("%d connections were not the lesson's peer: giving up\n", MAX_STRANGERS);
     return INVALID_SOCKET;
+}
+
+// A receive nobody will answer (the sender sends nothing more): polled while pending, then
+// cancelled. Returns TRUE when the poll said "incomplete" and the cancelled receive said "aborted".
+static BOOL cancel_unanswered_receive(SOCKET s, WSAEVENT event)
+{
+    char byte;
+    WSABUF part = {1, &byte};
+    WSAOVERLAPPED idleOv;
+    memset(&idleOv, 0, sizeof idleOv);
+    idleOv.hEvent = event;
+    DWORD bytes = 0;
+    DWORD flags = 0;
+    WSAResetEvent(event);  // the reply's send left it signalled
+    if (WSARecv(s, &part, 1, NULL, &flags, &idleOv, NULL) == 0 || WSAGetLastError() != WSA_IO_PENDING) {  // [step: idle-recv]
+        return FALSE;  // data or an error, where nothing should have come
+    }
+    BOOL polled = WSAGetOverlappedResult(s, &idleOv, &bytes, FALSE, &flags);  // [step: poll-pending]
+    int pollError = polled ? 0 : WSAGetLastError();
+    if (!CancelIoEx((HANDLE)s, &idleOv)) {  // [step: cancel]
+        printf("CancelIoEx failed: error %lu\n", (unsigned long)GetLastError());
+    }
+    // Cancelling only asks: the request still completes, and the OVERLAPPED stays in use until then.
+    BOOL finished = WSAGetOverlappedResult(s, &idleOv, &bytes, TRUE, &flags);  // [step: cancel-result]
+    int finishError = finished ? 0 : WSAGetLastError();
+    printf("idle receive: polled while pending: error %d; after CancelIoEx: error %d\n", pollError, finishError);
+    return pollError == WSA_IO_INCOMPLETE && finishError == WSA_OPERATION_ABORTED;
 }
 
 // Checks one scattered message: the header names the body's length.
@@ -327,6 +369,8 @@ int main(int argc, char** argv)
             ok = FALSE;
         }
     }
+    // Before the last cue: the sender reads the reply and closes only after it.
+    ok = ok && cancel_unanswered_receive(conns[0], events[0]);
     InterlockedExchange(&sender.quit, !ok);
     SetEvent(sender.cue);  // [step: cue-sender]
     WaitForSingleObject(hSender, INFINITE);  // [step: join-sender]

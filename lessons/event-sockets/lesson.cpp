@@ -30,15 +30,21 @@ LessonProgram make_program(const ParameterValues& values)
     program.check = [connections](const std::filesystem::path&, int exit_code) -> CheckResult {
         if (exit_code != 0) {
             return {false, fmt::format("the program exited with code {} (0 means every "
-                                       "message and the reply arrived intact)",
+                                       "message and the reply arrived intact, and the unanswered receive "
+                                       "was polled (996) and cancelled (995))",
                                        exit_code),
-                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 메시지와 답장이 온전히 도착한 것)",
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 메시지와 답장이 온전히 "
+                                "도착했고, 답이 오지 않는 수신을 확인(996)하고 취소(995)한 것)",
                                 exit_code)};
         }
         return {true, fmt::format("{} messages arrived whole, scattered into 2 WSABUFs "
-                                  "each, and the gathered reply came back",
+                                  "each, the gathered reply came back (peeked first without an OVERLAPPED), and "
+                                  "the receive nobody answered reported WSA_IO_INCOMPLETE (996) while pending, "
+                                  "then WSA_OPERATION_ABORTED (995) once cancelled",
                                   connections),
-                fmt::format("메시지 {}개가 각각 WSABUF 2개에 나뉘어 온전히 도착했고, 모아 보낸 답장도 돌아왔습니다",
+                fmt::format("메시지 {}개가 각각 WSABUF 2개에 나뉘어 온전히 도착했고, 모아 보낸 답장도 돌아왔으며(먼저 "
+                            "OVERLAPPED 없이 엿보았습니다), 답이 오지 않는 수신은 대기 중에 WSA_IO_INCOMPLETE(996), "
+                            "취소 뒤에 WSA_OPERATION_ABORTED(995)를 알렸습니다",
                             connections)};
     };
     return program;

@@ -11,6 +11,7 @@
 //   4  Each read is a request struct that starts with its OVERLAPPED; the worker gets that
 //      OVERLAPPED* back and casts it to the request, which tells it which read finished.
 //   5  PostQueuedCompletionStatus sends each worker a packet of our own: "stop".
+//   6  A last GetQueuedCompletionStatus with a 100 ms time-out finds the port empty.
 //
 // A plain Win32 console program: it builds unchanged on Windows.
 //
@@ -232,6 +233,15 @@ int main(int argc, char** argv)
         printf("WaitForMultipleObjects failed: error %lu\n", (unsigned long)GetLastError());
         return 1;
     }
+    // Every packet has been taken, so a wait with a time-out now ends empty-handed.
+    DWORD leftoverBytes = 0;
+    ULONG_PTR leftoverKey = 0;
+    OVERLAPPED* leftover = NULL;
+    BOOL dequeued = GetQueuedCompletionStatus(port, &leftoverBytes, &leftoverKey, &leftover, 100);  // [step: port-empty]
+    DWORD emptyError = dequeued ? 0 : GetLastError();
+    printf("main: the port is empty: after 100 ms, error %lu, lpOverlapped %s\n", (unsigned long)emptyError,
+           leftover == NULL ? "NULL (no packet)" : "set (a packet was left!)");
+    ok = ok && !dequeued && emptyError == WAIT_TIMEOUT && leftover == NULL;
     DWORD stopped = 0;
     for (DWORD i = 0; i < workerCount; ++i) {
         DWORD exitCode = 1;

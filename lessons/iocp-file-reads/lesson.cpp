@@ -60,19 +60,23 @@ LessonProgram make_program(const ParameterValues& values)
     program.check = [workers, reads](const std::filesystem::path&, int exit_code) -> CheckResult {
         if (exit_code != 0) {
             return {false, fmt::format("the program exited with code {} (0 means every read was "
-                                       "handled correctly and every worker stopped)",
+                                       "handled correctly, every worker stopped, and a last wait on "
+                                       "the port timed out with no packet)",
                                        exit_code),
-                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 읽기가 바르게 처리되고 모든 작업자가 멈춘 것)",
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 모든 읽기가 바르게 처리되고 모든 작업자가 멈췄으며, "
+                                "포트에서의 마지막 대기가 완료 패킷 없이 시간 초과로 끝난 것)",
                                 exit_code)};
         }
         return {true, fmt::format("{} reads ({} per file, keys 100 and 200) each returned the block "
-                                  "at its offset, and {}",
+                                  "at its offset, {}, and the port was left empty (WAIT_TIMEOUT, no OVERLAPPED)",
                                   2 * reads, reads,
                                   workers == 1 ? std::string("the worker stopped")
                                                : fmt::format("the {} workers all stopped", workers)),
-                fmt::format("읽기 {}개(파일마다 {}개, 완료 키 100과 200)가 각자 오프셋의 블록을 돌려주었고, {}", 2 * reads,
-                            reads, workers == 1 ? std::string("작업자가 멈췄습니다")
-                                                : fmt::format("작업자 {}개가 모두 멈췄습니다", workers))};
+                fmt::format("읽기 {}개(파일마다 {}개, 완료 키 100과 200)가 각자 오프셋의 블록을 돌려주었고, {} 포트는 "
+                            "비어 있었습니다(WAIT_TIMEOUT, OVERLAPPED 없음)",
+                            2 * reads,
+                            reads, workers == 1 ? std::string("작업자가 멈췄으며,")
+                                                : fmt::format("작업자 {}개가 모두 멈췄으며,", workers))};
     };
     return program;
 }

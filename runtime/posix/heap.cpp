@@ -9,6 +9,7 @@
 #include "heap.h"
 #include "kernel_object.h"
 #include "last_error.h"
+#include "trace_hooks.h"
 
 namespace ovlab::posix {
 namespace {
@@ -64,12 +65,18 @@ extern "C" BOOL WINAPI HeapFree(HANDLE hHeap, DWORD, LPVOID lpMem) {
     if (hHeap != ovlab::posix::kProcessHeap) return ovlab::posix::fail(ERROR_INVALID_HANDLE);
     if (!lpMem) return TRUE;  // the SDK marks lpMem optional: NULL frees nothing
     ovlab::posix::RunHeap& heap = ovlab::posix::run_heap();
+    SIZE_T size = 0;
     {
         std::lock_guard lock(heap.mutex);
+        const auto it = heap.blocks.find(lpMem);
         // Windows would corrupt its heap (or break into a debugger) on a pointer it never gave out;
         // the lab refuses it instead.
-        if (heap.blocks.erase(lpMem) == 0) return ovlab::posix::fail(ERROR_INVALID_PARAMETER);
+        if (it == heap.blocks.end()) return ovlab::posix::fail(ERROR_INVALID_PARAMETER);
+        size = it->second;
+        heap.blocks.erase(it);
     }
+    const auto begin = reinterpret_cast<uint64_t>(lpMem);
+    ovlab::posix::forget_object_names(begin, begin + (size ? size : 1));
     std::free(lpMem);
     return TRUE;
 }

@@ -5,12 +5,12 @@
 #include <cctype>
 #include <map>
 #include <mutex>
-#include <set>
 #include <string>
 #include <utility>
 
 #include "call_arguments.h"
 #include "io_backend.h"
+#include "object_names.h"
 #include "ovlab/callsite.h"
 #include "ovlab/session.h"
 
@@ -22,7 +22,7 @@ using trace::OverlappedField;
 
 struct HookState {
     std::mutex mutex;
-    std::set<std::pair<uint64_t, std::string>> names_seen;
+    ObjectNames names;
     std::map<uint64_t, std::array<uint64_t, 5>> overlapped_seen;  // address -> last recorded values
 };
 
@@ -113,10 +113,16 @@ void announce_kernel_thread() {
 
 void enter_kernel_thread() { trace::set_current_thread(kKernelTraceThread); }
 
+void forget_object_names(uint64_t begin, uint64_t end) {
+    HookState& state = hooks();
+    std::lock_guard lock(state.mutex);
+    state.names.forget_range(begin, end);
+}
+
 void reset_trace_hooks() {
     HookState& state = hooks();
     std::lock_guard lock(state.mutex);
-    state.names_seen.clear();
+    state.names.clear();
     state.overlapped_seen.clear();
     ++g_session_epoch;
 }
@@ -130,6 +136,7 @@ void ovlab::name_argument(size_t index, uint64_t object, bool is_overlapped) {
     if (name.empty()) return;
     posix::HookState& state = posix::hooks();
     std::lock_guard lock(state.mutex);
-    if (!state.names_seen.emplace(object, std::string(name)).second) return;
-    record({trace::EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
+    const std::string recorded_name = state.names.name_for(object, name);
+    if (recorded_name.empty()) return;
+    record({trace::EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, recorded_name});
 }

@@ -38,4 +38,8 @@ void enter_kernel_thread();
 // Forgets names and last-seen OVERLAPPED values: the next session starts from nothing.
 void reset_trace_hooks();
 
+// Forgets the names of objects inside freed memory [begin, end): whether malloc hands the same
+// address to the next block depends on the build, so a new block's objects are new objects.
+void forget_object_names(uint64_t begin, uint64_t end);
+
 }  // namespace ovlab::posix

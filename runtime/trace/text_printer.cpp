@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "ovlab/status_codes.h"
@@ -87,6 +89,24 @@ std::string TextPrinter::field_change_line(const Event& event) const {
                        field_value(field, event.b, state_), field_value(field, event.c, state_));
 }
 
+std::string TextPrinter::io_issued_line(const Event& event) const {
+    const auto handle = state_.handles.find(event.a);
+    if (handle != state_.handles.end() && handle->second.kind == HandleKind::Socket) {
+        // A socket is a stream with no offset: said once, at the run's first socket request.
+        const bool first = std::none_of(state_.ios.begin(), state_.ios.end(), [&](const IoView& io) {
+            const auto other = state_.handles.find(io.handle);
+            return other != state_.handles.end() && other->second.kind == HandleKind::Socket;
+        });
+        return line(Line::IoIssuedOnSocket, recorded(event.name_view()), event.c, state_.handle_label(event.a),
+                    state_.overlapped_label(event.object)) +
+               (first ? std::string(line_format(Line::SocketHasNoOffset, state_.language)) : std::string());
+    }
+    if (event.object == 0)  // no OVERLAPPED, so no offset: the transfer starts at the file pointer
+        return line(Line::IoIssuedAtPointer, recorded(event.name_view()), event.c, state_.handle_label(event.a));
+    return line(Line::IoIssued, recorded(event.name_view()), event.c, event.b, state_.handle_label(event.a),
+                state_.overlapped_label(event.object));
+}
+
 std::string TextPrinter::detail_line(const Event& event) const {
     // ": reason" after a line, when the event recorded one.
     const auto because = [&] { return event.text[0] ? ": " + recorded(event.text_view()) : std::string(); };
@@ -120,11 +140,7 @@ std::string TextPrinter::detail_line(const Event& event) const {
             return field_change_line(event);
         case EventKind::Signal:
             return line(event.a ? Line::SignalSet : Line::SignalReset, state_.handle_label(event.object)) + because();
-        case EventKind::IoIssued:
-            if (event.object == 0)  // no OVERLAPPED, so no offset: the transfer starts at the file pointer
-                return line(Line::IoIssuedAtPointer, recorded(event.name_view()), event.c, state_.handle_label(event.a));
-            return line(Line::IoIssued, recorded(event.name_view()), event.c, event.b, state_.handle_label(event.a),
-                        state_.overlapped_label(event.object));
+        case EventKind::IoIssued: return io_issued_line(event);
         case EventKind::IoCompleted:
             if (event.object == 0) return std::string(line_format(Line::IoCompletedWithoutOverlapped, state_.language));
             return line(Line::IoCompleted, state_.overlapped_label(event.object));

@@ -2,12 +2,12 @@
 
 #include <cctype>
 #include <mutex>
-#include <set>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "handle_watch.h"
+#include "object_names.h"
 #include "overlapped_watch.h"
 #include "ovlab/callsite.h"
 #include "ovlab/session.h"
@@ -20,7 +20,7 @@ using trace::EventKind;
 
 struct Names {
     std::mutex mutex;
-    std::set<std::pair<uint64_t, std::string>> seen;
+    ObjectNames seen;
 };
 
 Names& names() {
@@ -143,6 +143,7 @@ void ovlab::name_argument(size_t index, uint64_t object, bool is_overlapped) {
     if (name.empty()) return;
     win32::Names& n = win32::names();
     std::lock_guard lock(n.mutex);
-    if (!n.seen.emplace(object, std::string(name)).second) return;
-    record({trace::EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, name});
+    const std::string recorded_name = n.seen.name_for(object, name);
+    if (recorded_name.empty()) return;
+    record({trace::EventKind::ObjectNamed, object, is_overlapped ? 1u : 0u, 0, 0, {}, recorded_name});
 }

@@ -38,6 +38,7 @@ public:
 private:
     std::string checkpoint_header(const Event& event) const;
     std::string detail_line(const Event& event) const;
+    std::string io_issued_line(const Event& event) const;
     std::string field_change_line(const Event& event) const;
     // The line's format string in the printer's language, filled in.
     template <typename... Args>

@@ -37,6 +37,9 @@ namespace ovlab::trace {
     X(IoIssuedAtPointer, "{} of {} bytes at the file pointer issued on {} with no OVERLAPPED",                         \
       "{2}에 {0} {1}바이트 요청, 파일 포인터 위치에서, OVERLAPPED 없음")                                                     \
     X(IoIssued, "{} of {} bytes at offset {} issued on {} with {}", "{3}에 {0} {1}바이트 요청, 오프셋 {2}, {4}")          \
+    X(IoIssuedOnSocket, "{} of {} bytes issued on {} with {}", "{2}에 {0} {1}바이트 요청, {3}")                          \
+    X(SocketHasNoOffset, " (a socket is a stream of bytes: it has no offset)",                                        \
+      " (소켓은 바이트 스트림이라 오프셋이 없음)")                                                                          \
     X(IoCompletedWithoutOverlapped, "the call's own transfer completed (no OVERLAPPED: the thread waited in it)",     \
       "호출 안에서 전송이 완료됨(OVERLAPPED 없음: 스레드가 호출 안에서 기다림)")                                               \
     X(IoCompleted, "{} completed", "{} 완료")                                                                          \

@@ -62,7 +62,8 @@ int wsa_result(int result) {
 }
 
 int blocking_call_error(const SocketObject& socket, uint32_t status) {
-    if (status == kStatusConnectionAborted && socket.aborted_status() == kStatusConnectionAborted) return WSAEINTR;
+    // The status closesocket ended the socket's requests with (a listening socket's: STATUS_CANCELLED).
+    if (socket.aborted_status() != 0 && status == socket.aborted_status()) return WSAEINTR;
     return static_cast<int>(ntstatus_to_wsa_error(status));
 }
 

@@ -9,6 +9,8 @@
 #include <ws2ipdef.h>
 
 #include <cstring>
+#include <memory>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -123,9 +125,15 @@ BOOL PASCAL ConnectEx(SOCKET s, const struct sockaddr* name, int namelen, PVOID 
     const SocketObject::State state = socket->state();
     if (state.connected) return call.returns_bool(fail(WSAEISCONN));
     if (!state.bound || state.listening) return call.returns_bool(fail(WSAEINVAL));  // ConnectEx needs bind() first
-    if (lpSendBuffer && dwSendDataLength > 0)
-        transfer.buffers.push_back({static_cast<char*>(lpSendBuffer), dwSendDataLength});
-    transfer.established = [socket](int, const net::Address&, const net::Address&) {
+    // The send data is taken before ConnectEx returns: the caller may reuse its buffer at once
+    // (docs/windows-rules.md §13). The copy lives as long as the request.
+    auto send_data = std::make_shared<std::vector<char>>();
+    if (lpSendBuffer && dwSendDataLength > 0) {
+        const char* first = static_cast<const char*>(lpSendBuffer);
+        send_data->assign(first, first + dwSendDataLength);
+        transfer.buffers.push_back({send_data->data(), dwSendDataLength});
+    }
+    transfer.established = [socket, send_data](int, const net::Address&, const net::Address&) {
         socket->update([](SocketObject::State& connected) { connected.connected = true; });
         return 0u;
     };

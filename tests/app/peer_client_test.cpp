@@ -125,7 +125,7 @@ void PeerClient::echo_close_reset_stop(const std::string& accepting_ended) {
 
 TEST_F(PeerClient, EchoesThenClosesGracefullyAndWithAResetThenStops) {
     start(2);
-    echo_close_reset_stop("server: AcceptEx ended with error 1236: no more connections");
+    echo_close_reset_stop("server: AcceptEx ended with error 995: no more connections");
 }
 
 TEST_F(PeerClient, SameWithTheBlockingAccept) {

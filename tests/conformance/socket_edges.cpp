@@ -2,7 +2,7 @@
 // pending at a reset fails with it; AcceptEx and ConnectEx mark the OVERLAPPED pending even when
 // they then fail at once; closing the listening socket or the accept socket ends a pending
 // AcceptEx; a socket made without WSA_FLAG_OVERLAPPED blocks in WSARecv and still fills the
-// OVERLAPPED it was given.
+// OVERLAPPED it was given; ConnectEx has taken its send data when it returns.
 #include "conformance_sockets.h"
 
 static const DWORD kAddressBlock = sizeof(struct sockaddr_in) + 16;  // what AcceptEx needs per address
@@ -113,6 +113,35 @@ static void close_under_accept_ex(BOOL close_listener)
     closesocket(close_listener ? target : listener);
 }
 
+// ConnectEx takes its send data before it returns: the caller may reuse the buffer at once.
+static void connect_ex_send_data(void)
+{
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    SOCKET connector = overlapped_socket();
+    struct sockaddr_in address = loopback_address(0);
+    bind(connector, (struct sockaddr*)&address, sizeof address);
+    address = loopback_address(port);
+    char data[6];
+    memcpy(data, "first", 6);
+    WSAOVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = WSACreateEvent();
+    DWORD sent = 0;
+    BOOL ok = connect_ex_of(connector)(connector, (struct sockaddr*)&address, sizeof address, data, 5, &sent, &ov);
+    printf("[V] ConnectEx with 5 bytes to send: %s\n", ok || WSAGetLastError() == ERROR_IO_PENDING ? "started" : "failed");
+    memcpy(data, "XXXXX", 6);  // reused at once
+    SOCKET server = accept(listener, NULL, NULL);
+    finish("ConnectEx", (HANDLE)connector, &ov);
+    char received[8] = {0};
+    wait_readable(server, 5);
+    printf("the server receives %d bytes \"%s\"\n", recv(server, received, 5, 0), received);
+    WSACloseEvent(ov.hEvent);
+    closesocket(server);
+    closesocket(connector);
+    closesocket(listener);
+}
+
 static DWORD WINAPI send_later(LPVOID parameter)
 {
     Sleep(200);
@@ -160,6 +189,7 @@ int main()
     close_under_accept_ex(TRUE);
     close_under_accept_ex(FALSE);
     blocking_socket_with_an_overlapped();
+    connect_ex_send_data();
     printf("WSACleanup: %d\n", WSACleanup());
     return 0;
 }

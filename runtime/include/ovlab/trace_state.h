@@ -167,6 +167,7 @@ struct State {
     const ThreadView* thread(uint32_t number) const;
     // "hSrc", else "file 0x1C"; for printing arguments and results.
     std::string handle_label(uint64_t handle) const;
+    bool is_socket(uint64_t handle) const;  // a socket has no offset: its requests show none
     std::string overlapped_label(uint64_t address) const;  // "no OVERLAPPED" for address 0
 };
 

@@ -155,8 +155,12 @@ private:
         if (io) {
             ImGui::SameLine(0, 10);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
+            // A socket has no offset: its requests show the length alone.
             const std::string request =
-                fmt::format("{} {} @{}", recorded_text(io->operation), group_digits(io->length), group_digits(io->offset));
+                ctx.view.state->is_socket(io->handle)
+                    ? fmt::format("{} {}", recorded_text(io->operation), group_digits(io->length))
+                    : fmt::format("{} {} @{}", recorded_text(io->operation), group_digits(io->length),
+                                  group_digits(io->offset));
             text_coloured(p.text_dim, fit_text(ctx.fonts.regular, request, max.x - ImGui::GetCursorScreenPos().x - 8));
         }
         ImGui::EndGroup();
@@ -193,7 +197,9 @@ private:
         ImGui::SameLine(0, 10);
         draw_phase_badge(ctx, ov, io);
         if (io) {
-            const std::string request = fmt::format(fmt::runtime(tr(Str::OverlappedLastRequest)), recorded_text(io->operation),
+            const Str format = ctx.view.state->is_socket(io->handle) ? Str::OverlappedLastRequestOnSocket
+                                                                      : Str::OverlappedLastRequest;
+            const std::string request = fmt::format(fmt::runtime(tr(format)), recorded_text(io->operation),
                                                     group_digits(io->length), group_digits(io->offset),
                                                     ctx.view.state->handle_label(io->handle));
             same_line_if_fits(request, ctx.fonts.regular);

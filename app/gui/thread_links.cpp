@@ -102,7 +102,8 @@ Str handler_label(trace::IoView::Handling how) {
 
 std::string link_tooltip(const trace::State& state, const IoLink& link) {
     const trace::IoView& io = *link.io;
-    std::string tip = fmt::format(fmt::runtime(tr(Str::LinkTipIssued)), link.api.empty() ? recorded_text(io.operation) : link.api,
+    const Str issued = state.is_socket(io.handle) ? Str::LinkTipIssuedOnSocket : Str::LinkTipIssued;
+    std::string tip = fmt::format(fmt::runtime(tr(issued)), link.api.empty() ? recorded_text(io.operation) : link.api,
                                   io.issued_line, thread_name(state, io.issued_thread), recorded_text(io.operation),
                                   group_digits(io.length), group_digits(io.offset), state.overlapped_label(io.overlapped));
     if (!link.finished.happened()) return tip + "\n" + tr(Str::LinkTipInFlight);

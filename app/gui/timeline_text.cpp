@@ -41,9 +41,8 @@ std::string request_tooltip(const trace::Recorder& recorder, const trace::State&
                             const TimelineSpan& span) {
     const TimelineRequest& request = model.requests()[span.request];
     const trace::Event& issued = recorder.at(span.begin.seq);
-    const auto handle = live.handles.find(issued.a);
-    const bool socket = handle != live.handles.end() && handle->second.kind == trace::HandleKind::Socket;
-    std::string text = fmt::format(fmt::runtime(tr(socket ? Str::TimelineRequestOnSocket : Str::TimelineRequestOn)),
+    const Str format = live.is_socket(issued.a) ? Str::TimelineRequestOnSocket : Str::TimelineRequestOn;
+    std::string text = fmt::format(fmt::runtime(tr(format)),
                                    recorded_text(issued.name_view()), live.handle_label(issued.a), issued.c, issued.b);
     if (issued.object != 0) text += fmt::format(" ({})", live.overlapped_label(issued.object));
     text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineIssuedBy)), timeline_thread_name(live, span.thread));

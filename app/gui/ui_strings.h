@@ -157,6 +157,8 @@
     X(LinkRoutine, "routine", "루틴")                                                                               \
     X(LinkTipIssued, "{0} on line {1} ({2}): {3} of {4} bytes at {5}, {6}",                                        \
       "{2}의 {1}번 줄 {0}: {6}, 오프셋 {5}에서 {4}바이트 {3}")                                                          \
+    X(LinkTipIssuedOnSocket, "{0} on line {1} ({2}): {3} of {4} bytes, {6} (a socket has no offset)",              \
+      "{2}의 {1}번 줄 {0}: {6}, {4}바이트 {3}(소켓에는 오프셋이 없음)")                                                 \
     X(LinkTipInFlight, "In flight: the kernel is still working on it", "진행 중: 커널이 아직 처리하고 있습니다")            \
     X(LinkTipFinished, "{} finished it: {} bytes", "{}가 끝냄: {}바이트")                                                \
     X(LinkTipWoke, "{} woke: its wait included {}", "{}가 깨어남: 기다리던 대상에 {} 포함")                                 \
@@ -193,6 +195,7 @@
       "아직 OVERLAPPED가 없습니다 — 첫 ReadFile까지 진행하세요")                                                          \
     X(OverlappedInFlightCount, "{} in flight", "{}개 진행 중")                                                        \
     X(OverlappedLastRequest, "{0} {1} bytes at {2} on {3}", "{3}: 오프셋 {2}에서 {1}바이트 {0}")                          \
+    X(OverlappedLastRequestOnSocket, "{0} {1} bytes on {3}", "{3}: {1}바이트 {0}")                                    \
     X(OverlappedInFlight, "IN FLIGHT", "진행 중")                                                                     \
     X(OverlappedInFlightHelp, "Issued and not completed yet: the system may still write into it and its buffer",  \
       "시작되었고 아직 완료되지 않음: 시스템이 아직 이 구조체와 버퍼에 쓸 수 있습니다")                                            \

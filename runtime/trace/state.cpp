@@ -114,6 +114,11 @@ std::string State::handle_label(uint64_t handle) const {
     return fmt::format("{} 0x{:X}", handle_kind_name(it->second.kind, language), handle);
 }
 
+bool State::is_socket(uint64_t handle) const {
+    const auto it = handles.find(handle);
+    return it != handles.end() && it->second.kind == HandleKind::Socket;
+}
+
 std::string State::overlapped_label(uint64_t address) const {
     if (address == 0) return std::string(line_format(Line::NoOverlapped, language));
     auto it = overlappeds.find(address);

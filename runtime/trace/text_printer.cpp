@@ -90,13 +90,10 @@ std::string TextPrinter::field_change_line(const Event& event) const {
 }
 
 std::string TextPrinter::io_issued_line(const Event& event) const {
-    const auto handle = state_.handles.find(event.a);
-    if (handle != state_.handles.end() && handle->second.kind == HandleKind::Socket) {
+    if (state_.is_socket(event.a)) {
         // A socket is a stream with no offset: said once, at the run's first socket request.
-        const bool first = std::none_of(state_.ios.begin(), state_.ios.end(), [&](const IoView& io) {
-            const auto other = state_.handles.find(io.handle);
-            return other != state_.handles.end() && other->second.kind == HandleKind::Socket;
-        });
+        const bool first = std::none_of(state_.ios.begin(), state_.ios.end(),
+                                        [&](const IoView& io) { return state_.is_socket(io.handle); });
         return line(Line::IoIssuedOnSocket, recorded(event.name_view()), event.c, state_.handle_label(event.a),
                     state_.overlapped_label(event.object)) +
                (first ? std::string(line_format(Line::SocketHasNoOffset, state_.language)) : std::string());

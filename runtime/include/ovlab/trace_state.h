@@ -169,6 +169,7 @@ struct State {
     const ThreadView* thread(uint32_t number) const;
     // "hSrc", else "file 0x1C"; for printing arguments and results.
     std::string handle_label(uint64_t handle) const;
+    bool is_socket(uint64_t handle) const;  // a socket has no offset: its requests show none
     std::string overlapped_label(uint64_t address) const;  // "no OVERLAPPED" for address 0
     // Where an event's line is: "copy.cpp:42" in a program of several files, else "" (the line alone
     // says it in a lesson or a one-file program).

@@ -6,7 +6,6 @@
 
 #include "handle_table.h"
 #include "last_error.h"
-#include "ntstatus.h"
 #include "ovlab/status_codes.h"
 
 namespace ovlab::posix {

@@ -3,11 +3,13 @@
 
 #include <memory>
 
+#include "ovlab/status_codes.h"
 #include "ovlab/trace.h"
 #include "ovlab/trace_state.h"
 
 namespace {
 
+using ovlab::kStatusPending;
 using ovlab::trace::EventKind;
 using ovlab::trace::Recorder;
 
@@ -17,7 +19,7 @@ void BM_RecordFieldChange(benchmark::State& state) {
     if (state.thread_index() == 0) shared_recorder = new Recorder();
     for (auto _ : state) {
         benchmark::DoNotOptimize(
-            shared_recorder->record({EventKind::FieldChange, 0x1000, 0, 0x103, 0}));
+            shared_recorder->record({EventKind::FieldChange, 0x1000, 0, kStatusPending, 0}));
     }
     state.SetItemsProcessed(state.iterations());
     if (state.thread_index() == 0) {

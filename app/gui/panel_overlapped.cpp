@@ -22,7 +22,6 @@ using trace::OverlappedField;
 
 constexpr OverlappedField kFields[] = {OverlappedField::Internal, OverlappedField::InternalHigh, OverlappedField::Offset,
                                        OverlappedField::OffsetHigh, OverlappedField::hEvent};
-constexpr uint32_t kStatusPending = 0x103;
 
 std::string hex(uint64_t value) {
     return value > 0xFFFFFFFFull ? fmt::format("0x{:016X}", value) : fmt::format("0x{:08X}", value);
@@ -267,7 +266,8 @@ private:
             case OverlappedField::Internal: {
                 const uint32_t status = static_cast<uint32_t>(value);
                 const CodeInfo info = ntstatus_info(status);
-                const ImVec4 colour = status == kStatusPending ? p.warning : (status >= 0xC0000000u ? p.danger : p.success);
+                const bool failed = nt_severity(status) == NtSeverity::Error;
+                const ImVec4 colour = status == kStatusPending ? p.warning : (failed ? p.danger : p.success);
                 text_in_font(ctx.fonts.bold, colour, info.name.empty() ? format_ntstatus(status) : std::string(info.name));
                 if (!info.meaning.empty()) text_coloured(p.text_dim, info.meaning_in(ui_language()));
                 break;

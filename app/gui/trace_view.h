@@ -46,8 +46,6 @@ public:
 
     StepView view(const trace::Recorder& recorder);
     const trace::State& live_state() const { return live_; }
-    // Seq of each checkpoint event recorded so far, in order (position k stops at element k-1).
-    const std::vector<uint64_t>& checkpoint_seqs() const { return checkpoint_seq_; }
     // The whole live run for the Timeline, grown with the live fold.
     const TimelineModel& timeline() const { return timeline_; }
 

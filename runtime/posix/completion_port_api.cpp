@@ -20,8 +20,6 @@ namespace {
 
 using trace::EventKind;
 
-bool nt_success(uint32_t status) { return static_cast<int32_t>(status) >= 0; }
-
 // Concurrency value 0 means "as many threads as there are processors".
 DWORD processor_count() { return std::max(1u, std::thread::hardware_concurrency()); }
 

@@ -26,9 +26,6 @@ namespace {
 using trace::EventKind;
 using trace::OverlappedField;
 
-constexpr uint32_t kStatusPending = 0x103u;
-constexpr uint32_t kStatusEndOfFile = 0xC0000011u;
-
 struct Transfer {
     IoOperation operation;
     HANDLE handle;

@@ -39,12 +39,6 @@ size_t free_run_heap() {
     return left;
 }
 
-size_t run_heap_blocks() {
-    RunHeap& heap = run_heap();
-    std::lock_guard lock(heap.mutex);
-    return heap.blocks.size();
-}
-
 }  // namespace ovlab::posix
 
 extern "C" HANDLE WINAPI GetProcessHeap(VOID) { return ovlab::posix::kProcessHeap; }

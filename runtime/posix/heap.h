@@ -7,7 +7,5 @@ namespace ovlab::posix {
 
 // Frees every block the run left in its heap; returns how many there were.
 size_t free_run_heap();
-// Blocks allocated and not yet freed.
-size_t run_heap_blocks();
 
 }  // namespace ovlab::posix

@@ -11,6 +11,7 @@
 #include "io_backend.h"
 #include "last_error.h"
 #include "ovlab/session.h"
+#include "ovlab/status_codes.h"
 #include "thread.h"
 #include "trace_hooks.h"
 #include "waiting_pool.h"
@@ -20,8 +21,6 @@ namespace {
 
 using trace::EventKind;
 using trace::OverlappedField;
-
-constexpr uint32_t kStatusEndOfFile = 0xC0000011u;
 
 struct Registry {
     std::mutex mutex;
@@ -45,9 +44,6 @@ void release(IoRequest* request) {
 }
 
 uint64_t address_of(const IoRequest& request) { return reinterpret_cast<uint64_t>(request.overlapped); }
-
-// NT_SUCCESS: success and informational statuses; warnings (0x8...) and errors (0xC...) fail.
-bool nt_success(uint32_t status) { return static_cast<int32_t>(status) >= 0; }
 
 // request_finished() may run on a lesson thread (a request cancelled before it started): the
 // events it records belong to the kernel thread, and the caller keeps its own identity after.

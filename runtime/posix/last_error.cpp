@@ -2,6 +2,8 @@
 
 #include <cerrno>
 
+#include "ovlab/status_codes.h"
+
 namespace ovlab::posix {
 namespace {
 
@@ -45,18 +47,18 @@ DWORD win32_error_from_errno(int error) {
 
 uint32_t ntstatus_from_errno(int error) {
     switch (error) {
-        case 0: return 0x00000000u;          // STATUS_SUCCESS
+        case 0: return kStatusSuccess;
         case ECANCELED:
-        case EINTR: return 0xC0000120u;      // STATUS_CANCELLED
+        case EINTR: return kStatusCancelled;
         case ENOSPC:
-        case EDQUOT: return 0xC000007Fu;     // STATUS_DISK_FULL
-        case EBADF: return 0xC0000008u;      // STATUS_INVALID_HANDLE
+        case EDQUOT: return kStatusDiskFull;
+        case EBADF: return kStatusInvalidHandle;
         case EMFILE:
-        case ENFILE: return 0xC000011Fu;     // STATUS_TOO_MANY_OPENED_FILES
-        case EINVAL: return 0xC000000Du;     // STATUS_INVALID_PARAMETER
+        case ENFILE: return kStatusTooManyOpenedFiles;
+        case EINVAL: return kStatusInvalidParameter;
         case EACCES:
-        case EPERM: return 0xC0000022u;      // STATUS_ACCESS_DENIED
-        default: return 0xC0000001u;         // STATUS_UNSUCCESSFUL
+        case EPERM: return kStatusAccessDenied;
+        default: return kStatusUnsuccessful;
     }
 }
 

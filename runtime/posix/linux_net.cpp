@@ -15,7 +15,7 @@
 #include <cstring>
 #include <utility>
 
-#include "ntstatus.h"
+#include "ovlab/status_codes.h"
 #include "winerror.h"
 
 namespace ovlab::posix::net {

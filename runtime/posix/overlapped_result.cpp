@@ -12,15 +12,11 @@
 namespace ovlab::posix {
 namespace {
 
-constexpr uint32_t kStatusPending = 0x103u;
-
 uint32_t status_of(const OVERLAPPED* overlapped) {
     return static_cast<uint32_t>(__atomic_load_n(&overlapped->Internal, __ATOMIC_ACQUIRE));
 }
 
 // NT_SUCCESS: success and informational statuses; warnings (0x8...) and errors (0xC...) fail.
-bool nt_success(uint32_t status) { return static_cast<int32_t>(status) >= 0; }
-
 // `timeout_ms` 0 does not wait (bWait FALSE); Ex adds a finite time-out and alertability.
 BOOL get_overlapped_result(HANDLE file, LPOVERLAPPED overlapped, LPDWORD transferred, DWORD timeout_ms, bool alertable,
                            bool tracing) {

@@ -11,14 +11,12 @@
 #include <fmt/format.h>
 
 #include "event.h"
-#include "ntstatus.h"
+#include "ovlab/status_codes.h"
 #include "pipe_name.h"
 #include "wait.h"
 
 namespace ovlab::posix {
 namespace {
-
-constexpr uint32_t kStatusAccessDenied = 0xC0000022u;
 
 struct PipeRegistry {
     std::mutex mutex;

@@ -9,7 +9,6 @@
 #include "handle_table.h"
 #include "io_request.h"
 #include "last_error.h"
-#include "ntstatus.h"
 #include "ovlab/session.h"
 #include "ovlab/status_codes.h"
 #include "pipe.h"

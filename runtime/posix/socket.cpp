@@ -7,7 +7,6 @@
 #include "handle_table.h"
 #include "io_request.h"
 #include "last_error.h"
-#include "ntstatus.h"
 #include "ovlab/status_codes.h"
 
 namespace ovlab::posix {

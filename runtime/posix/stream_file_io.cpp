@@ -6,7 +6,6 @@
 #include "event.h"
 #include "handle_table.h"
 #include "last_error.h"
-#include "ntstatus.h"
 #include "ovlab/status_codes.h"
 #include "pipe.h"
 #include "thread.h"

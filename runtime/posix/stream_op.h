@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "ntstatus.h"
+#include "ovlab/status_codes.h"
 #include "stream.h"
 
 namespace ovlab::posix {

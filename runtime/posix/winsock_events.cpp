@@ -11,7 +11,6 @@
 #include "event.h"
 #include "handle_table.h"
 #include "last_error.h"
-#include "ntstatus.h"
 #include "ovlab/callsite.h"
 #include "ovlab/status_codes.h"
 #include "socket.h"

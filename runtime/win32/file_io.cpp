@@ -7,15 +7,13 @@
 #include "handle_watch.h"
 #include "overlapped_watch.h"
 #include "ovlab/session.h"
+#include "ovlab/status_codes.h"
 #include "ovlab/win32_traced.h"
 
 namespace ovlab::win32 {
 namespace {
 
 using trace::EventKind;
-
-constexpr uint32_t kStatusEndOfFile = 0xC0000011u;
-constexpr uint32_t kStatusUnsuccessful = 0xC0000001u;
 
 enum class Operation { Read, Write };
 

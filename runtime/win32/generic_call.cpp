@@ -11,12 +11,11 @@
 #include "overlapped_watch.h"
 #include "ovlab/callsite.h"
 #include "ovlab/session.h"
+#include "ovlab/status_codes.h"
 #include "ovlab/win32_traced.h"
 
 namespace ovlab::win32::generic {
 namespace {
-
-constexpr DWORD kStatusPending = 0x103u;
 
 bool is_number(std::string_view text) {
     uint64_t ignored = 0;

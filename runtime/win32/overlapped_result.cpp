@@ -5,13 +5,12 @@
 #include "api_call.h"
 #include "overlapped_watch.h"
 #include "ovlab/callsite.h"
+#include "ovlab/status_codes.h"
 #include "ovlab/win32_traced.h"
 #include "wait.h"
 
 namespace ovlab::win32 {
 namespace {
-
-constexpr DWORD kStatusPending = 0x103u;
 
 bool pending(const OVERLAPPED* overlapped) { return static_cast<DWORD>(overlapped->Internal) == kStatusPending; }
 

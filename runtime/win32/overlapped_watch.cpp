@@ -6,6 +6,7 @@
 
 #include "observer_thread.h"
 #include "ovlab/session.h"
+#include "ovlab/status_codes.h"
 
 namespace ovlab::win32 {
 namespace {
@@ -13,7 +14,6 @@ namespace {
 using trace::EventKind;
 using trace::OverlappedField;
 
-constexpr uint32_t kStatusPending = 0x103u;
 constexpr std::array<OverlappedField, 5> kFields = {OverlappedField::Internal, OverlappedField::InternalHigh,
                                                     OverlappedField::Offset, OverlappedField::OffsetHigh,
                                                     OverlappedField::hEvent};

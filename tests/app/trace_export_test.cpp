@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ovlab/status_codes.h"
 #include "ovlab/trace_output.h"
 #include "trace_export_checks.h"
 
@@ -29,7 +30,7 @@ protected:
         record({EventKind::ApiLeave, 0, 0, 997, 1, "ReadFile", "FALSE"});
         on_thread(2);
         record({EventKind::IoFinished, kOverlapped, 0, 100});
-        record({EventKind::FieldChange, kOverlapped, static_cast<uint64_t>(OverlappedField::Internal), 0x103, 0});
+        record({EventKind::FieldChange, kOverlapped, static_cast<uint64_t>(OverlappedField::Internal), kStatusPending, kStatusSuccess});
         record({EventKind::IoCompleted, kOverlapped, 0, 100});
     }
 

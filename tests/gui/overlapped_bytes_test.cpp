@@ -1,6 +1,7 @@
 // The inspector's hex view: an x64 OVERLAPPED's 32 bytes, little-endian, and which bytes changed.
 #include <gtest/gtest.h>
 
+#include "ovlab/status_codes.h"
 #include "overlapped_bytes.h"
 
 namespace ovlab::gui {
@@ -10,7 +11,7 @@ using trace::OverlappedField;
 
 trace::OverlappedView sample() {
     trace::OverlappedView ov;
-    ov.value[static_cast<size_t>(OverlappedField::Internal)] = 0x103;
+    ov.value[static_cast<size_t>(OverlappedField::Internal)] = kStatusPending;
     ov.value[static_cast<size_t>(OverlappedField::InternalHigh)] = 0;
     ov.value[static_cast<size_t>(OverlappedField::Offset)] = 0x00001000;
     ov.value[static_cast<size_t>(OverlappedField::OffsetHigh)] = 0x2;
@@ -35,8 +36,8 @@ TEST(OverlappedBytes, OnlyBytesThatDifferFromBeforeTheStepAreChanged) {
     ov.value[static_cast<size_t>(OverlappedField::Internal)] = 0;
     ov.value[static_cast<size_t>(OverlappedField::InternalHigh)] = 4096;
     std::array<std::optional<uint64_t>, 5> before;
-    before[static_cast<size_t>(OverlappedField::Internal)] = 0x103;  // STATUS_PENDING -> STATUS_SUCCESS
-    before[static_cast<size_t>(OverlappedField::InternalHigh)] = 0;   // 0 -> 4096 (0x1000)
+    before[static_cast<size_t>(OverlappedField::Internal)] = kStatusPending;  // -> STATUS_SUCCESS
+    before[static_cast<size_t>(OverlappedField::InternalHigh)] = 0;              // 0 -> 4096 (0x1000)
     const OverlappedBytes bytes = overlapped_bytes(ov, before);
     EXPECT_TRUE(bytes.changed[0]);
     EXPECT_TRUE(bytes.changed[1]);

@@ -2,6 +2,7 @@
 // it stops at.
 #include <gtest/gtest.h>
 
+#include "ovlab/status_codes.h"
 #include "trace_view.h"
 
 namespace ovlab::gui {
@@ -36,7 +37,8 @@ TEST_F(TraceViewTest, StepZeroShowsEverythingBeforeTheFirstCheckpoint) {
 TEST_F(TraceViewTest, ScrubbingBackFoldsUpToTheChosenCheckpoint) {
     record(EventKind::LessonStarted);
     const uint64_t enter = record(EventKind::ApiEnter, 10);
-    record(EventKind::FieldChange, 10, 0x1000, static_cast<uint64_t>(trace::OverlappedField::Internal), 0, 0x103);
+    record(EventKind::FieldChange, 10, 0x1000, static_cast<uint64_t>(trace::OverlappedField::Internal), kStatusSuccess,
+           kStatusPending);
     const uint64_t leave = record(EventKind::ApiLeave, 10);
     const uint64_t next = record(EventKind::ApiEnter, 12);
     view.update(recorder);

@@ -151,9 +151,12 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     for (int kind = 0; kind <= static_cast<int>(trace::HandleKind::Other); ++kind)
         texts += std::string(trace::handle_kind_name(static_cast<trace::HandleKind>(kind), Language::Korean)) + "\n";
 #define OVLAB_KOREAN_MEANING(name, value, en, ko) texts += std::string(ko) + "\n";
-    OVLAB_NTSTATUS_TABLE(OVLAB_KOREAN_MEANING)
+#define OVLAB_KOREAN_STATUS_MEANING(name, constant, value, win32_error, winsock_error, en, ko) \
+    texts += std::string(ko) + "\n";
+    OVLAB_NTSTATUS_TABLE(OVLAB_KOREAN_STATUS_MEANING)
     OVLAB_WIN32_ERROR_TABLE(OVLAB_KOREAN_MEANING)
     OVLAB_WAIT_RESULT_TABLE(OVLAB_KOREAN_MEANING)
+#undef OVLAB_KOREAN_STATUS_MEANING
 #undef OVLAB_KOREAN_MEANING
     // The window's own labels (app/gui/ui_strings.h); {…} are fmt fields, % printf formats.
     std::string labels;

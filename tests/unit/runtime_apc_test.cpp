@@ -234,7 +234,7 @@ TEST_F(ApcTest, ReadFileExPastTheEndSucceedsAndTheRoutineGetsHandleEof) {
     ASSERT_EQ(calls_.errors.size(), 1u);
     EXPECT_EQ(calls_.errors[0], static_cast<DWORD>(ERROR_HANDLE_EOF));
     EXPECT_EQ(calls_.bytes[0], 0u);
-    EXPECT_EQ(static_cast<DWORD>(o.Internal), 0xC0000011u);
+    EXPECT_EQ(static_cast<DWORD>(o.Internal), kStatusEndOfFile);
     EXPECT_TRUE(CloseHandle(file));
 }
 

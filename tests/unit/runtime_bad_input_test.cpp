@@ -42,7 +42,7 @@ TEST_F(BadInput, AnInvalidHandleStillMarksTheOverlappedPendingAsKernel32Does) {
     OVERLAPPED o = {};
     EXPECT_FALSE(ReadFile(never_opened(), buffer, 4, nullptr, &o));
     EXPECT_EQ(GetLastError(), ERROR_INVALID_HANDLE);
-    EXPECT_EQ(o.Internal, 0x103u);
+    EXPECT_EQ(o.Internal, kStatusPending);
 }
 
 TEST_F(BadInput, HandlesOfTheWrongKindFailWithInvalidHandle) {

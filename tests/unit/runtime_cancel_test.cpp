@@ -19,7 +19,6 @@
 namespace ovlab::testing {
 namespace {
 
-constexpr DWORD kStatusCancelled = 0xC0000120;
 constexpr int kPoolWorkers = 4;  // io_backend_threads.cpp
 
 void wait_until(const std::function<bool()>& condition) {

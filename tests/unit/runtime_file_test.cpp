@@ -1,6 +1,6 @@
 // Overlapped file I/O on real files (docs/windows-rules.md §2-§7). Outside a lesson session nothing
 // holds completions, so a request may already be complete when ReadFile returns; the exact
-// pending state (Internal 0x103 while in flight) is checked in runtime_session_test.cpp.
+// pending state (Internal STATUS_PENDING while in flight) is checked in runtime_session_test.cpp.
 #include <cstring>
 #include <string>
 #include <vector>
@@ -9,8 +9,6 @@
 
 namespace ovlab::testing {
 namespace {
-
-constexpr DWORD kStatusEndOfFile = 0xC0000011;
 
 using OverlappedFile = RuntimeTest;
 

@@ -19,8 +19,6 @@ namespace ovlab::testing {
 namespace {
 
 constexpr DWORD kFileSize = 64;  // every file holds pattern_byte(0..63); writes rewrite the same bytes
-constexpr DWORD kStatusEndOfFile = 0xC0000011;
-constexpr DWORD kStatusCancelled = 0xC0000120;
 constexpr int kStepsPerSeed = 300;
 
 char pattern_byte(DWORD offset) { return static_cast<char>('A' + offset % 23); }

@@ -200,7 +200,7 @@ TEST_F(CompletionPorts, GetQueuedCompletionStatusExReportsAFailedRequestInItsEnt
     EXPECT_TRUE(GetQueuedCompletionStatusEx(port, &entry, 1, &removed, 5000, FALSE)) << "TRUE: an entry was removed";
     EXPECT_EQ(removed, 1u);
     EXPECT_EQ(entry.lpOverlapped, &at_end);
-    EXPECT_EQ(static_cast<DWORD>(entry.Internal), 0xC0000011u);
+    EXPECT_EQ(static_cast<DWORD>(entry.Internal), kStatusEndOfFile);
     EXPECT_EQ(entry.lpCompletionKey, 5u);
     EXPECT_TRUE(CloseHandle(file));
     EXPECT_TRUE(CloseHandle(port));

@@ -85,8 +85,8 @@ TEST_F(RuntimeInSession, AHeldCompletionLeavesTheRequestVisiblyPendingAndTheTrac
         if (e.kind == EventKind::ObjectNamed && e.text_view() == "ro" && e.a == 1) named_ro = true;
         if (e.kind == EventKind::ObjectNamed && e.text_view() == "hSrc" && e.a == 0) named_source = true;
         if (e.kind == EventKind::FieldChange && e.a == static_cast<uint64_t>(trace::OverlappedField::Internal)) {
-            if (e.c == 0x103) internal_pending = true;
-            if (e.b == 0x103 && e.c == 0) internal_done = true;
+            if (e.c == kStatusPending) internal_pending = true;
+            if (e.b == kStatusPending && e.c == kStatusSuccess) internal_done = true;
         }
         if (e.kind == EventKind::IoIssued || e.kind == EventKind::IoFinished || e.kind == EventKind::IoCompleting ||
             e.kind == EventKind::IoCompleted)

@@ -11,10 +11,6 @@
 
 namespace ovlab::testing {
 
-constexpr DWORD kStatusConnectionReset = 0xC000020D;
-constexpr DWORD kStatusConnectionAborted = 0xC0000241;
-constexpr DWORD kStatusCancelled = 0xC0000120;
-constexpr DWORD kStatusPipeBroken = 0xC000014B;
 
 class SocketTest : public RuntimeTest {
 protected:

@@ -7,8 +7,6 @@
 namespace ovlab::testing {
 namespace {
 
-constexpr DWORD kStatusEndOfFile = 0xC0000011;
-
 using SynchronousFile = RuntimeTest;
 
 TEST_F(SynchronousFile, ReadsAtTheFilePointerAndSucceedsWithZeroBytesAtTheEnd) {

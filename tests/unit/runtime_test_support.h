@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "ovlab/status_codes.h"  // the NTSTATUS constants: kStatusEndOfFile, ...
+
 namespace ovlab::testing {
 
 // Internal as a thread racing the completion must read it. HasOverlappedIoCompleted is a plain

@@ -3,6 +3,7 @@
 // in the order the runtime records a completion: one uninterrupted run on the completing thread.
 #include <gtest/gtest.h>
 
+#include "ovlab/status_codes.h"
 #include "ovlab/trace_state.h"
 
 namespace ovlab::trace {
@@ -36,7 +37,7 @@ protected:
     void complete(Then then) {
         as(kKernel, {EventKind::IoFinished, kOverlapped, 0, 4096});
         as(kKernel, {EventKind::IoCompleting, kOverlapped, 0, 4096, 0});
-        as(kKernel, {EventKind::FieldChange, kOverlapped, static_cast<uint64_t>(OverlappedField::Internal), 0x103, 0});
+        as(kKernel, {EventKind::FieldChange, kOverlapped, static_cast<uint64_t>(OverlappedField::Internal), kStatusPending, kStatusSuccess});
         then();
         as(kKernel, {EventKind::IoCompleted, kOverlapped, 0, 4096});
     }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ovlab/status_codes.h"
 #include "ovlab/trace_output.h"
 #include "ovlab/trace_state.h"
 
@@ -23,7 +24,7 @@ void record_pending_read(Recorder& recorder) {
     recorder.record({EventKind::ApiEnter, 0, 0, 0, 0, "ReadFile", "hSrc, buffer, 4096, NULL, &ro"});
     recorder.record({EventKind::ObjectNamed, kFile, 0, 0, 0, {}, "hSrc"});
     recorder.record({EventKind::ObjectNamed, kOverlapped, 1, 0, 0, {}, "ro"});
-    recorder.record({EventKind::FieldChange, kOverlapped, 0, 0, 0x103});
+    recorder.record({EventKind::FieldChange, kOverlapped, 0, kStatusSuccess, kStatusPending});
     recorder.record({EventKind::Signal, kFile, 0, 0, 0, {}, "ReadFile issued"});
     recorder.record({EventKind::IoIssued, kOverlapped, kFile, 0, 4096, "read", "io_uring"});
     recorder.record({EventKind::ApiLeave, 0, 0, 997, 1, "ReadFile", "FALSE"});
@@ -31,7 +32,7 @@ void record_pending_read(Recorder& recorder) {
     set_current_line(0);
     recorder.record({EventKind::IoFinished, kOverlapped, 0, 4096});
     recorder.record({EventKind::IoCompleting, kOverlapped, 0, 4096});
-    recorder.record({EventKind::FieldChange, kOverlapped, 0, 0x103, 0});
+    recorder.record({EventKind::FieldChange, kOverlapped, 0, kStatusPending, kStatusSuccess});
     recorder.record({EventKind::FieldChange, kOverlapped, 1, 0, 4096});
     recorder.record({EventKind::Signal, kFile, 1, 0, 0, {}, "read completed"});
     recorder.record({EventKind::IoCompleted, kOverlapped, 0, 4096});
@@ -44,7 +45,7 @@ TEST(TraceState, FoldsFieldsSignalsAndRequests) {
     ASSERT_EQ(pending.overlappeds.size(), 1u);
     const OverlappedView& ro = pending.overlappeds.at(kOverlapped);
     EXPECT_EQ(ro.name, "ro");
-    EXPECT_EQ(ro.get(OverlappedField::Internal), 0x103u);
+    EXPECT_EQ(ro.get(OverlappedField::Internal), kStatusPending);
     EXPECT_TRUE(ro.in_flight);
     EXPECT_FALSE(pending.handles.at(kFile).signalled);
     EXPECT_EQ(pending.calls.back().result, "FALSE");

@@ -1,7 +1,8 @@
-// The one table of Win32 numbers the product prints: NTSTATUS values (what OVERLAPPED.Internal
-// holds), Win32/Winsock error codes (what GetLastError returns) and wait results. The runtime, the
-// trace printer and the UI tooltips all name numbers through these functions, so no output ever
-// shows a bare number without its name.
+// The one table of Win32 numbers: NTSTATUS values (what OVERLAPPED.Internal holds) with the Win32
+// and Winsock errors each one becomes, Win32/Winsock error codes (what GetLastError returns) and
+// wait results. The runtime's constants and conversions, the trace printer and the UI tooltips all
+// come from these rows, so no output shows a bare number without its name and no other file
+// spells an NTSTATUS number (tests/unit/status_codes_spelled_once_test.cpp checks).
 #pragma once
 
 #include <cstdint>
@@ -10,69 +11,108 @@
 
 #include "ovlab/language.h"
 
-// X(name, value, meaning in English, meaning in Korean)
-#define OVLAB_NTSTATUS_TABLE(X)                                                                   \
-    X(STATUS_SUCCESS, 0x00000000u, "the request finished successfully",                                 \
-      "요청이 성공적으로 끝났습니다")                                                                                \
-    X(STATUS_PENDING, 0x00000103u, "the request was started and has not finished yet",                  \
-      "요청이 시작되었고 아직 끝나지 않았습니다")                                                                         \
-    X(STATUS_BUFFER_OVERFLOW, 0x80000005u, "more data is waiting than the buffer could hold",           \
-      "버퍼에 담을 수 있는 것보다 많은 데이터가 기다리고 있습니다")                                                              \
-    X(STATUS_HANDLES_CLOSED, 0x8000000Au, "the handle was closed while the request was pending",        \
-      "요청이 진행 중일 때 핸들이 닫혔습니다")                                                                          \
-    X(STATUS_END_OF_FILE, 0xC0000011u, "the read started at or past the end of the file",               \
-      "읽기가 파일 끝이나 그 뒤에서 시작되었습니다")                                                                       \
-    X(STATUS_CANCELLED, 0xC0000120u, "the request was cancelled (CancelIo/CancelIoEx)",                 \
-      "요청이 취소되었습니다(CancelIo/CancelIoEx)")                                                               \
-    X(STATUS_LOCAL_DISCONNECT, 0xC000013Bu, "this side closed the connection",                          \
-      "이쪽에서 연결을 닫았습니다")                                                                                 \
-    X(STATUS_PIPE_BROKEN, 0xC000014Bu, "the other end of the pipe was closed",                          \
-      "파이프의 다른 쪽 끝이 닫혔습니다")                                                                             \
-    X(STATUS_CONNECTION_RESET, 0xC000020Du, "the peer reset the connection",                            \
-      "상대가 연결을 리셋했습니다")                                                                                 \
-    X(STATUS_CONNECTION_ABORTED, 0xC0000241u, "the connection was aborted on this side",                \
-      "이쪽에서 연결이 중단되었습니다")                                                                               \
-    X(STATUS_INVALID_HANDLE, 0xC0000008u, "the handle is not valid",                                    \
-      "핸들이 올바르지 않습니다")                                                                                  \
-    X(STATUS_INVALID_PARAMETER, 0xC000000Du, "a parameter is not valid",                                \
-      "매개 변수가 올바르지 않습니다")                                                                               \
-    X(STATUS_ACCESS_DENIED, 0xC0000022u, "the handle was not opened for this kind of access",           \
-      "핸들이 이런 종류의 액세스로 열리지 않았습니다")                                                                      \
-    X(STATUS_OBJECT_NAME_NOT_FOUND, 0xC0000034u, "the file does not exist",                             \
-      "파일이 없습니다")                                                                                       \
-    X(STATUS_DISK_FULL, 0xC000007Fu, "the disk is full",                                                \
-      "디스크가 가득 찼습니다")                                                                                   \
-    X(STATUS_INVALID_DEVICE_REQUEST, 0xC0000010u, "the request does not apply to this kind of handle",  \
-      "이 종류의 핸들에는 맞지 않는 요청입니다")                                                                         \
-    X(STATUS_INSUFFICIENT_RESOURCES, 0xC000009Au, "the system ran out of resources",                    \
-      "시스템 리소스가 부족합니다")                                                                                 \
-    X(STATUS_TOO_MANY_OPENED_FILES, 0xC000011Fu, "the process has no free handles (descriptors) left",  \
-      "프로세스에 남은 핸들(디스크립터)이 없습니다")                                                                     \
-    X(STATUS_DEVICE_NOT_READY, 0xC00000A3u, "a non-blocking socket could not do it without waiting",    \
-      "비차단 소켓이 기다리지 않고는 할 수 없는 일입니다")                                                                   \
-    X(STATUS_PIPE_DISCONNECTED, 0xC00000B0u, "no client is connected, or the socket was shut down",     \
-      "연결된 클라이언트가 없거나 소켓이 종료(shutdown)되었습니다")                                                           \
-    X(STATUS_PIPE_CLOSING, 0xC00000B1u, "the other end of the pipe is closed",                          \
-      "파이프의 다른 쪽 끝이 닫혀 있습니다")                                                                           \
-    X(STATUS_PIPE_CONNECTED, 0xC00000B2u, "a client is already connected to the pipe",                  \
-      "파이프에 이미 클라이언트가 연결되어 있습니다")                                                                       \
-    X(STATUS_PIPE_LISTENING, 0xC00000B3u, "the pipe is waiting for a client to connect",                \
-      "파이프가 클라이언트의 연결을 기다리고 있습니다")                                                                      \
-    X(STATUS_IO_TIMEOUT, 0xC00000B5u, "the time-out (SO_RCVTIMEO/SO_SNDTIMEO) elapsed",                 \
-      "제한 시간(SO_RCVTIMEO/SO_SNDTIMEO)이 지났습니다")                                                          \
-    X(STATUS_INVALID_CONNECTION, 0xC0000140u, "the socket is not connected",                            \
-      "소켓이 연결되어 있지 않습니다")                                                                               \
-    X(STATUS_ADDRESS_ALREADY_EXISTS, 0xC000020Au, "the address is already in use",                      \
-      "주소가 이미 사용 중입니다")                                                                                 \
-    X(STATUS_CONNECTION_REFUSED, 0xC0000236u, "nothing listens on that address: the connection was refused",\
-      "그 주소에서 listen하는 것이 없어 연결이 거부되었습니다")                                                              \
-    X(STATUS_NETWORK_UNREACHABLE, 0xC000023Cu, "the network is unreachable",                            \
-      "네트워크에 연결할 수 없습니다")                                                                               \
-    X(STATUS_HOST_UNREACHABLE, 0xC000023Du, "the host is unreachable",                                  \
-      "호스트에 연결할 수 없습니다")                                                                                \
-    X(STATUS_UNSUCCESSFUL, 0xC0000001u, "the request failed",                                           \
+// One row per NTSTATUS the lab knows:
+// X(name, constant, value, Win32 error, Winsock error, meaning in English, meaning in Korean)
+// - constant: the C++ name the lab's code uses (ovlab::kStatusEndOfFile). The Windows name cannot
+//   be that name: the Win32 headers define some of them (STATUS_PENDING) as macros.
+// - Win32 error: what GetLastError says after GetOverlappedResult or GetQueuedCompletionStatus
+//   reports the status (RtlNtStatusToDosError), named from OVLAB_WIN32_ERROR_TABLE.
+// - Winsock error: what WSAGetOverlappedResult and WSAGetLastError say for it; network statuses
+//   have Winsock numbers of their own (docs/windows-rules.md §1).
+// A number outside the table converts to ERROR_GEN_FAILURE, as RtlNtStatusToDosError does.
+#define OVLAB_NTSTATUS_TABLE(X)                                                                                 \
+    X(STATUS_SUCCESS, kStatusSuccess, 0x00000000u, ERROR_SUCCESS, ERROR_SUCCESS,                                \
+      "the request finished successfully",                                                                      \
+      "요청이 성공적으로 끝났습니다")                                                                           \
+    X(STATUS_PENDING, kStatusPending, 0x00000103u, ERROR_IO_PENDING, ERROR_IO_PENDING,                          \
+      "the request was started and has not finished yet",                                                       \
+      "요청이 시작되었고 아직 끝나지 않았습니다")                                                               \
+    X(STATUS_BUFFER_OVERFLOW, kStatusBufferOverflow, 0x80000005u, ERROR_MORE_DATA, ERROR_MORE_DATA,             \
+      "more data is waiting than the buffer could hold",                                                        \
+      "버퍼에 담을 수 있는 것보다 많은 데이터가 기다리고 있습니다")                                             \
+    X(STATUS_HANDLES_CLOSED, kStatusHandlesClosed, 0x8000000Au, ERROR_HANDLES_CLOSED, ERROR_HANDLES_CLOSED,     \
+      "the handle was closed while the request was pending",                                                    \
+      "요청이 진행 중일 때 핸들이 닫혔습니다")                                                                  \
+    X(STATUS_END_OF_FILE, kStatusEndOfFile, 0xC0000011u, ERROR_HANDLE_EOF, ERROR_HANDLE_EOF,                    \
+      "the read started at or past the end of the file",                                                        \
+      "읽기가 파일 끝이나 그 뒤에서 시작되었습니다")                                                            \
+    X(STATUS_CANCELLED, kStatusCancelled, 0xC0000120u, ERROR_OPERATION_ABORTED, ERROR_OPERATION_ABORTED,        \
+      "the request was cancelled (CancelIo/CancelIoEx)",                                                        \
+      "요청이 취소되었습니다(CancelIo/CancelIoEx)")                                                             \
+    X(STATUS_LOCAL_DISCONNECT, kStatusLocalDisconnect, 0xC000013Bu, ERROR_NETNAME_DELETED, WSAECONNABORTED,     \
+      "this side closed the connection",                                                                        \
+      "이쪽에서 연결을 닫았습니다")                                                                             \
+    X(STATUS_PIPE_BROKEN, kStatusPipeBroken, 0xC000014Bu, ERROR_BROKEN_PIPE, ERROR_BROKEN_PIPE,                 \
+      "the other end of the pipe was closed",                                                                   \
+      "파이프의 다른 쪽 끝이 닫혔습니다")                                                                       \
+    X(STATUS_CONNECTION_RESET, kStatusConnectionReset, 0xC000020Du, ERROR_NETNAME_DELETED, WSAECONNRESET,       \
+      "the peer reset the connection",                                                                          \
+      "상대가 연결을 리셋했습니다")                                                                             \
+    X(STATUS_CONNECTION_ABORTED, kStatusConnectionAborted, 0xC0000241u, ERROR_CONNECTION_ABORTED, WSAECONNABORTED, \
+      "the connection was aborted on this side",                                                                \
+      "이쪽에서 연결이 중단되었습니다")                                                                         \
+    X(STATUS_INVALID_HANDLE, kStatusInvalidHandle, 0xC0000008u, ERROR_INVALID_HANDLE, ERROR_INVALID_HANDLE,     \
+      "the handle is not valid",                                                                                \
+      "핸들이 올바르지 않습니다")                                                                               \
+    X(STATUS_INVALID_PARAMETER, kStatusInvalidParameter, 0xC000000Du, ERROR_INVALID_PARAMETER, WSAEINVAL,       \
+      "a parameter is not valid",                                                                               \
+      "매개 변수가 올바르지 않습니다")                                                                          \
+    X(STATUS_ACCESS_DENIED, kStatusAccessDenied, 0xC0000022u, ERROR_ACCESS_DENIED, ERROR_ACCESS_DENIED,         \
+      "the handle was not opened for this kind of access",                                                      \
+      "핸들이 이런 종류의 액세스로 열리지 않았습니다")                                                          \
+    X(STATUS_OBJECT_NAME_NOT_FOUND, kStatusObjectNameNotFound, 0xC0000034u, ERROR_FILE_NOT_FOUND, ERROR_FILE_NOT_FOUND, \
+      "the file does not exist",                                                                                \
+      "파일이 없습니다")                                                                                        \
+    X(STATUS_DISK_FULL, kStatusDiskFull, 0xC000007Fu, ERROR_DISK_FULL, ERROR_DISK_FULL,                         \
+      "the disk is full",                                                                                       \
+      "디스크가 가득 찼습니다")                                                                                 \
+    X(STATUS_INVALID_DEVICE_REQUEST, kStatusInvalidDeviceRequest, 0xC0000010u, ERROR_INVALID_FUNCTION, ERROR_INVALID_FUNCTION, \
+      "the request does not apply to this kind of handle",                                                      \
+      "이 종류의 핸들에는 맞지 않는 요청입니다")                                                                \
+    X(STATUS_INSUFFICIENT_RESOURCES, kStatusInsufficientResources, 0xC000009Au, ERROR_NO_SYSTEM_RESOURCES, WSAENOBUFS, \
+      "the system ran out of resources",                                                                        \
+      "시스템 리소스가 부족합니다")                                                                             \
+    X(STATUS_TOO_MANY_OPENED_FILES, kStatusTooManyOpenedFiles, 0xC000011Fu, ERROR_TOO_MANY_OPEN_FILES, WSAEMFILE, \
+      "the process has no free handles (descriptors) left",                                                     \
+      "프로세스에 남은 핸들(디스크립터)이 없습니다")                                                            \
+    X(STATUS_DEVICE_NOT_READY, kStatusDeviceNotReady, 0xC00000A3u, ERROR_NOT_READY, WSAEWOULDBLOCK,             \
+      "a non-blocking socket could not do it without waiting",                                                  \
+      "비차단 소켓이 기다리지 않고는 할 수 없는 일입니다")                                                      \
+    X(STATUS_PIPE_DISCONNECTED, kStatusPipeDisconnected, 0xC00000B0u, ERROR_PIPE_NOT_CONNECTED, WSAESHUTDOWN,   \
+      "no client is connected, or the socket was shut down",                                                    \
+      "연결된 클라이언트가 없거나 소켓이 종료(shutdown)되었습니다")                                             \
+    X(STATUS_PIPE_CLOSING, kStatusPipeClosing, 0xC00000B1u, ERROR_NO_DATA, ERROR_NO_DATA,                       \
+      "the other end of the pipe is closed",                                                                    \
+      "파이프의 다른 쪽 끝이 닫혀 있습니다")                                                                    \
+    X(STATUS_PIPE_CONNECTED, kStatusPipeConnected, 0xC00000B2u, ERROR_PIPE_CONNECTED, ERROR_PIPE_CONNECTED,     \
+      "a client is already connected to the pipe",                                                              \
+      "파이프에 이미 클라이언트가 연결되어 있습니다")                                                           \
+    X(STATUS_PIPE_LISTENING, kStatusPipeListening, 0xC00000B3u, ERROR_PIPE_LISTENING, ERROR_PIPE_LISTENING,     \
+      "the pipe is waiting for a client to connect",                                                            \
+      "파이프가 클라이언트의 연결을 기다리고 있습니다")                                                         \
+    X(STATUS_IO_TIMEOUT, kStatusIoTimeout, 0xC00000B5u, ERROR_SEM_TIMEOUT, WSAETIMEDOUT,                        \
+      "the time-out (SO_RCVTIMEO/SO_SNDTIMEO) elapsed",                                                         \
+      "제한 시간(SO_RCVTIMEO/SO_SNDTIMEO)이 지났습니다")                                                        \
+    X(STATUS_INVALID_CONNECTION, kStatusInvalidConnection, 0xC0000140u, ERROR_CONNECTION_INVALID, WSAENOTCONN,  \
+      "the socket is not connected",                                                                            \
+      "소켓이 연결되어 있지 않습니다")                                                                          \
+    X(STATUS_ADDRESS_ALREADY_EXISTS, kStatusAddressAlreadyExists, 0xC000020Au, ERROR_DUP_NAME, WSAEADDRINUSE,   \
+      "the address is already in use",                                                                          \
+      "주소가 이미 사용 중입니다")                                                                              \
+    X(STATUS_CONNECTION_REFUSED, kStatusConnectionRefused, 0xC0000236u, ERROR_CONNECTION_REFUSED, WSAECONNREFUSED, \
+      "nothing listens on that address: the connection was refused",                                            \
+      "그 주소에서 listen하는 것이 없어 연결이 거부되었습니다")                                                 \
+    X(STATUS_NETWORK_UNREACHABLE, kStatusNetworkUnreachable, 0xC000023Cu, ERROR_NETWORK_UNREACHABLE, WSAENETUNREACH, \
+      "the network is unreachable",                                                                             \
+      "네트워크에 연결할 수 없습니다")                                                                          \
+    X(STATUS_HOST_UNREACHABLE, kStatusHostUnreachable, 0xC000023Du, ERROR_HOST_UNREACHABLE, WSAEHOSTUNREACH,    \
+      "the host is unreachable",                                                                                \
+      "호스트에 연결할 수 없습니다")                                                                            \
+    X(STATUS_UNSUCCESSFUL, kStatusUnsuccessful, 0xC0000001u, ERROR_GEN_FAILURE, ERROR_GEN_FAILURE,              \
+      "the request failed",                                                                                     \
       "요청이 실패했습니다")
 
+// X(name, value, meaning in English, meaning in Korean)
 #define OVLAB_WIN32_ERROR_TABLE(X)                                                                 \
     X(ERROR_SUCCESS, 0u, "no error",                                                                    \
       "오류 없음")                                                                                          \
@@ -252,6 +292,18 @@
 
 namespace ovlab {
 
+// The NTSTATUS constants: kStatusPending, kStatusEndOfFile, ...
+#define OVLAB_NTSTATUS_CONSTANT(name, constant, value, win32_error, winsock_error, meaning, meaning_ko) \
+    inline constexpr uint32_t constant = value;
+OVLAB_NTSTATUS_TABLE(OVLAB_NTSTATUS_CONSTANT)
+#undef OVLAB_NTSTATUS_CONSTANT
+
+// The severity an NTSTATUS carries in its top two bits.
+enum class NtSeverity : uint32_t { Success, Informational, Warning, Error };
+constexpr NtSeverity nt_severity(uint32_t status) { return static_cast<NtSeverity>(status >> 30); }
+// NT_SUCCESS: success and informational statuses (STATUS_PENDING too); warnings and errors fail.
+constexpr bool nt_success(uint32_t status) { return nt_severity(status) <= NtSeverity::Informational; }
+
 struct CodeInfo {
     std::string_view name;     // empty when the number is not in the table
     std::string_view meaning;  // English
@@ -265,9 +317,9 @@ struct CodeInfo {
 CodeInfo ntstatus_info(uint32_t status);
 CodeInfo win32_error_info(uint32_t error);
 
-// RtlNtStatusToDosError for the statuses the runtime produces (GetOverlappedResult, GQCS).
+// RtlNtStatusToDosError (GetOverlappedResult, GetQueuedCompletionStatus): the row's Win32 error.
 uint32_t ntstatus_to_win32_error(uint32_t status);
-// What WSAGetOverlappedResult reports for the same status (differs for network statuses).
+// What WSAGetOverlappedResult reports for the same status: the row's Winsock error.
 uint32_t ntstatus_to_wsa_error(uint32_t status);
 
 // "0xC0000011 (STATUS_END_OF_FILE)", "997 (ERROR_IO_PENDING)", "0x102 (WAIT_TIMEOUT)".

@@ -17,8 +17,8 @@ namespace {
 void answer_buttons(GuiContext& ctx, const PredictCard& card) {
     const Palette& p = palette();
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-    for (size_t i = 0; i < card.asking->choices.size(); ++i) {
-        const std::string label = fmt::format("{}   {}##answer{}", i + 1, card.asking->choices[i], i);
+    for (size_t i = 0; i < card.choices.size(); ++i) {
+        const std::string label = fmt::format("{}   {}##answer{}", i + 1, card.choices[i], i);
         if (ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, ImGui::GetFrameHeight() * 1.3f)))
             ctx.predict->choose(ctx.lessons, static_cast<int>(i));
     }
@@ -31,12 +31,16 @@ void reveal(const PredictCard& card) {
     const int chosen = *card.chosen;
     const bool right = chosen == card.asking->correct;
     text_coloured(right ? p.success : p.danger, tr(right ? Str::PredictRight : Str::PredictWrong));
-    const auto& choices = card.asking->choices;
+    const std::vector<std::string>& choices = card.choices;
     if (chosen >= 0 && static_cast<size_t>(chosen) < choices.size())
         ImGui::TextWrapped("%s", fmt::format(fmt::runtime(tr(Str::PredictYouPicked)), choices[chosen]).c_str());
-    const std::string observed = card.asking->correct >= 0
-                                     ? fmt::format("{}  ({})", choices[card.asking->correct], card.asking->observed)
-                                     : card.asking->observed;
+    // A field's value is shown too ("ro.InternalHigh = 1234" behind "Fewer than 4096"); a result's
+    // label already says it, and a thread's label is its name.
+    const bool field = card.question->asked == predict::Asked::Field;
+    const std::string observed =
+        card.asking->correct < 0 ? card.asking->observed
+        : field ? fmt::format("{}  ({})", choices[card.asking->correct], card.asking->observed)
+                : choices[card.asking->correct];
     const Str line = card.asking->correct >= 0 ? Str::PredictTraceSays : Str::PredictNoChoiceFits;
     ImGui::PushStyleColor(ImGuiCol_Text, right ? p.success : p.text);
     ImGui::TextWrapped("%s", fmt::format(fmt::runtime(tr(line)), observed).c_str());

@@ -82,7 +82,12 @@ std::optional<PredictCard> PredictMode::card(const LessonController& lessons, La
     const std::vector<predict::Asking>& askings = tracker_->askings();
     const auto card_for = [&](size_t i) -> PredictCard {
         const auto chosen = chosen_.find(i);
-        return {&(*questions)[askings[i].question], &askings[i],
+        const predict::Question& question = (*questions)[askings[i].question];
+        // The tracker answers with the English labels; a thread's name is the same in every language.
+        std::vector<std::string> choices = askings[i].choices;
+        if (question.choices.size() == choices.size())
+            for (size_t c = 0; c < choices.size(); ++c) choices[c] = question.choices[c].label;
+        return {&question, &askings[i], std::move(choices),
                 chosen == chosen_.end() ? std::nullopt : std::optional<int>(chosen->second)};
     };
     if (open_) return card_for(*open_);

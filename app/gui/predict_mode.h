@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "lesson_controller.h"
 #include "ovlab/predict.h"
@@ -24,6 +26,7 @@ struct PredictScore {
 struct PredictCard {
     const predict::Question* question = nullptr;  // in the language shown
     const predict::Asking* asking = nullptr;
+    std::vector<std::string> choices;             // the asking's choices in the language shown
     std::optional<int> chosen;                    // nothing while the question is open
 };
 

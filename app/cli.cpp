@@ -82,6 +82,7 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         else if (arg == "--list-params") options.list_params = true;
         else if (arg == "--timeline") options.show_timeline = true;
         else if (arg == "--fullscreen") options.fullscreen = true;
+        else if (arg == "--predict") options.predict = true;
         else if (ProgramArgument program = take_program_argument(argc, argv, i, options); program.taken) {
             if (program.error) return *program.error;
         }
@@ -186,6 +187,10 @@ Options:
                          with its name and result above it (clicking a request does the same)
   --fullscreen           open the window full screen on its monitor (F11 toggles it; F1 or ?
                          in the window lists every key)
+  --predict              open the window in Predict mode (P toggles it): at the steps the
+                         lesson asks about, pick what will happen before it is shown; with
+                         --headless, print each question after the transcript with the
+                         answer read from this run (exit 1 when none of its choices fits)
   --zoom F               open the window zoomed: 1.5 or 150% (0.5..3, 50%..300%); in the
                          window Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+wheel change it
   --version              print the version

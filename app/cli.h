@@ -29,6 +29,7 @@ struct Options {
     bool show_timeline = false;    // --timeline
     int timeline_request = 0;      // --timeline-request N (1-based), implies --timeline
     bool fullscreen = false;       // --fullscreen
+    bool predict = false;          // --predict: Predict mode (window), the questions' answers (headless)
     ParameterValues parameters;  // --param name=value for lesson_id, each checked against its range
     // --program PATH [--source FILE...] [--timeout S] [-- arguments...]: a program of one's own
     std::string program;

@@ -11,6 +11,7 @@
 #include "interrupt.h"
 #include "ovlab/platform.h"
 #include "ovlab/trace_output.h"
+#include "predict_report.h"
 #include "standard_output.h"
 #include "trace_file.h"
 
@@ -104,6 +105,15 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
             print_error(*error);
             return 1;
         }
+    }
+    if (options.predict) {
+        predict::Tracker tracker(source, narration.questions);
+        tracker.update(session.recorder());
+        const PredictReport report = predict_report(narration, tracker, options.language);
+        print_out("\n" + report.text);
+        if (!flush_out()) return 1;
+        for (const std::string& problem : report.problems) print_error(problem);
+        if (!report.problems.empty()) return 1;
     }
     if (!result.check.passed) {
         print_error(fmt::format("lesson {} failed its check: {}", lesson.id, result.check.message));

@@ -11,9 +11,11 @@ struct HeadlessOptions {
     Language language = Language::English;
     std::string trace_out;  // empty: no JSON
     ParameterValues parameters;  // checked already: --param values, the rest at their defaults
+    bool predict = false;  // --predict: print each question with the trace's answer after the transcript
 };
 
-// Exit code: 0 when the lesson's own check passed, 1 when it failed or stdout could not be written
+// Exit code: 0 when the lesson's own check passed, 1 when it failed (or with --predict, a question
+// none of whose choices fits the trace) or stdout could not be written
 // or a signal stopped the run (see stop_signal()), 3 when the lesson stalled.
 int run_headless(const LessonInfo& lesson, const HeadlessOptions& options);
 

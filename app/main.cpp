@@ -37,6 +37,7 @@ int open_window(const ovlab::app::Options& options) {
     gui.parameters = options.parameters;
     gui.timeline = {options.show_timeline, options.timeline_request};
     gui.fullscreen = options.fullscreen;
+    gui.predict = options.predict;
     return ovlab::gui::run_gui(gui);
 #else
     (void)options;
@@ -76,7 +77,7 @@ int run(int argc, char** argv) {
 #endif
         if (options.headless)
             return run_headless(*ovlab::find_lesson(options.lesson_id),
-                                {options.language, options.trace_out, options.parameters});
+                                {options.language, options.trace_out, options.parameters, options.predict});
         return open_window(options);
     } catch (const std::exception& error) {
         print_error(error.what());

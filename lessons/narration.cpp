@@ -1,6 +1,7 @@
 // Loads a narration file: Markdown where each "## key" heading starts the section for step `key`.
 // Text before the first such heading (a title, notes for translators) belongs to no step. Headings
-// inside fenced code blocks are part of the text, not sections.
+// inside fenced code blocks are part of the text, not sections. A "# Predict" line ends the
+// sections: what follows is the Predict mode's questions (predict_questions.cpp).
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -51,6 +52,11 @@ Narration Narration::parse(const std::vector<std::string>& lines, const std::fil
         std::string_view line = lines[i];
         if (is_fence(line)) {
             in_fence = !in_fence;
+        }
+        if (!in_fence && lessons::trim(line) == predict::kPartHeading) {
+            narration.questions = predict::parse_questions(
+                std::vector<std::string>(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end()), i + 2, path);
+            break;
         }
         if (!in_fence && line.starts_with(kSectionPrefix)) {
             std::string_view key = lessons::trim(line.substr(kSectionPrefix.size()));

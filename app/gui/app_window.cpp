@@ -17,6 +17,7 @@
 #include "panel.h"
 #include "panel_threads.h"
 #include "port_apc_rows.h"
+#include "predict_card.h"
 #include "remembered_settings.h"
 #include "screenshot.h"
 #include "trace_file.h"
@@ -182,7 +183,7 @@ int run_gui(const GuiOptions& options) {
         first_lesson = &all_lessons().front();
     }
 
-    auto opened = Window::open(start.window_width, start.window_height, "Overlapped Lab");
+    auto opened = Window::open(start.window_width, start.window_height, remembered.opening_size(), "Overlapped Lab");
     if (auto* error = std::get_if<std::string>(&opened)) {
         app::print_error(*error);
         return 1;
@@ -203,6 +204,9 @@ int run_gui(const GuiOptions& options) {
     {
         LessonController lessons;
         if (first_lesson) lessons.open(*first_lesson, options.parameters);
+        PredictMode predict;
+        PredictCardView question;
+        if (options.predict) predict.set_on(true, lessons);
         Panels panels;
         ViewClock view_clock;
         std::optional<ScreenshotScript> script;
@@ -224,6 +228,7 @@ int run_gui(const GuiOptions& options) {
             const bool woken = !moving && pacer.may_sleep() && pacer.sleep(kLessonPollSeconds);
             if (moving || !pacer.may_sleep()) window.poll_events();
             lessons.update();
+            predict.update(lessons);
             const LessonSnapshot seen = snapshot(lessons);
             // The Peer client panel shows the peer's sockets, polled by update(), not traced.
             if (!moving && pacer.may_sleep() && !woken && seen == drawn && !lessons.serves_peer()) continue;
@@ -234,6 +239,7 @@ int run_gui(const GuiOptions& options) {
             window.begin_frame();
             if (FramePacer::input_this_frame()) pacer.keep_drawing_for(kSettleSeconds);
             GuiContext ctx{lessons, fonts, language};
+            ctx.predict = &predict;
             keyboard.perform_presses(ctx);
             ctx.view = lessons.view();
             ctx.now = ImGui::GetTime();
@@ -243,6 +249,8 @@ int run_gui(const GuiOptions& options) {
             ctx.timeline_focus_request = options.timeline.focus_request;
             ctx.enlarged_panel = enlarged_panel;
             const Layout layout = draw_panels(panels, ctx);
+            if (predict.question_open())
+                if (const std::optional<PredictCard> card = predict.card(lessons, language)) question.draw_question(ctx, *card);
             keyboard.draw_sheet(ctx);
             restore_enlarged_panel_on_escape(ctx);
             const std::optional<float> zoom = zoom_asked(scale.zoom(), ctx.requests);

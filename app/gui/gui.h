@@ -27,6 +27,7 @@ struct GuiOptions {
     ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
     TimelineStart timeline;       // --timeline, --timeline-request
     bool fullscreen = false;      // --fullscreen: fill the monitor (F11 toggles)
+    bool predict = false;         // --predict: open with Predict mode on (P toggles)
     int width = 1600, height = 900;  // unless the settings file remembers another size
 };
 

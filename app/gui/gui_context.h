@@ -9,6 +9,7 @@
 
 #include "fonts.h"
 #include "lesson_controller.h"
+#include "predict_mode.h"
 #include "theme.h"
 #include "trace_view.h"
 
@@ -41,6 +42,7 @@ struct GuiContext {
     bool timeline_shown = false;
     int timeline_focus_request = 0;  // 1-based (--timeline-request): the Timeline zooms on it
     std::string enlarged_panel;      // id of the panel that fills the window; empty = the usual layout
+    PredictMode* predict = nullptr;  // Predict mode (the window's one); null where there is none
     UiRequests requests;
 };
 

@@ -103,6 +103,10 @@ PressOutcome Keyboard::perform(const KeyPress& press, GuiContext& ctx) {
             break;
         case KeyAction::ReleaseHeld: lessons.release_held(); break;
         case KeyAction::OpenLesson: {
+            if (ctx.predict && ctx.predict->question_open()) {
+                ctx.predict->choose(lessons, press.lesson - 1);
+                break;
+            }
             const std::vector<LessonInfo>& lessons_listed = all_lessons();
             if (press.lesson < 1 || static_cast<size_t>(press.lesson) > lessons_listed.size()) break;
             ctx.requests.open_lesson = &lessons_listed[static_cast<size_t>(press.lesson) - 1];
@@ -120,6 +124,9 @@ PressOutcome Keyboard::perform(const KeyPress& press, GuiContext& ctx) {
             else open_sheet_ = true;
             break;
         case KeyAction::CloseSheet: close_sheet_ = ImGui::IsPopupOpen(kSheetId); break;
+        case KeyAction::TogglePredict:
+            if (ctx.predict) ctx.predict->set_on(!ctx.predict->on(), lessons);
+            break;
     }
     return PressOutcome::Done;
 }

@@ -44,6 +44,7 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
     run_error_.clear();
     trace_.clear();
     running_ = false;
+    pinned_step_.reset();
     ++generation_;
     load_texts();
     if (!teardown_.valid()) start_pending_run();
@@ -157,11 +158,13 @@ StepView LessonController::view() {
 bool LessonController::lesson_finished() const { return session_ && session_->finished(); }
 
 bool LessonController::can_step_forward() const {
+    if (pinned_step_) return false;
     if (!trace_.is_live()) return true;
     return session_ && !session_->finished() && session_->stepper().has_waiting();
 }
 
 void LessonController::step_forward() {
+    if (pinned_step_) return;
     if (!trace_.is_live()) {
         trace_.show_step(trace_.shown_step() + 1);
         return;
@@ -173,7 +176,22 @@ void LessonController::step_forward() {
 
 void LessonController::step_back() {
     const uint64_t shown = trace_.shown_step();
-    if (shown > 0) trace_.show_step(shown - 1);
+    if (shown > 0) show_step(shown - 1);
+}
+
+void LessonController::show_live() {
+    if (!pinned_step_) trace_.show_live();
+}
+
+void LessonController::show_step(uint64_t step) {
+    if (!pinned_step_) trace_.show_step(step);
+}
+
+void LessonController::pin_view(std::optional<uint64_t> step) {
+    pinned_step_ = step;
+    if (!step) return;
+    if (running_) pause();
+    trace_.show_step(*step);
 }
 
 std::chrono::microseconds LessonController::run_interval() const {
@@ -181,6 +199,7 @@ std::chrono::microseconds LessonController::run_interval() const {
 }
 
 void LessonController::run() {
+    if (pinned_step_) return;
     trace_.show_live();
     if (!session_ || session_->finished()) return;
     running_ = true;

@@ -58,6 +58,7 @@ public:
     const std::string& narration_error(Language language) const;
 
     TraceView& trace() { return trace_; }
+    const TraceView& trace() const { return trace_; }
     StepView view();
     const trace::Recorder* recorder() const { return session_ ? &session_->recorder() : nullptr; }
 
@@ -65,8 +66,12 @@ public:
     bool can_step_forward() const;  // scrubbed back, or something in the lesson is waiting for its turn
     void step_forward();            // scrubbed back: move the view on; live: let one checkpoint pass
     void step_back();
-    void show_live() { trace_.show_live(); }
-    void show_step(uint64_t step) { trace_.show_step(step); }
+    void show_live();
+    void show_step(uint64_t step);
+    // Predict mode: while a question is open the view stays on the step before the answer (no step,
+    // run, scrub or jump moves it), so no panel shows the answer early. Nothing: the view is free.
+    void pin_view(std::optional<uint64_t> step);
+    bool view_pinned() const { return pinned_step_.has_value(); }
     void run();
     void pause();
     bool running() const { return running_; }
@@ -116,6 +121,7 @@ private:
 
     bool running_ = false;
     bool hold_ = false;
+    std::optional<uint64_t> pinned_step_;
     float steps_per_second_ = 2.0f;
 };
 

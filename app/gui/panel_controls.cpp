@@ -1,5 +1,6 @@
 // The toolbar: what is running and where the view is (row 1), and the controls (row 2): Step,
-// Run, Pause, speed, Reset, Parameters, Back, the scrubber, completion hold, language and theme.
+// Run, Pause, speed, Reset, Parameters, Back, the scrubber, completion hold, Predict mode, language
+// and theme.
 #include <algorithm>
 #include <vector>
 
@@ -49,9 +50,10 @@ ControlRowFit fit_control_row(std::string_view release_label, float available) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float em = ImGui::GetFontSize();
     const float hold_label = style.ItemInnerSpacing.x + text_width(tr(Str::HoldCompletions));
+    const float predict = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + text_width(tr(Str::Predict));
     const float fixed = icon_button_width(tr(Str::Step)) + text_width(tr(Str::Parameters)) + style.FramePadding.x * 2 +
                         ImGui::GetFrameHeight() + text_width(release_label) + style.FramePadding.x * 2 +
-                        2 * (2 * px(kDividerGap) + 1) + 8 * style.ItemSpacing.x;
+                        3 * (2 * px(kDividerGap) + 1) + 9 * style.ItemSpacing.x + predict;
     float labelled = 0;
     for (const Str label : {Str::Run, Str::Pause, Str::Reset, Str::Back, Str::Live}) labelled += icon_button_width(tr(label));
     const float bare = 5 * icon_button_width("");
@@ -166,6 +168,8 @@ private:
         const StepView& view = ctx.view;
         if (!lessons.run_error().empty()) return {{tr(Str::StatusCannotStart), p.danger, true, lessons.run_error()}};
         if (lessons.resetting() || !lessons.session()) return {{tr(Str::StatusStarting), p.text_dim, false, {}}};
+        if (ctx.predict && ctx.predict->question_open())
+            return {{tr(Str::PredictQuestionOpen), p.accent, true, tr(Str::PredictQuestionOpenHelp)}};
         if (!view.live) {
             return {{fmt::format(fmt::runtime(tr(Str::StatusViewingStep)), view.step, view.live_step, view.live_step),
                      p.warning, true, tr(Str::StatusViewingStepHelp)}};
@@ -307,6 +311,11 @@ private:
         if (ImGui::Button(release.c_str())) lessons.release_held();
         if (held == 0) ImGui::EndDisabled();
         tooltip_for_last_item(tr(Str::ReleaseHelp));
+
+        vertical_divider();
+        bool predict = ctx.predict && ctx.predict->on();
+        if (ImGui::Checkbox(tr(Str::Predict), &predict) && ctx.predict) ctx.predict->set_on(predict, lessons);
+        tooltip_for_last_item(tr(Str::PredictHelp));
     }
 
     ParametersPopup parameters_;

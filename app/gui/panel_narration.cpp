@@ -1,11 +1,14 @@
 // The narration: what the step shown means, from the lesson's narration.<lang>.md. "## intro"
-// before the first step, the checkpoint's section while stepping, "## finished" at the end.
+// before the first step, the checkpoint's section while stepping, "## finished" at the end. In
+// Predict mode a question asked before a step, or its answer at that step, comes first.
+#include <optional>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "markdown.h"
 #include "panel.h"
+#include "predict_card.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -13,7 +16,6 @@ namespace {
 
 struct NarrationText {
     const std::string* markdown = nullptr;
-    std::string key;  // section name, shown so a teacher knows what to edit
 };
 
 // "## finished" at the end, "## intro" before the first step, else the section of the step shown
@@ -21,13 +23,12 @@ struct NarrationText {
 // never an earlier step's text.
 NarrationText find_text(LessonController& lessons, const StepView& view, const Narration& narration) {
     if (view.finished) {
-        if (const std::string* text = narration.find("finished")) return {text, "finished"};
+        if (const std::string* text = narration.find("finished")) return {text};
     }
-    if (view.step == 0 || !view.checkpoint) return {narration.find("intro"), "intro"};
+    if (view.step == 0 || !view.checkpoint) return {narration.find("intro")};
     const LessonSource* source = lessons.source();
     if (!source) return {};
-    CheckpointNarration shown = narration_for_checkpoint(*view.checkpoint, *view.state, *source, narration);
-    return {shown.text, std::move(shown.key)};
+    return {narration_for_checkpoint(*view.checkpoint, *view.state, *source, narration).text};
 }
 
 class NarrationPanel final : public Panel {
@@ -42,19 +43,29 @@ public:
         return {};
     }
 
+    // The Predict score while Predict mode is on. The section's key is for whoever edits the
+    // narration file: it is never shown.
     void draw_header_extras(GuiContext& ctx) override {
         refresh(ctx);
-        if (key_.empty()) return;
+        if (!ctx.predict || !ctx.predict->on()) return;
+        const PredictScore score = ctx.predict->score(ctx.lessons);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
-        ImGui::PushFont(ctx.fonts.mono);
-        text_coloured(palette().text_dim, fmt::format("## {}", key_));
-        ImGui::PopFont();
+        pill(fmt::format(fmt::runtime(tr(Str::PredictScore)), score.correct, score.answered), palette().accent, false);
+        tooltip_for_last_item(fmt::format(fmt::runtime(tr(Str::PredictScoreHelp)), score.questions));
     }
 
     void draw_body(GuiContext& ctx) override {
         refresh(ctx);
         if (scroll_to_top_) ImGui::SetScrollY(0);
         scroll_to_top_ = false;
+        const std::optional<PredictCard> card =
+            ctx.predict && ctx.predict->on() ? ctx.predict->card(ctx.lessons, ctx.language) : std::nullopt;
+        if (card && !card->chosen) {
+            // The question is asked in the middle of the window; the step's text comes with its answer.
+            text_coloured(palette().accent, tr(Str::PredictQuestionOpen));
+            return;
+        }
+        if (card) card_.draw_answer(ctx, *card);
         if (!has_text_) {
             empty_state_text(tr(Str::NarrationNone));
             return;
@@ -80,7 +91,6 @@ private:
         cache_key_ = key;
         const NarrationText found = find_text(ctx.lessons, ctx.view, *narration);
         has_text_ = found.markdown != nullptr;
-        key_ = has_text_ ? found.key : std::string();
         document_ = has_text_ ? parse_markdown(*found.markdown) : MarkdownDocument{};
         scroll_to_top_ = true;
     }
@@ -89,8 +99,8 @@ private:
         UINT64_MAX, 0, Language::English, 0, false, nullptr};
     bool has_text_ = false;
     bool scroll_to_top_ = false;
-    std::string key_;
     MarkdownDocument document_;
+    PredictCardView card_;
 };
 
 }  // namespace

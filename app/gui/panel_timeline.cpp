@@ -35,6 +35,8 @@ public:
     bool body_scrolls() const override { return false; }
 
     std::string empty_state(const GuiContext& ctx) const override {
+        // The timeline draws the whole run so far: it would show a Predict question's answer.
+        if (ctx.predict && ctx.predict->question_open()) return tr(Str::PredictHidden);
         return ctx.lessons.recorder() && ctx.lessons.trace().timeline().last().valid() ? std::string()
                                                                                        : tr(Str::TimelineEmpty);
     }

@@ -11,8 +11,10 @@ RememberedSettings::RememberedSettings(const GuiOptions& options) {
     start_.window_width = options.width;
     start_.window_height = options.height;
     if (options.screenshot_path.empty()) path_ = settings_path([](const char* name) { return std::getenv(name); });
+    if (options.screenshot_path.empty()) opening_size_ = Window::Size::FillWorkArea;
     if (path_) {
         ReadSettings read = read_settings_file(*path_);
+        if (read.window_size_read) opening_size_ = Window::Size::Given;
         start_ = read.settings;
         if (read.whole_file_ignored)
             fmt::print(stderr, "warning: settings file {} ignored: {}\n", path_->string(), read.problems.front());

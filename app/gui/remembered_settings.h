@@ -18,6 +18,9 @@ public:
     explicit RememberedSettings(const GuiOptions& options);
 
     const Settings& at_start() const { return start_; }
+    // How the window opens: at the remembered size, at the fixed size of a --screenshot run, or
+    // (nothing remembered) filling the monitor's work area.
+    Window::Size opening_size() const { return opening_size_; }
     // Call once a frame: keeps the size the window had when it was last not maximised.
     void follow_window(const Window& window);
     // Writes the file (when this run has one); a failure is a warning, never an error.
@@ -27,6 +30,7 @@ private:
     std::optional<std::filesystem::path> path_;  // none: a screenshot run, or no config folder
     Settings start_;
     Window::Placement placement_;
+    Window::Size opening_size_ = Window::Size::Given;
 };
 
 }  // namespace ovlab::gui

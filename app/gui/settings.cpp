@@ -63,7 +63,7 @@ int window_extent(double value) {
     return static_cast<int>(std::clamp(value, double{kSettingsWindowMin}, double{kSettingsWindowMax}));
 }
 
-void read_members(Reader& read, Settings& settings) {
+void read_members(Reader& read, Settings& settings, bool& window_size_read) {
     if (const auto zoom = read.number("zoom")) settings.zoom = app::clamp_zoom(static_cast<float>(*zoom));
     if (const auto theme = read.text("theme")) {
         if (const auto kind = parse_theme(*theme)) settings.theme = *kind;
@@ -73,8 +73,11 @@ void read_members(Reader& read, Settings& settings) {
         if (const auto language = parse_language(*code)) settings.language = *language;
         else read.unknown_value("language", *code);
     }
-    if (const auto width = read.number("window_width")) settings.window_width = window_extent(*width);
-    if (const auto height = read.number("window_height")) settings.window_height = window_extent(*height);
+    const auto width = read.number("window_width");
+    const auto height = read.number("window_height");
+    if (width) settings.window_width = window_extent(*width);
+    if (height) settings.window_height = window_extent(*height);
+    window_size_read = width && height;
     if (const auto maximized = read.boolean("maximized")) settings.maximized = *maximized;
     if (const auto lesson = read.text("lesson")) settings.lesson = *lesson;
     if (const auto timeline = read.boolean("timeline_shown")) settings.timeline_shown = *timeline;
@@ -96,7 +99,7 @@ ReadSettings parse_settings(std::string_view json_text) {
         return result;
     }
     Reader read(document, result.problems);
-    read_members(read, result.settings);
+    read_members(read, result.settings, result.window_size_read);
     return result;
 }
 

@@ -39,6 +39,7 @@ struct ReadSettings {
     // "\"zoom\" is not a number"). Empty when the file was missing or fine.
     std::vector<std::string> problems;
     bool whole_file_ignored = false;  // unreadable, not JSON or not an object: all defaults
+    bool window_size_read = false;    // the file gave both window_width and window_height
 };
 
 ReadSettings parse_settings(std::string_view json_text);

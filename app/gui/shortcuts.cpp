@@ -27,6 +27,7 @@ constexpr Shortcut kShortcuts[] = {
     one(GLFW_KEY_H, kNone, KeyAction::ToggleHold, "H", Str::KeysHold),
     one(GLFW_KEY_H, kShift, KeyAction::ReleaseHeld, "Shift+H", Str::KeysRelease),
     {GLFW_KEY_1, GLFW_KEY_9, kNone, KeyAction::OpenLesson, "1–9", Str::KeysOpenLesson},
+    one(GLFW_KEY_P, kNone, KeyAction::TogglePredict, "P", Str::KeysPredict),
     one(GLFW_KEY_T, kNone, KeyAction::ToggleTimeline, "T", Str::KeysTimeline),
     one(GLFW_KEY_F12, kNone, KeyAction::SaveWindowPicture, "F12", Str::KeysWindowPicture),
     one(GLFW_KEY_F12, kShift, KeyAction::SaveTimelinePicture, "Shift+F12", Str::KeysTimelinePicture),

@@ -15,7 +15,7 @@ namespace ovlab::gui {
 enum class KeyAction {
     StepForward, StepBack, FirstStep, Live, RunPause, Reset, ToggleHold, ReleaseHeld, OpenLesson,
     ToggleTimeline, SaveWindowPicture, SaveTimelinePicture, ToggleFullscreen, ZoomIn, ZoomOut, ZoomReset,
-    ToggleSheet, CloseSheet,
+    TogglePredict, ToggleSheet, CloseSheet,
 };
 
 // Keys first_key..last_key (GLFW key codes; one key when equal) with exactly these modifiers
@@ -35,7 +35,7 @@ std::span<const Shortcut> shortcut_table();
 // One press (or auto-repeat) of a shortcut key.
 struct KeyPress {
     KeyAction action = KeyAction::StepForward;
-    int lesson = 0;    // OpenLesson: 1-based position in the Lessons list
+    int lesson = 0;    // OpenLesson: 1-based position in the Lessons list (or answer, a question open)
     double time = 0;   // seconds (glfwGetTime) when the key went down
 };
 

@@ -10,6 +10,7 @@
 #include "ovlab/lesson_registry.h"
 #include "theme_kind.h"
 #include "ui_strings_keys.h"
+#include "ui_strings_predict.h"
 #include "ui_strings_timeline.h"
 
 // X(id, English, Korean)
@@ -382,6 +383,7 @@ enum class Str : uint16_t {
     OVLAB_UI_STRINGS(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_TIMELINE(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_KEYS(OVLAB_UI_STRING_ID)
+    OVLAB_UI_STRINGS_PREDICT(OVLAB_UI_STRING_ID)
 #undef OVLAB_UI_STRING_ID
 };
 

@@ -18,7 +18,8 @@
     X(KeysReset, "Reset: start the lesson again from step 0", "초기화: 0단계부터 레슨 다시 시작")                  \
     X(KeysHold, "Hold completions on or off", "완료 보류 켜기/끄기")                                               \
     X(KeysRelease, "Release the held completions", "보류된 완료 해제")                                             \
-    X(KeysOpenLesson, "Open lesson 1 to 9 of the Lessons list", "레슨 목록의 1~9번째 레슨 열기")                   \
+    X(KeysOpenLesson, "Open lesson 1 to 9 of the Lessons list (while a question asks: pick answer 1 to 9)",      \
+      "레슨 목록의 1~9번째 레슨 열기 (질문이 열려 있으면 1~9번 답 고르기)")                   \
     X(KeysTimeline, "Show or hide the Timeline", "타임라인 보이기/숨기기")                                         \
     X(KeysWindowPicture, "Save a picture of the window", "창 그림 저장")                                           \
     X(KeysTimelinePicture, "Save a picture of the Timeline", "타임라인 그림 저장")                                 \

@@ -1,6 +1,7 @@
 #include "window.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
 #include <GLFW/glfw3.h>
@@ -30,22 +31,29 @@ bool display_configured() {
 
 // A projector at 1280x720, or 1600x900 scaled to 150 % on a laptop, must not push the window (and
 // its toolbar) off the screen: shrink it to the primary monitor's work area and move it inside.
-void fit_in_work_area(GLFWwindow* window) {
+// Without a remembered size the window takes the whole work area: small on a small projector,
+// large on a 4K monitor. The work area includes the title bar and borders, so they are taken off.
+void fit_in_work_area(GLFWwindow* window, Window::Size size) {
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     if (!monitor) return;
     int x = 0, y = 0, width = 0, height = 0;
     glfwGetMonitorWorkarea(monitor, &x, &y, &width, &height);
     if (width <= 0 || height <= 0) return;
+    int left = 0, top = 0, right = 0, bottom = 0;
+    glfwGetWindowFrameSize(window, &left, &top, &right, &bottom);
+    const int inner_width = std::max(width - left - right, 1);
+    const int inner_height = std::max(height - top - bottom, 1);
     int window_width = 0, window_height = 0;
     glfwGetWindowSize(window, &window_width, &window_height);
-    if (window_width <= width && window_height <= height) return;
-    glfwSetWindowSize(window, std::min(window_width, width), std::min(window_height, height));
-    glfwSetWindowPos(window, x, y);
+    if (size == Window::Size::Given && window_width <= inner_width && window_height <= inner_height) return;
+    if (size == Window::Size::FillWorkArea) window_width = window_height = INT32_MAX;
+    glfwSetWindowSize(window, std::min(window_width, inner_width), std::min(window_height, inner_height));
+    glfwSetWindowPos(window, x + left, y + top);
 }
 
 }  // namespace
 
-std::variant<std::unique_ptr<Window>, std::string> Window::open(int width, int height, const char* title) {
+std::variant<std::unique_ptr<Window>, std::string> Window::open(int width, int height, Size size, const char* title) {
     constexpr const char* kNoDisplay = "no display: set DISPLAY or run under xvfb-run";
     if (!display_configured()) return std::string(kNoDisplay);
     glfwSetErrorCallback(remember_glfw_error);
@@ -60,7 +68,7 @@ std::variant<std::unique_ptr<Window>, std::string> Window::open(int width, int h
         glfwTerminate();
         return error;
     }
-    fit_in_work_area(window);
+    fit_in_work_area(window, size);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 

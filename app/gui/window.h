@@ -13,8 +13,11 @@ namespace ovlab::gui {
 
 class Window {
 public:
+    // Given: width x height (shrunk to fit the monitor's work area); FillWorkArea: as large as the
+    // monitor's work area, whatever its size (width x height when the work area is unknown).
+    enum class Size { Given, FillWorkArea };
     // The window, or a one-line reason it cannot exist ("no display: set DISPLAY or run under xvfb-run").
-    static std::variant<std::unique_ptr<Window>, std::string> open(int width, int height, const char* title);
+    static std::variant<std::unique_ptr<Window>, std::string> open(int width, int height, Size size, const char* title);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;

@@ -124,6 +124,19 @@ TEST(CommandLine, FullscreenIsForTheWindowOnly)
     EXPECT_NE(usage_text().find("--fullscreen"), std::string::npos);
 }
 
+TEST(CommandLine, PredictOpensTheWindowInPredictModeOrPrintsTheAnswersHeadless)
+{
+    for (const bool headless : {false, true}) {
+        std::vector<std::string> args = {"--lesson", "event-file-copy", "--predict"};
+        if (headless) args.push_back("--headless");
+        auto parsed = parse(args);
+        ASSERT_TRUE(std::holds_alternative<Options>(parsed));
+        EXPECT_TRUE(std::get<Options>(parsed).predict);
+    }
+    EXPECT_FALSE(std::get<Options>(parse({})).predict);
+    EXPECT_NE(usage_text().find("--predict"), std::string::npos);
+}
+
 TEST(CommandLine, HelpDocumentsParam)
 {
     const std::string help = usage_text();

@@ -1,5 +1,6 @@
-// A narration file as a teacher might hand it over: any bytes. Parsing either gives sections that
-// keep the loader's promises or refuses with std::runtime_error naming the line; nothing else.
+// A narration file as a teacher might hand it over: any bytes. Parsing either gives sections and
+// Predict questions that keep the loader's promises or refuses with std::runtime_error naming the
+// line; nothing else.
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
@@ -28,12 +29,28 @@ void check_sections(const ovlab::Narration& narration) {
     }
 }
 
+// docs/narration-format.md: every question says where, what and why, with choices to pick from.
+void check_questions(const ovlab::Narration& narration) {
+    for (const ovlab::predict::Question& question : narration.questions) {
+        require(!question.steps.empty() && question.occurrence >= 1);
+        for (const std::string& step : question.steps) require(!step.empty() && step.find(' ') == std::string::npos);
+        require(!question.prompt.empty() && !question.why.empty() && question.line > 0);
+        require(kBlank.find(question.prompt.back()) == std::string_view::npos);
+        if (question.asked == ovlab::predict::Asked::Thread) require(question.choices.empty());
+        else require(question.choices.size() >= 2);
+        for (const ovlab::predict::Choice& choice : question.choices) require(!choice.match.empty() && !choice.label.empty());
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {
-        check_sections(ovlab::Narration::parse(ovlab::lessons::split_text_lines(text), "fuzz/narration.en.md"));
+        const ovlab::Narration narration =
+            ovlab::Narration::parse(ovlab::lessons::split_text_lines(text), "fuzz/narration.en.md");
+        check_sections(narration);
+        check_questions(narration);
     } catch (const std::runtime_error& error) {
         require(std::string_view(error.what()).starts_with("fuzz/narration.en.md:"));
     }

@@ -39,6 +39,15 @@ TEST(Settings, MissingValuesAndUnknownKeysKeepTheDefaults) {
     EXPECT_EQ(parse_settings("{}").settings, Settings{});
 }
 
+// Without a remembered size the window fills the monitor's work area instead of a fixed size.
+TEST(Settings, AWindowSizeCountsAsRememberedOnlyWithBothSides) {
+    EXPECT_TRUE(parse_settings(R"({"window_width": 1280, "window_height": 720})").window_size_read);
+    EXPECT_FALSE(parse_settings(R"({"window_width": 1280})").window_size_read);
+    EXPECT_FALSE(parse_settings(R"({"window_width": 1280, "window_height": "tall"})").window_size_read);
+    EXPECT_FALSE(parse_settings("{}").window_size_read);
+    EXPECT_FALSE(parse_settings("not json").window_size_read);
+}
+
 TEST(Settings, OutOfRangeValuesAreClamped) {
     const ReadSettings read = parse_settings(R"({"zoom": 12, "window_width": 10, "window_height": 1e9})");
     EXPECT_TRUE(read.problems.empty());

@@ -33,6 +33,7 @@ TEST(Shortcuts, ModifiersChooseBetweenActionsOnOneKey) {
     EXPECT_EQ(action_of(GLFW_KEY_F12), KeyAction::SaveWindowPicture);
     EXPECT_EQ(action_of(GLFW_KEY_F12, GLFW_MOD_SHIFT), KeyAction::SaveTimelinePicture);
     EXPECT_EQ(action_of(GLFW_KEY_SLASH, GLFW_MOD_SHIFT), KeyAction::ToggleSheet);
+    EXPECT_EQ(action_of(GLFW_KEY_P), KeyAction::TogglePredict);
     EXPECT_EQ(action_of(GLFW_KEY_SLASH), std::nullopt);
     EXPECT_EQ(action_of(GLFW_KEY_R, GLFW_MOD_ALT), std::nullopt);
     EXPECT_EQ(action_of(GLFW_KEY_SPACE, GLFW_MOD_CONTROL), std::nullopt);  // Ctrl+keys belong to others (zoom)

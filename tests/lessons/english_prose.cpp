@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <regex>
 
 namespace ovlab::test {
@@ -76,6 +77,20 @@ std::set<std::string> source_identifiers(const std::vector<std::string>& source_
     std::set<std::string> out;
     for (std::sregex_iterator i(source.begin(), source.end(), identifier), end; i != end; ++i) out.insert(i->str());
     return out;
+}
+
+std::set<std::string> glossary_words(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::set<std::string> words;
+    static const std::regex row(R"(^\| [^|]+ \| ([^|]+) \|)");
+    static const std::regex word(R"([A-Za-z]+)");
+    for (std::string line; std::getline(in, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, row)) continue;
+        const std::string korean = m[1];
+        for (std::sregex_iterator w(korean.begin(), korean.end(), word), end; w != end; ++w) words.insert(w->str());
+    }
+    return words;
 }
 
 }  // namespace ovlab::test

@@ -1,6 +1,7 @@
 // Finds English prose in a Korean text: the words a Korean student would read as untranslated.
 #pragma once
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ namespace ovlab::test {
 //     the English words the glossary keeps in Korean text ("alertable") and product names.
 // Returns the prose words in order, each once.
 std::vector<std::string> english_prose_words(std::string_view korean_text, const std::set<std::string>& code_words);
+
+// The English words docs/glossary.md (at `path`) keeps in Korean text ("alertable 대기", "listen 상태").
+std::set<std::string> glossary_words(const std::filesystem::path& path);
 
 // Identifiers of a C/C++ source (comments and string literals left out).
 std::set<std::string> source_identifiers(const std::vector<std::string>& source_lines);

@@ -25,26 +25,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The English words docs/glossary.md keeps in Korean text ("alertable 대기", "listen 상태").
-std::set<std::string> glossary_words() {
-    std::ifstream in(std::filesystem::path(OVLAB_SOURCE_DIR) / "docs" / "glossary.md");
-    std::set<std::string> words;
-    static const std::regex row(R"(^\| [^|]+ \| ([^|]+) \|)");
-    static const std::regex word(R"([A-Za-z]+)");
-    for (std::string line; std::getline(in, line);) {
-        std::smatch m;
-        if (!std::regex_search(line, m, row)) continue;
-        const std::string korean = m[1];
-        for (std::sregex_iterator w(korean.begin(), korean.end(), word), end; w != end; ++w) words.insert(w->str());
-    }
-    return words;
-}
-
 // Names of products, which Korean text writes in English.
 const std::set<std::string> kProductNames = {"Windows", "Winsock", "Linux", "Microsoft", "Overlapped", "Lab"};
 
 std::set<std::string> allowed_words(const std::set<std::string>& more = {}) {
-    std::set<std::string> words = glossary_words();
+    std::set<std::string> words = test::glossary_words(std::filesystem::path(OVLAB_SOURCE_DIR) / "docs" / "glossary.md");
     words.insert(kProductNames.begin(), kProductNames.end());
     words.insert(more.begin(), more.end());
     return words;
@@ -166,6 +151,7 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     OVLAB_UI_STRINGS(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_TIMELINE(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_KEYS(OVLAB_KOREAN_LABEL)
+    OVLAB_UI_STRINGS_PREDICT(OVLAB_KOREAN_LABEL)
 #undef OVLAB_KOREAN_LABEL
     texts += std::regex_replace(labels, std::regex(R"(\{[^}]*\}|%[-+ #0-9.]*[a-z])"), " ");
     // Code the texts name: the API a thread state names ("Sleep 중"), the lesson programs' main and

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ovlab/language.h"
+#include "ovlab/predict.h"
 #include "ovlab/session.h"
 #include "ovlab/trace_state.h"
 
@@ -94,11 +95,14 @@ struct LessonSource {
 
 struct Narration {
     std::map<std::string, std::string, std::less<>> sections;  // key -> Markdown body
+    // The Predict mode's questions: the part after a "# Predict" line at the end of the file.
+    std::vector<predict::Question> questions;
 
     // Throws std::runtime_error("cannot read <path>: <reason>").
     static Narration load(const std::filesystem::path& path);
     // The same from lines already read; `path` names them in error messages. Throws std::runtime_error
-    // ("<path>:<line>: …") for a heading without a key or a section that appears twice.
+    // ("<path>:<line>: …") for a heading without a key, a section that appears twice or a malformed
+    // question.
     static Narration parse(const std::vector<std::string>& lines, const std::filesystem::path& path);
     static std::filesystem::path file_for(const LessonInfo& lesson, Language language);
     // Section for `key` + `suffix` (".return", ".complete" or ""), falling back to `key`; null if none.

@@ -22,8 +22,8 @@ std::optional<std::string> ProgramSources::learn(const trace::Event& source_file
         if (given.filename() == recorded.filename()) path = given;
     std::ifstream in(path);
     if (!in)
-        return fmt::format("cannot read the source file {} the program was built from; its lines show without their "
-                           "text (give it with --source FILE)", path.string());
+        return fmt::format("cannot read the program's source file {}; its lines show without their text (--source "
+                           "FILE reads it from elsewhere)", path.string());
     std::vector<std::string>& lines = lines_[static_cast<uint32_t>(source_file.object)];
     for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
     return std::nullopt;

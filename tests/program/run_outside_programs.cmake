@@ -59,6 +59,16 @@ file(READ ${PROJECT_BUILD}/copy.bin copied)
 if(NOT copied STREQUAL source_text)
     message(FATAL_ERROR "file_copy under the lab: copy.bin differs from source.bin")
 endif()
+# --source reads a file from elsewhere, matched by its name; the other file still comes from where
+# it was compiled.
+file(READ ${PROJECT_SOURCE}/copy_io.cpp copy_io_text)
+string(REPLACE "DWORD got = await" "DWORD got = /* read from --source */ await" copy_io_text "${copy_io_text}")
+file(WRITE ${PROJECT_BUILD}/elsewhere/copy_io.cpp "${copy_io_text}")
+run(elsewhere 0 --program ${PROJECT_BUILD}/file_copy --headless --source elsewhere/copy_io.cpp -- source.bin copy2.bin)
+expect(elsewhere "${elsewhere_out}"
+    "\\| DWORD got = /\\* read from --source \\*/ await\\(source, &ov, ReadFile"
+    "\\| HANDLE source = CreateFileA\\(argv\\[1\\]")
+
 # Started by itself, the same program is an ordinary program: no lab, no stepping.
 execute_process(COMMAND ${PROJECT_BUILD}/file_copy source.bin alone.bin WORKING_DIRECTORY ${PROJECT_BUILD}
     RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors TIMEOUT 60)

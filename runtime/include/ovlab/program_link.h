@@ -27,7 +27,7 @@ struct MessageHeader {
 enum class ProgramMessage : uint32_t {
     Hello = 1,    // payload Hello; the first message, once
     Events = 2,   // payload 1..kMaxEventsPerMessage trace::Event, seq numbers consecutive from 0
-    Goodbye = 3,  // payload Goodbye; the last message: main returned and the run was cleaned up
+    Goodbye = 3,  // payload Goodbye; the last message: main returned, or the program called exit()
 };
 
 struct Hello {
@@ -39,6 +39,7 @@ struct Hello {
 
 struct Goodbye {
     int64_t exit_code = 0;
+    // Counted when main returned (the run is then cleaned up as a lesson's); 0 after exit().
     uint64_t leaked_handles = 0;      // handles the program left open, closed as it ended
     uint64_t leaked_heap_blocks = 0;  // process-heap blocks it never freed
 };

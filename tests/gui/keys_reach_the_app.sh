@@ -15,6 +15,10 @@ fail() {
 }
 
 start_own_display 1920x1080
+# A remembered 1600x900 (without one the window would fill the screen), so F11 visibly changes it.
+export XDG_CONFIG_HOME="$work/config"
+mkdir -p "$XDG_CONFIG_HOME/overlapped-lab"
+echo '{"window_width": 1600, "window_height": 900}' >"$XDG_CONFIG_HOME/overlapped-lab/settings.json"
 
 pictures="$work/home"
 mkdir -p "$pictures"
@@ -84,7 +88,7 @@ step=$(step_of "$(picture)")
 
 picture_size
 windowed=$last_size
-[ "$windowed" = 1600x900 ] || fail "the window should open at 1600x900, it is $windowed"
+[ "$windowed" = 1600x900 ] || fail "the window should open at the remembered 1600x900, it is $windowed"
 xdotool key F11
 sleep 1
 picture_size

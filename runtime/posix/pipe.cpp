@@ -55,7 +55,8 @@ std::string PipeObject::describe() const {
 
 uint32_t PipeObject::completion_status(StreamOpKind kind, int64_t result, uint64_t requested) const {
     // The server disconnected this client: whatever ended its request, Windows says 233.
-    if (server_disconnected() && (result < 0 || (result == 0 && kind != StreamOpKind::Send))) return kStatusPipeDisconnected;
+    const bool stopped = result < 0 || (result == 0 && kind != StreamOpKind::Send);
+    if (server_disconnected() && stopped) return kStatusPipeDisconnected;
     if (result >= 0) {
         // The stream ended: the other end was closed (a zero-byte read too: it was waiting for data).
         const bool ended = (kind == StreamOpKind::Receive && requested > 0 && result == 0) ||
@@ -91,7 +92,8 @@ void PipeObject::last_handle_closed() {
     forget_instance();
     // Windows completes the ConnectNamedPipe before CloseHandle returns (§8): the program may free
     // its OVERLAPPED right after.
-    if (pending_connect) wait_for_objects({pending_connect}, false, INFINITE, trace::ThreadState::Waiting, std::string());
+    if (pending_connect)
+        wait_for_objects({pending_connect}, false, INFINITE, trace::ThreadState::Waiting, std::string());
 }
 
 void PipeObject::forget_instance() {

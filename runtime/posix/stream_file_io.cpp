@@ -103,7 +103,8 @@ BOOL stream_read_or_write(const std::shared_ptr<StreamObject>& stream, const Str
     // A zero-byte read waits until data arrives and consumes none.
     else transfer.kind = call.length > 0 ? StreamOpKind::Receive : StreamOpKind::WaitReadable;
     if (call.length > 0) transfer.buffers.push_back({static_cast<char*>(call.buffer), call.length});
-    if (stream->overlapped() && call.overlapped) return issue_overlapped(stream, call, std::move(event), std::move(transfer));
+    if (stream->overlapped() && call.overlapped)
+        return issue_overlapped(stream, call, std::move(event), std::move(transfer));
     // An overlapped pipe end given no OVERLAPPED: the request pends in the kernel and
     // ReadFile/WriteFile wait on the handle until it is done (docs/windows-rules.md §8). A disk
     // file refuses this instead (it needs the offset an OVERLAPPED carries).

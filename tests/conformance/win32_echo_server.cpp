@@ -1,5 +1,5 @@
-// An IOCP echo server written as Win32 tutorials write one (issue 10: programs real people write
-// compile unchanged): _beginthreadex workers with __stdcall procedures, a per-I/O structure found
+// An IOCP echo server written the way ordinary Win32 programs write one, so it must
+// compile unchanged: _beginthreadex workers with __stdcall procedures, a per-I/O structure found
 // again with CONTAINING_RECORD, GetSystemInfo for the worker count. To run alone it connects to
 // itself on 127.0.0.1 (port from bind(0) + getsockname) and prints only what every run prints.
 #include <winsock2.h>

@@ -126,6 +126,9 @@ public:
     // its index; kDropped when the recorder is full.
     uint64_t record(const EventData& data);
     static constexpr uint64_t kDropped = UINT64_MAX;
+    // Appends an event read back from a trace file as it was recorded (thread, line and time kept);
+    // its seq becomes its index here. kDropped when the recorder is full.
+    uint64_t append_recorded(const Event& event);
 
     uint64_t capacity() const { return capacity_; }
     // True once all but kReserve slots are taken.
@@ -146,6 +149,9 @@ private:
     static constexpr uint64_t kMaxChunks = 1 << 14;  // 67 M events
 
     Chunk* chunk_for(uint64_t index);
+    // Claims the next slot, counting a drop when the recorder is full.
+    uint64_t claim_slot();
+    void publish(uint64_t index);
 
     std::unique_ptr<std::atomic<Chunk*>[]> chunks_;
     std::atomic<uint64_t> next_{0};

@@ -1,6 +1,7 @@
 // The toolbar: what is running and where the view is (row 1), and the controls (row 2): Step,
 // Run, Pause, speed, Reset, Parameters, Back, the scrubber, completion hold, language and theme.
 #include <algorithm>
+#include <filesystem>
 #include <vector>
 
 #include <fmt/format.h>
@@ -160,11 +161,32 @@ private:
         ImGui::NewLine();
     }
 
+    // A recording (--open FILE): which file, where in it, and how it ended.
+    static std::vector<Badge> recorded_status(GuiContext& ctx) {
+        const Palette& p = palette();
+        const StepView& view = ctx.view;
+        const std::string file = std::filesystem::path(ctx.lessons.recorded_path()).filename().string();
+        std::vector<Badge> badges{
+            {fmt::format(fmt::runtime(tr(Str::StatusRecordedTrace)), file), p.accent, true,
+             fmt::format("{}\n{}", ctx.lessons.recorded_path(), tr(Str::StatusRecordedTraceHelp))},
+            {fmt::format(fmt::runtime(tr(Str::StatusRecordedStep)), view.step, view.live_step), p.accent, false, {}}};
+        if (view.state->history_limit > 0)
+            badges.push_back({fmt::format(fmt::runtime(tr(Str::StatusRecordedTruncated)), ctx.lessons.recorder()->published()),
+                              p.danger, true, {}});
+        if (view.finished) {
+            const bool passed = view.state->check_passed;
+            badges.push_back({tr(passed ? Str::StatusFinishedPassed : Str::StatusFinishedFailed),
+                              passed ? p.success : p.danger, true, view.state->check_message});
+        }
+        return badges;
+    }
+
     static std::vector<Badge> run_status(GuiContext& ctx) {
         const Palette& p = palette();
         LessonController& lessons = ctx.lessons;
         const StepView& view = ctx.view;
         if (!lessons.run_error().empty()) return {{tr(Str::StatusCannotStart), p.danger, true, lessons.run_error()}};
+        if (lessons.replaying()) return recorded_status(ctx);
         if (lessons.resetting() || !lessons.session()) return {{tr(Str::StatusStarting), p.text_dim, false, {}}};
         if (!view.live) {
             return {{fmt::format(fmt::runtime(tr(Str::StatusViewingStep)), view.step, view.live_step, view.live_step),
@@ -210,7 +232,9 @@ private:
     // Returns the x where the group starts.
     static float draw_right_group(GuiContext& ctx) {
         const Palette& p = palette();
-        const std::string backend = fmt::format(fmt::runtime(tr(Str::IoBackend)), platform::io_backend_name());
+        const std::string_view backend_name =
+            ctx.lessons.replaying() ? ctx.lessons.recorded_header().backend : platform::io_backend_name();
+        const std::string backend = fmt::format(fmt::runtime(tr(Str::IoBackend)), backend_name);
         const std::string korean_label = ctx.fonts.korean ? tr(Str::LanguageKorean) : "KO";
         const ImGuiStyle& style = ImGui::GetStyle();
         auto button_width = [&](std::string_view label) {
@@ -265,7 +289,7 @@ private:
             lessons.set_speed(speed);
         tooltip_for_last_item(tr(Str::SpeedHelp));
         ImGui::SameLine();
-        if (toolbar_button("##reset", Icon::Reset, Str::Reset, lessons.lesson() != nullptr, fit)) ctx.requests.reset = true;
+        if (toolbar_button("##reset", Icon::Reset, Str::Reset, lessons.lesson() != nullptr && !lessons.replaying(), fit)) ctx.requests.reset = true;
         tooltip_for_last_item(tr(Str::ResetHelp));
         ImGui::SameLine();
         parameters_.draw_button(ctx);

@@ -52,8 +52,9 @@ int print_recorded_trace(const std::string& path, Language language) {
     const trace::Event* finished = lesson_finished(recorder);
     if (finished) print_out(transcript_closing(narration));
     if (!flush_out()) return 1;
-    if (recorded.dropped)
-        print_error(fmt::format("trace truncated at {} events: the recording kept no more ({} later events dropped)",
+    // HistoryFull: the recording reached its bound (a lesson run was stopped there, a program was not).
+    if (recorded.dropped || printer.state().history_limit > 0)
+        print_error(fmt::format("trace truncated at {} events: the recording kept no more ({} dropped)",
                                 recorder.published(), recorded.dropped));
     if (header.lesson && finished && finished->b == 0) {
         print_error(fmt::format("lesson {} failed its check: {}", header.program, finished->text_view()));

@@ -142,13 +142,17 @@ private:
         ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y));
         ImGui::AlignTextToFramePadding();
         text_in_font(ctx.fonts.bold, p.accent, tr(Str::AppName));
-        if (const LessonInfo* lesson = ctx.lessons.lesson()) {
+        // A recording of a program that is no lesson is named after the program.
+        const LessonInfo* lesson = ctx.lessons.lesson();
+        const std::string title = lesson ? lesson->title(ctx.language)
+                                  : ctx.lessons.replaying() ? ctx.lessons.recorded_header().program : std::string();
+        if (!title.empty()) {
             ImGui::SameLine(0, px(12));
             text_coloured(p.text_dim, "/");
             ImGui::SameLine(0, px(12));
             const float room = right_x - ImGui::GetCursorPosX() - badges_width - px(40);
-            text_in_font(ctx.fonts.bold, p.text, fit_text(ctx.fonts.bold, lesson->title(ctx.language), room));
-            tooltip_for_last_item(lesson->title(ctx.language));
+            text_in_font(ctx.fonts.bold, p.text, fit_text(ctx.fonts.bold, title, room));
+            tooltip_for_last_item(title);
         }
         ImGui::SameLine(0, px(24));
         const float y = ImGui::GetCursorPosY() + px(3);

@@ -178,6 +178,10 @@
       "실제로 실행되는 레슨의 Win32 프로그램입니다. 색 표시는 각 스레드가 있는 줄이고, 강조된 줄은 지금 보는 단계입니다 "           \
       "(\"I/O\": 그 줄에서 시작한 요청의 완료). 회색 [step: ...] 주석은 설명 구간의 이름입니다.")                                \
     X(CodeNoLesson, "Choose a lesson on the left", "왼쪽에서 레슨을 고르세요")                                             \
+    X(CodeNoRecordedSource, "No source: a program recorded with OVLAB_TRACE keeps its calls, not its files",      \
+      "소스 없음: OVLAB_TRACE로 기록한 프로그램은 호출만 담고 파일은 담지 않습니다")                                             \
+    X(NarrationNoRecordedLesson, "No narration: this recording is of a program, not a lesson",                     \
+      "설명 없음: 이 기록은 레슨이 아니라 프로그램의 실행입니다")                                                            \
     X(NarrationTitle, "What is happening", "무슨 일이 일어나는가")                                                        \
     X(NarrationHelp,                                                                                               \
       "Explains the step shown. The text comes from the lesson's narration.en.md / narration.ko.md (the section "   \

@@ -31,7 +31,10 @@ struct ProcessTrace {
 
 ProcessTrace* g_trace = nullptr;
 std::atomic<bool> g_active{false};
+// Set once the recorder is full: the runtime then stops formatting and recording altogether.
+std::atomic<bool> g_full{false};
 
+#ifndef _WIN32
 std::string executable_name() {
     std::error_code error;
     const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
@@ -52,7 +55,6 @@ void write_process_trace() {
                      static_cast<unsigned long long>(dropped));
 }
 
-#ifndef _WIN32
 int g_signal_pipe[2] = {-1, -1};
 
 void on_stop_signal(int number) {
@@ -104,7 +106,9 @@ void write_on_stop_signals() {
 
 }  // namespace
 
-bool process_recording_active() { return g_active.load(std::memory_order_relaxed); }
+bool process_recording_active() {
+    return g_active.load(std::memory_order_relaxed) && !g_full.load(std::memory_order_relaxed);
+}
 
 void end_process_recording() {
     if (!g_active.exchange(false)) return;
@@ -118,6 +122,7 @@ uint64_t record_process_wide(const trace::EventData& data) {
     const uint64_t index = recorder.record(data);
     if (recorder.near_limit() && !g_trace->history_full.exchange(true))
         recorder.record({trace::EventKind::HistoryFull, 0, recorder.capacity()});
+    if (index == trace::Recorder::kDropped) g_full = true;
     return index;
 }
 

@@ -15,9 +15,10 @@ bool process_recording_active();
 // For a program that keeps traces its own way (overlapped-lab: lesson runs and --trace-out): stops
 // recording and writes no file at exit. Call it at the start of main, before any thread starts.
 void end_process_recording();
-// Records into the process-wide trace; 0 and nothing recorded when it is not active. Past the
-// bound (trace::Recorder::kDefaultCapacity events) one HistoryFull event is kept and later events
-// are counted as dropped; the file's closing line says how many.
+// Records into the process-wide trace; 0 and nothing recorded when it is not active. Near the
+// bound (trace::Recorder::kDefaultCapacity events) one HistoryFull event is kept; once the
+// recorder is full, recording stops (process_recording_active() turns false, so calls are no
+// longer even formatted) and the few events that raced in are counted as dropped.
 uint64_t record_process_wide(const trace::EventData& data);
 
 }  // namespace ovlab

@@ -21,8 +21,14 @@ std::optional<int> parse_count(std::string_view text) {
 
 std::optional<UsageError> check_combinations(const Options& options) {
     if (std::optional<UsageError> error = check_program_combinations(options)) return error;
-    if (options.headless && options.lesson_id.empty() && options.program.empty())
-        return UsageError{"--headless needs --lesson ID or --program PATH"};
+    if (!options.open_path.empty() && !options.lesson_id.empty())
+        return UsageError{"--open shows a recorded run; it cannot be combined with --lesson"};
+    if (!options.open_path.empty() && !options.program.empty())
+        return UsageError{"--open shows a recorded run; it cannot be combined with --program"};
+    if (!options.open_path.empty() && !options.trace_out.empty())
+        return UsageError{"--open shows a recorded run; there is no new run for --trace-out to write"};
+    if (options.headless && options.lesson_id.empty() && options.program.empty() && options.open_path.empty())
+        return UsageError{"--headless needs --lesson ID, --program PATH or --open FILE"};
     if (options.headless && !options.screenshot.empty())
         return UsageError{"--screenshot takes a picture of the window; it cannot be combined with --headless"};
     if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
@@ -87,15 +93,16 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
             if (program.error) return *program.error;
         }
         else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
-                 arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom") {
+                 arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom" || arg == "--open") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
-            if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot") {
+            if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot" || arg == "--open") {
                 if (std::optional<UsageError> error = check_not_empty(arg, *v)) return *error;
             }
             if (arg == "--lesson") options.lesson_id = *v;
             else if (arg == "--param") assignments.push_back(*v);
             else if (arg == "--trace-out") options.trace_out = *v;
+            else if (arg == "--open") options.open_path = *v;
             else if (arg == "--screenshot") options.screenshot = *v;
             else if (arg == "--timeline-request") {
                 const std::optional<int> request = parse_count(*v);
@@ -161,6 +168,9 @@ Usage:
                                          run a program of your own, built with
                                          ovlab_add_lab_program, in its own process with ARGS,
                                          and print every checkpoint as for a lesson
+  overlapped-lab --open FILE [--headless]
+                                         show a recorded trace (--trace-out, OVLAB_TRACE) without
+                                         running anything; --headless prints its transcript
   overlapped-lab --list-lessons          one line per lesson: id<TAB>title
   overlapped-lab --lesson ID --list-params
                                          one line per parameter a teacher may change:
@@ -174,7 +184,12 @@ Options:
   --param NAME=VALUE     with --lesson: run the lesson program with NAME=VALUE instead of its
                          default (once per NAME, repeatable for others; e.g. --param
                          workers=3; see --list-params)
-  --trace-out FILE.json  write the run as Chrome trace-event JSON (open it in Perfetto)
+  --trace-out FILE       write the run's trace to FILE when it ends: the lab's own recorded
+                         trace (read back with --open), or Chrome trace-event JSON for
+                         Perfetto when FILE ends in .json
+  --open FILE            show a recorded trace (--trace-out, OVLAB_TRACE) in the window, to
+                         step through its history; nothing runs. With --headless print its
+                         transcript as the live run printed it
   --source FILE          with --program: read that source file of the program from FILE (matched
                          by file name) instead of the path it was compiled from; repeatable
   --timeout S            with --program: end the program after S seconds
@@ -205,6 +220,8 @@ Settings:
 Environment:
   OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)
   OVLAB_LESSONS_DIR=DIR            read lesson sources and narration from DIR
+  OVLAB_TRACE=FILE                 a program built against the lab's runtime records its whole
+                                   run (no stepping) and writes FILE at exit, for --open
 
 Exit status:
   0 success; 1 a lesson check failed, a file or standard output could not be written, or fewer

@@ -23,6 +23,7 @@ struct Options {
     bool language_given = false;   // --lang: wins over the window's remembered language
     std::optional<float> zoom;     // --zoom: 1 = 100 %
     std::string trace_out;
+    std::string open_path;         // --open FILE: a recorded trace to show instead of a run
     std::string screenshot;
     int steps = 0;
     bool list_params = false;

@@ -12,8 +12,10 @@
 #include "ovlab/platform.h"
 #include "ovlab/trace_output.h"
 #include "predict_report.h"
+#include "recorded_run.h"
 #include "standard_output.h"
 #include "trace_file.h"
+#include "transcript.h"
 
 namespace ovlab::app {
 namespace {
@@ -22,15 +24,6 @@ using namespace std::chrono_literals;
 
 // A lesson whose threads all wait for something that never happens would otherwise hang the run.
 constexpr auto kStallLimit = 20s;
-
-trace::TextPrinter make_printer(const LessonSource& source, const Narration& narration, Language language) {
-    return trace::TextPrinter(
-        [&source, &narration](const trace::Event& event, const trace::State& state) {
-            const CheckpointNarration shown = narration_for_checkpoint(event, state, source, narration);
-            return shown.text ? *shown.text : std::string();
-        },
-        language);
-}
 
 // Prints the transcript as the lesson runs. Returns nothing once it finished, or the exit code
 // when it had to end early: stalled, stdout failed or a signal asked to stop (the caller's
@@ -85,23 +78,19 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
     }
     Session session(std::move(program));
     fmt::print(stderr, "lesson {} (I/O backend: {})\n", lesson.id, platform::io_backend_name());
-    // In the transcript itself, so whoever reads it later knows the run was not the lesson as written.
-    const std::vector<std::string> changed = changed_parameters(lesson, options.parameters);
-    if (!changed.empty())
-        print_out(fmt::format("Parameters changed from the defaults: {} (the narration is written for the defaults)\n\n",
-                              fmt::join(changed, " ")));
-    if (const std::string* intro = narration.find("intro")) print_out(fmt::format("{}\n", *intro));
+    print_out(transcript_opening(changed_parameters(lesson, options.parameters), &narration));
 
-    trace::TextPrinter printer = make_printer(source, narration, options.language);
+    trace::TextPrinter printer = make_transcript_printer(&source, &narration, options.language);
     session.start();
     session.stepper().run(0us);
     if (std::optional<int> early_exit = print_until_finished(session, printer)) return *early_exit;
 
     const SessionResult result = session.wait();
-    if (const std::string* finished = narration.find("finished")) print_out(fmt::format("\n{}\n", *finished));
+    print_out(transcript_closing(&narration));
     if (!flush_out()) return 1;
     if (!options.trace_out.empty()) {
-        if (std::optional<std::string> error = write_trace_file(session.recorder(), options.trace_out)) {
+        const trace::RecordedTraceHeader header = lesson_trace_header(lesson, options.language, options.parameters);
+        if (std::optional<std::string> error = write_trace_file(session.recorder(), options.trace_out, header)) {
             print_error(*error);
             return 1;
         }

@@ -9,7 +9,7 @@ namespace ovlab::app {
 
 struct HeadlessOptions {
     Language language = Language::English;
-    std::string trace_out;  // empty: no JSON
+    std::string trace_out;  // empty: no trace file (app/trace_file.h: FILE.json or a recorded trace)
     ParameterValues parameters;  // checked already: --param values, the rest at their defaults
     bool predict = false;  // --predict: print each question with the trace's answer after the transcript
 };

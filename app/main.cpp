@@ -11,6 +11,8 @@
 #ifndef _WIN32
 #include "program_headless.h"
 #endif
+#include "open_trace.h"
+#include "ovlab/process_recording.h"
 #include "standard_output.h"
 
 #ifdef OVLAB_WITH_GUI
@@ -34,6 +36,7 @@ int open_window(const ovlab::app::Options& options) {
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;
+    gui.open_path = options.open_path;
     gui.parameters = options.parameters;
     gui.timeline = {options.show_timeline, options.timeline_request};
     gui.fullscreen = options.fullscreen;
@@ -70,6 +73,8 @@ int run(int argc, char** argv) {
     if (std::optional<std::string> text = information_asked(options))
         return print_out(*text) && flush_out() ? 0 : 1;
     try {
+        if (options.headless && !options.open_path.empty())
+            return print_recorded_trace(options.open_path, options.language);
 #ifndef _WIN32  // the Windows build refuses --program (cli_program.cpp)
         if (!options.program.empty())
             return run_program_headless({options.program, options.program_arguments, options.program_sources,
@@ -88,6 +93,8 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // OVLAB_TRACE is for programs built against the runtime; the lab records its runs itself.
+    ovlab::end_process_recording();
     ovlab::app::watch_for_interrupts();
     const int exit_code = run(argc, argv);
     // The run is over and its working folder removed: now go the way the signal meant.

@@ -123,7 +123,7 @@ void ProgramRun::receive() {
             command(link::LabCommand::Welcome, link::kVersion);  // before any command the lab may send
             connected_.store(true);
         },
-        [&](const trace::Event& event) { return recorder_->append(event) != trace::Recorder::kDropped; },
+        [&](const trace::Event& event) { return recorder_->append_recorded(event) != trace::Recorder::kDropped; },
         [&](const link::Goodbye& goodbye) { end.goodbye = goodbye; },
     });
     char buffer[65536];

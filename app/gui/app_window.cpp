@@ -14,10 +14,12 @@
 #include "interrupt.h"
 #include "keyboard.h"
 #include "layout.h"
+#include "open_trace.h"
 #include "panel.h"
 #include "panel_threads.h"
 #include "port_apc_rows.h"
 #include "predict_card.h"
+#include "recorded_run.h"
 #include "remembered_settings.h"
 #include "screenshot.h"
 #include "trace_file.h"
@@ -150,7 +152,7 @@ void apply_requests(const UiRequests& requests, LessonController& lessons, Langu
 }
 
 // False when the trace was asked for and could not be written.
-bool write_trace_if_asked(const GuiOptions& options, const LessonController& lessons) {
+bool write_trace_if_asked(const GuiOptions& options, const LessonController& lessons, Language language) {
     if (options.trace_out.empty()) return true;
     const trace::Recorder* recorder = lessons.recorder();
     if (!recorder) {
@@ -158,8 +160,14 @@ bool write_trace_if_asked(const GuiOptions& options, const LessonController& les
                    app::printable(options.trace_out));
         return true;
     }
-    if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out)) {
-        app::print_error(*error);
+    try {
+        const trace::RecordedTraceHeader header = app::lesson_trace_header(*lessons.lesson(), language, lessons.parameters());
+        if (std::optional<std::string> error = app::write_trace_file(*recorder, options.trace_out, header)) {
+            app::print_error(*error);
+            return false;
+        }
+    } catch (const std::exception& error) {  // the lesson's files went away since the run
+        app::print_error(error.what());
         return false;
     }
     return true;
@@ -171,7 +179,15 @@ int run_gui(const GuiOptions& options) {
     RememberedSettings remembered(options);
     const Settings& start = remembered.at_start();
     const LessonInfo* first_lesson = nullptr;
-    if (!options.lesson_id.empty()) {
+    std::optional<trace::RecordedTrace> recorded;
+    if (!options.open_path.empty()) {
+        auto read = app::open_recorded_trace(options.open_path);
+        if (auto* error = std::get_if<std::string>(&read)) {
+            app::print_error(*error);
+            return 1;
+        }
+        recorded = std::move(std::get<trace::RecordedTrace>(read));
+    } else if (!options.lesson_id.empty()) {
         first_lesson = find_lesson(options.lesson_id);
         if (!first_lesson) {
             app::print_error(fmt::format("unknown lesson '{}' (see --list-lessons)", options.lesson_id));
@@ -203,7 +219,8 @@ int run_gui(const GuiOptions& options) {
     int exit_code = 0;
     {
         LessonController lessons;
-        if (first_lesson) lessons.open(*first_lesson, options.parameters);
+        if (recorded) lessons.open_recorded(options.open_path, std::move(*recorded));
+        else if (first_lesson) lessons.open(*first_lesson, options.parameters);
         PredictMode predict;
         PredictCardView question;
         if (options.predict) predict.set_on(true, lessons);
@@ -290,7 +307,7 @@ int run_gui(const GuiOptions& options) {
             }
             std::this_thread::sleep_until(frame_start + kFrameTime);
         }
-        if (!write_trace_if_asked(options, lessons)) exit_code = 1;
+        if (!write_trace_if_asked(options, lessons, language)) exit_code = 1;
         Settings now;
         now.zoom = scale.zoom();
         now.theme = current_theme();

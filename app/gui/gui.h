@@ -23,7 +23,8 @@ struct GuiOptions {
     std::optional<float> zoom;    // --zoom: wins over the remembered zoom
     std::string screenshot_path;  // non-empty: advance `screenshot_steps` steps, render, save PNG, exit
     int screenshot_steps = 0;
-    std::string trace_out;        // non-empty: write the last run's Chrome trace JSON here on exit
+    std::string trace_out;        // non-empty: write the last run's trace here on exit (app/trace_file.h)
+    std::string open_path;        // non-empty: show this recorded trace (docs/trace-format.md); nothing runs
     ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
     TimelineStart timeline;       // --timeline, --timeline-request
     bool fullscreen = false;      // --fullscreen: fill the monitor (F11 toggles)

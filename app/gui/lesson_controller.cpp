@@ -37,6 +37,7 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
         // The destructor aborts the lesson and joins its threads: not on the GUI thread.
         teardown_ = std::async(std::launch::async, [old = std::move(session_)]() mutable { old.reset(); });
     }
+    recorded_.reset();
     lesson_ = &lesson;
     pending_lesson_ = &lesson;
     parameters_ = std::move(parameters);
@@ -51,7 +52,7 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
 }
 
 void LessonController::reset() {
-    if (lesson_) open(*lesson_, parameters_);
+    if (lesson_ && !recorded_) open(*lesson_, parameters_);
 }
 
 void LessonController::update() {
@@ -70,6 +71,9 @@ void LessonController::update() {
             if (!peer_port_) read_peer_port();
             peers_.poll();
         }
+    } else if (recorded_) {
+        trace_.update(*recorded_);
+        return;  // the embedded texts are the run's; nothing on disk replaces them
     }
     reload_edited_texts();
 }
@@ -147,15 +151,15 @@ const std::string& LessonController::narration_error(Language language) const {
 }
 
 StepView LessonController::view() {
-    if (!session_) {
-        StepView empty;
-        empty.state = &trace_.live_state();
-        return empty;
-    }
-    return trace_.view(session_->recorder());
+    if (const trace::Recorder* events = recorder()) return trace_.view(*events);
+    StepView empty;
+    empty.state = &trace_.live_state();
+    return empty;
 }
 
-bool LessonController::lesson_finished() const { return session_ && session_->finished(); }
+bool LessonController::lesson_finished() const {
+    return session_ ? session_->finished() : recorded_ && trace_.live_state().exit_code.has_value();
+}
 
 bool LessonController::can_step_forward() const {
     if (pinned_step_) return false;

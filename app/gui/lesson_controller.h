@@ -15,6 +15,7 @@
 #include <string>
 
 #include "ovlab/lesson_registry.h"
+#include "ovlab/recorded_trace.h"
 #include "ovlab/session.h"
 #include "peer_client.h"
 #include "trace_view.h"
@@ -32,6 +33,14 @@ public:
     // `parameters` (checked by check_parameters; the rest at their defaults). A bad value shows as
     // run_error() instead of a run.
     void open(const LessonInfo& lesson, ParameterValues parameters = {});
+    // Shows a finished recording (ovlab/recorded_trace.h) instead of a run: nothing runs, the views
+    // start at step 0 and Step, Back and the scrub bar move through its history. The code panel
+    // shows the source it embeds. Opening a lesson leaves it.
+    void open_recorded(const std::string& path, trace::RecordedTrace recorded);
+    bool replaying() const { return recorded_ != nullptr; }
+    const std::string& recorded_path() const { return recorded_path_; }
+    // The recording's header; valid while replaying().
+    const trace::RecordedTraceHeader& recorded_header() const { return recorded_header_; }
     // Starts the lesson again with the same parameters; safe while its I/O is pending (see above).
     void reset();
     // The parameters the next reset() starts with. The Parameters popup sets them and then asks for
@@ -60,7 +69,7 @@ public:
     TraceView& trace() { return trace_; }
     const TraceView& trace() const { return trace_; }
     StepView view();
-    const trace::Recorder* recorder() const { return session_ ? &session_->recorder() : nullptr; }
+    const trace::Recorder* recorder() const { return session_ ? &session_->recorder() : recorded_.get(); }
 
     // ---- controls ----
     bool can_step_forward() const;  // scrubbed back, or something in the lesson is waiting for its turn
@@ -114,6 +123,10 @@ private:
     uint64_t texts_version_ = 0;
     std::filesystem::file_time_type texts_written_{};
     std::chrono::steady_clock::time_point texts_checked_{};
+
+    std::unique_ptr<trace::Recorder> recorded_;  // replaying a file: its events, never a session then
+    std::string recorded_path_;
+    trace::RecordedTraceHeader recorded_header_;
 
     bool serves_peer_ = false;
     std::optional<uint16_t> peer_port_;

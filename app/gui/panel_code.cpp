@@ -54,7 +54,7 @@ public:
     bool body_scrolls() const override { return false; }
 
     std::string empty_state(const GuiContext& ctx) const override {
-        if (!ctx.lessons.lesson()) return tr(Str::CodeNoLesson);
+        if (!ctx.lessons.lesson()) return tr(ctx.lessons.replaying() ? Str::CodeNoRecordedSource : Str::CodeNoLesson);
         if (!ctx.lessons.source_error().empty()) return ctx.lessons.source_error();
         if (!ctx.lessons.source()) return tr(Str::CodeNoLesson);
         return {};

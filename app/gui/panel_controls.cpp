@@ -2,6 +2,7 @@
 // Run, Pause, speed, Reset, Parameters, Back, the scrubber, completion hold, Predict mode, language
 // and theme.
 #include <algorithm>
+#include <filesystem>
 #include <vector>
 
 #include <fmt/format.h>
@@ -143,13 +144,17 @@ private:
         ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y));
         ImGui::AlignTextToFramePadding();
         text_in_font(ctx.fonts.bold, p.accent, tr(Str::AppName));
-        if (const LessonInfo* lesson = ctx.lessons.lesson()) {
+        // A recording of a program that is no lesson is named after the program.
+        const LessonInfo* lesson = ctx.lessons.lesson();
+        const std::string title = lesson ? lesson->title(ctx.language)
+                                  : ctx.lessons.replaying() ? ctx.lessons.recorded_header().program : std::string();
+        if (!title.empty()) {
             ImGui::SameLine(0, px(12));
             text_coloured(p.text_dim, "/");
             ImGui::SameLine(0, px(12));
             const float room = right_x - ImGui::GetCursorPosX() - badges_width - px(40);
-            text_in_font(ctx.fonts.bold, p.text, fit_text(ctx.fonts.bold, lesson->title(ctx.language), room));
-            tooltip_for_last_item(lesson->title(ctx.language));
+            text_in_font(ctx.fonts.bold, p.text, fit_text(ctx.fonts.bold, title, room));
+            tooltip_for_last_item(title);
         }
         ImGui::SameLine(0, px(24));
         const float y = ImGui::GetCursorPosY() + px(3);
@@ -162,11 +167,32 @@ private:
         ImGui::NewLine();
     }
 
+    // A recording (--open FILE): which file, where in it, and how it ended.
+    static std::vector<Badge> recorded_status(GuiContext& ctx) {
+        const Palette& p = palette();
+        const StepView& view = ctx.view;
+        const std::string file = std::filesystem::path(ctx.lessons.recorded_path()).filename().string();
+        std::vector<Badge> badges{
+            {fmt::format(fmt::runtime(tr(Str::StatusRecordedTrace)), file), p.accent, true,
+             fmt::format("{}\n{}", ctx.lessons.recorded_path(), tr(Str::StatusRecordedTraceHelp))},
+            {fmt::format(fmt::runtime(tr(Str::StatusRecordedStep)), view.step, view.live_step), p.accent, false, {}}};
+        if (view.state->history_limit > 0)
+            badges.push_back({fmt::format(fmt::runtime(tr(Str::StatusRecordedTruncated)), ctx.lessons.recorder()->published()),
+                              p.danger, true, {}});
+        if (view.finished) {
+            const bool passed = view.state->check_passed;
+            badges.push_back({tr(passed ? Str::StatusFinishedPassed : Str::StatusFinishedFailed),
+                              passed ? p.success : p.danger, true, view.state->check_message});
+        }
+        return badges;
+    }
+
     static std::vector<Badge> run_status(GuiContext& ctx) {
         const Palette& p = palette();
         LessonController& lessons = ctx.lessons;
         const StepView& view = ctx.view;
         if (!lessons.run_error().empty()) return {{tr(Str::StatusCannotStart), p.danger, true, lessons.run_error()}};
+        if (lessons.replaying()) return recorded_status(ctx);
         if (lessons.resetting() || !lessons.session()) return {{tr(Str::StatusStarting), p.text_dim, false, {}}};
         if (ctx.predict && ctx.predict->question_open())
             return {{tr(Str::PredictQuestionOpen), p.accent, true, tr(Str::PredictQuestionOpenHelp)}};
@@ -214,7 +240,9 @@ private:
     // Returns the x where the group starts.
     static float draw_right_group(GuiContext& ctx) {
         const Palette& p = palette();
-        const std::string backend = fmt::format(fmt::runtime(tr(Str::IoBackend)), platform::io_backend_name());
+        const std::string_view backend_name =
+            ctx.lessons.replaying() ? ctx.lessons.recorded_header().backend : platform::io_backend_name();
+        const std::string backend = fmt::format(fmt::runtime(tr(Str::IoBackend)), backend_name);
         const std::string korean_label = ctx.fonts.korean ? tr(Str::LanguageKorean) : "KO";
         const ImGuiStyle& style = ImGui::GetStyle();
         auto button_width = [&](std::string_view label) {
@@ -269,7 +297,7 @@ private:
             lessons.set_speed(speed);
         tooltip_for_last_item(tr(Str::SpeedHelp));
         ImGui::SameLine();
-        if (toolbar_button("##reset", Icon::Reset, Str::Reset, lessons.lesson() != nullptr, fit)) ctx.requests.reset = true;
+        if (toolbar_button("##reset", Icon::Reset, Str::Reset, lessons.lesson() != nullptr && !lessons.replaying(), fit)) ctx.requests.reset = true;
         tooltip_for_last_item(tr(Str::ResetHelp));
         ImGui::SameLine();
         parameters_.draw_button(ctx);

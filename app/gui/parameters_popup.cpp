@@ -50,7 +50,7 @@ void draw_parameter(const LessonParameter& parameter, int& value, Language langu
 
 void ParametersPopup::draw_button(GuiContext& ctx) {
     const LessonInfo* lesson = ctx.lessons.lesson();
-    const bool has_parameters = lesson && !lesson->parameters.empty();
+    const bool has_parameters = lesson && !lesson->parameters.empty() && !ctx.lessons.replaying();
     const bool changed = !changed_parameters_text(ctx).empty();
     if (!has_parameters) ImGui::BeginDisabled();
     if (changed) ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);

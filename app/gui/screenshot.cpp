@@ -1,5 +1,6 @@
 #include "screenshot.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -102,6 +103,10 @@ std::string picture_path(std::string_view lesson_id, uint64_t step, bool timelin
 bool ScreenshotScript::advance(LessonController& lessons) {
     switch (phase_) {
         case Phase::Stepping:
+            if (lessons.replaying()) {
+                show_recorded_steps(lessons);
+                return false;
+            }
             if (lessons.resetting() || !lessons.session()) {
                 if (!lessons.run_error().empty()) stop_stepping("the lesson did not start");
                 return false;
@@ -122,6 +127,14 @@ bool ScreenshotScript::advance(LessonController& lessons) {
         case Phase::Done: return false;
     }
     return false;
+}
+
+void ScreenshotScript::show_recorded_steps(LessonController& lessons) {
+    const uint64_t recorded = lessons.trace().live_step();
+    taken_ = static_cast<int>(std::min<uint64_t>(static_cast<uint64_t>(steps_), recorded));
+    lessons.show_step(static_cast<uint64_t>(taken_));
+    if (taken_ < steps_) stop_stepping(kLessonEnded);
+    else phase_ = Phase::Settling;
 }
 
 void ScreenshotScript::step_once(LessonController& lessons) {

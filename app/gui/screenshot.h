@@ -43,6 +43,8 @@ private:
     using Clock = std::chrono::steady_clock;
 
     void step_once(LessonController& lessons);
+    // A recording (--open FILE) has every step already: the view moves to step N at once.
+    void show_recorded_steps(LessonController& lessons);
     bool step_taken(LessonController& lessons);
     void stop_stepping(const char* why);
     static bool waits_for_peer(const LessonController& lessons);

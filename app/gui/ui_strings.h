@@ -103,6 +103,13 @@
       "제목을 두 번 클릭하거나 Esc를 누르면 다른 패널이 돌아옵니다")                                                          \
     X(StatusCannotStart, "Cannot start the lesson", "레슨을 시작할 수 없습니다")                                        \
     X(StatusStarting, "Starting…", "시작하는 중…")                                                                   \
+    X(StatusRecordedTrace, "Recorded trace: {}", "기록된 트레이스: {}")                                                  \
+    X(StatusRecordedTraceHelp,                                                                                     \
+      "Nothing runs: Step, Back and the scrub bar move through the run recorded in this file. Choose a lesson "    \
+      "to run one.",                                                                                               \
+      "아무것도 실행되지 않습니다. 단계, 뒤로, 스크럽 막대로 이 파일에 기록된 실행을 따라갑니다. 실행하려면 레슨을 고르세요.")     \
+    X(StatusRecordedStep, "Step {0} of {1}", "{1}단계 중 {0}단계")                                                     \
+    X(StatusRecordedTruncated, "Trace truncated at {} events", "트레이스가 이벤트 {}개에서 잘림")                          \
     X(StatusViewingStep, "Viewing step {0} of {1} (live: {2})", "{1}단계 중 {0}단계 보는 중 (실시간: {2})")               \
     X(StatusViewingStepHelp, "You are looking back; the lesson itself is still at the live step",                  \
       "지난 단계를 보고 있습니다. 레슨 자체는 실시간 단계에 있습니다")                                                        \
@@ -174,6 +181,10 @@
       "실제로 실행되는 레슨의 Win32 프로그램입니다. 색 표시는 각 스레드가 있는 줄이고, 강조된 줄은 지금 보는 단계입니다 "           \
       "(\"I/O\": 그 줄에서 시작한 요청의 완료). 회색 [step: ...] 주석은 설명 구간의 이름입니다.")                                \
     X(CodeNoLesson, "Choose a lesson on the left", "왼쪽에서 레슨을 고르세요")                                             \
+    X(CodeNoRecordedSource, "No source: a program recorded with OVLAB_TRACE keeps its calls, not its files",      \
+      "소스 없음: OVLAB_TRACE로 기록한 프로그램은 호출만 담고 파일은 담지 않습니다")                                             \
+    X(NarrationNoRecordedLesson, "No narration: this recording is of a program, not a lesson",                     \
+      "설명 없음: 이 기록은 레슨이 아니라 프로그램의 실행입니다")                                                            \
     X(NarrationTitle, "What is happening", "무슨 일이 일어나는가")                                                        \
     X(NarrationHelp,                                                                                               \
       "Explains the step shown. The text comes from the lesson's narration.en.md / narration.ko.md (the section "   \

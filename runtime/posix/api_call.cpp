@@ -14,7 +14,7 @@ namespace ovlab::posix {
 
 using trace::EventKind;
 
-bool ApiCall::is_tracing() { return Session::current() != nullptr; }
+bool ApiCall::is_tracing() { return recording(); }
 
 void ApiCall::enter(const std::string& arguments) {
     record({EventKind::ApiEnter, 0, 0, 0, 0, api_, arguments});

@@ -67,8 +67,10 @@ HANDLE create_thread(LPTHREAD_START_ROUTINE routine, LPVOID parameter, DWORD fla
         return nullptr;
     }
     step::Stepper* stepper = current_stepper();
-    const uint32_t number = stepper ? platform::allocate_lesson_thread_number() : 0;
-    const std::string name = stepper ? thread_name(number) : std::string();
+    // Numbered whenever a trace is kept: a lesson run, or a whole process under OVLAB_TRACE.
+    const bool traced = recording();
+    const uint32_t number = traced ? platform::allocate_lesson_thread_number() : 0;
+    const std::string name = traced ? thread_name(number) : std::string();
     std::shared_ptr<ThreadObject> thread = make_thread_object(number, name);
     const bool suspended = (flags & CREATE_SUSPENDED) != 0;
     if (suspended) {
@@ -76,14 +78,14 @@ HANDLE create_thread(LPTHREAD_START_ROUTINE routine, LPVOID parameter, DWORD fla
         thread->suspend_count = 1;
     }
     HANDLE handle = insert_handle(thread);
-    if (stepper) {
+    if (traced) {
         const trace::EventData started{EventKind::ThreadStarted, 0, 0, 0, 0, {}, name};
         const trace::EventData waiting{EventKind::ThreadState, 0, static_cast<uint64_t>(trace::ThreadState::Waiting),
                                        0, 0, {}, "created suspended: waits for ResumeThread"};
         if (suspended) record_as_thread(number, started, waiting);
         else record_as_thread(number, started);
         // Its place in line is taken now, by its creator; a suspended thread takes it when resumed.
-        if (!suspended) stepper->thread_started(number);
+        if (!suspended && stepper) stepper->thread_started(number);
     }
     try {
         start_lesson_thread(thread, routine, parameter, stepper);

@@ -63,7 +63,7 @@ void note_value(HookState& state, const OVERLAPPED* o, OverlappedField field, ui
 
 }  // namespace
 
-bool tracing() { return Session::current() != nullptr; }
+bool tracing() { return recording(); }
 
 void record_handle_created(uint64_t handle, trace::HandleKind kind, bool signalled, std::string_view description) {
     record({EventKind::HandleCreated, handle, static_cast<uint64_t>(kind), signalled ? 1u : 0u, 0, {}, description});

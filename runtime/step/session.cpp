@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "ovlab/platform.h"
+#include "ovlab/process_recording.h"
 
 #ifndef _WIN32
 #include <sys/stat.h>
@@ -253,11 +254,13 @@ Session* Session::current() { return g_current.load(std::memory_order_acquire); 
 
 uint64_t record(const trace::EventData& data) {
     Session* session = Session::current();
-    if (!session) return 0;
+    if (!session) return record_process_wide(data);
     const uint64_t index = session->recorder().record(data);
     if (session->recorder().near_limit()) session->stop_at_history_limit();
     return index;
 }
+
+bool recording() { return Session::current() != nullptr || process_recording_active(); }
 
 void checkpoint() {
     if (Session* session = Session::current()) session->stepper().checkpoint();

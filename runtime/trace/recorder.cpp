@@ -53,14 +53,17 @@ Recorder::Chunk* Recorder::chunk_for(uint64_t index) {
     return chunk;
 }
 
-uint64_t Recorder::record(const EventData& data) {
+uint64_t Recorder::claim_slot() {
     const uint64_t index = next_.fetch_add(1, std::memory_order_relaxed);
-    if (index >= capacity_) {
-        dropped_.fetch_add(1, std::memory_order_relaxed);
-        return kDropped;
-    }
-    Chunk* chunk = chunk_for(index);
-    Event& event = chunk->events[index & (kChunkSize - 1)];
+    if (index < capacity_) return index;
+    dropped_.fetch_add(1, std::memory_order_relaxed);
+    return kDropped;
+}
+
+uint64_t Recorder::record(const EventData& data) {
+    const uint64_t index = claim_slot();
+    if (index == kDropped) return kDropped;
+    Event& event = chunk_for(index)->events[index & (kChunkSize - 1)];
     event.seq = index;
     event.time_ns = now_ns() - start_ns_;
     event.kind = data.kind;
@@ -73,25 +76,23 @@ uint64_t Recorder::record(const EventData& data) {
     event.c = data.c;
     copy_truncated(event.name, sizeof event.name, data.name);
     copy_truncated(event.text, sizeof event.text, data.text);
-    return publish(index, chunk);
+    publish(index);
+    return index;
 }
 
-uint64_t Recorder::append(const Event& recorded) {
-    const uint64_t index = next_.fetch_add(1, std::memory_order_relaxed);
-    if (index >= capacity_) {
-        dropped_.fetch_add(1, std::memory_order_relaxed);
-        return kDropped;
-    }
-    Chunk* chunk = chunk_for(index);
-    Event& event = chunk->events[index & (kChunkSize - 1)];
+uint64_t Recorder::append_recorded(const Event& recorded) {
+    const uint64_t index = claim_slot();
+    if (index == kDropped) return kDropped;
+    Event& event = chunk_for(index)->events[index & (kChunkSize - 1)];
     event = recorded;
     event.seq = index;
-    return publish(index, chunk);
+    publish(index);
+    return index;
 }
 
-uint64_t Recorder::publish(uint64_t index, Chunk* chunk) {
-    chunk->ready[index & (kChunkSize - 1)].store(true, std::memory_order_release);
-
+void Recorder::publish(uint64_t index) {
+    chunks_[index >> kChunkBits].load(std::memory_order_acquire)->ready[index & (kChunkSize - 1)].store(
+        true, std::memory_order_release);
     // Advance the published prefix over every finished slot; whoever sees the gap first helps.
     uint64_t visible = published_.load(std::memory_order_acquire);
     const uint64_t end = std::min(next_.load(std::memory_order_acquire), capacity_);
@@ -100,7 +101,6 @@ uint64_t Recorder::publish(uint64_t index, Chunk* chunk) {
         if (!c || !c->ready[visible & (kChunkSize - 1)].load(std::memory_order_acquire)) break;
         if (published_.compare_exchange_weak(visible, visible + 1, std::memory_order_acq_rel)) ++visible;
     }
-    return index;
 }
 
 bool Recorder::near_limit() const { return next_.load(std::memory_order_relaxed) + kReserve >= capacity_; }
@@ -116,6 +116,5 @@ uint32_t current_thread() { return t_thread; }
 void set_current_line(uint32_t line) { t_line = line; }
 uint32_t current_line() { return t_line; }
 void set_current_file(uint32_t file) { t_file = file; }
-uint32_t current_file() { return t_file; }
 
 }  // namespace ovlab::trace

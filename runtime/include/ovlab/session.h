@@ -113,8 +113,11 @@ private:
     bool hosts_process_ = false;
 };
 
-// Records into the current session's trace; a no-op outside a lesson run.
+// Records into the current session's trace; outside a lesson run into the process-wide trace when
+// OVLAB_TRACE names a file (ovlab/process_recording.h), else a no-op.
 uint64_t record(const trace::EventData& data);
+// True when record() keeps what it is given: the runtime formats call texts only then.
+bool recording();
 // Parks the calling thread at a checkpoint of the current session's stepper (no-op outside one).
 void checkpoint();
 step::Stepper* current_stepper();

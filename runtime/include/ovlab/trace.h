@@ -128,6 +128,10 @@ public:
     // its index; kDropped when the recorder is full.
     uint64_t record(const EventData& data);
     static constexpr uint64_t kDropped = UINT64_MAX;
+    // Appends an event recorded elsewhere (read back from a trace file, or sent by a program in its
+    // own process) as it is: its time, thread, line and file are kept, its seq becomes its index
+    // here. kDropped when the recorder is full.
+    uint64_t append_recorded(const Event& event);
 
     uint64_t capacity() const { return capacity_; }
     // True once all but kReserve slots are taken.
@@ -136,10 +140,6 @@ public:
 
     // Number of events that are fully written and may be read.
     uint64_t published() const;
-    // Appends an event recorded elsewhere (a program in its own process) as it is: its time, thread,
-    // line and file are kept, its seq becomes its index here. kDropped when the recorder is full.
-    uint64_t append(const Event& event);
-
     // Valid for index < published(); the reference stays valid for the recorder's lifetime.
     const Event& at(uint64_t index) const;
 
@@ -152,6 +152,9 @@ private:
     static constexpr uint64_t kMaxChunks = 1 << 14;  // 67 M events
 
     Chunk* chunk_for(uint64_t index);
+    // Claims the next slot, counting a drop when the recorder is full.
+    uint64_t claim_slot();
+    void publish(uint64_t index);
 
     std::unique_ptr<std::atomic<Chunk*>[]> chunks_;
     std::atomic<uint64_t> next_{0};
@@ -160,7 +163,6 @@ private:
     uint64_t capacity_;
     uint64_t start_ns_;
 
-    uint64_t publish(uint64_t index, Chunk* chunk);
 };
 
 // Per-thread identity used to stamp events. Lesson threads and runtime threads set these once.
@@ -170,6 +172,5 @@ void set_current_line(uint32_t line);
 uint32_t current_line();
 // The source file number stamped on the thread's events (see EventKind::SourceFile).
 void set_current_file(uint32_t file);
-uint32_t current_file();
 
 }  // namespace ovlab::trace

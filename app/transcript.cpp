@@ -1,0 +1,32 @@
+#include "transcript.h"
+
+#include <fmt/format.h>
+
+namespace ovlab::app {
+
+trace::TextPrinter make_transcript_printer(const LessonSource* source, const Narration* narration, Language language) {
+    if (!source || !narration) return trace::TextPrinter({}, language);
+    return trace::TextPrinter(
+        [source, narration](const trace::Event& event, const trace::State& state) {
+            const CheckpointNarration shown = narration_for_checkpoint(event, state, *source, *narration);
+            return shown.text ? *shown.text : std::string();
+        },
+        language);
+}
+
+std::string transcript_opening(const std::vector<std::string>& changed_parameters, const Narration* narration) {
+    std::string text;
+    // In the transcript itself, so whoever reads it later knows the run was not the lesson as written.
+    if (!changed_parameters.empty())
+        text += fmt::format("Parameters changed from the defaults: {} (the narration is written for the defaults)\n\n",
+                            fmt::join(changed_parameters, " "));
+    if (const std::string* intro = narration ? narration->find("intro") : nullptr) text += fmt::format("{}\n", *intro);
+    return text;
+}
+
+std::string transcript_closing(const Narration* narration) {
+    const std::string* finished = narration ? narration->find("finished") : nullptr;
+    return finished ? fmt::format("\n{}\n", *finished) : std::string();
+}
+
+}  // namespace ovlab::app

@@ -1,0 +1,25 @@
+# Runs LESSON headless in LANG with --trace-out, then prints the file with --open --headless in the
+# same language: both transcripts (standard output) must be the same, line for line.
+set(trace ${OUT_DIR}/${LESSON}.${LANG}.trace)
+file(MAKE_DIRECTORY ${OUT_DIR})
+file(REMOVE ${trace})
+execute_process(COMMAND ${PROGRAM} --lesson ${LESSON} --headless --lang ${LANG} --trace-out ${trace}
+    OUTPUT_VARIABLE live ERROR_VARIABLE errors RESULT_VARIABLE exit_code)
+if(NOT exit_code EQUAL 0)
+    message(FATAL_ERROR "live run: exit code ${exit_code}\n${errors}")
+endif()
+execute_process(COMMAND ${PROGRAM} --open ${trace} --headless --lang ${LANG}
+    OUTPUT_VARIABLE recorded ERROR_VARIABLE errors RESULT_VARIABLE exit_code)
+if(NOT exit_code EQUAL 0)
+    message(FATAL_ERROR "--open ${trace}: exit code ${exit_code}\n${errors}")
+endif()
+string(LENGTH "${live}" length)
+if(length LESS 200)
+    message(FATAL_ERROR "the live transcript is too short to compare:\n${live}")
+endif()
+if(NOT live STREQUAL recorded)
+    file(WRITE ${trace}.live.txt "${live}")
+    file(WRITE ${trace}.open.txt "${recorded}")
+    message(FATAL_ERROR "the transcripts differ: diff ${trace}.live.txt ${trace}.open.txt")
+endif()
+message(STATUS "${LESSON} (${LANG}): ${length} bytes, the same live and from ${trace}")

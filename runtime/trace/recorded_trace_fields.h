@@ -8,6 +8,7 @@ inline constexpr const char* kTime = "t";
 inline constexpr const char* kKind = "kind";
 inline constexpr const char* kThread = "thread";
 inline constexpr const char* kLine = "line";
+inline constexpr const char* kFile = "file";
 inline constexpr const char* kObject = "object";
 inline constexpr const char* kA = "a";
 inline constexpr const char* kB = "b";

@@ -114,11 +114,12 @@ Problem read_event(const json& line, Event& event) {
     const std::optional<EventKind> known = kind_named(kind);
     if (!known) return fmt::format("unknown event kind '{}'", kind);
     event.kind = *known;
-    uint64_t thread = 0, source_line = 0;
+    uint64_t thread = 0, source_line = 0, source_file = 0;
     for (Problem problem : {read_number(line, field::kSeq, UINT64_MAX, event.seq),
                             read_number(line, field::kTime, UINT64_MAX, event.time_ns),
                             read_number(line, field::kThread, UINT32_MAX, thread),
                             read_number(line, field::kLine, UINT32_MAX, source_line),
+                            read_number(line, field::kFile, UINT32_MAX, source_file),
                             read_number(line, field::kObject, UINT64_MAX, event.object),
                             read_number(line, field::kA, UINT64_MAX, event.a),
                             read_number(line, field::kB, UINT64_MAX, event.b),
@@ -128,6 +129,7 @@ Problem read_event(const json& line, Event& event) {
         if (!problem.empty()) return problem;
     event.thread = static_cast<uint32_t>(thread);
     event.line = static_cast<uint32_t>(source_line);
+    event.file = static_cast<uint32_t>(source_file);
     return {};
 }
 

@@ -40,6 +40,7 @@ json event_line(const Event& event) {
     json line = {{field::kSeq, event.seq}, {field::kTime, event.time_ns}, {field::kKind, kind_name(event.kind)},
                  {field::kThread, event.thread}};
     if (event.line) line[field::kLine] = event.line;
+    if (event.file) line[field::kFile] = event.file;
     if (event.object) line[field::kObject] = event.object;
     if (event.a) line[field::kA] = event.a;
     if (event.b) line[field::kB] = event.b;

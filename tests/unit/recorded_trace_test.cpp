@@ -61,6 +61,7 @@ TEST(RecordedTrace, EveryKindComesBackFieldForField) {
     for (size_t i = 0; i < static_cast<size_t>(EventKind::Count); ++i) {
         set_current_thread(static_cast<uint32_t>(i + 1));
         set_current_line(static_cast<uint32_t>(100 + i));
+        set_current_file(static_cast<uint32_t>(i % 3));
         // Large values, a Korean text and one cut in the middle of a character (not UTF-8).
         const std::string text = i % 2 ? std::string("완료 패킷 ") + std::to_string(i) : std::string("\xEC\x99", 2);
         recorder.record({static_cast<EventKind>(i), UINT64_MAX - i, i + 1, uint64_t{1} << 63, 0xC0000120,
@@ -68,6 +69,7 @@ TEST(RecordedTrace, EveryKindComesBackFieldForField) {
     }
     set_current_thread(0);
     set_current_line(0);
+    set_current_file(0);
     auto read = read_text(written(sample_header(), recorder));
     ASSERT_TRUE(std::holds_alternative<RecordedTrace>(read)) << std::get<std::string>(read);
     const RecordedTrace& trace = std::get<RecordedTrace>(read);
@@ -82,6 +84,7 @@ TEST(RecordedTrace, EveryKindComesBackFieldForField) {
         EXPECT_EQ(got.kind, want.kind);
         EXPECT_EQ(got.thread, want.thread);
         EXPECT_EQ(got.line, want.line);
+        EXPECT_EQ(got.file, want.file);
         EXPECT_EQ(got.object, want.object);
         EXPECT_EQ(got.a, want.a);
         EXPECT_EQ(got.b, want.b);

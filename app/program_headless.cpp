@@ -14,6 +14,8 @@
 
 #include "cli.h"
 #include "interrupt.h"
+#include "ovlab/platform.h"
+#include "ovlab/recorded_trace.h"
 #include "ovlab/trace_output.h"
 #include "program_run.h"
 #include "program_sources.h"
@@ -110,6 +112,18 @@ std::optional<std::pair<int, std::string>> reason_to_end(const ProgramRun& run, 
 }
 
 // One line on stderr for a run that did not end by returning 0 from main; the exit code for it.
+// A program's recorded trace names it and carries no lesson files (docs/trace-format.md).
+trace::RecordedTraceHeader program_trace_header(const std::string& name, const trace::Recorder& recorder,
+                                                Language language) {
+    trace::RecordedTraceHeader header;
+    header.platform = trace::host_platform_name();
+    header.backend = platform::io_backend_name();
+    header.program = name;
+    header.language = language == Language::Korean ? "ko" : "en";
+    header.capacity = recorder.capacity();
+    return header;
+}
+
 int report_end(const ProgramEnd& end, const std::string& name, const ProgramPrinter& printer) {
     if (!end.broken_link.empty()) {
         print_error(fmt::format("program {} broke the lab's link: it sent {}; the lab ended it {}", name,
@@ -178,7 +192,8 @@ int run_program_headless(const ProgramOptions& options) {
         if (!printer.print_new()) return 1;
     }
     if (!options.trace_out.empty()) {
-        if (std::optional<std::string> error = write_trace_file(run->recorder(), options.trace_out)) {
+        if (std::optional<std::string> error = write_trace_file(run->recorder(), options.trace_out,
+                                                                program_trace_header(name, run->recorder(), options.language))) {
             print_error(*error);
             return 1;
         }

@@ -31,7 +31,7 @@ enum class Asked {
 };
 
 struct Choice {
-    std::string match;  // what the trace must hold for this choice ("FALSE 997", "0x103", "*")
+    std::string match;  // what the trace must hold for this choice ("FALSE 997", a field value in hex, "*")
     std::string label;  // what the student reads ("FALSE, ERROR_IO_PENDING (997)")
 };
 
@@ -63,7 +63,7 @@ struct Asking {
     uint64_t position = 0;        // the step it is asked before: checkpoint number (1-based)
     std::vector<std::string> choices;  // labels offered (a thread question: the threads' names)
     int correct = -1;             // index in `choices`; -1 when no choice fits what the trace holds
-    std::string observed;         // what the trace holds: "FALSE, GetLastError 997", "0x103", "main"
+    std::string observed;         // what the trace holds: "FALSE, GetLastError 997", a field value in hex, "main"
 };
 
 // Folds a run's trace as it grows and records each question the moment its step is recorded.

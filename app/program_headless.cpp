@@ -185,10 +185,7 @@ int run_program_headless(const ProgramOptions& options) {
     const ProgramEnd end = *run->end();
     if (end.goodbye && end.broken_link.empty()) {
         const auto code = static_cast<int64_t>(end.goodbye->exit_code);
-        const std::string message = options.language == Language::Korean ? fmt::format("종료 코드 {}", code)
-                                                                            : fmt::format("exit code {}", code);
-        run->recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), code == 0 ? 1u : 0u,
-                                end.goodbye->leaked_handles, {}, message});
+        run->recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), code == 0 ? 1u : 0u, 1});
         if (!printer.print_new()) return 1;
     }
     if (!options.trace_out.empty()) {

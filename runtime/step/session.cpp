@@ -199,7 +199,7 @@ void Session::host_main_thread() {
     Session* expected = nullptr;
     if (!g_current.compare_exchange_strong(expected, this))
         throw std::logic_error("Session::host_main_thread: this process already records a session");
-    recorder_->record({trace::EventKind::LessonStarted, 0, 0, 0, 0, program_.id, workdir_.string()});
+    recorder_->record({trace::EventKind::LessonStarted, 0, 1, 0, 0, program_.id, workdir_.string()});
     recorder_->record({trace::EventKind::IoBackend, 0, platform::observes_fields() ? 1u : 0u, 0, 0,
                        platform::io_backend_name()});
     const uint32_t main_number = platform::allocate_lesson_thread_number();

@@ -157,8 +157,10 @@ std::string TextPrinter::detail_line(const Event& event) const {
         case EventKind::PortCounts:
             return line(Line::PortCounts, state_.handle_label(event.object), event.a, event.b);
         case EventKind::Console: return line(Line::Console, event.text_view());
-        case EventKind::LessonStarted: return line(Line::LessonStarted, event.name_view());
+        case EventKind::LessonStarted:
+            return line(event.a ? Line::ProgramStarted : Line::LessonStarted, event.name_view());
         case EventKind::LessonFinished:
+            if (event.c) return line(Line::ProgramFinished, static_cast<int64_t>(event.a));
             return line(Line::LessonFinished, static_cast<int64_t>(event.a),
                         line_format(event.b ? Line::CheckPassed : Line::CheckFailed, state_.language), event.text_view());
         case EventKind::HistoryFull: return line(Line::HistoryFull, event.a);

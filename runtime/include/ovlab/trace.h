@@ -46,8 +46,8 @@ namespace ovlab::trace {
     X(PortWaiter, false, "port handle", "1 starts waiting, 0 released or left", "-", "-", "-", "-")         \
     X(PortCounts, false, "port handle", "running threads", "concurrency value", "-", "-", "-")              \
     X(Console, false, "-", "-", "-", "-", "-", "text the lesson printed")                                   \
-    X(LessonStarted, false, "-", "-", "-", "-", "lesson id", "working folder")                              \
-    X(LessonFinished, false, "-", "exit code", "1 if the check passed", "-", "-", "check message")         \
+    X(LessonStarted, false, "-", "1 for a program of one's own", "-", "-", "lesson id", "working folder")                              \
+    X(LessonFinished, false, "-", "exit code", "1 if the check passed", "1 for a program of one's own (no check)", "-", "check message")         \
     X(PortDepthObserved, false, "port handle", "packets queued", "-", "-", "-",                             \
       "- (Windows only: the sampler reads the depth; the packets themselves stay hidden until dequeued)") \
     X(HistoryFull, false, "-", "events the run may keep", "-", "-", "-", "-")                               \

@@ -55,6 +55,8 @@ namespace ovlab::trace {
     X(Console, "console: {}", "콘솔: {}")                                                                             \
     X(LessonStarted, "lesson {} started", "레슨 {} 시작")                                                              \
     X(LessonFinished, "lesson finished: exit code {}, check {}: {}", "레슨 끝: 종료 코드 {}, 확인 {}: {}")               \
+    X(ProgramStarted, "program {} started", "프로그램 {} 시작")                                                        \
+    X(ProgramFinished, "program finished: exit code {}", "프로그램 끝: 종료 코드 {}")                                   \
     X(CheckPassed, "passed", "통과")                                                                                   \
     X(CheckFailed, "FAILED", "실패")                                                                                   \
     X(HistoryFull, "the run's history is full ({} events): the lab stopped it here",                                  \

@@ -108,7 +108,7 @@
     X(ProgramCrashHelp,                                                                                            \
       "Signal {0} (SIG{1}) ended the program after step {2}: thread {3}, {4}. The lab keeps running; Reset "       \
       "starts the program again.",                                                                                 \
-      "시그널 {0}(SIG{1})이 {2}단계 뒤에 프로그램을 끝냈습니다: 스레드 {3}, {4}. 랩은 계속 실행되며, 초기화를 누르면 "            \
+      "SIG{1}({0}번)이 {2}단계 뒤에 프로그램을 끝냈습니다: 스레드 {3}, {4}. 랩은 계속 실행되며, 초기화를 누르면 "            \
       "프로그램을 처음부터 다시 실행합니다.")                                                                               \
     X(StatusProgramExited, "Exited with code {}", "종료 코드 {}로 끝남")                                               \
     X(ProgramExitedHelp, "The program's main returned {0} after step {1}. Reset starts it again.",               \

@@ -164,10 +164,13 @@ Usage:
   overlapped-lab --lesson ID             open the window on that lesson
   overlapped-lab --lesson ID --headless  run the lesson to its end without a window and print
                                          every checkpoint (exit 0 when the lesson's checks pass)
+  overlapped-lab --program PATH [-- ARGS...]
+                                         open the window on a program of your own, built with
+                                         ovlab_add_lab_program, run in its own process with ARGS
+                                         and stepped like a lesson (Reset starts it again)
   overlapped-lab --program PATH --headless [-- ARGS...]
-                                         run a program of your own, built with
-                                         ovlab_add_lab_program, in its own process with ARGS,
-                                         and print every checkpoint as for a lesson
+                                         run it flat out without a window and print every
+                                         checkpoint as for a lesson
   overlapped-lab --open FILE [--headless]
                                          show a recorded trace (--trace-out, OVLAB_TRACE) without
                                          running anything; --headless prints its transcript
@@ -192,7 +195,7 @@ Options:
                          transcript as the live run printed it
   --source FILE          with --program: read that source file of the program from FILE (matched
                          by file name) instead of the path it was compiled from; repeatable
-  --timeout S            with --program: end the program after S seconds
+  --timeout S            with --program --headless: end the program after S seconds
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
   --steps N              steps to take before the screenshot (when the lesson ends sooner,
                          the PNG shows its end and the exit status is 1)

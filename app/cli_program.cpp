@@ -42,8 +42,10 @@ std::optional<UsageError> check_program_combinations(const Options& options) {
     return UsageError{"--program runs a program in its own process, which the Windows build does not do yet"};
 #else
     if (!options.lesson_id.empty()) return UsageError{"--program and --lesson cannot be combined: run one or the other"};
-    if (!options.headless)
-        return UsageError{"--program runs with --headless; the window does not show a program of one's own yet"};
+    if (!options.headless && options.timeout_seconds)
+        return UsageError{"--timeout goes with --headless: in the window, Reset or closing it ends the program"};
+    if (!options.headless && !options.trace_out.empty())
+        return UsageError{"--program writes --trace-out with --headless; the window does not yet"};
     return std::nullopt;
 #endif
 }

@@ -37,6 +37,9 @@ int open_window(const ovlab::app::Options& options) {
     gui.screenshot_steps = options.steps;
     gui.trace_out = options.trace_out;
     gui.open_path = options.open_path;
+    gui.program = options.program;
+    gui.program_arguments = options.program_arguments;
+    gui.program_sources = options.program_sources;
     gui.parameters = options.parameters;
     gui.timeline = {options.show_timeline, options.timeline_request};
     gui.fullscreen = options.fullscreen;
@@ -76,7 +79,7 @@ int run(int argc, char** argv) {
         if (options.headless && !options.open_path.empty())
             return print_recorded_trace(options.open_path, options.language);
 #ifndef _WIN32  // the Windows build refuses --program (cli_program.cpp)
-        if (!options.program.empty())
+        if (options.headless && !options.program.empty())
             return run_program_headless({options.program, options.program_arguments, options.program_sources,
                                          options.language, options.trace_out, options.timeout_seconds});
 #endif

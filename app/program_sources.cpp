@@ -24,6 +24,7 @@ std::optional<std::string> ProgramSources::learn(const trace::Event& source_file
     if (!in)
         return fmt::format("cannot read the program's source file {}; its lines show without their text (--source "
                            "FILE reads it from elsewhere)", path.string());
+    paths_[static_cast<uint32_t>(source_file.object)] = path;
     std::vector<std::string>& lines = lines_[static_cast<uint32_t>(source_file.object)];
     for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
     return std::nullopt;
@@ -33,6 +34,16 @@ std::string ProgramSources::line_text(uint32_t file, uint32_t line) const {
     const auto found = lines_.find(file);
     if (found == lines_.end() || line == 0 || line > found->second.size()) return {};
     return std::string(trimmed(found->second[line - 1]));
+}
+
+std::optional<std::filesystem::path> ProgramSources::path(uint32_t file) const {
+    const auto found = paths_.find(file);
+    return found == paths_.end() ? std::nullopt : std::optional(found->second);
+}
+
+const std::vector<std::string>* ProgramSources::lines(uint32_t file) const {
+    const auto found = lines_.find(file);
+    return found == lines_.end() ? nullptr : &found->second;
 }
 
 }  // namespace ovlab::app

@@ -23,10 +23,14 @@ public:
     std::optional<std::string> learn(const trace::Event& source_file);
     // The text of `line` in file number `file`, trimmed; "" when unknown.
     std::string line_text(uint32_t file, uint32_t line) const;
+    // Where file number `file` was read from and its lines (lines[0] is line 1); nothing when unread.
+    std::optional<std::filesystem::path> path(uint32_t file) const;
+    const std::vector<std::string>* lines(uint32_t file) const;
 
 private:
     std::vector<std::filesystem::path> given_;
     std::map<uint32_t, std::vector<std::string>> lines_;  // file number -> lines[0] is line 1
+    std::map<uint32_t, std::filesystem::path> paths_;
 };
 
 }  // namespace ovlab::app

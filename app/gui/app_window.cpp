@@ -220,6 +220,10 @@ int run_gui(const GuiOptions& options) {
     {
         LessonController lessons;
         if (recorded) lessons.open_recorded(options.open_path, std::move(*recorded));
+#ifndef _WIN32  // the Windows build refuses --program (cli_program.cpp)
+        else if (!options.program.empty())
+            lessons.open_program({options.program, options.program_arguments, options.program_sources});
+#endif
         else if (first_lesson) lessons.open(*first_lesson, options.parameters);
         PredictMode predict;
         PredictCardView question;

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ovlab/lesson_registry.h"
 #include "theme_kind.h"
@@ -25,6 +26,9 @@ struct GuiOptions {
     int screenshot_steps = 0;
     std::string trace_out;        // non-empty: write the last run's trace here on exit (app/trace_file.h)
     std::string open_path;        // non-empty: show this recorded trace (docs/trace-format.md); nothing runs
+    std::string program;          // non-empty: run this program of one's own (--program PATH), POSIX only
+    std::vector<std::string> program_arguments;  // -- ARGS
+    std::vector<std::string> program_sources;    // --source FILE...
     ParameterValues parameters;   // for lesson_id, checked already (--param); the rest at their defaults
     TimelineStart timeline;       // --timeline, --timeline-request
     bool fullscreen = false;      // --fullscreen: fill the monitor (F11 toggles)

@@ -26,6 +26,16 @@ std::filesystem::file_time_type last_written(const std::filesystem::path& path) 
 LessonController::~LessonController() {
     if (teardown_.valid()) teardown_.wait();
     session_.reset();
+    program_.reset();
+}
+
+// Ending the program waits for its process: not on the GUI thread either.
+void LessonController::leave_program() {
+    if (program_) teardown_ = std::async(std::launch::async, [old = std::move(program_)]() mutable { old.reset(); });
+    program_recorder_ = nullptr;
+    program_name_.clear();
+    program_end_.clear();
+    program_end_help_.clear();
 }
 
 void LessonController::open(const LessonInfo& lesson, ParameterValues parameters) {
@@ -37,6 +47,7 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
         // The destructor aborts the lesson and joins its threads: not on the GUI thread.
         teardown_ = std::async(std::launch::async, [old = std::move(session_)]() mutable { old.reset(); });
     }
+    leave_program();
     recorded_.reset();
     lesson_ = &lesson;
     pending_lesson_ = &lesson;
@@ -52,7 +63,8 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
 }
 
 void LessonController::reset() {
-    if (lesson_ && !recorded_) open(*lesson_, parameters_);
+    if (program_) program_->restart();
+    else if (lesson_ && !recorded_) open(*lesson_, parameters_);
 }
 
 void LessonController::update() {
@@ -64,6 +76,12 @@ void LessonController::update() {
         }
     }
     if (pending_lesson_ && !teardown_.valid()) start_pending_run();
+    if (program_) {
+        program_->poll();
+        if (program_recorder_) trace_.update(*program_recorder_);
+        if (running_ && program_->ended()) running_ = false;
+        return;  // its source files are read as it names them
+    }
     if (session_) {
         trace_.update(session_->recorder());
         if (running_ && session_->finished()) running_ = false;
@@ -158,12 +176,14 @@ StepView LessonController::view() {
 }
 
 bool LessonController::lesson_finished() const {
+    if (program_) return program_->ended();
     return session_ ? session_->finished() : recorded_ && trace_.live_state().exit_code.has_value();
 }
 
 bool LessonController::can_step_forward() const {
     if (pinned_step_) return false;
     if (!trace_.is_live()) return true;
+    if (program_) return program_->ready();  // the program's own stepper keeps a step for later
     return session_ && !session_->finished() && session_->stepper().has_waiting();
 }
 
@@ -173,9 +193,9 @@ void LessonController::step_forward() {
         trace_.show_step(trace_.shown_step() + 1);
         return;
     }
-    if (!session_) return;
     if (running_) pause();
-    session_->stepper().step();
+    if (program_) program_->command(link::LabCommand::Step, 0);
+    else if (session_) session_->stepper().step();
 }
 
 void LessonController::step_back() {
@@ -202,9 +222,15 @@ std::chrono::microseconds LessonController::run_interval() const {
     return std::chrono::microseconds(static_cast<int64_t>(1'000'000.0f / steps_per_second_));
 }
 
+uint64_t LessonController::run_interval_microseconds() const { return static_cast<uint64_t>(run_interval().count()); }
+
 void LessonController::run() {
     if (pinned_step_) return;
     trace_.show_live();
+    if (program_) {
+        running_ = program_->ready() && program_->command(link::LabCommand::Run, run_interval_microseconds());
+        return;
+    }
     if (!session_ || session_->finished()) return;
     running_ = true;
     session_->stepper().run(run_interval());
@@ -212,20 +238,24 @@ void LessonController::run() {
 
 void LessonController::pause() {
     running_ = false;
+    if (program_) program_->command(link::LabCommand::Pause, 0);
     if (session_) session_->stepper().pause();
 }
 
 void LessonController::set_speed(float steps_per_second) {
     steps_per_second_ = std::clamp(steps_per_second, 0.25f, 50.0f);
     if (running_ && session_) session_->stepper().run(run_interval());
+    if (running_ && program_) program_->command(link::LabCommand::Run, run_interval_microseconds());
 }
 
 void LessonController::set_hold(bool hold) {
     hold_ = hold;
+    if (program_) program_->command(link::LabCommand::Hold, hold ? 1 : 0);
     if (session_) session_->stepper().set_hold(hold);
 }
 
 void LessonController::release_held() {
+    if (program_) program_->command(link::LabCommand::Release, 0);
     if (session_) session_->stepper().release_held();
 }
 

@@ -13,14 +13,23 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ovlab/lesson_registry.h"
+#include "ovlab/program_link.h"
 #include "ovlab/recorded_trace.h"
 #include "ovlab/session.h"
 #include "peer_client.h"
 #include "trace_view.h"
 
 namespace ovlab::gui {
+
+// A program of one's own for the window (overlapped-lab --program PATH [--source FILE...] [-- ARGS]).
+struct ProgramLaunch {
+    std::string path;
+    std::vector<std::string> arguments;
+    std::vector<std::string> sources;
+};
 
 class LessonController {
 public:
@@ -38,6 +47,17 @@ public:
     // shows the source it embeds. Opening a lesson leaves it.
     void open_recorded(const std::string& path, trace::RecordedTrace recorded);
     bool replaying() const { return recorded_ != nullptr; }
+    // Starts a program of one's own (built with ovlab_add_lab_program) in its own process, paused at
+    // step 0 (docs/program-protocol.md). The controls go to it over its link; Reset ends it and starts
+    // it again; the code panel shows the source file of the step shown. A crash ends only the
+    // program: program_end() says how. POSIX only (lesson_controller_program.cpp).
+    void open_program(ProgramLaunch launch);
+    bool runs_program() const { return program_ != nullptr; }
+    const std::string& program_name() const { return program_name_; }
+    // Once the program is gone without returning 0 from main: how it ended (a few words for the
+    // toolbar) and where it was then; "" while it runs or after it returned 0.
+    const std::string& program_end() const { return program_end_; }
+    const std::string& program_end_help() const { return program_end_help_; }
     const std::string& recorded_path() const { return recorded_path_; }
     // The recording's header; valid while replaying().
     const trace::RecordedTraceHeader& recorded_header() const { return recorded_header_; }
@@ -69,7 +89,9 @@ public:
     TraceView& trace() { return trace_; }
     const TraceView& trace() const { return trace_; }
     StepView view();
-    const trace::Recorder* recorder() const { return session_ ? &session_->recorder() : recorded_.get(); }
+    const trace::Recorder* recorder() const {
+        return session_ ? &session_->recorder() : program_recorder_ ? program_recorder_ : recorded_.get();
+    }
 
     // ---- controls ----
     bool can_step_forward() const;  // scrubbed back, or something in the lesson is waiting for its turn
@@ -106,6 +128,19 @@ private:
     void reload_edited_texts();
     void read_peer_port();
     std::chrono::microseconds run_interval() const;
+    uint64_t run_interval_microseconds() const;  // the argument of the link's Run
+    void leave_program();
+
+    // A program of one's own runs behind this seam (lesson_controller_program.cpp, POSIX only).
+    struct ProgramDriver {
+        virtual ~ProgramDriver() = default;
+        virtual bool command(link::LabCommand command, uint64_t argument) = 0;
+        virtual void restart() = 0;
+        virtual void poll() = 0;  // once per frame: source files it names, how it ended
+        virtual bool ready() const = 0;  // connected, and still running
+        virtual bool ended() const = 0;
+    };
+    class ProgramRunDriver;
 
     const LessonInfo* lesson_ = nullptr;
     const LessonInfo* pending_lesson_ = nullptr;  // starts once the old session is destroyed
@@ -127,6 +162,12 @@ private:
     std::unique_ptr<trace::Recorder> recorded_;  // replaying a file: its events, never a session then
     std::string recorded_path_;
     trace::RecordedTraceHeader recorded_header_;
+
+    std::unique_ptr<ProgramDriver> program_;
+    const trace::Recorder* program_recorder_ = nullptr;  // the program's run's, while program_
+    std::string program_name_;
+    std::string program_end_;
+    std::string program_end_help_;
 
     bool serves_peer_ = false;
     std::optional<uint16_t> peer_port_;

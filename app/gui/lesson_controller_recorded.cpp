@@ -8,6 +8,7 @@ void LessonController::open_recorded(const std::string& path, trace::RecordedTra
     peers_.clear();
     peer_port_.reset();
     if (session_) teardown_ = std::async(std::launch::async, [old = std::move(session_)]() mutable { old.reset(); });
+    leave_program();
     pending_lesson_ = nullptr;
     serves_peer_ = false;
     run_error_.clear();

@@ -54,6 +54,11 @@ public:
     bool body_scrolls() const override { return false; }
 
     std::string empty_state(const GuiContext& ctx) const override {
+        if (ctx.lessons.runs_program()) {  // its files are read as it names them, at its first step
+            if (ctx.lessons.source()) return {};
+            if (!ctx.lessons.source_error().empty()) return ctx.lessons.source_error();
+            return tr(ctx.lessons.lesson_finished() ? Str::CodeProgramNamedNoSource : Str::StatusStarting);
+        }
         if (!ctx.lessons.lesson()) return tr(ctx.lessons.replaying() ? Str::CodeNoRecordedSource : Str::CodeNoLesson);
         if (!ctx.lessons.source_error().empty()) return ctx.lessons.source_error();
         if (!ctx.lessons.source()) return tr(Str::CodeNoLesson);

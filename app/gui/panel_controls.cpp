@@ -147,7 +147,9 @@ private:
         // A recording of a program that is no lesson is named after the program.
         const LessonInfo* lesson = ctx.lessons.lesson();
         const std::string title = lesson ? lesson->title(ctx.language)
-                                  : ctx.lessons.replaying() ? ctx.lessons.recorded_header().program : std::string();
+                                  : ctx.lessons.replaying()     ? ctx.lessons.recorded_header().program
+                                  : ctx.lessons.runs_program() ? ctx.lessons.program_name()
+                                                               : std::string();
         if (!title.empty()) {
             ImGui::SameLine(0, px(12));
             text_coloured(p.text_dim, "/");
@@ -191,9 +193,12 @@ private:
         const Palette& p = palette();
         LessonController& lessons = ctx.lessons;
         const StepView& view = ctx.view;
-        if (!lessons.run_error().empty()) return {{tr(Str::StatusCannotStart), p.danger, true, lessons.run_error()}};
+        if (!lessons.run_error().empty())
+            return {{tr(lessons.runs_program() ? Str::StatusCannotStartProgram : Str::StatusCannotStart), p.danger, true,
+                     lessons.run_error()}};
         if (lessons.replaying()) return recorded_status(ctx);
-        if (lessons.resetting() || !lessons.session()) return {{tr(Str::StatusStarting), p.text_dim, false, {}}};
+        if (!lessons.program_end().empty()) return {{lessons.program_end(), p.danger, true, lessons.program_end_help()}};
+        if (lessons.runs_program() ? !lessons.recorder() : lessons.resetting() || !lessons.session()) return {{tr(Str::StatusStarting), p.text_dim, false, {}}};
         if (ctx.predict && ctx.predict->question_open())
             return {{tr(Str::PredictQuestionOpen), p.accent, true, tr(Str::PredictQuestionOpenHelp)}};
         if (!view.live) {
@@ -278,7 +283,7 @@ private:
         const Palette& p = palette();
         LessonController& lessons = ctx.lessons;
         const StepView& view = ctx.view;
-        const bool has_run = lessons.session() != nullptr;
+        const bool has_run = lessons.session() != nullptr || (lessons.runs_program() && !lessons.lesson_finished());
         const size_t held = lessons.held_count();
         const std::string release = fmt::format(fmt::runtime(tr(Str::ReleaseFormat)), held);
         const ControlRowFit fit = fit_control_row(release, ImGui::GetContentRegionAvail().x);
@@ -297,7 +302,8 @@ private:
             lessons.set_speed(speed);
         tooltip_for_last_item(tr(Str::SpeedHelp));
         ImGui::SameLine();
-        if (toolbar_button("##reset", Icon::Reset, Str::Reset, lessons.lesson() != nullptr && !lessons.replaying(), fit)) ctx.requests.reset = true;
+        if (toolbar_button("##reset", Icon::Reset, Str::Reset,
+                           (lessons.lesson() != nullptr || lessons.runs_program()) && !lessons.replaying(), fit)) ctx.requests.reset = true;
         tooltip_for_last_item(tr(Str::ResetHelp));
         ImGui::SameLine();
         parameters_.draw_button(ctx);

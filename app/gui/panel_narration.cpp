@@ -38,7 +38,8 @@ public:
     Str help() const override { return Str::NarrationHelp; }
 
     std::string empty_state(const GuiContext& ctx) const override {
-        if (!ctx.lessons.lesson()) return tr(ctx.lessons.replaying() ? Str::NarrationNoRecordedLesson : Str::CodeNoLesson);
+        if (!ctx.lessons.lesson())
+            return tr(ctx.lessons.replaying() || ctx.lessons.runs_program() ? Str::NarrationNoRecordedLesson : Str::CodeNoLesson);
         if (!ctx.lessons.narration(ctx.language)) return ctx.lessons.narration_error(ctx.language);
         return {};
     }

@@ -107,6 +107,10 @@ bool ScreenshotScript::advance(LessonController& lessons) {
                 show_recorded_steps(lessons);
                 return false;
             }
+            if (lessons.runs_program()) {
+                step_program(lessons);
+                return false;
+            }
             if (lessons.resetting() || !lessons.session()) {
                 if (!lessons.run_error().empty()) stop_stepping("the lesson did not start");
                 return false;
@@ -181,6 +185,44 @@ bool ScreenshotScript::step_taken(LessonController& lessons) {
     if (now - step_started_ > kStepTimeout) {
         stop_stepping("a step was not taken within 5 s");
         ++taken_;
+        return true;
+    }
+    return false;
+}
+
+void ScreenshotScript::step_program(LessonController& lessons) {
+    if (!lessons.run_error().empty()) return stop_stepping("the program did not start");
+    if (step_in_progress_) {
+        if (!program_step_taken(lessons)) return;
+        step_in_progress_ = false;
+        if (phase_ != Phase::Stepping) return;
+    }
+    if (taken_ >= steps_) phase_ = Phase::Settling;
+    else if (lessons.lesson_finished()) stop_stepping(kLessonEnded);
+    else if (!lessons.can_step_forward()) {  // not connected yet
+        if (step_started_ == Clock::time_point{}) step_started_ = Clock::now();
+        if (Clock::now() - step_started_ > kStepTimeout) stop_stepping("the program did not connect");
+    } else {
+        passed_target_ = lessons.trace().live_state().checkpoints + 1;
+        lessons.step_forward();
+        step_in_progress_ = true;
+        step_started_ = published_changed_ = Clock::now();
+        last_published_ = lessons.recorder()->published();
+    }
+}
+
+bool ScreenshotScript::program_step_taken(LessonController& lessons) {
+    const auto now = Clock::now();
+    const uint64_t published = lessons.recorder()->published();
+    if (published != last_published_) {
+        last_published_ = published;
+        published_changed_ = now;
+    }
+    const bool counted = lessons.trace().live_state().checkpoints >= passed_target_ || lessons.lesson_finished();
+    if ((counted && now - published_changed_ >= kQuietTime) || now - step_started_ > kStepTimeout) {
+        if (!counted) stop_stepping("a step was not taken within 5 s");
+        ++taken_;
+        step_started_ = {};
         return true;
     }
     return false;

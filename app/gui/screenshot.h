@@ -46,6 +46,9 @@ private:
     // A recording (--open FILE) has every step already: the view moves to step N at once.
     void show_recorded_steps(LessonController& lessons);
     bool step_taken(LessonController& lessons);
+    // A program of one's own (--program PATH): a step counts once its checkpoint arrived over the link.
+    void step_program(LessonController& lessons);
+    bool program_step_taken(LessonController& lessons);
     void stop_stepping(const char* why);
     static bool waits_for_peer(const LessonController& lessons);
 

@@ -103,6 +103,20 @@
       "제목을 두 번 클릭하거나 Esc를 누르면 다른 패널이 돌아옵니다")                                                          \
     X(StatusCannotStart, "Cannot start the lesson", "레슨을 시작할 수 없습니다")                                        \
     X(StatusStarting, "Starting…", "시작하는 중…")                                                                   \
+    X(StatusCannotStartProgram, "Cannot start the program", "프로그램을 시작할 수 없습니다")                               \
+    X(StatusProgramCrashed, "Crashed: SIG{}", "비정상 종료: SIG{}")                                                   \
+    X(ProgramCrashHelp,                                                                                            \
+      "Signal {0} (SIG{1}) ended the program after step {2}: thread {3}, {4}. The lab keeps running; Reset "       \
+      "starts the program again.",                                                                                 \
+      "SIG{1}({0}번)이 {2}단계 뒤에 프로그램을 끝냈습니다: 스레드 {3}, {4}. 랩은 계속 실행되며, 초기화를 누르면 "            \
+      "프로그램을 처음부터 다시 실행합니다.")                                                                               \
+    X(StatusProgramExited, "Exited with code {}", "종료 코드 {}로 끝남")                                               \
+    X(ProgramExitedHelp, "The program's main returned {0} after step {1}. Reset starts it again.",               \
+      "프로그램의 main이 {1}단계 뒤에 {0}을(를) 반환했습니다. 초기화를 누르면 처음부터 다시 실행합니다.")                    \
+    X(StatusProgramBrokeLink, "Broke the lab's link", "랩과의 연결 규약을 어김")                                          \
+    X(StatusProgramNotForLab, "Not built for the lab", "랩용으로 빌드되지 않음")                                         \
+    X(ProgramNotForLabHelp, "It ended without connecting to the lab: build it with ovlab_add_lab_program",         \
+      "랩에 연결하지 않고 끝났습니다. ovlab_add_lab_program으로 빌드하세요")                                               \
     X(StatusRecordedTrace, "Recorded trace: {}", "기록된 트레이스: {}")                                                  \
     X(StatusRecordedTraceHelp,                                                                                     \
       "Nothing runs: Step, Back and the scrub bar move through the run recorded in this file. Choose a lesson "    \
@@ -183,6 +197,8 @@
     X(CodeNoLesson, "Choose a lesson on the left", "왼쪽에서 레슨을 고르세요")                                             \
     X(CodeNoRecordedSource, "No source: a program recorded with OVLAB_TRACE keeps its calls, not its files",      \
       "소스 없음: OVLAB_TRACE로 기록한 프로그램은 호출만 담고 파일은 담지 않습니다")                                             \
+    X(CodeProgramNamedNoSource, "No source: the program ended before it named a source file",                     \
+      "소스 없음: 프로그램이 소스 파일을 알리기 전에 끝났습니다")                                                             \
     X(NarrationNoRecordedLesson, "No narration: this recording is of a program, not a lesson",                     \
       "설명 없음: 이 기록은 레슨이 아니라 프로그램의 실행입니다")                                                            \
     X(NarrationTitle, "What is happening", "무슨 일이 일어나는가")                                                        \

@@ -1,7 +1,7 @@
-// A file program in the style of the Win32 samples (issue 10: programs real people write compile
-// unchanged): _tmain, TCHAR and _T(), GetFileAttributes with INVALID_FILE_ATTRIBUTES, an
-// overlapped write and read back, timed with QueryPerformanceCounter and GetTickCount64. It prints
-// only what every run prints (never the times themselves).
+// A file program in the style of the Win32 samples, which must compile unchanged: _tmain, TCHAR
+// and _T(), GetFileAttributes with INVALID_FILE_ATTRIBUTES, an overlapped write and read back,
+// timed with QueryPerformanceCounter and GetTickCount64. It prints only what every run prints
+// (never the times themselves).
 #include <windows.h>
 #include <tchar.h>
 #include <stdio.h>

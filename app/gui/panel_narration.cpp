@@ -8,6 +8,7 @@
 
 #include "markdown.h"
 #include "panel.h"
+#include "step_explanation.h"
 #include "predict_card.h"
 #include "widgets.h"
 
@@ -17,6 +18,17 @@ namespace {
 struct NarrationText {
     const std::string* markdown = nullptr;
 };
+
+// A run without a narration of its own (a program of one's own, a recorded trace) is explained step
+// by step from what it recorded (app/step_explanation.h); empty when the step has nothing to explain.
+std::string generic_text(const GuiContext& ctx) {
+    if (ctx.view.step == 0 || !ctx.view.checkpoint) return tr(Str::NarrationGenericIntro);
+    return app::explain_step(*ctx.view.checkpoint, *ctx.view.state, ctx.language);
+}
+
+bool explains_generically(const GuiContext& ctx) {
+    return !ctx.lessons.lesson() && (ctx.lessons.replaying() || ctx.lessons.runs_program());
+}
 
 // "## finished" at the end, "## intro" before the first step, else the section of the step shown
 // (lesson_registry.h states the rule). A step without one shows "No narration for this step",
@@ -38,8 +50,8 @@ public:
     Str help() const override { return Str::NarrationHelp; }
 
     std::string empty_state(const GuiContext& ctx) const override {
-        if (!ctx.lessons.lesson())
-            return tr(ctx.lessons.replaying() || ctx.lessons.runs_program() ? Str::NarrationNoRecordedLesson : Str::CodeNoLesson);
+        if (explains_generically(ctx)) return {};
+        if (!ctx.lessons.lesson()) return tr(Str::CodeNoLesson);
         if (!ctx.lessons.narration(ctx.language)) return ctx.lessons.narration_error(ctx.language);
         return {};
     }
@@ -85,14 +97,21 @@ private:
     // Finds and parses the text only when the step, language or narration file changed.
     void refresh(GuiContext& ctx) {
         const Narration* narration = ctx.lessons.narration(ctx.language);
-        if (!narration) return;
+        const bool generic = explains_generically(ctx);
+        if (!narration && !generic) return;
         const auto key = std::make_tuple(ctx.lessons.generation(), ctx.lessons.texts_version(), ctx.language,
                                          ctx.view.step, ctx.view.finished, ctx.view.checkpoint);
         if (key == cache_key_) return;
         cache_key_ = key;
-        const NarrationText found = find_text(ctx.lessons, ctx.view, *narration);
-        has_text_ = found.markdown != nullptr;
-        document_ = has_text_ ? parse_markdown(*found.markdown) : MarkdownDocument{};
+        if (generic) {
+            const std::string text = generic_text(ctx);
+            has_text_ = !text.empty();
+            document_ = parse_markdown(text);
+        } else {
+            const NarrationText found = find_text(ctx.lessons, ctx.view, *narration);
+            has_text_ = found.markdown != nullptr;
+            document_ = has_text_ ? parse_markdown(*found.markdown) : MarkdownDocument{};
+        }
         scroll_to_top_ = true;
     }
 

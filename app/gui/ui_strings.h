@@ -199,8 +199,10 @@
       "소스 없음: OVLAB_TRACE로 기록한 프로그램은 호출만 담고 파일은 담지 않습니다")                                             \
     X(CodeProgramNamedNoSource, "No source: the program ended before it named a source file",                     \
       "소스 없음: 프로그램이 소스 파일을 알리기 전에 끝났습니다")                                                             \
-    X(NarrationNoRecordedLesson, "No narration: this run is of a program, not a lesson",                     \
-      "설명 없음: 레슨이 아니라 프로그램의 실행입니다")                                                            \
+    X(NarrationGenericIntro,                                                                                       \
+      "This run has no narration of its own: each step is explained from what it recorded (the call, its result, "  \
+      "the request that finished).",                                                                               \
+      "이 실행에는 자체 설명이 없습니다. 각 단계를 기록된 내용(호출, 결과, 끝난 요청)으로 설명합니다.")                           \
     X(NarrationTitle, "What is happening", "무슨 일이 일어나는가")                                                        \
     X(NarrationHelp,                                                                                               \
       "Explains the step shown. The text comes from the lesson's narration.en.md / narration.ko.md (the section "   \

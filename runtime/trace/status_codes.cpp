@@ -61,6 +61,8 @@ CodeInfo ntstatus_info(uint32_t status) {
 
 CodeInfo win32_error_info(uint32_t error) { return find(kWin32Errors, error); }
 
+CodeInfo wait_result_info(uint32_t result) { return find(kWaitResults, result); }
+
 uint32_t ntstatus_to_win32_error(uint32_t status) {
     const StatusRow* row = status_row(status);
     return row ? row->win32_error : kUnknownStatusError;
@@ -83,7 +85,7 @@ std::string format_win32_error(uint32_t error) {
 
 std::string format_wait_result(uint32_t result, uint32_t object_count) {
     if (result > 0 && result < object_count && result < 64) return fmt::format("WAIT_OBJECT_0 + {}", result);
-    const CodeInfo info = find(kWaitResults, result);
+    const CodeInfo info = wait_result_info(result);
     return info.name.empty() ? fmt::format("0x{:X}", result) : fmt::format("{} (0x{:X})", info.name, result);
 }
 

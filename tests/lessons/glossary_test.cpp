@@ -82,7 +82,8 @@ std::vector<Line> korean_texts()
     std::vector<fs::path> lesson_files = files_matching(kSourceDir / "lessons", std::regex(R"(lesson\.cpp)"));
     sources.insert(sources.end(), lesson_files.begin(), lesson_files.end());
     for (const char* table : {"runtime/include/ovlab/trace_text.h", "runtime/trace/trace_text.cpp",
-                              "runtime/include/ovlab/status_codes.h"})
+                              "runtime/include/ovlab/status_codes.h", "app/api_summaries.h",
+                              "app/step_explanation.cpp"})
         sources.push_back(kSourceDir / table);
     std::vector<Line> more = lines_of(sources, true);
     lines.insert(lines.end(), more.begin(), more.end());

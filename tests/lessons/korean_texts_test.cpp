@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "english_prose.h"
+#include "step_explanation.h"
 #include "gui/ui_strings.h"
 #include "ovlab/lesson_registry.h"
 #include "ovlab/status_codes.h"
@@ -99,6 +100,9 @@ TEST_P(KoreanRun, TranscriptAndPanelTextsHoldNoEnglishProse) {
         if (event.kind == trace::EventKind::ApiEnter) code.insert(std::string(event.name_view()));
         transcript += printer.print(event);
         if (std::string text = panel_text(event); !text.empty()) panels += text + "\n";
+        // The narration pane of a recorded trace of this run explains each step from its data.
+        if (trace::is_checkpoint(event.kind))
+            panels += app::explain_step(event, printer.state(), Language::Korean) + "\n";
         // What the Threads panel shows of each thread at this point (state.cpp words a thread at a
         // checkpoint: "about to call ReadFile").
         for (const trace::ThreadView& thread : printer.state().threads)

@@ -316,6 +316,8 @@ struct CodeInfo {
 
 CodeInfo ntstatus_info(uint32_t status);
 CodeInfo win32_error_info(uint32_t error);
+// WAIT_OBJECT_0, WAIT_TIMEOUT, ...: the row of a wait function's result.
+CodeInfo wait_result_info(uint32_t result);
 
 // RtlNtStatusToDosError (GetOverlappedResult, GetQueuedCompletionStatus): the row's Win32 error.
 uint32_t ntstatus_to_win32_error(uint32_t status);

@@ -56,7 +56,7 @@ public:
     int submit(IoRequest& request) override {
         std::lock_guard lock(submit_mutex_);
         io_uring_sqe* sqe = next_sqe();
-        if (!sqe) return EBUSY;
+        if (!sqe) return ENOMEM;  // the ring is full even after a submission: refused, as below
         prepare_transfer(sqe, request);
         in_flight_.insert(&request);
         const int error = submit_or_withdraw(sqe);
@@ -95,7 +95,7 @@ public:
     int submit_stream(StreamOp& op) override {
         std::lock_guard lock(submit_mutex_);
         io_uring_sqe* sqe = next_sqe();
-        if (!sqe) return EBUSY;
+        if (!sqe) return ENOMEM;  // the ring is full even after a submission: refused, as below
         op.prepare_message();
         switch (op.kind) {
             case StreamOpKind::Receive: io_uring_prep_recvmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
@@ -172,13 +172,12 @@ private:
     // pressure, a disk filling up), but Windows completes a disk request whole, so the rest goes
     // out again. A read that stopped at the end of the file then gets 0 and ends; a pipe or FIFO
     // read completes with what arrived. True when the request went on; when the ring refuses the
-    // rest, `result` becomes that refusal.
+    // rest, `result` becomes that refusal. submit_mutex_ held.
     bool continue_short_transfer(IoRequest& request, int64_t& result) {
         if (result <= 0 || request.moved + static_cast<uint64_t>(result) >= request.length) return false;
         struct stat info {};
         if (::fstat(request.fd, &info) != 0 || !S_ISREG(info.st_mode)) return false;
         request.moved += static_cast<uint64_t>(result);
-        std::lock_guard lock(submit_mutex_);
         io_uring_sqe* sqe = next_sqe();
         if (!sqe) {
             result = -ENOMEM;
@@ -217,13 +216,17 @@ private:
                 continue;
             }
             auto* request = reinterpret_cast<IoRequest*>(tag);
-            const FaultPoint point = request->operation == IoOperation::Read ? FaultPoint::FileRead : FaultPoint::FileWrite;
-            int64_t kernel_result = with_fault(point, result);
-            if (continue_short_transfer(*request, kernel_result)) continue;
+            int64_t kernel_result = result;
+            bool goes_on = false;
             {
+                // Also orders this thread after submit(), which filled the request under the mutex.
                 std::lock_guard lock(submit_mutex_);
-                in_flight_.erase(request);
+                const FaultPoint point = request->operation == IoOperation::Read ? FaultPoint::FileRead : FaultPoint::FileWrite;
+                kernel_result = with_fault(point, result);
+                goes_on = continue_short_transfer(*request, kernel_result);
+                if (!goes_on) in_flight_.erase(request);
             }
+            if (goes_on) continue;
             request_finished(request, kernel_result);
         }
     }

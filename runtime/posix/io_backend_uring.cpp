@@ -5,12 +5,14 @@
 #ifdef OVLAB_HAVE_URING
 
 #include <liburing.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
 
+#include "fault_injection.h"
 #include "io_request.h"
 #include "stream_op.h"
 
@@ -26,12 +28,16 @@ class UringBackend final : public IoBackend {
 public:
     static std::unique_ptr<IoBackend> create() {
         std::unique_ptr<UringBackend> backend(new UringBackend);
-        if (io_uring_queue_init(kRingEntries, &backend->ring_, 0) < 0) return nullptr;
+        int created = static_cast<int>(with_fault(FaultPoint::UringInit, 0));
+        if (created == 0) created = io_uring_queue_init(kRingEntries, &backend->ring_, 0);
+        if (created < 0) return nullptr;
+        backend->ring_created_ = true;
         backend->reaper_ = std::thread([raw = backend.get()] { raw->reap(); });
         return backend;
     }
 
     ~UringBackend() override {
+        if (!ring_created_) return;
         {
             std::lock_guard lock(submit_mutex_);
             io_uring_sqe* sqe = next_sqe();
@@ -50,21 +56,12 @@ public:
     int submit(IoRequest& request) override {
         std::lock_guard lock(submit_mutex_);
         io_uring_sqe* sqe = next_sqe();
-        if (!sqe) return EBUSY;
-        if (request.operation == IoOperation::Read)
-            io_uring_prep_read(sqe, request.fd, request.buffer, request.length,
-                                 static_cast<uint64_t>(request.kernel_offset()));
-        else
-            io_uring_prep_write(sqe, request.fd, request.buffer, request.length,
-                                 static_cast<uint64_t>(request.kernel_offset()));
-        io_uring_sqe_set_data(sqe, &request);
+        if (!sqe) return ENOMEM;  // the ring is full even after a submission: refused, as below
+        prepare_transfer(sqe, request);
         in_flight_.insert(&request);
-        const int submitted = io_uring_submit(&ring_);
-        if (submitted < 0) {
-            in_flight_.erase(&request);
-            return -submitted;
-        }
-        return 0;
+        const int error = submit_or_withdraw(sqe);
+        if (error != 0) in_flight_.erase(&request);
+        return error;
     }
 
     // Regular-file requests are rarely cancellable once started: those finish normally, which is
@@ -98,7 +95,7 @@ public:
     int submit_stream(StreamOp& op) override {
         std::lock_guard lock(submit_mutex_);
         io_uring_sqe* sqe = next_sqe();
-        if (!sqe) return EBUSY;
+        if (!sqe) return ENOMEM;  // the ring is full even after a submission: refused, as below
         op.prepare_message();
         switch (op.kind) {
             case StreamOpKind::Receive: io_uring_prep_recvmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
@@ -115,12 +112,9 @@ public:
         }
         io_uring_sqe_set_data64(sqe, stream_tag(op));
         stream_in_flight_.insert(&op);
-        const int submitted = io_uring_submit(&ring_);
-        if (submitted < 0) {
-            stream_in_flight_.erase(&op);
-            return -submitted;
-        }
-        return 0;
+        const int error = submit_or_withdraw(sqe);
+        if (error != 0) stream_in_flight_.erase(&op);
+        return error;
     }
 
     void cancel_stream(StreamOp& op) override {
@@ -149,6 +143,53 @@ private:
 
     UringBackend() = default;
 
+    // The part of a file request not moved yet (all of it at first).
+    static void prepare_transfer(io_uring_sqe* sqe, IoRequest& request) {
+        char* buffer = static_cast<char*>(request.buffer) + request.moved;
+        const auto length = static_cast<unsigned>(request.length - request.moved);
+        // An append descriptor ignores the offset: each write lands at the end.
+        const uint64_t offset = static_cast<uint64_t>(request.kernel_offset()) + (request.append ? 0 : request.moved);
+        if (request.operation == IoOperation::Read) io_uring_prep_read(sqe, request.fd, buffer, length, offset);
+        else io_uring_prep_write(sqe, request.fd, buffer, length, offset);
+        io_uring_sqe_set_data(sqe, &request);
+    }
+
+    // submit_mutex_ held. Hands the queued SQEs to the kernel. When the ring refuses (EAGAIN,
+    // ENOMEM, or EBUSY: too many completions not reaped yet), `sqe` stays in the queue and would
+    // go with the next submission, after its request had been failed and freed, so it becomes a
+    // NOP. Any refusal is reported as ENOMEM: Windows fails ReadFile/WriteFile with
+    // ERROR_NOT_ENOUGH_MEMORY when too many requests are outstanding (docs/windows-rules.md §19).
+    int submit_or_withdraw(io_uring_sqe* sqe) {
+        int submitted = static_cast<int>(with_fault(FaultPoint::UringSubmit, 0));
+        if (submitted == 0) submitted = io_uring_submit(&ring_);
+        if (submitted >= 0) return 0;
+        io_uring_prep_nop(sqe);
+        io_uring_sqe_set_data64(sqe, kCancelTag);
+        return ENOMEM;
+    }
+
+    // A regular file's read or write came back short: the kernel may stop early (a signal, memory
+    // pressure, a disk filling up), but Windows completes a disk request whole, so the rest goes
+    // out again. A read that stopped at the end of the file then gets 0 and ends; a pipe or FIFO
+    // read completes with what arrived. True when the request went on; when the ring refuses the
+    // rest, `result` becomes that refusal. submit_mutex_ held.
+    bool continue_short_transfer(IoRequest& request, int64_t& result) {
+        if (result <= 0 || request.moved + static_cast<uint64_t>(result) >= request.length) return false;
+        struct stat info {};
+        if (::fstat(request.fd, &info) != 0 || !S_ISREG(info.st_mode)) return false;
+        request.moved += static_cast<uint64_t>(result);
+        io_uring_sqe* sqe = next_sqe();
+        if (!sqe) {
+            result = -ENOMEM;
+            return false;
+        }
+        prepare_transfer(sqe, request);
+        const int error = submit_or_withdraw(sqe);
+        if (error == 0) return true;
+        result = -error;
+        return false;
+    }
+
     // submit_mutex_ held.
     io_uring_sqe* next_sqe() {
         io_uring_sqe* sqe = io_uring_get_sqe(&ring_);
@@ -175,15 +216,23 @@ private:
                 continue;
             }
             auto* request = reinterpret_cast<IoRequest*>(tag);
+            int64_t kernel_result = result;
+            bool goes_on = false;
             {
+                // Also orders this thread after submit(), which filled the request under the mutex.
                 std::lock_guard lock(submit_mutex_);
-                in_flight_.erase(request);
+                const FaultPoint point = request->operation == IoOperation::Read ? FaultPoint::FileRead : FaultPoint::FileWrite;
+                kernel_result = with_fault(point, result);
+                goes_on = continue_short_transfer(*request, kernel_result);
+                if (!goes_on) in_flight_.erase(request);
             }
-            request_finished(request, result);
+            if (goes_on) continue;
+            request_finished(request, kernel_result);
         }
     }
 
     io_uring ring_{};
+    bool ring_created_ = false;
     std::mutex submit_mutex_;
     std::unordered_set<IoRequest*> in_flight_;  // submit_mutex_
     std::unordered_set<StreamOp*> stream_in_flight_;  // submit_mutex_

@@ -65,7 +65,7 @@ private:
 void deliver_when_stepper_allows(IoRequest* request, int64_t result) {
     enter_kernel_thread();
     const uint32_t status = completion_status(*request, result);
-    const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
+    const uint64_t bytes = completion_bytes(*request, result);
     step::Stepper* stepper = request->stepper;
     // False while the lesson is being reset: its threads are parked and will be unwound, so the
     // completion is not delivered; the kernel is done with the buffer, which is all that matters.
@@ -153,8 +153,13 @@ uint32_t completion_status(const IoRequest& request, int64_t result) {
     // Windows: a read that starts at or past the end of the file fails with STATUS_END_OF_FILE
     // (InternalHigh 0); a read that crosses the end is a success with fewer bytes, and a
     // zero-length read succeeds.
-    if (request.operation == IoOperation::Read && result == 0 && request.length > 0) return kStatusEndOfFile;
+    if (request.operation == IoOperation::Read && result == 0 && request.moved == 0 && request.length > 0)
+        return kStatusEndOfFile;
     return 0;
+}
+
+uint64_t completion_bytes(const IoRequest& request, int64_t result) {
+    return result >= 0 ? request.moved + static_cast<uint64_t>(result) : 0;
 }
 
 int issue_request(std::unique_ptr<IoRequest> owned) {
@@ -187,7 +192,7 @@ int issue_request(std::unique_ptr<IoRequest> owned) {
 void request_finished(IoRequest* request, int64_t result) {
     AsKernelThread as_kernel;
     const uint32_t status = completion_status(*request, result);
-    const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
+    const uint64_t bytes = completion_bytes(*request, result);
     record({EventKind::IoFinished, address_of(*request), status, bytes});
     if (request->stepper) {
         delivery_threads().post([request, result] { deliver_when_stepper_allows(request, result); });

@@ -51,6 +51,7 @@ struct IoRequest {
     uint32_t length = 0;
     uint64_t offset = 0;                 // as the program gave it (OffsetHigh << 32 | Offset)
     bool append = false;                 // Offset = OffsetHigh = 0xFFFFFFFF on a write: at end of file
+    uint64_t moved = 0;                  // bytes earlier kernel calls moved (a short transfer the backend continued)
     uint64_t ticket = 0;
     step::Stepper* stepper = nullptr;    // the session's stepper at issue, or null
 
@@ -101,8 +102,11 @@ void run_completion_sequence(IoRequest& request, uint32_t status, uint64_t bytes
 // normally if it had already finished. Returns how many were found. Call without the kernel mutex.
 size_t cancel_requests(const std::function<bool(const IoRequest&)>& matches);
 
-// The final NTSTATUS of a request the kernel finished with `result` (bytes, or -errno).
+// The final NTSTATUS of a request whose last kernel call ended with `result` (bytes, or -errno).
 uint32_t completion_status(const IoRequest& request, int64_t result);
+// The byte count it reports: every byte moved when it succeeded, none when it failed (a disk
+// transfer on Windows succeeds whole or fails, docs/windows-rules.md §19).
+uint64_t completion_bytes(const IoRequest& request, int64_t result);
 
 size_t requests_in_flight();
 // Blocks until no request is in flight (their buffers are no longer touched by the kernel).

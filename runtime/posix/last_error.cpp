@@ -36,6 +36,7 @@ DWORD win32_error_from_errno(int error) {
         case ENOMEM: return ERROR_NOT_ENOUGH_MEMORY;
         case ENOSPC:
         case EDQUOT: return ERROR_DISK_FULL;
+        case EIO: return ERROR_IO_DEVICE;
         case EBADF: return ERROR_INVALID_HANDLE;
         case EINVAL: return ERROR_INVALID_PARAMETER;
         case ETXTBSY:
@@ -52,6 +53,9 @@ uint32_t ntstatus_from_errno(int error) {
         case EINTR: return kStatusCancelled;
         case ENOSPC:
         case EDQUOT: return kStatusDiskFull;
+        case EIO: return kStatusIoDeviceError;
+        case ENOMEM:
+        case EAGAIN: return kStatusInsufficientResources;
         case EBADF: return kStatusInvalidHandle;
         case EMFILE:
         case ENFILE: return kStatusTooManyOpenedFiles;

@@ -240,9 +240,13 @@ void StreamObject::op_finished(StreamOp* raw, int64_t result) {
         const bool more = result > 0 && op->advance(result);  // counts the bytes either way
         // A spurious wake-up, or a partial transfer that must go on: the op stays the lane's head.
         if (!stopping && (result == -EAGAIN || more)) {
-            op->armed = true;
-            if (const int error = io_backend().submit_stream(*op); error != 0) finisher.add(op, -error);
-            return;
+            if (op->cancel_asked) {
+                result = -ECANCELED;  // the cancel came while the kernel call was finishing
+            } else {
+                op->armed = true;
+                if (const int error = io_backend().submit_stream(*op); error != 0) finisher.add(op, -error);
+                return;
+            }
         }
         if (op->in_lane) {
             Lane& lane = *self.lanes_[op->lane];
@@ -261,6 +265,7 @@ bool StreamObject::take_back(const std::shared_ptr<StreamOp>& op) {
     StreamObject& self = *op->owner;
     std::lock_guard lock(self.mutex_);
     if (op->armed) {
+        op->cancel_asked = true;
         io_backend().cancel_stream(*op);
         return false;
     }
@@ -288,6 +293,7 @@ void StreamObject::end_requests(uint32_t status, bool refuse_new) {
         for (const std::shared_ptr<StreamOp>& op : ops) {
             op->cancel_status = status;
             if (op->armed) {
+                op->cancel_asked = true;
                 io_backend().cancel_stream(*op);
             } else if (op->in_lane) {
                 std::erase(lanes_[op->lane]->queue, op);

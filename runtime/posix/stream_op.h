@@ -37,6 +37,9 @@ struct StreamOp {
     uint32_t cancel_status = kStatusCancelled;  // what a cancelled op reports (closesocket: aborted)
     bool in_lane = false;                       // waits in (or heads) its owner's lane
     bool armed = false;                         // the backend has it
+    // A cancel was asked while the backend had it. The backend may already have finished that
+    // kernel call (a partial send), so the cancel can miss: the op must not go on afterwards.
+    bool cancel_asked = false;
     // Runs once, with the final status and bytes, on whichever thread finished the op, with no
     // lock held.
     std::function<void(uint32_t status, uint64_t bytes)> done;

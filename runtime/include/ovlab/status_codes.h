@@ -45,6 +45,9 @@
     X(STATUS_PIPE_BROKEN, kStatusPipeBroken, 0xC000014Bu, ERROR_BROKEN_PIPE, ERROR_BROKEN_PIPE,                 \
       "the other end of the pipe was closed",                                                                   \
       "파이프의 다른 쪽 끝이 닫혔습니다")                                                                       \
+    X(STATUS_IO_DEVICE_ERROR, kStatusIoDeviceError, 0xC0000185u, ERROR_IO_DEVICE, ERROR_IO_DEVICE,              \
+      "the device reported an I/O error",                                                                       \
+      "장치가 I/O 오류를 보고했습니다")                                                                         \
     X(STATUS_CONNECTION_RESET, kStatusConnectionReset, 0xC000020Du, ERROR_NETNAME_DELETED, WSAECONNRESET,       \
       "the peer reset the connection",                                                                          \
       "상대가 연결을 리셋했습니다")                                                                             \
@@ -188,6 +191,8 @@
       "요청이 시작되었고 나중에 끝납니다")                                                                             \
     X(ERROR_NOACCESS, 998u, "a buffer pointer is not valid for the length given",                       \
       "버퍼 포인터가 주어진 길이에 대해 올바르지 않습니다")                                                                   \
+    X(ERROR_IO_DEVICE, 1117u, "the device reported an I/O error",                                     \
+      "장치가 I/O 오류를 보고했습니다")                                                                            \
     X(ERROR_NOT_FOUND, 1168u, "no matching request was found",                                          \
       "일치하는 요청을 찾지 못했습니다")                                                                              \
     X(ERROR_CONNECTION_REFUSED, 1225u, "the remote computer refused the connection",                    \

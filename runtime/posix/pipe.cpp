@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "event.h"
+#include "io_request.h"
 #include "ovlab/status_codes.h"
 #include "pipe_name.h"
 #include "wait.h"
@@ -31,9 +32,29 @@ PipeRegistry& registry() {
 bool wants_read(DWORD access) { return access & (GENERIC_READ | GENERIC_ALL | FILE_READ_DATA); }
 bool wants_write(DWORD access) { return access & (GENERIC_WRITE | GENERIC_ALL | FILE_WRITE_DATA | FILE_APPEND_DATA); }
 
+uint64_t next_listen_order() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+}
+
 std::string lower(std::string text) {
     for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return text;
+}
+
+// The live instances, the one that started listening first in front. The registry's mutex held.
+std::vector<std::shared_ptr<PipeObject>> in_listen_order(const std::vector<std::weak_ptr<PipeObject>>& instances) {
+    std::vector<std::pair<uint64_t, std::shared_ptr<PipeObject>>> ordered;
+    for (const std::weak_ptr<PipeObject>& weak : instances) {
+        if (std::shared_ptr<PipeObject> server = weak.lock()) {
+            std::unique_lock pipe_lock = server->lock_pipe();
+            ordered.emplace_back(server->listen_order, std::move(server));
+        }
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::shared_ptr<PipeObject>> servers;
+    for (auto& [order, server] : ordered) servers.push_back(std::move(server));
+    return servers;
 }
 
 }  // namespace
@@ -45,7 +66,10 @@ PipeObject::PipeObject(std::shared_ptr<PipeName> name, bool server, int fd, bool
       server_(server),
       can_read_(can_read),
       can_write_(can_write) {
-    if (!server) state = State::Connected;
+    if (server)
+        listen_order = next_listen_order();
+    else
+        state = State::Connected;
 }
 
 std::string PipeObject::describe() const {
@@ -80,6 +104,23 @@ uint32_t PipeObject::refuses_transfer(bool read) const {
     return 0;
 }
 
+std::shared_ptr<PipeConnection> PipeObject::current_connection() {
+    if (!server_) return client_connection_;
+    std::lock_guard lock(pipe_mutex_);
+    return connection;
+}
+
+std::shared_ptr<SendGate> PipeObject::gate_send() {
+    const std::shared_ptr<PipeConnection> joined = current_connection();
+    if (!joined) return nullptr;
+    return (server_ ? joined->to_client : joined->to_server)->gate();
+}
+
+void PipeObject::received(uint64_t bytes) {
+    if (const std::shared_ptr<PipeConnection> joined = current_connection())
+        (server_ ? joined->to_server : joined->to_client)->took(bytes);
+}
+
 void PipeObject::last_handle_closed() {
     std::shared_ptr<KernelObject> pending_connect;
     if (server_) {
@@ -88,7 +129,10 @@ void PipeObject::last_handle_closed() {
     }
     abort_all(kStatusPipeBroken);
     close_descriptor();
+    // Writes waiting for room, this end's or the peer's, end with the connection.
+    if (const std::shared_ptr<PipeConnection> joined = current_connection()) joined->end(kStatusPipeBroken);
     if (!server_) return;
+    finish_queued_connects(kStatusPipeBroken);
     forget_instance();
     // Windows completes the ConnectNamedPipe before CloseHandle returns (§8): the program may free
     // its OVERLAPPED right after.
@@ -114,6 +158,54 @@ void PipeObject::connected(int fd) {
     listen_pending = false;
 }
 
+bool PipeObject::accept_pending() const {
+    if (!listen_pending) return false;
+    if (!connect_delivered) return true;  // a synchronous ConnectNamedPipe: it ends with its call
+    std::lock_guard lock(kernel_mutex());
+    return !connect_delivered->is_signalled();
+}
+
+void PipeObject::start_listening() {
+    state = State::Listening;
+    listen_order = next_listen_order();
+}
+
+int PipeObject::queue_connect(std::unique_ptr<IoRequest> request) {
+    request->start = [this](IoRequest& started) {
+        uint32_t status = 0;
+        {
+            std::lock_guard lock(pipe_mutex_);
+            if (listen_pending) {
+                queued_connects_.push_back(&started);
+                return 0;
+            }
+            // The pending ConnectNamedPipe ended while this one was being issued: it ends the same way.
+            if (state != State::Connected) status = aborted_status() ? kStatusPipeBroken : kStatusPipeDisconnected;
+        }
+        started.decided_status = status;
+        request_finished(&started, nt_success(status) ? 0 : -1);  // may free the request: nothing after
+        return 0;
+    };
+    // CancelIo/CancelIoEx: a queued request leaves the queue and the caller ends it, cancelled.
+    request->cancel = [this](IoRequest& cancelled) {
+        std::lock_guard lock(pipe_mutex_);
+        return std::erase(queued_connects_, &cancelled) != 0;
+    };
+    return issue_request(std::move(request));
+}
+
+void PipeObject::finish_queued_connects(uint32_t status) {
+    std::vector<IoRequest*> waiting;
+    {
+        std::lock_guard lock(pipe_mutex_);
+        waiting.swap(queued_connects_);
+    }
+    for (IoRequest* request : waiting) {
+        request->decided_status = status;
+        request_finished(request, nt_success(status) ? 0 : -1);
+    }
+}
+
 std::string pipe_name_from_path(const std::string& path) {
     std::string normal = path;
     std::replace(normal.begin(), normal.end(), '/', '\\');
@@ -122,14 +214,17 @@ std::string pipe_name_from_path(const std::string& path) {
     return normal.substr(prefix.size());
 }
 
-std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, DWORD open_mode, DWORD pipe_mode,
-                                                 DWORD max_instances, DWORD default_timeout, DWORD* error) {
+std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, const PipeInstanceSettings& settings,
+                                                 DWORD* error) {
+    const DWORD open_mode = settings.open_mode;
+    const DWORD max_instances = settings.max_instances;
     const DWORD access = open_mode & PIPE_ACCESS_DUPLEX;
     PipeRegistry& r = registry();
     std::lock_guard lock(r.mutex);
     std::shared_ptr<PipeName>& entry = r.names[lower(name)];
     if (!entry) {
-        entry = std::make_shared<PipeName>(PipeName{lower(name), name, access, pipe_mode, max_instances, default_timeout});
+        entry = std::make_shared<PipeName>(
+            PipeName{lower(name), name, access, settings.pipe_mode, max_instances, settings.default_timeout});
     } else {
         // Windows: later instances must agree with the first; FIRST_PIPE_INSTANCE refuses to be second.
         if ((open_mode & FILE_FLAG_FIRST_PIPE_INSTANCE) || entry->access != access) {
@@ -152,6 +247,8 @@ std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, DWORD 
     auto pipe = std::make_shared<PipeObject>(entry, true, listener, (open_mode & FILE_FLAG_OVERLAPPED) != 0,
                                              (access & PIPE_ACCESS_INBOUND) != 0, (access & PIPE_ACCESS_OUTBOUND) != 0);
     pipe->socket_name = socket_name;
+    pipe->out_buffer_size = settings.out_buffer_size;
+    pipe->in_buffer_size = settings.in_buffer_size;
     entry->instances.push_back(pipe);
     return pipe;
 }
@@ -171,15 +268,14 @@ std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD acce
         *error = ERROR_ACCESS_DENIED;
         return nullptr;
     }
-    // Windows connects the client to the first instance, in creation order, that waits for one.
-    for (const std::weak_ptr<PipeObject>& weak : entry->instances) {
-        const std::shared_ptr<PipeObject> server = weak.lock();
-        if (!server) continue;
+    // The client connects to the instance that has been listening longest (§8).
+    for (const std::shared_ptr<PipeObject>& server : in_listen_order(entry->instances)) {
         std::unique_lock pipe_lock = server->lock_pipe();
         if (server->state != PipeObject::State::Listening) continue;
         const int fd = net::connect_local(server->socket_name);
         if (fd < 0) continue;
-        if (server->listen_pending) {
+        const bool accepting = server->accept_pending();
+        if (accepting) {
             server->state = PipeObject::State::Connected;  // its pending ConnectNamedPipe takes the connection
             *connect_delivered = server->connect_delivered;
         } else {
@@ -192,9 +288,12 @@ std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD acce
         }
         auto client = std::make_shared<PipeObject>(entry, false, fd, (flags & FILE_FLAG_OVERLAPPED) != 0,
                                                    wants_read(access), wants_write(access));
-        server->connection = std::make_shared<PipeConnection>();
+        server->connection = std::make_shared<PipeConnection>(server->out_buffer_size, server->in_buffer_size);
         server->connection->client = client;
         client->join(server->connection);
+        pipe_lock.unlock();
+        // ConnectNamedPipe calls queued behind one that was cancelled meanwhile complete here.
+        if (!accepting) server->finish_queued_connects(kStatusSuccess);
         return client;
     }
     *error = ERROR_PIPE_BUSY;

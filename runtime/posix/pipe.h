@@ -5,13 +5,16 @@
 // On Linux each server instance (one CreateNamedPipe call) listens on a local stream socket in the
 // abstract namespace, named after the process id, the pipe name and the instance number; nothing
 // appears on disk and the name dies with the process. ConnectNamedPipe is an accept on that socket;
-// a client's CreateFile("\\.\pipe\name") connects to the first instance that waits for a client
-// and, when no ConnectNamedPipe is pending there, the instance takes the connection at once (the
-// pipe is connected, and ConnectNamedPipe will say ERROR_PIPE_CONNECTED, as on Windows).
+// a client's CreateFile("\\.\pipe\name") connects to the instance that has waited longest for a
+// client and, when no ConnectNamedPipe is pending there, the instance takes the connection at once
+// (the pipe is connected, and ConnectNamedPipe will say ERROR_PIPE_CONNECTED, as on Windows).
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - Message mode, PIPE_NOWAIT and clients in other processes are not provided.
-// - nOutBufferSize/nInBufferSize are advisory on Windows and ignored here.
+// - Buffer quotas (pipe_flow.h): a cancelled waiting write leaves its bytes readable, and the
+//   sizes are not rounded as Windows may round them.
+// - A second ConnectNamedPipe on a synchronous handle fails with ERROR_PIPE_LISTENING; Windows
+//   queues it as it does on an overlapped handle.
 // - Inside a lesson, CloseHandle of a server does not wait for its pending ConnectNamedPipe to be
 //   delivered (the stepper delivers it in its turn); outside a lesson it does, as Windows.
 #pragma once
@@ -22,18 +25,32 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
+#include "pipe_flow.h"
 #include "stream.h"
 
 namespace ovlab::posix {
 
+struct IoRequest;
 struct PipeName;
 class PipeObject;
 
 // One client connection, shared by the server instance and the client end it connected.
 struct PipeConnection {
+    PipeConnection(DWORD out_buffer_size, DWORD in_buffer_size)
+        : to_client(std::make_shared<PipeFlow>(out_buffer_size)),
+          to_server(std::make_shared<PipeFlow>(in_buffer_size)) {}
+    // Waiting writes of both directions complete with `status`.
+    void end(uint32_t status) {
+        to_client->end(status);
+        to_server->end(status);
+    }
+
     std::atomic<bool> disconnected{false};  // DisconnectNamedPipe: the client's calls fail with 233
     std::weak_ptr<PipeObject> client;
+    const std::shared_ptr<PipeFlow> to_client;  // what the server writes
+    const std::shared_ptr<PipeFlow> to_server;  // what the client writes
 };
 
 class PipeObject : public StreamObject {
@@ -52,6 +69,9 @@ public:
     // (STATUS_PIPE_BROKEN for a read, STATUS_PIPE_CLOSING for a write).
     uint32_t completion_status(StreamOpKind kind, int64_t result, uint64_t requested) const override;
     uint32_t refuses_transfer(bool read) const override;
+    // Writes wait for room in the reading end's buffer; reads make room (pipe_flow.h).
+    std::shared_ptr<SendGate> gate_send() override;
+    void received(uint64_t bytes) override;
     // Pending requests end with STATUS_PIPE_BROKEN; the peer's reads then fail with 109. A pending
     // overlapped ConnectNamedPipe has completed when this returns (outside a lesson).
     void last_handle_closed() override;
@@ -66,6 +86,23 @@ public:
     std::shared_ptr<PipeConnection> connection;  // the client that connected last (server ends)
     bool connect_stepped = false;  // issued in a lesson: the stepper delivers it, CloseHandle does not wait
     std::string socket_name;      // the instance's abstract socket name
+    DWORD out_buffer_size = 0;    // CreateNamedPipe's quotas: what the server writes, what it reads
+    DWORD in_buffer_size = 0;
+    // When the instance last started listening (creation, or ConnectNamedPipe after a disconnect):
+    // a client connects to the instance that has listened longest (§8).
+    uint64_t listen_order = 0;
+
+    // Listening from now on, behind every instance that listens already. pipe_mutex held.
+    void start_listening();
+    // A ConnectNamedPipe waits in the accept lane: one was issued and has not ended (a cancelled
+    // one leaves the instance listening with nobody accepting). pipe_mutex held.
+    bool accept_pending() const;
+    // An overlapped ConnectNamedPipe made while one is pending: the pipe file system queues it
+    // and completes it with the first (§8). Issues `request`; returns 0, or the errno with which
+    // it was refused.
+    int queue_connect(std::unique_ptr<IoRequest> request);
+    // Completes the queued ConnectNamedPipe requests with `status`. pipe_mutex not held.
+    void finish_queued_connects(uint32_t status);
 
     // The connection became this instance's (from the backlog at once, or by ConnectNamedPipe).
     // pipe_mutex held.
@@ -77,9 +114,11 @@ public:
 
 private:
     void forget_instance();  // the name no longer leads to this instance
+    std::shared_ptr<PipeConnection> current_connection();
 
     std::shared_ptr<PipeName> name_;
     std::shared_ptr<PipeConnection> client_connection_;
+    std::vector<IoRequest*> queued_connects_;  // pipe_mutex_; CancelIo takes them back out
     bool server_;
     bool can_read_;
     bool can_write_;
@@ -90,8 +129,16 @@ private:
 std::string pipe_name_from_path(const std::string& path);
 
 // CreateNamedPipe: a new server instance, or nullptr with *error set (a Win32 error).
-std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, DWORD open_mode, DWORD pipe_mode,
-                                                 DWORD max_instances, DWORD default_timeout, DWORD* error);
+struct PipeInstanceSettings {
+    DWORD open_mode = 0;
+    DWORD pipe_mode = 0;
+    DWORD max_instances = 1;
+    DWORD out_buffer_size = 0;
+    DWORD in_buffer_size = 0;
+    DWORD default_timeout = 0;
+};
+std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, const PipeInstanceSettings& settings,
+                                                 DWORD* error);
 // CreateFile on a pipe path: the client end, or nullptr with *error set (ERROR_FILE_NOT_FOUND,
 // ERROR_PIPE_BUSY, ERROR_ACCESS_DENIED). When an overlapped ConnectNamedPipe took the connection,
 // *connect_delivered is what to wait on before CreateFile returns.

@@ -21,8 +21,10 @@ namespace {
 
 using trace::OverlappedField;
 
-HANDLE create_named_pipe(const char* path, DWORD open_mode, DWORD pipe_mode, DWORD max_instances,
-                         DWORD default_timeout) {
+HANDLE create_named_pipe(const char* path, const PipeInstanceSettings& settings) {
+    const DWORD open_mode = settings.open_mode;
+    const DWORD pipe_mode = settings.pipe_mode;
+    const DWORD max_instances = settings.max_instances;
     // No name at all is a missing path (3); a name outside \\.\pipe\ is an invalid one (123).
     const std::string name = path ? pipe_name_from_path(path) : std::string();
     if (name.empty()) {
@@ -36,7 +38,7 @@ HANDLE create_named_pipe(const char* path, DWORD open_mode, DWORD pipe_mode, DWO
         return INVALID_HANDLE_VALUE;
     }
     DWORD error = 0;
-    std::shared_ptr<PipeObject> pipe = create_pipe_instance(name, open_mode, pipe_mode, max_instances, default_timeout, &error);
+    std::shared_ptr<PipeObject> pipe = create_pipe_instance(name, settings, &error);
     if (!pipe) {
         set_last_error(error);
         return INVALID_HANDLE_VALUE;
@@ -82,6 +84,7 @@ BOOL connect_named_pipe(HANDLE handle, LPOVERLAPPED overlapped) {
         if (event) event->set_signalled(false, "ConnectNamedPipe issued");
         pipe->set_signalled(false, "ConnectNamedPipe issued");
     }
+    bool queue_behind_pending = false;
     {
         std::unique_lock lock = pipe->lock_pipe();
         if (pipe->state == PipeObject::State::Connected) {
@@ -90,21 +93,41 @@ BOOL connect_named_pipe(HANDLE handle, LPOVERLAPPED overlapped) {
             const bool gone = net::peek(pipe->fd(), nullptr, 0, &waiting) == -EPIPE;
             return fail(gone ? ERROR_NO_DATA : ERROR_PIPE_CONNECTED);
         }
-        if (pipe->listen_pending) return fail(ERROR_PIPE_LISTENING);
-        if (pipe->state == PipeObject::State::Disconnected) {
-            const int listener = net::create_local_listener(pipe->socket_name);
-            if (listener < 0) return fail(ERROR_PIPE_BUSY);
-            pipe->replace_descriptor(listener);
-            pipe->state = PipeObject::State::Listening;
+        if (pipe->accept_pending()) {
+            // NPFS queues a second request on a listening instance; every one completes when a
+            // client connects (§8). A synchronous handle's second call is refused here (§17).
+            if (!pipe->overlapped()) return fail(ERROR_PIPE_LISTENING);
+            queue_behind_pending = true;
+        } else {
+            if (pipe->state == PipeObject::State::Disconnected) {
+                const int listener = net::create_local_listener(pipe->socket_name);
+                if (listener < 0) return fail(ERROR_PIPE_BUSY);
+                pipe->replace_descriptor(listener);
+                pipe->start_listening();
+            }
+            pipe->listen_pending = true;
+            if (!pipe->overlapped()) pipe->connect_delivered = nullptr;  // this call, not an earlier one, accepts
         }
-        pipe->listen_pending = true;
+    }
+    if (queue_behind_pending) {
+        auto request = std::make_unique<IoRequest>();
+        request->operation = IoOperation::Accept;
+        request->file = pipe;
+        request->event = std::move(event);
+        request->overlapped = overlapped;
+        if (const int error = pipe->queue_connect(std::move(request)); error != 0)
+            return fail(ntstatus_to_win32_error(ntstatus_from_errno(error)));
+        return fail(ERROR_IO_PENDING);
     }
     announce_pipe_listening();
     StreamTransfer transfer;
     transfer.kind = StreamOpKind::Accept;
     transfer.established = [pipe](int fd, const net::Address&, const net::Address&) {
-        std::unique_lock lock = pipe->lock_pipe();
-        pipe->connected(fd);
+        {
+            std::unique_lock lock = pipe->lock_pipe();
+            pipe->connected(fd);
+        }
+        pipe->finish_queued_connects(kStatusSuccess);
         return 0u;
     };
     const auto not_listening = [&] {
@@ -168,6 +191,8 @@ BOOL disconnect_named_pipe(HANDLE handle) {
     // Pending requests (a ConnectNamedPipe, reads, writes) end with STATUS_PIPE_DISCONNECTED; unread
     // data is dropped with the connection.
     pipe->cancel_pending(kStatusPipeDisconnected);
+    pipe->finish_queued_connects(kStatusPipeDisconnected);
+    if (connection) connection->end(kStatusPipeDisconnected);
     pipe->wait_until_idle();
     std::unique_lock lock = pipe->lock_pipe();
     pipe->replace_descriptor(-1);
@@ -191,7 +216,9 @@ BOOL peek_named_pipe(HANDLE handle, LPVOID buffer, DWORD size, LPDWORD read, LPD
     if (copied < 0) return fail(ntstatus_to_win32_error(pipe->completion_status(StreamOpKind::Receive, copied, 1)));
     if (read) *read = static_cast<DWORD>(copied);
     if (available) *available = static_cast<DWORD>(waiting);
-    if (left) *left = 0;  // byte mode: no message boundaries
+    // kernel32 reports the message length minus the bytes copied, and a byte-mode pipe's message
+    // length is 0: peeking 2 bytes gives 0xFFFFFFFE (the documentation says 0).
+    if (left) *left = 0u - static_cast<DWORD>(copied);
     return TRUE;
 }
 
@@ -247,7 +274,8 @@ extern "C" HANDLE WINAPI CreateNamedPipeA(LPCSTR lpName, DWORD dwOpenMode, DWORD
         return create_arguments(lpName, dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize,
                                 nDefaultTimeOut, lpSecurityAttributes);
     });
-    return call.returns_handle(create_named_pipe(lpName, dwOpenMode, dwPipeMode, nMaxInstances, nDefaultTimeOut));
+    return call.returns_handle(create_named_pipe(
+        lpName, {dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize, nDefaultTimeOut}));
 }
 
 extern "C" HANDLE WINAPI CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances,
@@ -259,7 +287,8 @@ extern "C" HANDLE WINAPI CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWOR
         return create_arguments(name_or_null, dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize,
                                 nDefaultTimeOut, lpSecurityAttributes);
     });
-    return call.returns_handle(create_named_pipe(name_or_null, dwOpenMode, dwPipeMode, nMaxInstances, nDefaultTimeOut));
+    return call.returns_handle(create_named_pipe(
+        name_or_null, {dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize, nDefaultTimeOut}));
 }
 
 extern "C" BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped) {

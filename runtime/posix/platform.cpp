@@ -23,6 +23,9 @@ std::atomic<unsigned> g_next_lesson_thread{1};
 void cancel_all_io() {
     posix::io_backend().cancel_all();
     posix::cancel_all_stream_ops();  // socket and pipe requests, overlapped and blocking
+    // Requests no kernel call holds (a queued ConnectNamedPipe, a pipe write waiting for room)
+    // leave their queues, cancelled; stream requests whose ops were taken back above are left as they are.
+    posix::cancel_requests([](const posix::IoRequest& request) { return static_cast<bool>(request.cancel); });
     posix::wait_until_no_requests();
 }
 

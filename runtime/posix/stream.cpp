@@ -198,6 +198,7 @@ bool StreamObject::conclude(const std::shared_ptr<StreamOp>& op, int64_t result,
     // A WaitReadable op's result says data/end, never a byte count; a failed request moved nothing.
     const bool counts_bytes = op->kind == StreamOpKind::Receive || op->kind == StreamOpKind::Send;
     *bytes = nt_success(*status) && counts_bytes ? op->moved : 0;
+    if (op->kind == StreamOpKind::Receive && *bytes > 0) self.received(*bytes);
     return false;
 }
 

@@ -72,6 +72,20 @@ struct IssueOutcome {
     uint64_t bytes = 0;   // Completed: bytes transferred
 };
 
+// A send that may complete only once the peer has taken enough of the stream (a pipe's buffer
+// quota, docs/windows-rules.md §8). StreamObject::gate_send makes one per send.
+class SendGate {
+public:
+    virtual ~SendGate() = default;
+    // The kernel took the whole send (`bytes`, counted the first time). True when it may complete
+    // now; otherwise, when `release` is given, keeps it and calls it once, later, with the final
+    // status (success once the peer took enough, or how the connection ended), from whichever
+    // thread made room. `release` runs with no lock held.
+    virtual bool may_complete(uint64_t bytes, std::function<void(uint32_t status)> release) = 0;
+    // CancelIo: true when the send was waiting and no longer does (`release` will not be called).
+    virtual bool withdraw() = 0;
+};
+
 struct BlockingOutcome {
     uint32_t status = 0;
     uint64_t bytes = 0;
@@ -125,6 +139,10 @@ public:
     // Why a ReadFile/WriteFile (read or not) fails at once, as an NTSTATUS; 0 when it may run
     // (a pipe with no client, a socket shut down in that direction).
     virtual uint32_t refuses_transfer(bool read) const = 0;
+    // A gate for a send about to be issued (pipes), or null when a finished send completes at once.
+    virtual std::shared_ptr<SendGate> gate_send() { return nullptr; }
+    // A receive took `bytes` from the stream (pipes count them to make room for the writer).
+    virtual void received(uint64_t) {}
 
     // ---- backends ----
     // The kernel finished the lane's head `op` with `result`: continues a partial transfer,

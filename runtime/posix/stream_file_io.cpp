@@ -1,5 +1,7 @@
 #include "stream_file_io.h"
 
+#include <atomic>
+
 #include <fmt/format.h>
 
 #include "apc.h"
@@ -10,6 +12,7 @@
 #include "pipe.h"
 #include "thread.h"
 #include "trace_hooks.h"
+#include "wait.h"
 
 namespace ovlab::posix {
 namespace {
@@ -36,6 +39,29 @@ BOOL issue_overlapped(const std::shared_ptr<StreamObject>& stream, const StreamF
     return fail(ntstatus_to_win32_error(outcome.status));
 }
 
+// A write the kernel took whole that must wait for room (a pipe's buffer quota, §8): the thread
+// waits until the reader has taken enough. Returns the write's final status.
+uint32_t wait_for_room(const std::shared_ptr<SendGate>& gate, uint64_t bytes, const std::string& what) {
+    struct Room {
+        std::atomic<uint32_t> status{kStatusSuccess};
+        std::shared_ptr<EventObject> made = std::make_shared<EventObject>(true, false, std::string());
+    };
+    const auto room = std::make_shared<Room>();
+    const auto release = [room](uint32_t status) {
+        room->status = status;
+        std::lock_guard lock(kernel_mutex());
+        room->made->set_signalled(true, "room in the pipe");
+    };
+    if (gate->may_complete(bytes, release)) return kStatusSuccess;
+    try {
+        wait_for_objects({room->made}, false, INFINITE, trace::ThreadState::Waiting, what);
+    } catch (...) {
+        gate->withdraw();  // a lesson reset unwinds the thread: the write is abandoned
+        throw;
+    }
+    return room->status;
+}
+
 // A handle opened without FILE_FLAG_OVERLAPPED (a pipe end, a WSASocket without
 // WSA_FLAG_OVERLAPPED), or an overlapped pipe end given no OVERLAPPED: the thread waits; an
 // OVERLAPPED, if given, receives the result after.
@@ -52,7 +78,9 @@ BOOL transfer_synchronously(const std::shared_ptr<StreamObject>& stream, const S
         tracing() ? fmt::format("{}(0x{:X}) {} (synchronous handle)", api, stream->trace_handle(),
                                 call.read ? "waits for data" : "waits for room")
                   : std::string();
-    const BlockingOutcome outcome = StreamObject::run_blocking(stream, transfer, INFINITE, what);
+    const std::shared_ptr<SendGate> gate = call.read ? nullptr : stream->gate_send();
+    BlockingOutcome outcome = StreamObject::run_blocking(stream, transfer, INFINITE, what);
+    if (gate && nt_success(outcome.status)) outcome.status = wait_for_room(gate, outcome.bytes, what);
     const uint64_t bytes = nt_success(outcome.status) ? outcome.bytes : 0;
     {
         std::lock_guard lock(kernel_mutex());

@@ -40,6 +40,30 @@ void complete_at_issue(IoRequest& request, uint64_t length, uint32_t status, uin
     record({EventKind::IoCompleted, address, status, bytes});
 }
 
+void finish_released(IoRequest* request, uint32_t status, uint64_t bytes) {
+    request->decided_status = status;
+    request_finished(request, nt_success(status) ? static_cast<int64_t>(bytes) : -1);
+}
+
+// A send the kernel took at once whose completion must wait for room (a pipe's buffer quota,
+// §8): it pends like any request, and completes when the gate lets it go.
+IssueOutcome pend_at_gate(const std::shared_ptr<SendGate>& gate, std::unique_ptr<IoRequest> request, uint64_t length,
+                          uint64_t bytes) {
+    request->length = static_cast<uint32_t>(length);
+    request->start = [gate, bytes](IoRequest& started) {
+        // The request may be finished (and this closure freed) inside: only locals after.
+        IoRequest* const pending = &started;
+        const std::shared_ptr<SendGate> held = gate;
+        const uint64_t moved = bytes;
+        if (held->may_complete(moved, [pending, moved](uint32_t status) { finish_released(pending, status, moved); }))
+            finish_released(pending, kStatusSuccess, moved);
+        return 0;
+    };
+    request->cancel = [gate](IoRequest&) { return gate->withdraw(); };
+    issue_request(std::move(request));
+    return {IssueOutcome::Kind::Pending};
+}
+
 struct BlockingState {
     std::mutex mutex;
     std::condition_variable finished_cv;
@@ -76,6 +100,7 @@ IssueOutcome StreamObject::issue(const std::shared_ptr<StreamObject>& self, Stre
     reset_at_issue(*self, request->event.get(), operation_name(request->operation));
     if (const uint32_t refused = self->aborted_status()) return {IssueOutcome::Kind::Failed, refused};
     const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
+    const std::shared_ptr<SendGate> gate = transfer.kind == StreamOpKind::Send ? self->gate_send() : nullptr;
     int64_t result = 0;
     if (try_at_once(*self, *op, &result) == Attempt::Done) {
         uint32_t status = 0;
@@ -83,14 +108,17 @@ IssueOutcome StreamObject::issue(const std::shared_ptr<StreamObject>& self, Stre
         conclude(op, result, &status, &bytes);
         // Immediate failure: no notification at all, the event stays reset (§3).
         if (!nt_success(status)) return {IssueOutcome::Kind::Failed, status};
+        if (gate && !gate->may_complete(bytes, nullptr))
+            return pend_at_gate(gate, std::move(request), transfer.total_length(), bytes);
         complete_at_issue(*request, transfer.total_length(), status, bytes);
         return {IssueOutcome::Kind::Completed, status, bytes};
     }
     IoRequest* pending = request.get();
     request->length = static_cast<uint32_t>(transfer.total_length());
-    op->done = [pending](uint32_t status, uint64_t bytes) {
-        pending->decided_status = status;
-        request_finished(pending, !nt_success(status) ? -1 : static_cast<int64_t>(bytes));
+    op->done = [pending, gate](uint32_t status, uint64_t bytes) {
+        const auto release = [pending, bytes](uint32_t final_status) { finish_released(pending, final_status, bytes); };
+        if (gate && nt_success(status) && !gate->may_complete(bytes, release)) return;
+        finish_released(pending, status, bytes);
     };
     uint32_t refused = 0;
     request->start = [op, out = &refused](IoRequest&) {
@@ -103,7 +131,11 @@ IssueOutcome StreamObject::issue(const std::shared_ptr<StreamObject>& self, Stre
     };
     // CancelIo/CancelIoEx: an op still waiting in its lane is taken back (the caller finishes the
     // request); one the kernel has is cancelled there.
-    request->cancel = [op](IoRequest&) { return take_back(op) && forget(op); };
+    // A send waiting at its gate leaves it the same way.
+    request->cancel = [op, gate](IoRequest&) {
+        if (take_back(op)) return forget(op);
+        return gate && gate->withdraw();
+    };
     if (issue_request(std::move(request)) != 0) return {IssueOutcome::Kind::Failed, refused};
     return {IssueOutcome::Kind::Pending};
 }

@@ -2,12 +2,22 @@
 // write. A pending ConnectNamedPipe has completed when the client's CreateFile returns and when
 // the server's CloseHandle returns; the pipe name is free again at once; new handles start
 // signalled; ReadFile with no OVERLAPPED on an overlapped pipe waits; CreateNamedPipe(NULL);
-// what the client sees after DisconnectNamedPipe.
+// what the client sees after DisconnectNamedPipe; a second ConnectNamedPipe on a listening
+// instance, and one after a cancelled one; which of two listening instances a client reaches.
 #include "conformance_pipes.h"
 
 static void show_wait(const char* label, HANDLE h)
 {
     printf("%s: 0x%lX\n", label, (unsigned long)WaitForSingleObject(h, 0));
+}
+
+// Starts an overlapped ConnectNamedPipe on `server` and prints how the call answered.
+static void start_connect(const char* label, HANDLE server, OVERLAPPED* ov, HANDLE event)
+{
+    memset(ov, 0, sizeof *ov);
+    ov->hEvent = event;
+    BOOL ok = ConnectNamedPipe(server, ov);
+    show_bool(label, ok, GetLastError());
 }
 
 static void no_name(void)
@@ -39,10 +49,7 @@ static void connect_done_when_create_file_returns(HANDLE event)
     pipe_name(name, sizeof name, "connect-done");
     HANDLE server = create_server(name);
     OVERLAPPED ov;
-    memset(&ov, 0, sizeof ov);
-    ov.hEvent = event;
-    BOOL ok = ConnectNamedPipe(server, &ov);
-    show_bool("ConnectNamedPipe, no client yet", ok, GetLastError());
+    start_connect("ConnectNamedPipe, no client yet", server, &ov, event);
     HANDLE client = open_client(name);
     printf("right after the client's CreateFile: Internal 0x%lX, the event 0x%lX\n", (unsigned long)(DWORD)ov.Internal,
            (unsigned long)WaitForSingleObject(event, 0));
@@ -52,7 +59,7 @@ static void connect_done_when_create_file_returns(HANDLE event)
     OVERLAPPED read_ov;
     memset(&read_ov, 0, sizeof read_ov);
     read_ov.hEvent = CreateEventA(NULL, TRUE, FALSE, NULL);
-    ok = ReadFile(client, buffer, 4, &read, &read_ov);
+    BOOL ok = ReadFile(client, buffer, 4, &read, &read_ov);
     printf("[V] client ReadFile: %s\n", ok || GetLastError() == ERROR_IO_PENDING ? "started" : "failed");
     finish("its result", client, &read_ov);
     printf("data \"%s\"\n", buffer);
@@ -69,10 +76,7 @@ static void close_completes_connect(HANDLE event)
     pipe_name(name, sizeof name, "close-connect");
     HANDLE server = create_server(name);
     OVERLAPPED ov;
-    memset(&ov, 0, sizeof ov);
-    ov.hEvent = event;
-    BOOL ok = ConnectNamedPipe(server, &ov);
-    show_bool("ConnectNamedPipe, no client yet", ok, GetLastError());
+    start_connect("ConnectNamedPipe, no client yet", server, &ov, event);
     show_bool("CloseHandle of the server", CloseHandle(server), GetLastError());
     printf("right after it: Internal %s, the event 0x%lX\n", ov.Internal == STATUS_PENDING ? "still pending" : "final",
            (unsigned long)WaitForSingleObject(event, 0));
@@ -150,6 +154,80 @@ static void after_disconnect(HANDLE event)
     CloseHandle(server);
 }
 
+// The pipe file system queues a second ConnectNamedPipe behind a pending one (in PIPE_WAIT mode)
+// and completes both when a client connects.
+static void second_connect_queued(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "second-connect");
+    HANDLE server = create_server(name);
+    HANDLE second_event = CreateEventA(NULL, TRUE, FALSE, NULL);
+    OVERLAPPED first, second;
+    start_connect("ConnectNamedPipe, no client yet", server, &first, event);
+    start_connect("a second ConnectNamedPipe on the same instance", server, &second, second_event);
+    show_wait("its event", second_event);
+    HANDLE client = open_client(name);
+    printf("right after the client's CreateFile: first 0x%lX, second 0x%lX\n", (unsigned long)(DWORD)first.Internal,
+           (unsigned long)(DWORD)second.Internal);
+    finish("the first", server, &first);
+    finish("the second", server, &second);
+    show_wait("the second's event", second_event);
+    CloseHandle(client);
+    CloseHandle(server);
+    CloseHandle(second_event);
+}
+
+// A cancelled ConnectNamedPipe leaves the instance listening: the next one pends and a client
+// completes it.
+static void connect_again_after_cancel(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "cancelled-connect");
+    HANDLE server = create_server(name);
+    OVERLAPPED first, second;
+    start_connect("ConnectNamedPipe, no client yet", server, &first, event);
+    show_bool("CancelIoEx of it", CancelIoEx(server, &first), GetLastError());
+    finish("its result", server, &first);
+    start_connect("ConnectNamedPipe again", server, &second, event);
+    HANDLE client = open_client(name);
+    finish("it, after the client's CreateFile", server, &second);
+    write_text("server WriteFile 4 bytes", server, "ping", NULL);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
+static void show_connected(const char* label, HANDLE server)
+{
+    DWORD available = 0;
+    BOOL ok = PeekNamedPipe(server, NULL, 0, NULL, &available, NULL);
+    printf("%s: %s\n", label, ok ? "connected" : "not connected");
+}
+
+// Two instances: the first serves a client, disconnects and listens again; the next client goes
+// to the second, which has been listening since it was created.
+static void longest_listening_instance_first(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "listen-order");
+    const DWORD mode = PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED;
+    HANDLE first = CreateNamedPipeA(name, mode, PIPE_TYPE_BYTE, 2, 4096, 4096, 0, NULL);
+    HANDLE second = CreateNamedPipeA(name, mode, PIPE_TYPE_BYTE, 2, 4096, 4096, 0, NULL);
+    HANDLE client = open_client(name);
+    show_connected("the first client: the first instance", first);
+    show_connected("the first client: the second instance", second);
+    show_bool("DisconnectNamedPipe of the first instance", DisconnectNamedPipe(first), GetLastError());
+    CloseHandle(client);
+    OVERLAPPED ov;
+    start_connect("ConnectNamedPipe on the first instance again", first, &ov, event);
+    client = open_client(name);
+    show_connected("the next client: the second instance", second);
+    printf("the first instance's ConnectNamedPipe: %s\n",
+           ov.Internal == STATUS_PENDING ? "still pending" : "completed");
+    CloseHandle(client);
+    CloseHandle(second);
+    CloseHandle(first);  // completes the pending ConnectNamedPipe before it returns
+}
+
 int main()
 {
     HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL);
@@ -159,6 +237,9 @@ int main()
     close_completes_connect(event);
     read_without_overlapped();
     after_disconnect(event);
+    second_connect_queued(event);
+    connect_again_after_cancel(event);
+    longest_listening_instance_first(event);
     CloseHandle(event);
     return 0;
 }

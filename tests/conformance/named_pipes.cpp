@@ -97,8 +97,9 @@ static void read_pends_and_peek(HANDLE event, HANDLE write_event)
     ok = PeekNamedPipe(server, peeked, 2, &read, &available, &left);
     printf("PeekNamedPipe 2: %s read %lu available %lu \"%s\"\n", ok ? "TRUE" : "FALSE", (unsigned long)read,
            (unsigned long)available, peeked);
-    // Documented as 0 for byte-mode pipes; Wine 8.0 stores 0 minus the bytes read (0xFFFFFFFE).
-    printf("[!W] bytes left this message (byte mode): %lu\n", (unsigned long)left);
+    // Documented as 0 for byte-mode pipes; kernel32 stores the message length (0) minus the bytes
+    // peeked, so 0xFFFFFFFE here.
+    printf("bytes left this message (byte mode): 0x%lX\n", (unsigned long)left);
     memset(buffer, 0, sizeof buffer);
     memset(&ov, 0, sizeof ov);
     ov.hEvent = event;

@@ -10,11 +10,16 @@ set(ENV{WINEARCH} "win64")
 unset(ENV{OVLAB_LESSONS_DIR})
 
 # wine_run(<output-variable> <result-variable> ARGS...): runs a Windows program, stdout captured
-# with Windows line ends turned into "\n".
+# with Windows line ends turned into "\n". With TIME_LIMIT set, the program is killed after that
+# many seconds and the result says "timeout".
 function(wine_run output_var result_var)
+    set(time_limit)
+    if(DEFINED TIME_LIMIT)
+        set(time_limit TIMEOUT ${TIME_LIMIT})
+    endif()
     execute_process(COMMAND ${WINE} ${ARGN}
         OUTPUT_VARIABLE output ERROR_VARIABLE errors RESULT_VARIABLE result
-        WORKING_DIRECTORY ${WORK_DIR})
+        WORKING_DIRECTORY ${WORK_DIR} ${time_limit})
     string(REPLACE "\r\n" "\n" output "${output}")
     set(${output_var} "${output}" PARENT_SCOPE)
     set(${result_var} "${result}" PARENT_SCOPE)

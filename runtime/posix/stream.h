@@ -92,9 +92,10 @@ public:
                               std::unique_ptr<IoRequest> request);
     // Blocking on the calling thread, in an ordinary (interruptible) wait; `timeout_ms` INFINITE or
     // a SO_RCVTIMEO/SO_SNDTIMEO value, after which the request is cancelled. `what` is the
-    // thread's state in the trace.
+    // thread's state in the trace. `alertable`: APCs queued to the thread run while it waits, and
+    // the wait goes on (Winsock's blocking calls, docs/windows-rules.md §13).
     static BlockingOutcome run_blocking(const std::shared_ptr<StreamObject>& self, StreamTransfer transfer,
-                                        DWORD timeout_ms, const std::string& what);
+                                        DWORD timeout_ms, const std::string& what, bool alertable = false);
     // Only tries, never waits: for non-blocking sockets (FIONBIO). Failed with the status of
     // EWOULDBLOCK when the request would have to wait.
     static IssueOutcome try_now(const std::shared_ptr<StreamObject>& self, const StreamTransfer& transfer);

@@ -53,6 +53,7 @@ public:
         bool exclusive_address = false;       // SO_EXCLUSIVEADDRUSE
         DWORD receive_timeout = 0;            // SO_RCVTIMEO, milliseconds, 0 = none
         DWORD send_timeout = 0;               // SO_SNDTIMEO
+        int connect_error = 0;                // a non-blocking connect's failure, for SO_ERROR (Winsock number)
     };
     State state() const;
     template <class Change>

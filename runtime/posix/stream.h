@@ -61,6 +61,8 @@ struct StreamTransfer {
     // addresses. Returns 0, or an NTSTATUS that fails the request. With buffers, the first
     // transfer follows on the connection: AcceptEx's receive, ConnectEx's send.
     std::function<uint32_t(int fd, const net::Address& local, const net::Address& peer)> established;
+    // A non-blocking connect (try_now): told the final status once it is known in the background.
+    std::function<void(uint32_t status)> background_finished;
 
     uint64_t total_length() const;
 };

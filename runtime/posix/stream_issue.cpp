@@ -202,6 +202,8 @@ IssueOutcome StreamObject::try_now(const std::shared_ptr<StreamObject>& self, co
     const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
     if (transfer.kind == StreamOpKind::Connect) {
         // A non-blocking connect goes on in the background; the caller reports WSAEWOULDBLOCK.
+        if (transfer.background_finished)
+            op->done = [finished = transfer.background_finished](uint32_t status, uint64_t) { finished(status); };
         if (const uint32_t refused = enqueue(op)) return {IssueOutcome::Kind::Failed, refused};
         return {IssueOutcome::Kind::Failed, kStatusDeviceNotReady};
     }

@@ -117,6 +117,13 @@ SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
     };
     uint32_t status = 0;
     if (state.nonblocking) {
+        // The kernel's own pending error is consumed by the runtime's connect: SO_ERROR reads this.
+        transfer.background_finished = [weak = std::weak_ptr<SocketObject>(socket)](uint32_t final_status) {
+            const std::shared_ptr<SocketObject> connecting = weak.lock();
+            if (!connecting || nt_success(final_status)) return;
+            const int error = static_cast<int>(ntstatus_to_wsa_error(final_status));
+            connecting->update([error](SocketObject::State& st) { st.connect_error = error; });
+        };
         status = StreamObject::try_now(socket, transfer).status;
     } else {
         const std::string what = tracing ? fmt::format("accept(0x{:X}) waits for a client", s) : "";

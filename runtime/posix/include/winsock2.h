@@ -11,7 +11,7 @@
 //   library's bitmap). The C library declares the same names in <sys/select.h>, which <stdlib.h>
 //   pulls in; as Wine's and mingw's headers do, this header keeps the C library's out of the way:
 //   included first, it marks <sys/select.h> as already read; included after it, it renames its own
-//   fd_set with a macro and declares select() as a C++ overload (a macro in C). struct timeval is
+//   fd_set and select() with macros (ovlab_winsock_fd_set, ovlab_winsock_select). struct timeval is
 //   the C library's when it came first: the same two longs. FD_SETSIZE defined before this header
 //   enlarges the sets as on Windows, unless <sys/select.h> came first: its 1024 is replaced by 64.
 // - Only TCP stream sockets (AF_INET, AF_INET6) are implemented.
@@ -134,20 +134,14 @@ typedef struct fd_set {
 extern "C" {
 #endif
 WINSOCK_API_LINKAGE int WSAAPI __WSAFDIsSet(SOCKET fd, fd_set* set);
-#if !defined(OVLAB_WINSOCK_SELECT_RENAMED) || !defined(__cplusplus)
 #ifdef OVLAB_WINSOCK_SELECT_RENAMED
+// An overload would lose to the C library's select() when every set is NULL: a macro instead.
 #define select ovlab_winsock_select
 #endif
 WINSOCK_API_LINKAGE int WSAAPI select(int nfds, fd_set* readfds, fd_set* writefds, fd_set* exceptfds,
                                       const struct timeval* timeout) OVLAB_WINSOCK_SYMBOL(select);
-#endif
 #ifdef __cplusplus
 }
-#endif
-#if defined(OVLAB_WINSOCK_SELECT_RENAMED) && defined(__cplusplus)
-// An overload of the C library's select(): a Winsock fd_set chooses this one.
-int select(int nfds, fd_set* readfds, fd_set* writefds, fd_set* exceptfds, const struct timeval* timeout)
-    OVLAB_WINSOCK_SYMBOL(select);
 #endif
 
 // Adds a socket once, while there is room; removes one keeping the others' order; empties; asks.

@@ -54,6 +54,7 @@ public:
         DWORD receive_timeout = 0;            // SO_RCVTIMEO, milliseconds, 0 = none
         DWORD send_timeout = 0;               // SO_SNDTIMEO
         int connect_error = 0;                // a non-blocking connect's failure, for SO_ERROR (Winsock number)
+        bool connect_settled = false;         // the non-blocking connect has reported its outcome
     };
     State state() const;
     template <class Change>

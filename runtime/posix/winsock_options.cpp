@@ -3,6 +3,8 @@
 #include <mswsock.h>
 
 #include <cstring>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -20,6 +22,12 @@ namespace {
 // SO_ERROR: a failed non-blocking connect's error (the runtime's connect consumed the kernel's),
 // otherwise the kernel's pending error. Reading it clears it, as on Windows.
 int socket_error(SocketObject& socket) {
+    // select() may see the connect fail a moment before the runtime's connect has reported it.
+    for (int i = 0; i < 1000; ++i) {
+        const SocketObject::State state = socket.state();
+        if (!state.connecting || state.connected || state.connect_settled) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     int error = 0;
     socket.update([&error](SocketObject::State& state) { std::swap(error, state.connect_error); });
     return error != 0 ? error : net::wsa_error_from_errno(net::take_pending_error(socket.fd()));

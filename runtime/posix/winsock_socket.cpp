@@ -117,13 +117,6 @@ SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
     };
     uint32_t status = 0;
     if (state.nonblocking) {
-        // The kernel's own pending error is consumed by the runtime's connect: SO_ERROR reads this.
-        transfer.background_finished = [weak = std::weak_ptr<SocketObject>(socket)](uint32_t final_status) {
-            const std::shared_ptr<SocketObject> connecting = weak.lock();
-            if (!connecting || nt_success(final_status)) return;
-            const int error = static_cast<int>(ntstatus_to_wsa_error(final_status));
-            connecting->update([error](SocketObject::State& st) { st.connect_error = error; });
-        };
         status = StreamObject::try_now(socket, transfer).status;
     } else {
         const std::string what = tracing ? fmt::format("accept(0x{:X}) waits for a client", s) : "";
@@ -162,6 +155,16 @@ int connect_socket(SOCKET s, const sockaddr* name, int namelen, bool tracing) {
             if (const std::shared_ptr<SocketObject> connected = weak.lock())
                 connected->update([](SocketObject::State& st) { st.connected = true; });
             return 0u;
+        };
+        // The kernel's own pending error is consumed by the runtime's connect: SO_ERROR reads this.
+        transfer.background_finished = [weak = std::weak_ptr<SocketObject>(socket)](uint32_t final_status) {
+            const std::shared_ptr<SocketObject> connecting = weak.lock();
+            if (!connecting) return;
+            const int error = nt_success(final_status) ? 0 : static_cast<int>(ntstatus_to_wsa_error(final_status));
+            connecting->update([error](SocketObject::State& st) {
+                st.connect_error = error;
+                st.connect_settled = true;
+            });
         };
         status = StreamObject::try_now(socket, transfer).status;
     } else {

@@ -3,7 +3,9 @@
 // them, as on Windows.
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Only TCP over IPv4/IPv6. WSAEventSelect, WSAAsyncSelect and UDP are not provided.
+// - Only TCP over IPv4/IPv6. WSAEventSelect, WSAAsyncSelect, UDP and TransmitFile are not provided.
+// - AcceptEx with address lengths too short fails at once with WSAEFAULT; Windows pends and reports
+//   the problem at completion.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
 //   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).
 // - SO_REUSEADDR is always on underneath: Windows lets a server bind a port still in TIME_WAIT,

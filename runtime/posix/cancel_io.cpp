@@ -1,4 +1,4 @@
-// CancelIo and CancelIoEx (docs/windows-rules.md §14). Cancelling only asks: each request still
+// CancelIo, CancelIoEx and CancelSynchronousIo (docs/windows-rules.md §14). Cancelling only asks: each request still
 // completes through its normal channel (event, completion routine, port packet), with
 // STATUS_CANCELLED (ERROR_OPERATION_ABORTED) when the kernel could stop it, or with its real
 // result when it had already finished. Until then its OVERLAPPED and buffer stay in use.
@@ -38,5 +38,20 @@ extern "C" BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped) {
         return request.file == object && (!lpOverlapped || request.overlapped == lpOverlapped);
     });
     if (found == 0) return call.returns_bool(fail(ERROR_NOT_FOUND));
+    return call.returns_bool(TRUE);
+}
+
+extern "C" BOOL WINAPI CancelSynchronousIo(HANDLE hThread) {
+    ApiCall call("CancelSynchronousIo", [&] { return handle_argument("hThread", 0, hThread); });
+    std::shared_ptr<ThreadObject> thread = lookup_handle_as<ThreadObject>(hThread);
+    if (!thread) return call.returns_bool(fail(ERROR_INVALID_HANDLE));
+    std::function<void()> cancel;
+    {
+        std::lock_guard lock(kernel_mutex());
+        cancel = thread->cancel_synchronous_io;
+    }
+    // The blocking call the thread is in fails with ERROR_OPERATION_ABORTED, unless it finished first.
+    if (!cancel) return call.returns_bool(fail(ERROR_NOT_FOUND));
+    cancel();
     return call.returns_bool(TRUE);
 }

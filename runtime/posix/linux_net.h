@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace ovlab::posix::net {
 
@@ -59,6 +61,38 @@ int set_option(int fd, Option option, int value);
 int get_option(int fd, Option option, int* value);
 int set_linger(int fd, bool on, int seconds);
 int get_linger(int fd, bool* on, int* seconds);
+
+// ---- names -> addresses (getaddrinfo) ----
+// One answer, in Linux layout; the flags, family and type numbers in and out are Windows' (ws2def.h).
+struct ResolvedAddress {
+    int socket_type = 0;
+    int protocol = 0;
+    Address address;
+};
+struct Resolution {
+    std::vector<ResolvedAddress> addresses;
+    std::string canonical_name;
+};
+// 0, or the Winsock error getaddrinfo reports (WSAHOST_NOT_FOUND, WSATYPE_NOT_FOUND, ...).
+int resolve(const char* node, const char* service, int windows_flags, int windows_family, int socket_type,
+            int protocol, Resolution& out);
+
+// ---- readiness (select) ----
+// What Winsock knows of a socket decides what its poll() events mean: a socket that was never
+// connected reports POLLOUT|POLLHUP on Linux, and Windows calls it neither readable nor writable.
+enum class SocketStage { Idle, Listening, Connecting, Connected };
+struct Readiness {
+    int fd = -1;
+    SocketStage stage = SocketStage::Idle;
+    bool want_read = false, want_write = false, want_except = false;
+    bool readable = false, writable = false, exceptional = false;  // the answer
+};
+// Fills each item's answer and returns how many items have one. Waits up to `timeout_ms` (-1:
+// without end) for one, or until `wake_fd` (an eventfd, -1 for none) is signalled; returns 0
+// then, or -errno.
+int poll_readiness(Readiness* items, size_t count, int timeout_ms, int wake_fd);
+int create_wake_descriptor();
+void signal_wake_descriptor(int fd);
 
 // ---- local stream sockets for named pipes (abstract namespace: no file, gone with the process) ----
 int create_local_listener(std::string_view name);

@@ -1,6 +1,8 @@
 #include "socket.h"
 
 #include <atomic>
+#include <mutex>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -13,6 +15,8 @@ namespace ovlab::posix {
 namespace {
 
 std::atomic<int> g_startup_count{0};
+std::mutex g_socket_values_mutex;
+std::unordered_set<UINT_PTR> g_socket_values;  // the SOCKET values Winsock handed out and not closed
 
 }  // namespace
 
@@ -77,6 +81,25 @@ bool winsock_cleanup() {
     return count > 0;
 }
 
-void reset_winsock() { g_startup_count = 0; }
+void remember_socket_value(UINT_PTR socket) {
+    std::lock_guard lock(g_socket_values_mutex);
+    g_socket_values.insert(socket);
+}
+
+void forget_socket_value(UINT_PTR socket) {
+    std::lock_guard lock(g_socket_values_mutex);
+    g_socket_values.erase(socket);
+}
+
+bool is_socket_value(UINT_PTR socket) {
+    std::lock_guard lock(g_socket_values_mutex);
+    return g_socket_values.count(socket) != 0;
+}
+
+void reset_winsock() {
+    g_startup_count = 0;
+    std::lock_guard lock(g_socket_values_mutex);
+    g_socket_values.clear();
+}
 
 }  // namespace ovlab::posix

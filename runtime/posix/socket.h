@@ -3,13 +3,14 @@
 // them, as on Windows.
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Only TCP over IPv4/IPv6. select(), WSAEventSelect, WSAAsyncSelect and UDP are not provided.
+// - Only TCP over IPv4/IPv6. WSAEventSelect, WSAAsyncSelect, UDP and TransmitFile are not provided.
+// - AcceptEx with address lengths too short fails at once with WSAEFAULT; Windows pends and reports
+//   the problem at completion.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
 //   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).
 // - SO_REUSEADDR is always on underneath: Windows lets a server bind a port still in TIME_WAIT,
 //   Linux only with it. Two sockets may therefore bind one port as long as neither listens;
 //   Windows refuses the second bind, here the second listen fails (WSAEADDRINUSE).
-// - Blocking calls (accept, connect, recv, send) are not alertable here.
 // - ReadFile/WriteFile with no OVERLAPPED on an overlapped socket fail with 87 (an overlapped pipe
 //   end waits instead); this case has not been compared with Windows.
 #pragma once
@@ -45,6 +46,7 @@ public:
         bool bound = false;
         bool listening = false;
         bool connected = false;
+        bool connecting = false;              // a non-blocking connect was started (select's stage)
         bool accept_context_pending = false;  // filled by AcceptEx, SO_UPDATE_ACCEPT_CONTEXT not set yet
         bool receive_shut = false;            // shutdown(SD_RECEIVE)
         bool send_shut = false;               // shutdown(SD_SEND)
@@ -53,6 +55,8 @@ public:
         bool exclusive_address = false;       // SO_EXCLUSIVEADDRUSE
         DWORD receive_timeout = 0;            // SO_RCVTIMEO, milliseconds, 0 = none
         DWORD send_timeout = 0;               // SO_SNDTIMEO
+        int connect_error = 0;                // a non-blocking connect's failure, for SO_ERROR (Winsock number)
+        bool connect_settled = false;         // the non-blocking connect has reported its outcome
     };
     State state() const;
     template <class Change>
@@ -69,6 +73,11 @@ private:
 
 // The socket a SOCKET names, or null (the caller reports WSAENOTSOCK).
 std::shared_ptr<SocketObject> lookup_socket(UINT_PTR socket);
+// Winsock knows the SOCKET values it handed out (socket, WSASocket, accept); a DuplicateHandle
+// copy names the same socket as a handle, but WSAGetOverlappedResult refuses it with WSAENOTSOCK.
+void remember_socket_value(UINT_PTR socket);
+void forget_socket_value(UINT_PTR socket);
+bool is_socket_value(UINT_PTR socket);
 
 // Sets the thread's last error (WSAGetLastError) and returns SOCKET_ERROR (-1).
 int wsa_fail(int error);

@@ -61,6 +61,8 @@ struct StreamTransfer {
     // addresses. Returns 0, or an NTSTATUS that fails the request. With buffers, the first
     // transfer follows on the connection: AcceptEx's receive, ConnectEx's send.
     std::function<uint32_t(int fd, const net::Address& local, const net::Address& peer)> established;
+    // A non-blocking connect (try_now): told the final status once it is known in the background.
+    std::function<void(uint32_t status)> background_finished;
 
     uint64_t total_length() const;
 };
@@ -106,9 +108,10 @@ public:
                               std::unique_ptr<IoRequest> request);
     // Blocking on the calling thread, in an ordinary (interruptible) wait; `timeout_ms` INFINITE or
     // a SO_RCVTIMEO/SO_SNDTIMEO value, after which the request is cancelled. `what` is the
-    // thread's state in the trace.
+    // thread's state in the trace. `alertable`: APCs queued to the thread run while it waits, and
+    // the wait goes on (Winsock's blocking calls, docs/windows-rules.md §13).
     static BlockingOutcome run_blocking(const std::shared_ptr<StreamObject>& self, StreamTransfer transfer,
-                                        DWORD timeout_ms, const std::string& what);
+                                        DWORD timeout_ms, const std::string& what, bool alertable = false);
     // Only tries, never waits: for non-blocking sockets (FIONBIO). Failed with the status of
     // EWOULDBLOCK when the request would have to wait.
     static IssueOutcome try_now(const std::shared_ptr<StreamObject>& self, const StreamTransfer& transfer);

@@ -1,5 +1,6 @@
 // The three ways a stream request runs (stream.h): overlapped, blocking, non-blocking.
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -140,8 +141,51 @@ IssueOutcome StreamObject::issue(const std::shared_ptr<StreamObject>& self, Stre
     return {IssueOutcome::Kind::Pending};
 }
 
+namespace {
+
+// The wait of a blocking call. An alertable one runs the APCs queued meanwhile and waits on for
+// what is left of the time-out.
+WaitOutcome wait_until_done(const std::shared_ptr<KernelObject>& done, DWORD timeout_ms, const std::string& what,
+                            bool alertable) {
+    const auto start = std::chrono::steady_clock::now();
+    const trace::ThreadState state = alertable ? trace::ThreadState::AlertableWait : trace::ThreadState::Waiting;
+    for (;;) {
+        DWORD left = timeout_ms;
+        if (timeout_ms != INFINITE) {
+            const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+            left = spent.count() >= timeout_ms ? 0 : timeout_ms - static_cast<DWORD>(spent.count());
+        }
+        const WaitOutcome waited = wait_for_objects({done}, false, left, state, what, alertable);
+        if (!waited.apcs_ran) return waited;
+    }
+}
+
+// While a blocking call waits, CancelSynchronousIo from another thread can cancel its op.
+class SynchronousIoRegistration {
+public:
+    SynchronousIoRegistration(const std::shared_ptr<StreamOp>& op) : thread_(current_thread_object()) {
+        std::weak_ptr<StreamOp> weak = op;
+        std::lock_guard lock(kernel_mutex());
+        thread_.cancel_synchronous_io = [weak] {
+            const std::shared_ptr<StreamOp> running = weak.lock();
+            if (running && StreamObject::take_back(running)) StreamObject::op_finished(running.get(), -ECANCELED);
+        };
+    }
+    ~SynchronousIoRegistration() {
+        std::lock_guard lock(kernel_mutex());
+        thread_.cancel_synchronous_io = nullptr;
+    }
+    SynchronousIoRegistration(const SynchronousIoRegistration&) = delete;
+    SynchronousIoRegistration& operator=(const SynchronousIoRegistration&) = delete;
+
+private:
+    ThreadObject& thread_;
+};
+
+}  // namespace
+
 BlockingOutcome StreamObject::run_blocking(const std::shared_ptr<StreamObject>& self, StreamTransfer transfer,
-                                           DWORD timeout_ms, const std::string& what) {
+                                           DWORD timeout_ms, const std::string& what, bool alertable) {
     const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
     const auto state = std::make_shared<BlockingState>();
     {
@@ -165,8 +209,9 @@ BlockingOutcome StreamObject::run_blocking(const std::shared_ptr<StreamObject>& 
         }
     }
     WaitOutcome waited;
+    const SynchronousIoRegistration registration(op);
     try {
-        waited = wait_for_objects({state->event}, false, timeout_ms, trace::ThreadState::Waiting, what);
+        waited = wait_until_done(state->event, timeout_ms, what, alertable);
     } catch (...) {
         // A lesson reset unwinds the thread: the kernel must be done with its stack buffers first
         // (the stepper lets every completion through at once while it resets).
@@ -189,6 +234,8 @@ IssueOutcome StreamObject::try_now(const std::shared_ptr<StreamObject>& self, co
     const std::shared_ptr<StreamOp> op = make_stream_op(self, transfer, -1);
     if (transfer.kind == StreamOpKind::Connect) {
         // A non-blocking connect goes on in the background; the caller reports WSAEWOULDBLOCK.
+        if (transfer.background_finished)
+            op->done = [finished = transfer.background_finished](uint32_t status, uint64_t) { finished(status); };
         if (const uint32_t refused = enqueue(op)) return {IssueOutcome::Kind::Failed, refused};
         return {IssueOutcome::Kind::Failed, kStatusDeviceNotReady};
     }

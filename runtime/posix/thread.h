@@ -54,6 +54,9 @@ public:
     Waiter* alertable_wait = nullptr;  // its wait while blocked in an alertable wait, else null
     std::shared_ptr<CompletionPort> port;  // Windows: associated at its first GetQueuedCompletionStatus
     bool counted_running = false;          // counted in port's running count
+    // Cancels the blocking I/O call the thread is in (CancelSynchronousIo); empty when it is in none.
+    // Called without the kernel mutex.
+    std::function<void()> cancel_synchronous_io;
 
 private:
     DWORD id_;

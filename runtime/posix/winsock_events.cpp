@@ -36,7 +36,8 @@ uint32_t status_of(const OVERLAPPED* overlapped) {
 BOOL get_result(SOCKET s, LPWSAOVERLAPPED overlapped, LPDWORD transferred, BOOL wait, LPDWORD flags, bool tracing) {
     if (!winsock_started()) return fail(WSANOTINITIALISED);
     std::shared_ptr<SocketObject> socket = lookup_socket(s);
-    if (!socket) return fail(WSAENOTSOCK);
+    // A DuplicateHandle copy names the socket, but is not a SOCKET Winsock handed out (§13).
+    if (!socket || !is_socket_value(s)) return fail(WSAENOTSOCK);
     if (!overlapped || !transferred || !flags) return fail(WSAEFAULT);
     observe_overlapped(overlapped);
     uint32_t status = status_of(overlapped);

@@ -3,6 +3,9 @@
 #include <mswsock.h>
 
 #include <cstring>
+#include <chrono>
+#include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -15,6 +18,20 @@
 
 namespace ovlab::posix {
 namespace {
+
+// SO_ERROR: a failed non-blocking connect's error (the runtime's connect consumed the kernel's),
+// otherwise the kernel's pending error. Reading it clears it, as on Windows.
+int socket_error(SocketObject& socket) {
+    // select() may see the connect fail a moment before the runtime's connect has reported it.
+    for (int i = 0; i < 1000; ++i) {
+        const SocketObject::State state = socket.state();
+        if (!state.connecting || state.connected || state.connect_settled) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    int error = 0;
+    socket.update([&error](SocketObject::State& state) { std::swap(error, state.connect_error); });
+    return error != 0 ? error : net::wsa_error_from_errno(net::take_pending_error(socket.fd()));
+}
 
 std::shared_ptr<SocketObject> usable_socket(SOCKET s) {
     if (!winsock_started()) {
@@ -131,7 +148,7 @@ int get_option(SOCKET s, int level, int name, char* value, int* length) {
             }
             case SO_RCVTIMEO: number = static_cast<int>(state.receive_timeout); break;
             case SO_SNDTIMEO: number = static_cast<int>(state.send_timeout); break;
-            case SO_ERROR: number = net::wsa_error_from_errno(net::take_pending_error(socket->fd())); break;
+            case SO_ERROR: number = socket_error(*socket); break;
             case SO_TYPE: number = SOCK_STREAM; break;
             case SO_ACCEPTCONN: number = state.listening; break;
             default: return wsa_fail(WSAENOPROTOOPT);

@@ -30,6 +30,7 @@ SOCKET create_socket(int af, int type, int protocol, GROUP group, bool overlappe
     const int fd = net::create_stream_socket(af);
     if (fd < 0) return socket_fail(net::wsa_error_from_errno(-fd));
     const HANDLE handle = insert_handle(std::make_shared<SocketObject>(fd, af, overlapped));
+    remember_socket_value(reinterpret_cast<SOCKET>(handle));
     return reinterpret_cast<SOCKET>(handle);
 }
 
@@ -98,6 +99,7 @@ struct AcceptedConnection {
     ~AcceptedConnection() { net::close_descriptor(fd); }
 };
 
+// accept() and connect() wait alertably, as Winsock's blocking calls do (docs/windows-rules.md §13).
 SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
     std::shared_ptr<SocketObject> socket = usable_socket(s);
     if (!socket) return INVALID_SOCKET;
@@ -118,7 +120,7 @@ SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
         status = StreamObject::try_now(socket, transfer).status;
     } else {
         const std::string what = tracing ? fmt::format("accept(0x{:X}) waits for a client", s) : "";
-        status = StreamObject::run_blocking(socket, transfer, INFINITE, what).status;
+        status = StreamObject::run_blocking(socket, transfer, INFINITE, what, true).status;
     }
     if (status != 0) return socket_fail(blocking_call_error(*socket, status));
     // Windows: the new socket has the listening socket's properties, overlapped mode included.
@@ -129,6 +131,7 @@ SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
         fresh.connected = true;
     });
     const HANDLE handle = insert_handle(accepted);
+    remember_socket_value(reinterpret_cast<SOCKET>(handle));
     if (addr) write_address(connection->peer, addr, addrlen);
     return reinterpret_cast<SOCKET>(handle);
 }
@@ -145,12 +148,30 @@ int connect_socket(SOCKET s, const sockaddr* name, int namelen, bool tracing) {
     if (state.connected) return wsa_fail(WSAEISCONN);
     uint32_t status = 0;
     if (state.nonblocking) {
-        status = StreamObject::try_now(socket, transfer).status;  // goes on in the background
+        // It goes on in the background; select() learns its outcome from the socket's state.
+        socket->update([](SocketObject::State& st) { st.connecting = true; });
+        transfer.established = [weak = std::weak_ptr<SocketObject>(socket)](int, const net::Address&,
+                                                                            const net::Address&) {
+            if (const std::shared_ptr<SocketObject> connected = weak.lock())
+                connected->update([](SocketObject::State& st) { st.connected = true; });
+            return 0u;
+        };
+        // The kernel's own pending error is consumed by the runtime's connect: SO_ERROR reads this.
+        transfer.background_finished = [weak = std::weak_ptr<SocketObject>(socket)](uint32_t final_status) {
+            const std::shared_ptr<SocketObject> connecting = weak.lock();
+            if (!connecting) return;
+            const int error = nt_success(final_status) ? 0 : static_cast<int>(ntstatus_to_wsa_error(final_status));
+            connecting->update([error](SocketObject::State& st) {
+                st.connect_error = error;
+                st.connect_settled = true;
+            });
+        };
+        status = StreamObject::try_now(socket, transfer).status;
     } else {
         char target[80] = "";
         if (tracing) net::format_address_and_port(transfer.address, target, sizeof target);
         const std::string what = tracing ? fmt::format("connect(0x{:X}) to {}", s, target) : "";
-        status = StreamObject::run_blocking(socket, transfer, INFINITE, what).status;
+        status = StreamObject::run_blocking(socket, transfer, INFINITE, what, true).status;
     }
     if (status != 0) return wsa_fail(blocking_call_error(*socket, status));
     socket->update([](SocketObject::State& st) {
@@ -226,6 +247,7 @@ extern "C" int WSAAPI closesocket(SOCKET s) {
     if (!usable_socket(s)) return call.returns_int(SOCKET_ERROR);
     // The last handle's closing aborts the socket's pending requests (SocketObject).
     if (!close_handle(reinterpret_cast<HANDLE>(s))) return call.returns_int(wsa_fail(WSAENOTSOCK));
+    forget_socket_value(s);
     return call.returns_int(0);
 }
 

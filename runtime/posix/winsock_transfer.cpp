@@ -119,10 +119,11 @@ int transfer_blocking(const WsaTransfer& t, const std::shared_ptr<SocketObject>&
             !tracing ? ""
             : t.send ? fmt::format("{}(0x{:X}) waits for room in the send buffer", t.api, t.s)
                      : fmt::format("{}(0x{:X}) waits for data", t.api, t.s);
+        // Winsock waits alertably: an APC queued to the thread runs, and the call goes on (§13).
         const BlockingOutcome outcome = StreamObject::run_blocking(
             socket, transfer, t.send ? (state.send_timeout ? state.send_timeout : INFINITE)
                                      : (state.receive_timeout ? state.receive_timeout : INFINITE),
-            what);
+            what, true);
         status = outcome.status;
         bytes = outcome.bytes;
         if (t.overlapped) fill_after_blocking(t.overlapped, status, bytes);

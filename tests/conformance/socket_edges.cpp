@@ -2,7 +2,8 @@
 // pending at a reset fails with it; AcceptEx and ConnectEx mark the OVERLAPPED pending even when
 // they then fail at once; closing the listening socket or the accept socket ends a pending
 // AcceptEx; a socket made without WSA_FLAG_OVERLAPPED blocks in WSARecv and still fills the
-// OVERLAPPED it was given; ConnectEx has taken its send data when it returns.
+// OVERLAPPED it was given; ConnectEx has taken its send data when it returns; a DuplicateHandle
+// copy of a socket is no SOCKET to WSAGetOverlappedResult.
 #include "conformance_sockets.h"
 
 static const DWORD kAddressBlock = sizeof(struct sockaddr_in) + 16;  // what AcceptEx needs per address
@@ -175,6 +176,37 @@ static void blocking_socket_with_an_overlapped(void)
     closesocket(listener);
 }
 
+// A DuplicateHandle copy of a socket is a handle to the same socket (GetOverlappedResult works on
+// it), but not a SOCKET Winsock handed out: WSAGetOverlappedResult refuses it.
+static void duplicated_socket_handle(void)
+{
+    SOCKET client, server;
+    if (!connect_pair(&client, &server)) {
+        return;
+    }
+    char data[8];
+    WSABUF buffer = {sizeof data, data};
+    WSAOVERLAPPED ov;
+    WSAEVENT event = WSACreateEvent();
+    start_receive("WSARecv before the copy", server, &buffer, &ov, event);
+    HANDLE copy = NULL;
+    BOOL ok = DuplicateHandle(GetCurrentProcess(), (HANDLE)server, GetCurrentProcess(), &copy, 0, FALSE,
+                              DUPLICATE_SAME_ACCESS);
+    show_bool("DuplicateHandle of the socket", ok, GetLastError());
+    DWORD bytes = 0, flags = 0;
+    ok = WSAGetOverlappedResult((SOCKET)copy, &ov, &bytes, FALSE, &flags);
+    show_bool("WSAGetOverlappedResult on the copy", ok, WSAGetLastError());
+    ok = GetOverlappedResult(copy, &ov, &bytes, FALSE);
+    show_bool("GetOverlappedResult on the copy", ok, GetLastError());
+    send(client, "dup", 3, 0);
+    printf("event: 0x%lX\n", (unsigned long)WaitForSingleObject(event, 5000));
+    wsa_finish("WSAGetOverlappedResult on the socket", server, &ov, FALSE);
+    CloseHandle(copy);
+    WSACloseEvent(event);
+    closesocket(client);
+    closesocket(server);
+}
+
 int main()
 {
     WSADATA data;
@@ -190,6 +222,7 @@ int main()
     close_under_accept_ex(FALSE);
     blocking_socket_with_an_overlapped();
     connect_ex_send_data();
+    duplicated_socket_handle();
     printf("WSACleanup: %d\n", WSACleanup());
     return 0;
 }

@@ -29,6 +29,9 @@ BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWO
 // (event, completion routine or port packet), with STATUS_CANCELLED / ERROR_OPERATION_ABORTED.
 BOOL WINAPI CancelIo(HANDLE hFile);
 BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
+// Cancels the blocking I/O call (ReadFile on a synchronous handle, recv, accept...) that the thread
+// is in; FALSE with ERROR_NOT_FOUND when it is in none.
+BOOL WINAPI CancelSynchronousIo(HANDLE hThread);
 
 BOOL WINAPI DeviceIoControl(HANDLE hDevice, DWORD dwIoControlCode, LPVOID lpInBuffer, DWORD nInBufferSize,
                             LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesReturned,

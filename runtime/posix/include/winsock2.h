@@ -7,8 +7,13 @@
 //   library's own functions in the process. Source code calls them by their Winsock names as usual.
 // - u_long is `unsigned long`, exactly as the SDK writes it, which makes it 64-bit here (LP64);
 //   the C library defines the same u_char/u_short/u_int/u_long types and both agree.
-// - fd_set, select(), struct timeval and WSAEventSelect are not provided: the C library owns
-//   those names. Overlapped I/O, the subject of the lab, does not need them.
+// - fd_set, select() and the FD_ macros are Winsock's (a count and an array of SOCKETs, not the C
+//   library's bitmap). The C library declares the same names in <sys/select.h>, which <stdlib.h>
+//   pulls in; as Wine's and mingw's headers do, this header keeps the C library's out of the way:
+//   included first, it marks <sys/select.h> as already read; included after it, it renames its own
+//   fd_set and select() with macros (ovlab_winsock_fd_set, ovlab_winsock_select). struct timeval is
+//   the C library's when it came first: the same two longs. FD_SETSIZE defined before this header
+//   enlarges the sets as on Windows, unless <sys/select.h> came first: its 1024 is replaced by 64.
 // - Only TCP stream sockets (AF_INET, AF_INET6) are implemented.
 // Never include this header and the Linux socket headers in the same file.
 #pragma once
@@ -90,6 +95,79 @@ typedef struct sockaddr_in* LPSOCKADDR_IN;
 #define _WSAIOW(x, y) (IOC_IN | (x) | (y))
 #define _WSAIORW(x, y) (IOC_INOUT | (x) | (y))
 #define SIO_GET_EXTENSION_FUNCTION_POINTER _WSAIORW(IOC_WS2, 6)
+
+// ---- select() ----
+#ifdef _SYS_SELECT_H
+// The C library's select() came first: its bitmap macros go, and Winsock's fd_set takes another name.
+#undef FD_SETSIZE
+#undef FD_SET
+#undef FD_CLR
+#undef FD_ZERO
+#undef FD_ISSET
+#define fd_set ovlab_winsock_fd_set
+#define OVLAB_WINSOCK_SELECT_RENAMED 1
+#else
+#define _SYS_SELECT_H 1  // the C library's <sys/select.h> now adds nothing
+#endif
+#ifndef __timeval_defined
+#define __timeval_defined 1
+struct timeval {
+    long tv_sec;   // seconds
+    long tv_usec;  // and microseconds
+};
+#endif
+#ifndef timerisset
+#define timerisset(tvp) ((tvp)->tv_sec || (tvp)->tv_usec)
+#define timerclear(tvp) ((tvp)->tv_sec = (tvp)->tv_usec = 0)
+#endif
+typedef struct timeval TIMEVAL, *PTIMEVAL, *LPTIMEVAL;
+
+#ifndef FD_SETSIZE
+#define FD_SETSIZE 64
+#endif
+typedef struct fd_set {
+    u_int fd_count;                // how many of fd_array are in use
+    SOCKET fd_array[FD_SETSIZE];  // the sockets, in the order they were added
+} fd_set, FD_SET, *PFD_SET, *LPFD_SET;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+WINSOCK_API_LINKAGE int WSAAPI __WSAFDIsSet(SOCKET fd, fd_set* set);
+#ifdef OVLAB_WINSOCK_SELECT_RENAMED
+// An overload would lose to the C library's select() when every set is NULL: a macro instead.
+#define select ovlab_winsock_select
+#endif
+WINSOCK_API_LINKAGE int WSAAPI select(int nfds, fd_set* readfds, fd_set* writefds, fd_set* exceptfds,
+                                      const struct timeval* timeout) OVLAB_WINSOCK_SYMBOL(select);
+#ifdef __cplusplus
+}
+#endif
+
+// Adds a socket once, while there is room; removes one keeping the others' order; empties; asks.
+#define FD_SET(fd, set)                                                                        \
+    do {                                                                                       \
+        u_int ovlab_i_ = 0;                                                                    \
+        while (ovlab_i_ < ((fd_set*)(set))->fd_count && ((fd_set*)(set))->fd_array[ovlab_i_] != (SOCKET)(fd)) \
+            ++ovlab_i_;                                                                        \
+        if (ovlab_i_ == ((fd_set*)(set))->fd_count && ovlab_i_ < FD_SETSIZE) {                 \
+            ((fd_set*)(set))->fd_array[ovlab_i_] = (SOCKET)(fd);                               \
+            ((fd_set*)(set))->fd_count++;                                                      \
+        }                                                                                      \
+    } while (0)
+#define FD_CLR(fd, set)                                                                        \
+    do {                                                                                       \
+        u_int ovlab_i_ = 0;                                                                    \
+        while (ovlab_i_ < ((fd_set*)(set))->fd_count && ((fd_set*)(set))->fd_array[ovlab_i_] != (SOCKET)(fd)) \
+            ++ovlab_i_;                                                                        \
+        if (ovlab_i_ < ((fd_set*)(set))->fd_count) {                                           \
+            for (; ovlab_i_ + 1 < ((fd_set*)(set))->fd_count; ++ovlab_i_)                      \
+                ((fd_set*)(set))->fd_array[ovlab_i_] = ((fd_set*)(set))->fd_array[ovlab_i_ + 1]; \
+            ((fd_set*)(set))->fd_count--;                                                      \
+        }                                                                                      \
+    } while (0)
+#define FD_ZERO(set) (((fd_set*)(set))->fd_count = 0)
+#define FD_ISSET(fd, set) __WSAFDIsSet((SOCKET)(fd), (fd_set*)(set))
 
 // ---- WSAStartup ----
 #define WSADESCRIPTION_LEN 256
@@ -198,6 +276,7 @@ typedef struct _WSAPROTOCOL_INFOW {
 #ifdef __cplusplus
 static_assert(sizeof(SOCKET) == 8, "SOCKET is pointer-sized on x64");
 static_assert(sizeof(struct linger) == 4, "linger is two u_shorts");
+static_assert(offsetof(fd_set, fd_array) == 8, "fd_set: a u_int count, then pointer-sized SOCKETs");
 static_assert(offsetof(WSADATA, lpVendorInfo) == 8 && offsetof(WSADATA, szDescription) == 16, "x64 WSADATA layout");
 #endif
 

@@ -180,10 +180,44 @@ typedef struct _WSABUF {
 #define MSG_WAITALL 0x8
 #define MSG_PUSH_IMMEDIATE 0x20
 
+// ---- getaddrinfo (declared in ws2tcpip.h) ----
+// The Windows order: ai_canonname comes before ai_addr (the C library's struct has them the other
+// way round; the two never meet, <netdb.h> is not included with this header).
+typedef struct addrinfo {
+    int ai_flags;              // AI_ flags
+    int ai_family;             // AF_
+    int ai_socktype;           // SOCK_
+    int ai_protocol;           // IPPROTO_
+    size_t ai_addrlen;         // length of ai_addr
+    char* ai_canonname;        // canonical name (AI_CANONNAME, first entry)
+    struct sockaddr* ai_addr;  // the address
+    struct addrinfo* ai_next;  // the next entry, or NULL
+} ADDRINFOA, *PADDRINFOA;
+
+typedef struct addrinfoW {
+    int ai_flags;
+    int ai_family;
+    int ai_socktype;
+    int ai_protocol;
+    size_t ai_addrlen;
+    PWSTR ai_canonname;
+    struct sockaddr* ai_addr;
+    struct addrinfoW* ai_next;
+} ADDRINFOW, *PADDRINFOW;
+
+#define AI_PASSIVE 0x00000001      // the address is for bind()
+#define AI_CANONNAME 0x00000002    // return the canonical name
+#define AI_NUMERICHOST 0x00000004  // the node name is an address, never looked up
+#define AI_NUMERICSERV 0x00000008  // the service is a port number
+#define AI_ALL 0x00000100
+#define AI_ADDRCONFIG 0x00000400   // only families a local interface has
+#define AI_V4MAPPED 0x00000800
+
 #ifdef __cplusplus
 static_assert(sizeof(SOCKADDR) == 16, "SOCKADDR is 16 bytes");
 static_assert(sizeof(SOCKADDR_IN) == 16, "SOCKADDR_IN is 16 bytes");
 static_assert(offsetof(SOCKADDR_IN, sin_addr) == 4, "SOCKADDR_IN layout");
 static_assert(sizeof(SOCKADDR_STORAGE) == 128, "SOCKADDR_STORAGE is 128 bytes");
+static_assert(offsetof(ADDRINFOA, ai_canonname) == 24 && sizeof(ADDRINFOA) == 48, "ADDRINFOA on x64");
 static_assert(sizeof(WSABUF) == 16 && offsetof(WSABUF, buf) == 8, "WSABUF is 16 bytes on x64");
 #endif

@@ -1,5 +1,5 @@
 // TCP/IP extensions to Winsock 2, as the SDK's <ws2tcpip.h> declares them: IPv6 addresses and
-// the text <-> address conversions. getaddrinfo and friends are not provided.
+// the text <-> address conversions, getaddrinfo/GetAddrInfoW and freeaddrinfo/FreeAddrInfoW.
 #pragma once
 #pragma GCC system_header
 
@@ -24,16 +24,43 @@ WINSOCK_API_LINKAGE PCSTR WSAAPI inet_ntop(INT Family, const VOID* pAddr, PSTR p
     OVLAB_WINSOCK_SYMBOL(inet_ntop);
 WINSOCK_API_LINKAGE PCWSTR WSAAPI InetNtopW(INT Family, const VOID* pAddr, PWSTR pStringBuf, size_t StringBufSize);
 
+// Returns 0, or a Winsock error (also set as the last error): the EAI_ names below.
+WINSOCK_API_LINKAGE INT WSAAPI getaddrinfo(PCSTR pNodeName, PCSTR pServiceName, const ADDRINFOA* pHints,
+                                           PADDRINFOA* ppResult) OVLAB_WINSOCK_SYMBOL(getaddrinfo);
+WINSOCK_API_LINKAGE VOID WSAAPI freeaddrinfo(PADDRINFOA pAddrInfo) OVLAB_WINSOCK_SYMBOL(freeaddrinfo);
+WINSOCK_API_LINKAGE INT WSAAPI GetAddrInfoW(PCWSTR pNodeName, PCWSTR pServiceName, const ADDRINFOW* pHints,
+                                            PADDRINFOW* ppResult);
+WINSOCK_API_LINKAGE VOID WSAAPI FreeAddrInfoW(PADDRINFOW pAddrInfo);
+
 #ifdef __cplusplus
 }
 #endif
 
+#define EAI_AGAIN WSATRY_AGAIN
+#define EAI_BADFLAGS WSAEINVAL
+#define EAI_FAIL WSANO_RECOVERY
+#define EAI_FAMILY WSAEAFNOSUPPORT
+#define EAI_MEMORY WSA_NOT_ENOUGH_MEMORY
+#define EAI_NOSECURENAME WSA_SECURE_HOST_NOT_FOUND
+#define EAI_NODATA EAI_NONAME
+#define EAI_NONAME WSAHOST_NOT_FOUND
+#define EAI_SERVICE WSATYPE_NOT_FOUND
+#define EAI_SOCKTYPE WSAESOCKTNOSUPPORT
+#define GetAddrInfoA getaddrinfo
+#define FreeAddrInfoA freeaddrinfo
+
 #define InetPtonA inet_pton
 #define InetNtopA inet_ntop
 #ifdef UNICODE
+#define GetAddrInfo GetAddrInfoW
+#define FreeAddrInfo FreeAddrInfoW
+typedef ADDRINFOW ADDRINFOT, *PADDRINFOT;
 #define InetPton InetPtonW
 #define InetNtop InetNtopW
 #else
+#define GetAddrInfo GetAddrInfoA
+#define FreeAddrInfo FreeAddrInfoA
+typedef ADDRINFOA ADDRINFOT, *PADDRINFOT;
 #define InetPton InetPtonA
 #define InetNtop InetNtopA
 #endif

@@ -1,0 +1,143 @@
+// docs/windows-rules.md sections 13 and 14: Winsock's blocking calls wait alertably (an APC queued
+// to the thread runs while it waits in recv, and recv goes on waiting), and CancelSynchronousIo
+// from another thread ends the blocking call a thread is in: ReadFile fails with
+// ERROR_OPERATION_ABORTED. With no blocking call to cancel it fails with ERROR_NOT_FOUND.
+#include "conformance_sockets.h"
+
+static HANDLE g_apc_ran;
+static HANDLE g_about_to_block;
+
+static void CALLBACK note_apc(ULONG_PTR parameter)
+{
+    (void)parameter;
+    SetEvent(g_apc_ran);
+}
+
+struct Blocked {
+    SOCKET s;
+    int result;
+    int error;
+};
+
+static DWORD WINAPI receive_once(LPVOID parameter)
+{
+    struct Blocked* blocked = (struct Blocked*)parameter;
+    char data[16];
+    SetEvent(g_about_to_block);
+    blocked->result = recv(blocked->s, data, sizeof data, 0);
+    blocked->error = blocked->result == SOCKET_ERROR ? WSAGetLastError() : 0;
+    return 0;
+}
+
+static DWORD WINAPI read_file_once(LPVOID parameter)
+{
+    struct Blocked* blocked = (struct Blocked*)parameter;
+    char data[16];
+    DWORD bytes = 0;
+    SetEvent(g_about_to_block);
+    BOOL ok = ReadFile((HANDLE)blocked->s, data, sizeof data, &bytes, NULL);
+    blocked->result = ok ? (int)bytes : -1;
+    blocked->error = ok ? 0 : (int)GetLastError();
+    return 0;
+}
+
+static void apc_during_recv(SOCKET client, SOCKET server)
+{
+    struct Blocked blocked = {server, 0, 0};
+    HANDLE thread = CreateThread(NULL, 0, receive_once, &blocked, 0, NULL);
+    WaitForSingleObject(g_about_to_block, INFINITE);
+    Sleep(100);
+    printf("QueueUserAPC to the thread in recv: %d\n", QueueUserAPC(note_apc, thread, 0) != 0);
+    printf("the APC ran while recv waited: 0x%lX\n", (unsigned long)WaitForSingleObject(g_apc_ran, 5000));
+    printf("the thread still waits: 0x%lX\n", (unsigned long)WaitForSingleObject(thread, 100));
+    send(client, "abc", 3, 0);
+    WaitForSingleObject(thread, INFINITE);
+    printf("recv after the APC: %d error %d\n", blocked.result, blocked.error);
+    CloseHandle(thread);
+}
+
+// CancelSynchronousIo until the thread is in its blocking call (it answers ERROR_NOT_FOUND before).
+static void cancel_when_blocked(HANDLE thread, const char* label)
+{
+    BOOL ok = FALSE;
+    DWORD error = 0;
+    for (int i = 0; i < 500 && !ok; ++i) {
+        ok = CancelSynchronousIo(thread);
+        error = GetLastError();
+        if (!ok) {
+            Sleep(10);
+        }
+    }
+    show_bool(label, ok, error);
+}
+
+static DWORD WINAPI sleep_a_while(LPVOID parameter)
+{
+    (void)parameter;
+    Sleep(300);
+    return 0;
+}
+
+// A connection between two sockets made without WSA_FLAG_OVERLAPPED: ReadFile without an
+// OVERLAPPED blocks on them.
+static BOOL synchronous_pair(SOCKET* client, SOCKET* server)
+{
+    SOCKET listener = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, 0);
+    struct sockaddr_in address = loopback_address(0);
+    int length = sizeof address;
+    bind(listener, (struct sockaddr*)&address, sizeof address);
+    listen(listener, 1);
+    getsockname(listener, (struct sockaddr*)&address, &length);
+    *client = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, 0);
+    BOOL ok = connect(*client, (struct sockaddr*)&address, sizeof address) == 0;
+    *server = ok ? accept(listener, NULL, NULL) : INVALID_SOCKET;
+    closesocket(listener);
+    printf("synchronous pair: %s\n", *server != INVALID_SOCKET ? "connected" : "failed");
+    return *server != INVALID_SOCKET;
+}
+
+static void cancel_blocking_calls(void)
+{
+    HANDLE idle = CreateThread(NULL, 0, sleep_a_while, NULL, 0, NULL);
+    BOOL ok = CancelSynchronousIo(idle);
+    show_bool("CancelSynchronousIo of a thread in no I/O", ok, GetLastError());
+    WaitForSingleObject(idle, INFINITE);
+    CloseHandle(idle);
+
+    SOCKET client, server;
+    if (!synchronous_pair(&client, &server)) {
+        return;
+    }
+    struct Blocked blocked = {server, 0, 0};
+    HANDLE thread = CreateThread(NULL, 0, read_file_once, &blocked, 0, NULL);
+    WaitForSingleObject(g_about_to_block, INFINITE);
+    cancel_when_blocked(thread, "CancelSynchronousIo of the thread in ReadFile");
+    WaitForSingleObject(thread, INFINITE);
+    printf("ReadFile after the cancel: %d error %d\n", blocked.result, blocked.error);
+    CloseHandle(thread);
+    send(client, "after", 5, 0);
+    char data[8];
+    printf("the connection still works: recv %d\n", recv(server, data, sizeof data, 0));
+    closesocket(client);
+    closesocket(server);
+}
+
+int main()
+{
+    WSADATA data;
+    printf("WSAStartup: %d\n", WSAStartup(MAKEWORD(2, 2), &data));
+    g_apc_ran = CreateEventA(NULL, FALSE, FALSE, NULL);
+    g_about_to_block = CreateEventA(NULL, FALSE, FALSE, NULL);
+    SOCKET client, server;
+    if (!connect_pair(&client, &server)) {
+        return 1;
+    }
+    apc_during_recv(client, server);
+    cancel_blocking_calls();
+    closesocket(client);
+    closesocket(server);
+    CloseHandle(g_apc_ran);
+    CloseHandle(g_about_to_block);
+    printf("WSACleanup: %d\n", WSACleanup());
+    return 0;
+}

@@ -8,6 +8,7 @@
 #include "heap.h"
 #include "io_backend.h"
 #include "io_request.h"
+#include "network_events.h"
 #include "socket.h"
 #include "stream.h"
 #include "trace_hooks.h"
@@ -23,6 +24,7 @@ std::atomic<unsigned> g_next_lesson_thread{1};
 void cancel_all_io() {
     posix::io_backend().cancel_all();
     posix::cancel_all_stream_ops();  // socket and pipe requests, overlapped and blocking
+    posix::end_all_network_events();
     posix::wait_until_no_requests();
 }
 

@@ -3,7 +3,8 @@
 // them, as on Windows.
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Only TCP over IPv4/IPv6. select(), WSAEventSelect, WSAAsyncSelect and UDP are not provided.
+// - Only TCP over IPv4/IPv6. select(), WSAAsyncSelect and UDP are not provided; WSAEventSelect
+//   records FD_READ, FD_WRITE, FD_ACCEPT and FD_CLOSE only (network_events.h).
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
 //   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).
 // - SO_REUSEADDR is always on underneath: Windows lets a server bind a port still in TIME_WAIT,

@@ -142,6 +142,9 @@ std::vector<ConsoleWording> console_ko()
         {R"re(connection (\d+): the client closed the connection)re", "연결 $1: 클라이언트가 연결을 닫음"},
         {R"re(connection (\d+): "stop": no more connections)re", "연결 $1: \"stop\": 더 이상 연결을 받지 않음"},
         {R"re(connection (\d+): received (\d+) bytes "(.*)", echoing them)re", "연결 $1: $2바이트 받음: \"$3\", 그대로 돌려보냄"},
+        // Data with a line break is printed over two lines.
+        {R"re(connection (\d+): received (\d+) bytes "(.*))re", "연결 $1: $2바이트 받음: \"$3"},
+        {R"re((.*)", echoing them)re", "$1\", 그대로 돌려보냄"},
         {R"re(client (\d+): echo "(.*)")re", "클라이언트 $1: 에코 \"$2\""},
         {R"re(client (\d+): echo "(.*)" \(wrong\))re", "클라이언트 $1: 에코 \"$2\" (틀림)"},
         {R"re(cannot write the port to (.*): error (\d+))re", "$1에 포트를 쓸 수 없음: 오류 $2"},

@@ -156,6 +156,10 @@ std::string printable(std::string_view text) {
 
 void print_error(std::string_view message) { fmt::print(stderr, "error: {}\n", printable(message)); }
 
+void print_error(std::string_view message, Language language) {
+    fmt::print(stderr, "{}: {}\n", language == Language::Korean ? "오류" : "error", printable(message));
+}
+
 std::string usage_text() {
     return R"(Overlapped Lab: step through Windows overlapped I/O while real asynchronous I/O runs.
 

@@ -59,6 +59,8 @@ std::string usage_text();
 std::string printable(std::string_view text);
 // "error: `message`" on stderr, as one line whatever the message echoes.
 void print_error(std::string_view message);
+// The same, for a run in `language`: "오류: ..." in Korean.
+void print_error(std::string_view message, Language language);
 // One line per parameter of `lesson`: name<TAB>default<TAB>allowed values<TAB>what changing it shows.
 std::string parameter_list(const LessonInfo& lesson, Language language);
 

@@ -25,10 +25,16 @@ using namespace std::chrono_literals;
 // A lesson whose threads all wait for something that never happens would otherwise hang the run.
 constexpr auto kStallLimit = 20s;
 
+// `en` or `ko`, filled in: the run's own lines on stderr speak the run's language.
+template <typename... Args>
+std::string worded(Language language, std::string_view en, std::string_view ko, Args&&... args) {
+    return fmt::format(fmt::runtime(language == Language::Korean ? ko : en), std::forward<Args>(args)...);
+}
+
 // Prints the transcript as the lesson runs. Returns nothing once it finished, or the exit code
 // when it had to end early: stalled, stdout failed or a signal asked to stop (the caller's
 // Session then stops the lesson and removes its folder).
-std::optional<int> print_until_finished(Session& session, trace::TextPrinter& printer) {
+std::optional<int> print_until_finished(Session& session, trace::TextPrinter& printer, Language language) {
     uint64_t printed = 0;
     auto last_progress = std::chrono::steady_clock::now();
     for (;;) {
@@ -41,14 +47,21 @@ std::optional<int> print_until_finished(Session& session, trace::TextPrinter& pr
         if (!flush_out() || stop_requested()) return 1;
         if (done) return std::nullopt;
         if (session.history_full() && printed == session.recorder().published()) {
-            print_error(fmt::format("the run's history is full ({} events), so the lab stopped it (see the last "
-                                    "step above)", session.recorder().capacity()));
+            print_error(worded(language,
+                               "the run's history is full ({} events), so the lab stopped it (see the last step above)",
+                               "실행 기록이 가득 차서({}개 이벤트) 랩이 실행을 멈췄습니다(위의 마지막 단계를 보세요)",
+                               session.recorder().capacity()),
+                        language);
             return 3;
         }
         if (std::chrono::steady_clock::now() - last_progress > kStallLimit) {
-            print_error(fmt::format("the lesson made no progress for {} s: every thread waits for something "
-                                    "that never happens (see the last step above)",
-                                    std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count()));
+            print_error(worded(language,
+                               "the lesson made no progress for {} s: every thread waits for something that never "
+                               "happens (see the last step above)",
+                               "레슨이 {}초 동안 진행되지 않았습니다. 모든 스레드가 일어나지 않을 일을 기다립니다(위의 "
+                               "마지막 단계를 보세요)",
+                               std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count()),
+                        language);
             return 3;
         }
         std::this_thread::sleep_for(2ms);
@@ -71,19 +84,27 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
     LessonProgram program = lesson.program(options.parameters);
     program.language = options.language;
     if (!program.peer_port_file.empty()) {
-        print_error(fmt::format("with {} lesson {} waits for connections from the window's Peer client panel; "
-                                "run it in the window (without --headless)",
-                                fmt::join(changed_parameters(lesson, options.parameters), " "), lesson.id));
+        print_error(worded(options.language,
+                           "with {} lesson {} waits for connections from the window's Peer client panel; run it in "
+                           "the window (without --headless)",
+                           "{} 설정에서 레슨 {}는 창의 피어 클라이언트 패널에서 오는 연결을 기다립니다. 창에서 "
+                           "실행하세요(--headless 없이)",
+                           fmt::join(changed_parameters(lesson, options.parameters), " "), lesson.id),
+                    options.language);
         return 2;
     }
     Session session(std::move(program));
-    fmt::print(stderr, "lesson {} (I/O backend: {})\n", lesson.id, platform::io_backend_name());
-    print_out(transcript_opening(changed_parameters(lesson, options.parameters), &narration));
+    fmt::print(stderr, "{}\n",
+               worded(options.language, "lesson {} (I/O backend: {})", "레슨 {} (I/O 백엔드: {})", lesson.id,
+                      platform::io_backend_name()));
+    print_out(transcript_opening(changed_parameters(lesson, options.parameters), &narration, options.language));
 
     trace::TextPrinter printer = make_transcript_printer(&source, &narration, options.language);
+    printer.set_console_wording(
+        [&lesson, language = options.language](std::string_view line) { return console_line(lesson, line, language); });
     session.start();
     session.stepper().run(0us);
-    if (std::optional<int> early_exit = print_until_finished(session, printer)) return *early_exit;
+    if (std::optional<int> early_exit = print_until_finished(session, printer, options.language)) return *early_exit;
 
     const SessionResult result = session.wait();
     print_out(transcript_closing(&narration));
@@ -105,7 +126,9 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
         if (!report.problems.empty()) return 1;
     }
     if (!result.check.passed) {
-        print_error(fmt::format("lesson {} failed its check: {}", lesson.id, result.check.message));
+        print_error(worded(options.language, "lesson {} failed its check: {}", "레슨 {}가 확인에 실패했습니다: {}",
+                           lesson.id, result.check.message_in(options.language)),
+                    options.language);
         return 1;
     }
     return 0;

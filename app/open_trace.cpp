@@ -44,7 +44,7 @@ int print_recorded_trace(const std::string& path, Language language) {
     fmt::print(stderr, "recorded trace of {} ({}, I/O backend: {})\n", printable(header.program),
                printable(header.platform), printable(header.backend));
     const Narration* narration = texts.narration ? &*texts.narration : nullptr;
-    print_out(transcript_opening(header.changed_parameters, narration));
+    print_out(transcript_opening(header.changed_parameters, narration, language));
     trace::TextPrinter printer =
         make_transcript_printer(texts.source ? &*texts.source : nullptr, narration, language);
     const trace::Recorder& recorder = *recorded.recorder;

@@ -14,11 +14,15 @@ trace::TextPrinter make_transcript_printer(const LessonSource* source, const Nar
         language);
 }
 
-std::string transcript_opening(const std::vector<std::string>& changed_parameters, const Narration* narration) {
+std::string transcript_opening(const std::vector<std::string>& changed_parameters, const Narration* narration,
+                               Language language) {
     std::string text;
     // In the transcript itself, so whoever reads it later knows the run was not the lesson as written.
     if (!changed_parameters.empty())
-        text += fmt::format("Parameters changed from the defaults: {} (the narration is written for the defaults)\n\n",
+        text += fmt::format(fmt::runtime(language == Language::Korean
+                                             ? "기본값에서 바꾼 매개변수: {} (해설은 기본값을 기준으로 썼습니다)\n\n"
+                                             : "Parameters changed from the defaults: {} (the narration is written "
+                                               "for the defaults)\n\n"),
                             fmt::join(changed_parameters, " "));
     if (const std::string* intro = narration ? narration->find("intro") : nullptr) text += fmt::format("{}\n", *intro);
     return text;

@@ -13,7 +13,8 @@ namespace ovlab::app {
 // Narration under each checkpoint when there is a source and narration; plain events otherwise.
 trace::TextPrinter make_transcript_printer(const LessonSource* source, const Narration* narration, Language language);
 // Before the first event: which parameters differ from the defaults, then the intro narration.
-std::string transcript_opening(const std::vector<std::string>& changed_parameters, const Narration* narration);
+std::string transcript_opening(const std::vector<std::string>& changed_parameters, const Narration* narration,
+                               Language language);
 // After the lesson ended: the "finished" narration.
 std::string transcript_closing(const Narration* narration);
 

@@ -4,6 +4,7 @@
 
 #include "ovlab/status_codes.h"
 #include "panel.h"
+#include "panel_threads.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -41,7 +42,7 @@ public:
         if (!ImGui::BeginTable("calls", 6, flags, ImGui::GetContentRegionAvail())) return;
         const float em = ImGui::GetFontSize();
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(Str::CallsThread), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
+        ImGui::TableSetupColumn(tr(Str::CallsThread), ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
         ImGui::TableSetupColumn(tr(Str::CallsLine), ImGuiTableColumnFlags_WidthFixed, em * 2.0f);
         ImGui::TableSetupColumn(tr(Str::CallsApi), ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
         ImGui::TableSetupColumn(tr(Str::CallsArguments), ImGuiTableColumnFlags_WidthStretch);
@@ -75,7 +76,10 @@ private:
 
         ImGui::TableNextColumn();
         const trace::ThreadView* thread = ctx.view.state->thread(call.thread);
-        text_coloured(thread_colour(call.thread), thread && !thread->name.empty() ? thread->name : fmt::format("#{}", call.thread));
+        const std::string thread_name = thread && !thread->name.empty() ? thread->name : fmt::format("#{}", call.thread);
+        const std::string shown = thread_name_fitting(thread_name, ImGui::GetContentRegionAvail().x);
+        text_coloured(thread_colour(call.thread), shown);
+        if (shown != thread_name) tooltip_for_last_item(thread_name);
         ImGui::TableNextColumn();
         text_coloured(p.text_dim, call.line ? std::to_string(call.line) : std::string("-"));
         ImGui::TableNextColumn();

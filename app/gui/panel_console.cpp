@@ -35,6 +35,8 @@ public:
             const ImVec2 start = ImGui::GetCursorScreenPos();
             std::string text = line.text;
             while (!text.empty() && text.back() == '\n') text.pop_back();
+            // The program prints English; the lesson words its lines for a Korean student.
+            if (const LessonInfo* lesson = ctx.lessons.lesson()) text = console_line(*lesson, text, ctx.language);
             if (several_threads) {
                 text_coloured(thread_colour(line.thread), fmt::format("[{}]", line.thread));
                 ImGui::SameLine(0, 6);

@@ -55,9 +55,17 @@ public:
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + 4));
+            // A lesson opened another way (a number key, the command line) is scrolled into view once.
+            if (current && scrolled_to_ != &lesson) {
+                ImGui::SetScrollFromPosY(start.y - ImGui::GetWindowPos().y, 0.5f);
+                scrolled_to_ = &lesson;
+            }
             ImGui::PopID();
         }
     }
+
+private:
+    const LessonInfo* scrolled_to_ = nullptr;
 };
 
 }  // namespace

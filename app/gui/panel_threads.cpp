@@ -93,7 +93,10 @@ private:
         ImGui::PushClipRect(pos, ImVec2(pos.x + width - 4, pos.y + height), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6));
         const std::string name = thread.name.empty() ? fmt::format("#{}", thread.number) : thread.name;
-        text_in_font(ctx.fonts.bold, p.text, name);
+        ImGui::PushFont(ctx.fonts.bold);
+        const std::string shown = thread_name_fitting(name, width - 22);
+        ImGui::PopFont();
+        text_in_font(ctx.fonts.bold, p.text, shown);
 
         // The state leads the second row: it is what the lane is for, and names are long.
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 4 + row));
@@ -135,6 +138,24 @@ private:
 };
 
 }  // namespace
+
+std::string thread_name_fitting(std::string_view name, float width) {
+    auto fits = [width](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x <= width; };
+    std::string text(name);
+    if (fits(text)) return text;
+    if (const size_t at = text.find("Thread"); at != std::string::npos && at > 0) text.erase(at, 6);
+    if (fits(text)) return text;
+    // Keep the number (" 2") whole; shorten the word in front of it.
+    const size_t space = text.find_last_of(' ');
+    const std::string number = space == std::string::npos ? std::string() : text.substr(space);
+    std::string word = text.substr(0, space == std::string::npos ? text.size() : space);
+    while (word.size() > 1) {
+        do word.pop_back();
+        while (!word.empty() && (static_cast<unsigned char>(word.back()) & 0xC0) == 0x80);  // whole UTF-8 characters
+        if (fits(word + "." + number)) break;
+    }
+    return word + "." + number;
+}
 
 float threads_panel_height() {
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -61,6 +61,23 @@ LessonProgram make_program(const ParameterValues& values)
     return program;
 }
 
+std::vector<ConsoleWording> console_ko()
+{
+    return {
+        {R"re(blocking read (\d+): (\d+) bytes, starting "(.*)")re", "동기 읽기 $1: $2바이트, 시작 부분 \"$3\""},
+        {R"re(overlapped read (\d+): (\d+) bytes, starting "(.*)")re", "중첩 읽기 $1: $2바이트, 시작 부분 \"$3\""},
+        {R"re(main is free: read (\d+) is still pending)re", "main은 자유로움: 읽기 $1: 아직 대기 중"},
+        {R"re(main is free: read (\d+) is already complete)re", "main은 자유로움: 읽기 $1: 이미 완료됨"},
+        {R"re(overlapped read (\d+) did not start: error (\d+))re", "중첩 읽기 $1이 시작되지 않음: 오류 $2"},
+        {R"re(overlapped read (\d+) failed: error (\d+))re", "중첩 읽기 $1 실패: 오류 $2"},
+        {R"re(blocking ReadFile failed: error (\d+))re", "동기 ReadFile 실패: 오류 $1"},
+        {R"re(WaitForMultipleObjects failed: (\d+), error (\d+))re", "WaitForMultipleObjects 실패: $1, 오류 $2"},
+        {R"re((\d+) reads of (\d+) bytes each way)re", "방식마다 $2바이트 읽기 $1번"},
+        {R"re(the two parts read different data \((\d+) and (\d+) bytes\))re", "두 부분이 서로 다른 데이터를 읽음($1바이트와 $2바이트)"},
+        {R"re(done: both parts read the same (\d+) bytes)re", "끝: 두 부분이 같은 $1바이트를 읽음"},
+    };
+}
+
 }  // namespace
 
 LessonInfo blocking_vs_overlapped()
@@ -71,6 +88,7 @@ LessonInfo blocking_vs_overlapped()
     lesson.title_ko = "동기와 비동기: 끝날 때까지 기다리는 ReadFile과 시작만 하는 ReadFile";
     lesson.source_file = "blocking_vs_overlapped.cpp";
     lesson.parameters = parameters();
+    lesson.console_ko = console_ko();
     lesson.make_program = make_program;
     return lesson;
 }

@@ -60,6 +60,30 @@ LessonProgram make_program(const ParameterValues& values)
     return program;
 }
 
+std::vector<ConsoleWording> console_ko()
+{
+    return {
+        {R"re(OnFileRead: error (\d+), (\d+) bytes)re", "OnFileRead: 오류 $1, $2바이트"},
+        {R"re(OnSocketRecv: error (\d+), (\d+) bytes, flags (\d+): "(.*)")re",
+         "OnSocketRecv: 오류 $1, $2바이트, 플래그 $3: \"$4\""},
+        {R"re(peer: cannot connect: error (\d+))re", "피어: 연결 실패: 오류 $1"},
+        {R"re(peer: send failed: error (\d+))re", "피어: 전송 실패: 오류 $1"},
+        {R"re(no connection from the peer: error (\d+))re", "피어에게서 연결이 오지 않음: 오류 $1"},
+        {R"re(a connection from (.*) is not the lesson\'s peer: closed)re", "$1에서 온 연결은 레슨의 상대가 아님: 닫음"},
+        {R"re((\d+) connections were not the lesson\'s peer: giving up)re", "레슨의 상대가 아닌 연결이 $1개: 그만둠"},
+        {R"re((\w+) failed: error (\d+) \(no routine will run\))re", "$1 실패: 오류 $2(완료 루틴이 실행되지 않음)"},
+        {R"re(SleepEx returned (0x[0-9A-F]+); routine ran: yes)re", "SleepEx 반환값 $1. 완료 루틴이 실행됨: 예"},
+        {R"re(SleepEx returned (0x[0-9A-F]+); routine ran: no)re", "SleepEx 반환값 $1. 완료 루틴이 실행됨: 아니요"},
+        {R"re(wait returned (0x[0-9A-F]+); routine for message (\d+) ran: yes)re", "대기 반환값 $1. 메시지 $2의 완료 루틴이 실행됨: 예"},
+        {R"re(wait returned (0x[0-9A-F]+); routine for message (\d+) ran: no)re", "대기 반환값 $1. 메시지 $2의 완료 루틴이 실행됨: 아니요"},
+        {R"re(waits are alertable, (\d+) ms at most)re", "대기는 alertable, 최대 $1ms"},
+        {R"re(waits are NOT alertable, (\d+) ms at most)re", "대기는 alertable이 아님, 최대 $1ms"},
+        {R"re(done: every routine ran, on main, inside an alertable wait)re",
+         "끝: 모든 완료 루틴이 main에서, alertable 대기 안에서 실행됨"},
+        {R"re(a request or its routine failed)re", "요청이나 그 완료 루틴이 실패함"},
+    };
+}
+
 }  // namespace
 
 LessonInfo completion_routine()
@@ -70,6 +94,7 @@ LessonInfo completion_routine()
     lesson.title_ko = "완료 루틴: ReadFileEx와 WSARecv, alertable 대기에서 실행된다";
     lesson.source_file = "completion_routine.cpp";
     lesson.parameters = parameters();
+    lesson.console_ko = console_ko();
     lesson.make_program = make_program;
     return lesson;
 }

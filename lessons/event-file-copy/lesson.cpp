@@ -48,6 +48,25 @@ CheckResult check(const std::filesystem::path& workdir, int exit_code)
             fmt::format("{}({}바이트)의 복사본 {}개가 바이트 단위로 같습니다", kSourceName, kSampleSize, kCopyNames.size())};
 }
 
+std::vector<ConsoleWording> console_ko()
+{
+    return {
+        {R"re(([ABC]): offset +(\d+): read +(\d+) bytes, wrote them)re", "$1: 오프셋 $2: $3바이트를 읽고 썼음"},
+        {R"re(([ABC]): read failed: status (0x[0-9A-F]+))re", "$1: 읽기 실패: 상태 $2"},
+        {R"re(([ABC]): write failed: status (0x[0-9A-F]+))re", "$1: 쓰기 실패: 상태 $2"},
+        {R"re(([ABC]): read failed: error (\d+))re", "$1: 읽기 실패: 오류 $2"},
+        {R"re(([ABC]): write failed: error (\d+))re", "$1: 쓰기 실패: 오류 $2"},
+        {R"re(([ABC]): (\w+) failed: error (\d+))re", "$1: $2 실패: 오류 $3"},
+        {R"re(C: short write: (\d+) of (\d+) bytes)re", "C: 덜 씀: $2바이트 중 $1바이트"},
+        {R"re(([ABC]): cannot create (.*): error (\d+))re", "$1: $2을(를) 만들 수 없음: 오류 $3"},
+        {R"re(([ABC]): copied (\d+) bytes, expected (\d+))re", "$1: $2바이트를 복사함, 기대한 값은 $3"},
+        {R"re(([ABC]): end of file, (\d+) bytes copied)re", "$1: 파일 끝, $2바이트 복사함"},
+        {R"re(source: (\d+) bytes, (\d+) bytes per request)re", "복사할 파일: $1바이트, 요청마다 $2바이트"},
+        {R"re(done: three copies written)re", "끝: 복사본 세 개를 씀"},
+        {R"re(copy failed)re", "복사 실패"},
+    };
+}
+
 }  // namespace
 
 LessonInfo event_file_copy()
@@ -58,6 +77,7 @@ LessonInfo event_file_copy()
     lesson.title_ko = "OVERLAPPED로 파일 복사: 파일 핸들, 이벤트, GetOverlappedResult로 완료 기다리기";
     lesson.source_file = "event_file_copy.cpp";
     // No parameters: the three parts are the lesson, and CHUNK_SIZE is fixed in the program.
+    lesson.console_ko = console_ko();
     lesson.make_program = [](const ParameterValues&) {
         LessonProgram program;
         program.id = "event-file-copy";

@@ -14,6 +14,10 @@
 //   - Main posts one more receive that nobody answers, polls it (WSA_IO_INCOMPLETE) and
 //     cancels it with CancelIoEx (WSA_OPERATION_ABORTED).
 //
+//   - The last part compares asynchronous NOTIFICATION with asynchronous I/O: WSAEventSelect
+//     sets an event when data CAN be read (FD_READ) and when the peer closed (FD_CLOSE); main
+//     then calls recv itself. An overlapped WSARecv's event says the data IS in the buffer.
+//
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
 //   usage: event_sockets [connections=2]
@@ -54,6 +58,7 @@ struct Sender {
 };
 
 static const char kReply[] = "got every message";
+static const char kLast[] = "last words";  // the message of the WSAEventSelect part
 
 static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWORD low, DWORD high)
 {
@@ -156,8 +161,7 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
         }
     }
     if (exitCode == 0) {
-        // The last cue: read main's reply on the first connection. It is already there, so this
-        // WSARecv may complete at once.
+        // The next cue: read main's reply on the first connection. Main sends it after the cue.
         WaitForSingleObject(sender->cue, INFINITE);  // [step: sender-wait-cue]
         exitCode = InterlockedCompareExchange(&sender->quit, 0, 0) ? 1 : 0;
     }
@@ -167,7 +171,8 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
     DWORD flags = MSG_PEEK;  // lpFlags is in and out: MSG_PEEK goes in, the result's flags come back
     if (exitCode == 0) {
         // No OVERLAPPED and no routine: this WSARecv is synchronous even on an overlapped socket.
-        // It returns only with data (or an error), and MSG_PEEK leaves that data queued.
+        // It returns only with data (or an error): the sender waits inside it until the reply
+        // comes, and MSG_PEEK leaves that data queued.
         if (WSARecv(sockets[0], &part, 1, &got, &flags, NULL, NULL) == SOCKET_ERROR) {  // [step: sender-peek]
             exitCode = 1;
         } else {
@@ -189,6 +194,15 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
             printf("sender: reply \"%.*s\"\n", (int)got, reply);
             exitCode = got == strlen(kReply) && memcmp(reply, kReply, got) == 0 ? 0 : 1;
         }
+    }
+    if (exitCode == 0) {
+        // The last cue: main now watches connection 1 with WSAEventSelect.
+        WaitForSingleObject(sender->cue, INFINITE);  // [step: sender-wait-cue]
+        exitCode = InterlockedCompareExchange(&sender->quit, 0, 0) ? 1 : 0;
+    }
+    // One more message, then the sockets close (FD_READ, then FD_CLOSE for main).
+    if (exitCode == 0 && send(sockets[0], kLast, (int)strlen(kLast), 0) == SOCKET_ERROR) {  // [step: sender-last]
+        exitCode = 1;
     }
     for (int i = 0; i < sender->connections; ++i) {
         if (sockets[i] != INVALID_SOCKET) {
@@ -239,7 +253,7 @@ static BOOL cancel_unanswered_receive(SOCKET s, WSAEVENT event)
     idleOv.hEvent = event;
     DWORD bytes = 0;
     DWORD flags = 0;
-    WSAResetEvent(event);  // the reply's send left it signalled
+    WSAResetEvent(event);  // reused for this request: no earlier signal may be left on it
     if (WSARecv(s, &part, 1, NULL, &flags, &idleOv, NULL) == 0 || WSAGetLastError() != WSA_IO_PENDING) {  // [step: idle-recv]
         return FALSE;  // data or an error, where nothing should have come
     }
@@ -253,6 +267,37 @@ static BOOL cancel_unanswered_receive(SOCKET s, WSAEVENT event)
     int finishError = finished ? 0 : WSAGetLastError();
     printf("idle receive: polled while pending: error %d; after CancelIoEx: error %d\n", pollError, finishError);
     return pollError == WSA_IO_INCOMPLETE && finishError == WSA_OPERATION_ABORTED;
+}
+
+// Asynchronous notification: the event says what CAN be done now, and the program does it. The
+// sender's last message comes first (FD_READ), its close after it (FD_CLOSE). Returns TRUE when the
+// message arrived whole and the close was graceful.
+static BOOL notified_receive(SOCKET s, WSAEVENT notice)
+{
+    char data[BODY_SIZE];
+    int total = 0;
+    for (;;) {
+        if (WSAWaitForMultipleEvents(1, &notice, FALSE, WSA_INFINITE, FALSE) != WSA_WAIT_EVENT_0) {  // [step: notify-wait]
+            return FALSE;
+        }
+        WSANETWORKEVENTS happened;
+        if (WSAEnumNetworkEvents(s, notice, &happened) == SOCKET_ERROR) {  // [step: notify-enum]
+            return FALSE;
+        }
+        if (happened.lNetworkEvents & FD_READ) {
+            // Nothing is in `data` yet: this recv copies what the event announced.
+            int got = recv(s, data + total, (int)sizeof data - total, 0);  // [step: notify-recv]
+            if (got > 0) {
+                total += got;
+                printf("FD_READ, then recv copied %d %s\n", got, got == 1 ? "byte" : "bytes");
+            }
+        }
+        if (happened.lNetworkEvents & FD_CLOSE) {
+            int error = happened.iErrorCode[FD_CLOSE_BIT];
+            printf("FD_CLOSE, error %d: \"%.*s\" arrived before the close\n", error, total, data);
+            return error == 0 && total == (int)strlen(kLast) && memcmp(data, kLast, (size_t)total) == 0;
+        }
+    }
 }
 
 // Checks one scattered message: the header names the body's length.
@@ -354,6 +399,11 @@ int main(int argc, char** argv)
         WSAResetEvent(events[index]);  // [step: reset-event]
     }
 
+    // The sender now calls a synchronous WSARecv and waits inside it until the reply comes. It
+    // sends nothing before the last cue, so nothing can answer the receive main posts first.
+    InterlockedExchange(&sender.quit, !ok);
+    SetEvent(sender.cue);  // [step: cue-sender]
+    ok = ok && cancel_unanswered_receive(conns[0], events[0]);
     if (ok) {
         // Gather the reply from two buffers. The connection is idle, so this usually completes at once.
         WSABUF parts[2] = {{8, (char*)kReply}, {(ULONG)strlen(kReply) - 8, (char*)kReply + 8}};
@@ -369,10 +419,16 @@ int main(int argc, char** argv)
             ok = FALSE;
         }
     }
-    // Before the last cue: the sender reads the reply and closes only after it.
-    ok = ok && cancel_unanswered_receive(conns[0], events[0]);
+    // The last part: no request at all on connection 1, only a notice when it can be read or closes.
+    WSAEVENT notice = WSACreateEvent();  // [step: notify-event]
+    ok = ok && notice != WSA_INVALID_EVENT &&
+         WSAEventSelect(conns[0], notice, FD_READ | FD_CLOSE) == 0;  // [step: event-select]
     InterlockedExchange(&sender.quit, !ok);
     SetEvent(sender.cue);  // [step: cue-sender]
+    ok = ok && notified_receive(conns[0], notice);
+    if (!ok && posted > 0) {
+        shutdown(conns[0], SD_BOTH);  // [step: cleanup]  a sender still waiting for the reply gets 0 bytes
+    }
     WaitForSingleObject(hSender, INFINITE);  // [step: join-sender]
     DWORD senderExit = 1;
     GetExitCodeThread(hSender, &senderExit);  // [step: sender-exit]
@@ -382,12 +438,16 @@ int main(int argc, char** argv)
         WSACloseEvent(events[i]);
     }
     closesocket(listener);
+    if (notice != WSA_INVALID_EVENT) {
+        WSACloseEvent(notice);
+    }
     CloseHandle(hSender);
     CloseHandle(sender.connected);
     CloseHandle(sender.cue);
     WSACleanup();
     ok = ok && senderExit == 0;
-    printf("%s\n", ok ? "done: every message arrived whole, in two buffers, and the reply came back"
+    printf("%s\n", ok ? "done: every message arrived whole, in two buffers, the reply came back, "
+                        "and the notified recv got the last words"
                       : "the exchange failed");
     return ok ? 0 : 1;
 }

@@ -119,6 +119,47 @@ LessonProgram make_program(const ParameterValues& values)
     return program;
 }
 
+std::vector<ConsoleWording> console_ko()
+{
+    return {
+        {R"re(connection (\d+): (WSARecv|WSASend) failed: error (\d+))re", "연결 $1: $2 실패: 오류 $3"},
+        {R"re(connection (\d+): no socket, accept failed)re", "연결 $1: 소켓 없음, accept 실패"},
+        {R"re(cannot associate connection (\d+): error (\d+))re", "연결 $1을 포트에 등록할 수 없음: 오류 $2"},
+        {R"re(server: connection (\d+) accepted, key (\d+), first receive posted)re",
+         "서버: 연결 $1 accept함, 완료 키 $2, 첫 수신을 걸어 둠"},
+        {R"re(server: AcceptEx failed: error (\d+))re", "서버: AcceptEx 실패: 오류 $1"},
+        {R"re(server: AcceptEx ended with error (\d+): no more connections)re",
+         "서버: AcceptEx가 오류 $1로 끝남: 더 이상 연결을 받지 않음"},
+        {R"re(server: SO_UPDATE_ACCEPT_CONTEXT failed: error (\d+))re", "서버: SO_UPDATE_ACCEPT_CONTEXT 실패: 오류 $1"},
+        {R"re(server: AcceptEx accepted a client from (.*))re", "서버: AcceptEx가 $1에서 온 클라이언트를 받음"},
+        {R"re(server: (\d+) connections already, no more accepts)re", "서버: 이미 연결 $1개, 더 이상 accept하지 않음"},
+        {R"re(server: (\d+) connections already, refusing this one)re", "서버: 이미 연결 $1개, 이 연결은 거절함"},
+        {R"re(server: accept failed with error (\d+): no more connections)re", "서버: accept가 오류 $1로 실패: 더 이상 연결을 받지 않음"},
+        {R"re(server: listening on 127\.0\.0\.1 port (\d+); a client that sends "stop" ends the run)re",
+         "서버: 127.0.0.1 포트 $1에서 listen 상태. \"stop\"을 보내는 클라이언트가 실행을 끝냄"},
+        {R"re(connection (\d+): receive failed: error (\d+), closing)re", "연결 $1: 수신 실패: 오류 $2, 닫음"},
+        {R"re(connection (\d+): send failed: error (\d+), closing)re", "연결 $1: 송신 실패: 오류 $2, 닫음"},
+        {R"re(connection (\d+): the client closed the connection)re", "연결 $1: 클라이언트가 연결을 닫음"},
+        {R"re(connection (\d+): "stop": no more connections)re", "연결 $1: \"stop\": 더 이상 연결을 받지 않음"},
+        {R"re(connection (\d+): received (\d+) bytes "(.*)", echoing them)re", "연결 $1: $2바이트 받음: \"$3\", 그대로 돌려보냄"},
+        // Data with a line break is printed over two lines.
+        {R"re(connection (\d+): received (\d+) bytes "(.*))re", "연결 $1: $2바이트 받음: \"$3"},
+        {R"re((.*)", echoing them)re", "$1\", 그대로 돌려보냄"},
+        {R"re(client (\d+): echo "(.*)")re", "클라이언트 $1: 에코 \"$2\""},
+        {R"re(client (\d+): echo "(.*)" \(wrong\))re", "클라이언트 $1: 에코 \"$2\" (틀림)"},
+        {R"re(cannot write the port to (.*): error (\d+))re", "$1에 포트를 쓸 수 없음: 오류 $2"},
+        {R"re(cannot load AcceptEx: error (\d+))re", "AcceptEx를 불러올 수 없음: 오류 $1"},
+        {R"re(cannot associate the listening socket: error (\d+))re", "listen 소켓을 포트에 등록할 수 없음: 오류 $1"},
+        {R"re(the server stopped on "stop"; (\d+) of (\d+) workers stopped)re", "서버가 \"stop\"에서 멈춤. 작업자 $2개 중 $1개가 멈춤"},
+        {R"re(the server stopped on "stop" \(a connection failed\); (\d+) of (\d+) workers stopped)re",
+         "서버가 \"stop\"에서 멈춤(연결 하나가 실패함). 작업자 $2개 중 $1개가 멈춤"},
+        {R"re((\d+) clients, (\d+) messages each: every echo came back intact; (\d+) of (\d+) workers stopped)re",
+         "클라이언트 $1개, 각각 메시지 $2개: 모든 에코가 온전히 돌아옴. 작업자 $4개 중 $3개가 멈춤"},
+        {R"re((\d+) clients, (\d+) messages each: an echo failed; (\d+) of (\d+) workers stopped)re",
+         "클라이언트 $1개, 각각 메시지 $2개: 에코 하나가 실패함. 작업자 $4개 중 $3개가 멈춤"},
+    };
+}
+
 }  // namespace
 
 LessonInfo iocp_echo_server()
@@ -131,6 +172,7 @@ LessonInfo iocp_echo_server()
                       "클라이언트";
     lesson.source_file = "iocp_echo_server.cpp";
     lesson.parameters = parameters();
+    lesson.console_ko = console_ko();
     lesson.make_program = make_program;
     return lesson;
 }

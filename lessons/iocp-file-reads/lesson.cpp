@@ -81,6 +81,30 @@ LessonProgram make_program(const ParameterValues& values)
     return program;
 }
 
+std::vector<ConsoleWording> console_ko()
+{
+    return {
+        {R"re(worker: stop packet, exiting)re", "작업자: 종료 패킷, 끝냄"},
+        {R"re(worker: GetQueuedCompletionStatus failed: error (\d+))re", "작업자: GetQueuedCompletionStatus 실패: 오류 $1"},
+        {R"re(worker: read (\d+) failed: error (\d+))re", "작업자: 읽기 $1 실패: 오류 $2"},
+        {R"re(worker: key (\d+), read (\d+) \(file (\w)\), (\d+) bytes at offset (\d+): block labelled offset (\d+))re",
+         "작업자: 완료 키 $1, 읽기 $2(파일 $3), 오프셋 $5에서 $4바이트: 블록 표시: 오프셋 $6"},
+        {R"re(read (\d+) did not start: error (\d+))re", "읽기 $1이 시작되지 않음: 오류 $2"},
+        {R"re(cannot open the files: error (\d+))re", "파일을 열 수 없음: 오류 $1"},
+        {R"re(cannot associate the files with the port: error (\d+))re", "파일을 포트에 등록할 수 없음: 오류 $1"},
+        {R"re(out of memory for read (\d+))re", "읽기 $1에 쓸 메모리가 없음"},
+        {R"re(main: (\d+) reads started; the workers will handle them)re", "main: 읽기 $1개를 시작함. 작업자들이 처리함"},
+        {R"re(main: the port is empty: after 100 ms, error (\d+), lpOverlapped NULL \(no packet\))re",
+         "main: 포트가 비어 있음: 100ms 뒤 오류 $1, lpOverlapped NULL(완료 패킷 없음)"},
+        {R"re(main: the port is empty: after 100 ms, error (\d+), lpOverlapped set \(a packet was left!\))re",
+         "main: 포트가 비어 있음: 100ms 뒤 오류 $1, lpOverlapped가 채워짐(완료 패킷이 남아 있었음!)"},
+        {R"re((\d+) of (\d+) workers stopped cleanly; (\d+) reads each returned the block at its offset)re",
+         "작업자 $2개 중 $1개가 깔끔하게 멈춤. 읽기 $3개가 각각 자기 오프셋의 블록을 돌려줌"},
+        {R"re((\d+) of (\d+) workers stopped cleanly; (\d+) reads did not all succeed)re",
+         "작업자 $2개 중 $1개가 깔끔하게 멈춤. 읽기 $3개가 모두 성공하지는 않음"},
+    };
+}
+
 }  // namespace
 
 LessonInfo iocp_file_reads()
@@ -91,6 +115,7 @@ LessonInfo iocp_file_reads()
     lesson.title_ko = "입출력 완료 포트: 작업자 스레드가 파일 읽기 네 개를 처리하고 멈춘다";
     lesson.source_file = "iocp_file_reads.cpp";
     lesson.parameters = parameters();
+    lesson.console_ko = console_ko();
     lesson.make_program = make_program;
     return lesson;
 }

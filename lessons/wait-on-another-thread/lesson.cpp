@@ -61,6 +61,24 @@ LessonProgram make_program(const ParameterValues& values)
     return program;
 }
 
+std::vector<ConsoleWording> console_ko()
+{
+    return {
+        {R"re(request (\d+): wait failed: error (\d+))re", "요청 $1: 대기 실패: 오류 $2"},
+        {R"re(request (\d+) failed: error (\d+))re", "요청 $1 실패: 오류 $2"},
+        {R"re(request (\d+): (\d+) bytes at offset (\d+), the block labelled offset (\d+))re",
+         "요청 $1: 오프셋 $3에서 $2바이트, 블록 표시: 오프셋 $4"},
+        {R"re(request (\d+) did not start: error (\d+))re", "요청 $1이 시작되지 않음: 오류 $2"},
+        {R"re(out of memory for request (\d+))re", "요청 $1에 쓸 메모리가 없음"},
+        {R"re(main: request (\d+) handed to a waiter thread; main does not wait for it)re",
+         "main: 요청 $1 → 대기 스레드. main은 그 요청을 기다리지 않음"},
+        {R"re(main: (\d+) reads in flight, main still running)re", "main: 읽기 $1개가 진행 중, main은 계속 실행 중"},
+        {R"re(done: every waiter got the part of the file its request asked for)re",
+         "끝: 모든 대기 스레드가 자기 요청이 부탁한 파일 부분을 받음"},
+        {R"re(a read failed)re", "읽기 하나가 실패함"},
+    };
+}
+
 }  // namespace
 
 LessonInfo wait_on_another_thread()
@@ -71,6 +89,7 @@ LessonInfo wait_on_another_thread()
     lesson.title_ko = "다른 스레드에서 기다리기: 요청 구조체가 버퍼를 대기 스레드에 넘긴다";
     lesson.source_file = "wait_on_another_thread.cpp";
     lesson.parameters = parameters();
+    lesson.console_ko = console_ko();
     lesson.make_program = make_program;
     return lesson;
 }

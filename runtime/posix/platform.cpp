@@ -8,6 +8,7 @@
 #include "heap.h"
 #include "io_backend.h"
 #include "io_request.h"
+#include "network_events.h"
 #include "socket.h"
 #include "stream.h"
 #include "trace_hooks.h"
@@ -26,6 +27,7 @@ void cancel_all_io() {
     // Requests no kernel call holds (a queued ConnectNamedPipe, a pipe write waiting for room)
     // leave their queues, cancelled; stream requests whose ops were taken back above are left as they are.
     posix::cancel_requests([](const posix::IoRequest& request) { return static_cast<bool>(request.cancel); });
+    posix::end_all_network_events();
     posix::wait_until_no_requests();
 }
 

@@ -9,6 +9,7 @@
 #include "handle_table.h"
 #include "io_request.h"
 #include "last_error.h"
+#include "network_events.h"
 #include "ovlab/status_codes.h"
 
 namespace ovlab::posix {
@@ -42,6 +43,7 @@ void SocketObject::last_handle_closed() {
         return request.operation == IoOperation::Accept && request.accept_target == this;
     });
     abort_all(state().listening ? kStatusCancelled : kStatusConnectionAborted);
+    end_network_events(*this);  // closesocket also ends WSAEventSelect's association
     close_descriptor();
 }
 

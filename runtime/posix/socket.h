@@ -3,7 +3,8 @@
 // them, as on Windows.
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Only TCP over IPv4/IPv6. WSAEventSelect, WSAAsyncSelect, UDP and TransmitFile are not provided.
+// - Only TCP over IPv4/IPv6. WSAAsyncSelect, UDP and TransmitFile are not provided; WSAEventSelect
+//   records FD_READ, FD_WRITE, FD_ACCEPT and FD_CLOSE only (network_events.h).
 // - AcceptEx with address lengths too short fails at once with WSAEFAULT; Windows pends and reports
 //   the problem at completion.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,

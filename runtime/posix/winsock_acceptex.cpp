@@ -18,6 +18,7 @@
 #include "handle_table.h"
 #include "io_request.h"
 #include "last_error.h"
+#include "network_events.h"
 #include "ovlab/status_codes.h"
 #include "socket.h"
 #include "trace_hooks.h"
@@ -158,8 +159,12 @@ extern "C" BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSocket, PVOI
                            pointer_argument("lpdwBytesReceived", 6, lpdwBytesReceived),
                            overlapped_argument("lpOverlapped", 7, lpOverlapped));
     });
-    return call.returns_bool(accept_ex(sListenSocket, sAcceptSocket, lpOutputBuffer, dwReceiveDataLength,
-                                       dwLocalAddressLength, dwRemoteAddressLength, lpdwBytesReceived, lpOverlapped));
+    const BOOL result = accept_ex(sListenSocket, sAcceptSocket, lpOutputBuffer, dwReceiveDataLength,
+                                  dwLocalAddressLength, dwRemoteAddressLength, lpdwBytesReceived, lpOverlapped);
+    // WSAEventSelect: AcceptEx re-enables FD_ACCEPT like accept (§20).
+    if (const std::shared_ptr<SocketObject> listener = lookup_socket(sListenSocket))
+        reenable_network_event(*listener, kFdAccept);
+    return call.returns_bool(result);
 }
 
 // The remote block is the last one: its size is not needed to find it.

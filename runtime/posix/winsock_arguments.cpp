@@ -90,8 +90,8 @@ std::string option_name(int level, int name) {
 
 std::string buffers_argument(size_t index, DWORD count, uint64_t total) {
     const std::string text = callsite_argument(index);
-    return fmt::format("lpBuffers={} ({} buffer{}, {} bytes)", text.empty() ? "buffers" : text, count,
-                       count == 1 ? "" : "s", total);
+    return fmt::format("lpBuffers={} ({} buffer{}, {} byte{})", text.empty() ? "buffers" : text, count,
+                       count == 1 ? "" : "s", total, total == 1 ? "" : "s");
 }
 
 }  // namespace ovlab::posix

@@ -11,6 +11,7 @@
 
 #include "api_call.h"
 #include "last_error.h"
+#include "network_events.h"
 #include "ovlab/status_codes.h"
 #include "socket.h"
 #include "winsock_arguments.h"
@@ -164,6 +165,8 @@ int socket_control(const std::shared_ptr<SocketObject>& socket, DWORD command, u
     if (!argument) return wsa_fail(WSAEFAULT);
     switch (command) {
         case FIONBIO:
+            // A socket with a WSAEventSelect selection stays non-blocking (§20).
+            if (*argument == 0 && network_events_selected(*socket)) return wsa_fail(WSAEINVAL);
             socket->update([&](SocketObject::State& state) { state.nonblocking = *argument != 0; });
             return 0;
         case FIONREAD: {

@@ -8,6 +8,7 @@
 #include "api_call.h"
 #include "handle_table.h"
 #include "last_error.h"
+#include "network_events.h"
 #include "ovlab/status_codes.h"
 #include "socket.h"
 #include "trace_hooks.h"
@@ -272,7 +273,16 @@ extern "C" SOCKET WSAAPI accept(SOCKET s, struct sockaddr* addr, int* addrlen) {
         return fmt::format("{}, {}, {}", socket_argument("s", 0, s), pointer_argument("addr", 1, addr),
                            pointer_argument("addrlen", 2, addrlen));
     });
-    return call.returns_socket(accept_socket(s, addr, addrlen, call.tracing()));
+    const SOCKET accepted = accept_socket(s, addr, addrlen, call.tracing());
+    // WSAEventSelect: accept re-enables FD_ACCEPT, even when it failed, and the new socket has the
+    // listening socket's selection (§20).
+    if (const std::shared_ptr<SocketObject> listener = lookup_socket(s)) {
+        const std::shared_ptr<SocketObject> connection = lookup_socket(accepted);
+        if (connection && inherit_network_events(*listener, connection))
+            connection->update([](SocketObject::State& state) { state.nonblocking = true; });
+        reenable_network_event(*listener, kFdAccept);
+    }
+    return call.returns_socket(accepted);
 }
 
 extern "C" int WSAAPI connect(SOCKET s, const struct sockaddr* name, int namelen) {

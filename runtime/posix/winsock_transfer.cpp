@@ -11,6 +11,7 @@
 #include "handle_table.h"
 #include "io_request.h"
 #include "last_error.h"
+#include "network_events.h"
 #include "ovlab/callsite.h"
 #include "ovlab/status_codes.h"
 #include "socket.h"
@@ -133,6 +134,13 @@ int transfer_blocking(const WsaTransfer& t, const std::shared_ptr<SocketObject>&
     return 0;
 }
 
+// WSAEventSelect: any receive re-enables FD_READ, a send refused with WSAEWOULDBLOCK FD_WRITE (§20).
+int reenabling(const SocketObject& socket, bool send, int result) {
+    if (!send) reenable_network_event(socket, kFdRead);
+    else if (result == SOCKET_ERROR && last_error() == WSAEWOULDBLOCK) reenable_network_event(socket, kFdWrite);
+    return result;
+}
+
 int wsa_transfer(const WsaTransfer& t, bool tracing) {
     if (!winsock_started()) return wsa_fail(WSANOTINITIALISED);
     std::shared_ptr<SocketObject> socket = lookup_socket(t.s);
@@ -143,8 +151,8 @@ int wsa_transfer(const WsaTransfer& t, bool tracing) {
     if (t.send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
     StreamTransfer transfer = stream_transfer(t);
     // Windows: a non-overlapped socket blocks, and never queues the routine or a packet.
-    if (socket->overlapped() && t.overlapped) return issue_overlapped(t, socket, std::move(transfer));
-    return transfer_blocking(t, socket, transfer, tracing);
+    if (socket->overlapped() && t.overlapped) return reenabling(*socket, t.send, issue_overlapped(t, socket, std::move(transfer)));
+    return reenabling(*socket, t.send, transfer_blocking(t, socket, transfer, tracing));
 }
 
 std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags) {
@@ -169,7 +177,7 @@ int simple_transfer(bool send, SOCKET s, char* buf, int len, int flags, bool tra
     if (!socket) return wsa_fail(WSAENOTSOCK);
     const SocketObject::State state = socket->state();
     if (send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
-    if (transfer_blocking(t, socket, stream_transfer(t), tracing) != 0) return SOCKET_ERROR;
+    if (reenabling(*socket, send, transfer_blocking(t, socket, stream_transfer(t), tracing)) != 0) return SOCKET_ERROR;
     return static_cast<int>(done);
 }
 

@@ -32,7 +32,8 @@ std::string thread_label(const State& state, uint32_t number) {
 std::string field_value(OverlappedField field, uint64_t value, const State& state) {
     switch (field) {
         case OverlappedField::Internal: return format_ntstatus(static_cast<uint32_t>(value));
-        case OverlappedField::InternalHigh: return fmt::format(fmt::runtime(line_format(Line::Bytes, state.language)), value);
+        case OverlappedField::InternalHigh:
+            return singular_byte_counts(fmt::format(fmt::runtime(line_format(Line::Bytes, state.language)), value));
         case OverlappedField::hEvent: return value ? state.handle_label(value) : std::string("NULL");
         default: return fmt::format("0x{:X}", value);
     }
@@ -44,7 +45,7 @@ TextPrinter::TextPrinter(NarrationLookup narration, Language language) : narrati
 
 template <typename... Args>
 std::string TextPrinter::line(Line key, Args&&... args) const {
-    return fmt::format(fmt::runtime(line_format(key, state_.language)), std::forward<Args>(args)...);
+    return singular_byte_counts(fmt::format(fmt::runtime(line_format(key, state_.language)), std::forward<Args>(args)...));
 }
 
 std::string TextPrinter::recorded(std::string_view text) const { return localize_recorded(text, state_.language); }
@@ -156,7 +157,10 @@ std::string TextPrinter::detail_line(const Event& event) const {
                         state_.handle_label(event.object));
         case EventKind::PortCounts:
             return line(Line::PortCounts, state_.handle_label(event.object), event.a, event.b);
-        case EventKind::Console: return line(Line::Console, event.text_view());
+        case EventKind::Console:
+            // As the program printed it (or worded for the language), never rewritten for plurals.
+            return fmt::format(fmt::runtime(line_format(Line::Console, state_.language)),
+                               console_wording_ ? console_wording_(event.text_view()) : std::string(event.text_view()));
         case EventKind::LessonStarted:
             return line(event.a ? Line::ProgramStarted : Line::LessonStarted, event.name_view());
         case EventKind::LessonFinished:

@@ -71,6 +71,7 @@ constexpr Phrase kRecordedPhrases[] = {
     {"seen after ", "관찰됨, 호출 후: ", Where::Start},
     {" issued", " 요청", Where::End},
     {" completed", " 완료", Where::End},
+    {" recorded", " 기록됨", Where::End},  // WSAEventSelect: "FD_READ | FD_CLOSE recorded"
     {"completed in the call", "호출 안에서 완료", Where::Whole},
     {"completed at issue", "요청할 때 완료", Where::Whole},
     // a request's operation (IoIssued, the request's label, "read completed")
@@ -107,6 +108,7 @@ constexpr Phrase kRecordedPhrases[] = {
     {" buffers, ", "개 버퍼, ", Where::Anywhere},
     {" buffer, ", "개 버퍼, ", Where::Anywhere},
     {" bytes)", "바이트)", Where::Anywhere},
+    {" byte)", "바이트)", Where::Anywhere},
     {": the socket)", ": 소켓)", Where::Anywhere},
     {") waits for a client", ")에서 클라이언트를 기다림", Where::End},
     {" waits for data", " 데이터를 기다림", Where::End},
@@ -158,6 +160,16 @@ std::string localize_in_order(std::string_view text) {
 }  // namespace
 
 std::string_view line_format(Line line, Language language) { return kLines[static_cast<size_t>(line)].in(language); }
+
+std::string singular_byte_counts(std::string text) {
+    static constexpr std::string_view kPlural = "1 bytes";
+    for (size_t at = text.find(kPlural); at != std::string::npos; at = text.find(kPlural, at + 1)) {
+        const bool whole_number = at == 0 || !std::isdigit(static_cast<unsigned char>(text[at - 1]));
+        const size_t after = at + kPlural.size();
+        if (whole_number && (after == text.size() || !is_identifier_char(text[after]))) text.erase(after - 1, 1);
+    }
+    return text;
+}
 
 std::string_view thread_state_name(ThreadState state, Language language) {
     const auto index = static_cast<size_t>(state);

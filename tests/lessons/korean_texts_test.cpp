@@ -1,6 +1,6 @@
 // A Korean run is Korean throughout: every lesson runs in-process in Korean, and neither its
 // transcript (what `--headless --lang ko` prints: the printer's own lines, the runtime's recorded
-// phrases, the check's message, the narration) nor the texts the window's panels show for its
+// phrases, the program's lines as the lesson words them, the check's message, the narration) nor the texts the window's panels show for its
 // events (trace::localize_recorded, which the panels call through gui::recorded_text) may hold
 // English prose. The rule for what counts as English prose is in english_prose.h. The Korean
 // columns of the wording tables (transcript lines, thread states, handle kinds, status and error
@@ -41,8 +41,6 @@ std::string prose_report(const std::string& text, const std::set<std::string>& a
     std::string report;
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
-        // What the lesson program printed is the program's output, like its code: not translated.
-        if (line.find("콘솔: ") != std::string::npos) continue;
         const std::vector<std::string> words = test::english_prose_words(line, allowed);
         if (words.empty()) continue;
         report += "  " + line + "\n    English:";
@@ -92,6 +90,8 @@ TEST_P(KoreanRun, TranscriptAndPanelTextsHoldNoEnglishProse) {
             return shown.text ? *shown.text : std::string();
         },
         Language::Korean);
+    // The program prints English; the Korean run shows its lines as the lesson words them.
+    printer.set_console_wording([&lesson](std::string_view line) { return console_line(lesson, line, Language::Korean); });
     std::string transcript;
     std::string panels;
     const trace::Recorder& recorder = session.recorder();

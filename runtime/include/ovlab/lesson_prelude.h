@@ -125,6 +125,8 @@
 #define WSASetEvent(...) OVLAB_TRACED_CALL(WSASetEvent, __VA_ARGS__)
 #define WSAResetEvent(...) OVLAB_TRACED_CALL(WSAResetEvent, __VA_ARGS__)
 #define WSAWaitForMultipleEvents(...) OVLAB_TRACED_CALL(WSAWaitForMultipleEvents, __VA_ARGS__)
+#define WSAEventSelect(...) OVLAB_TRACED_CALL(WSAEventSelect, __VA_ARGS__)
+#define WSAEnumNetworkEvents(...) OVLAB_TRACED_CALL(WSAEnumNetworkEvents, __VA_ARGS__)
 #define AcceptEx(...) OVLAB_TRACED_CALL(AcceptEx, __VA_ARGS__)
 // An extension function loaded with WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER) is called through
 // a pointer; a lesson names the pointer as Microsoft's samples do.

@@ -42,6 +42,15 @@ struct LessonParameter {
     const std::string& explain(Language language) const { return language == Language::Korean ? explain_ko : explain_en; }
 };
 
+// A line the lesson program prints (its printf goes to the Console panel and the transcript), in
+// Korean: `english` is an ECMAScript regular expression the whole line must match, `korean` the
+// replacement ($1, $2... are its groups). The program itself stays a plain Win32 program printing
+// English; the lab words its lines in the student's language.
+struct ConsoleWording {
+    std::string english;
+    std::string korean;
+};
+
 // Parameter name -> value. What a teacher asked for may name only some parameters; the values a
 // program is built with (see LessonInfo::program) name every declared one.
 using ParameterValues = std::map<std::string, int, std::less<>>;
@@ -55,6 +64,7 @@ struct LessonInfo {
     // Builds the run with `values`: every declared parameter, each inside its range. The lesson's
     // prepare returns only the arguments that are not parameters (the sample files).
     std::function<LessonProgram(const ParameterValues& values)> make_program;
+    std::vector<ConsoleWording> console_ko;  // the program's own lines; common ones are in console_line
 
     const std::string& title(Language language) const { return language == Language::Korean ? title_ko : title_en; }
     const LessonParameter* find_parameter(std::string_view name) const;
@@ -62,6 +72,10 @@ struct LessonInfo {
     // arguments as "name=value". Throws std::invalid_argument(check_parameters' message) for bad changes.
     LessonProgram program(const ParameterValues& changes = {}) const;
 };
+
+// `line` (one printed line, without its newline) in `language`: the lesson's wording, else a form
+// every lesson prints ("X failed: error N"), else the line as printed.
+std::string console_line(const LessonInfo& lesson, std::string_view line, Language language);
 
 // One line for the first unknown name or out-of-range value in `changes`, or nothing when all are good.
 std::optional<std::string> check_parameters(const LessonInfo& lesson, const ParameterValues& changes);

@@ -34,6 +34,9 @@ public:
     // Returns the text for `event` (possibly empty, possibly several lines, each ending in '\n').
     std::string print(const Event& event);
     const State& state() const { return state_; }
+    // Words each line the program printed (Console events) in the printer's language.
+    using ConsoleWording = std::function<std::string(std::string_view line)>;
+    void set_console_wording(ConsoleWording wording) { console_wording_ = std::move(wording); }
 
 private:
     std::string checkpoint_header(const Event& event) const;
@@ -46,6 +49,7 @@ private:
     std::string recorded(std::string_view text) const;
 
     NarrationLookup narration_;
+    ConsoleWording console_wording_;
     std::set<std::string> printed_narration_;
     State state_;
 };

@@ -70,6 +70,8 @@ enum class Line {
 
 // The format string of `line` in `language` (use with fmt::runtime).
 std::string_view line_format(Line line, Language language);
+// English: "1 bytes" -> "1 byte" in a formatted line (the tables write "{} bytes" for any count).
+std::string singular_byte_counts(std::string text);
 
 // "running", "waiting", ... / "실행 중", "대기 중", ...
 std::string_view thread_state_name(ThreadState state, Language language);

@@ -14,6 +14,7 @@
 //   fd_set and select() with macros (ovlab_winsock_fd_set, ovlab_winsock_select). struct timeval is
 //   the C library's when it came first: the same two longs. FD_SETSIZE defined before this header
 //   enlarges the sets as on Windows, unless <sys/select.h> came first: its 1024 is replaced by 64.
+// - WSAEventSelect records FD_READ, FD_WRITE, FD_ACCEPT and FD_CLOSE; it refuses the other bits.
 // - Only TCP stream sockets (AF_INET, AF_INET6) are implemented.
 // Never include this header and the Linux socket headers in the same file.
 #pragma once
@@ -198,6 +199,27 @@ typedef struct _OVERLAPPED* LPWSAOVERLAPPED;
 #define WSA_OPERATION_ABORTED (ERROR_OPERATION_ABORTED)
 #define WSA_INVALID_EVENT ((WSAEVENT)NULL)
 #define WSA_MAXIMUM_WAIT_EVENTS (MAXIMUM_WAIT_OBJECTS)
+
+// ---- WSAEventSelect's network events ----
+#define FD_READ_BIT 0
+#define FD_READ (1 << FD_READ_BIT)
+#define FD_WRITE_BIT 1
+#define FD_WRITE (1 << FD_WRITE_BIT)
+#define FD_OOB_BIT 2
+#define FD_OOB (1 << FD_OOB_BIT)
+#define FD_ACCEPT_BIT 3
+#define FD_ACCEPT (1 << FD_ACCEPT_BIT)
+#define FD_CONNECT_BIT 4
+#define FD_CONNECT (1 << FD_CONNECT_BIT)
+#define FD_CLOSE_BIT 5
+#define FD_CLOSE (1 << FD_CLOSE_BIT)
+#define FD_MAX_EVENTS 10
+#define FD_ALL_EVENTS ((1 << FD_MAX_EVENTS) - 1)
+
+typedef struct _WSANETWORKEVENTS {
+    long lNetworkEvents;
+    int iErrorCode[FD_MAX_EVENTS];
+} WSANETWORKEVENTS, *LPWSANETWORKEVENTS;
 #define WSA_WAIT_FAILED (WAIT_FAILED)
 #define WSA_WAIT_EVENT_0 (WAIT_OBJECT_0)
 #define WSA_WAIT_IO_COMPLETION (WAIT_IO_COMPLETION)
@@ -333,6 +355,9 @@ WINSOCK_API_LINKAGE BOOL WSAAPI WSASetEvent(WSAEVENT hEvent);
 WINSOCK_API_LINKAGE BOOL WSAAPI WSAResetEvent(WSAEVENT hEvent);
 WINSOCK_API_LINKAGE DWORD WSAAPI WSAWaitForMultipleEvents(DWORD cEvents, const WSAEVENT* lphEvents, BOOL fWaitAll,
                                                          DWORD dwTimeout, BOOL fAlertable);
+WINSOCK_API_LINKAGE int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject, long lNetworkEvents);
+WINSOCK_API_LINKAGE int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject,
+                                                    LPWSANETWORKEVENTS lpNetworkEvents);
 
 WINSOCK_API_LINKAGE u_long WSAAPI htonl(u_long hostlong) OVLAB_WINSOCK_SYMBOL(htonl);
 WINSOCK_API_LINKAGE u_short WSAAPI htons(u_short hostshort) OVLAB_WINSOCK_SYMBOL(htons);

@@ -1,0 +1,67 @@
+// console_line: the Korean wording of what a lesson program prints.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <regex>
+
+#include "ovlab/lesson_registry.h"
+
+namespace ovlab {
+namespace {
+
+// Forms several lessons print when something goes wrong.
+const std::vector<ConsoleWording>& common_wordings() {
+    static const std::vector<ConsoleWording> wordings = {
+        {R"((\w+) failed: error (\d+))", "$1 실패: 오류 $2"},
+        {R"((\w+) failed)", "$1 실패"},
+        {R"(cannot (\w+) (.*): error (\d+))", "$2: $1 실패, 오류 $3"},
+    };
+    return wordings;
+}
+
+struct CompiledWording {
+    std::regex english;
+    std::string korean;
+};
+
+// Regular expressions are compiled once per lesson, and each line is worded once: the window
+// asks for every visible console line on every frame.
+class Wordings {
+public:
+    explicit Wordings(const LessonInfo& lesson) {
+        for (const std::vector<ConsoleWording>* list : {&lesson.console_ko, &common_wordings()})
+            for (const ConsoleWording& wording : *list) compiled_.push_back({std::regex(wording.english), wording.korean});
+    }
+
+    const std::string& korean(std::string_view line) {
+        auto [at, inserted] = memo_.try_emplace(std::string(line));
+        if (inserted) at->second = word(at->first);
+        return at->second;
+    }
+
+private:
+    std::string word(const std::string& line) const {
+        for (const CompiledWording& wording : compiled_) {
+            std::smatch match;
+            if (std::regex_match(line, match, wording.english)) return match.format(wording.korean);
+        }
+        return line;
+    }
+
+    std::vector<CompiledWording> compiled_;
+    std::map<std::string, std::string, std::less<>> memo_;
+};
+
+}  // namespace
+
+std::string console_line(const LessonInfo& lesson, std::string_view line, Language language) {
+    if (language != Language::Korean) return std::string(line);
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<Wordings>, std::less<>> by_lesson;
+    std::lock_guard lock(mutex);
+    std::unique_ptr<Wordings>& wordings = by_lesson[lesson.id];
+    if (!wordings) wordings = std::make_unique<Wordings>(lesson);
+    return wordings->korean(line);
+}
+
+}  // namespace ovlab

@@ -1,14 +1,11 @@
-// What the lab adds around event_file_copy.cpp: titles, the sample file, and the check that all
+// What lesson.json cannot say about event_file_copy.cpp: the sample file, and the check that all
 // three copies came out byte-identical.
 #include <fmt/format.h>
 
 #include <array>
 
-#include "lesson_catalog.h"
+#include "built_in_lessons.h"
 #include "sample_files.h"
-
-// The lesson's main, renamed by the build (see ovlab_add_lesson in lessons/CMakeLists.txt).
-int ovlab_lesson_event_file_copy_main(int argc, char** argv);
 
 namespace ovlab::lessons {
 namespace {
@@ -32,12 +29,8 @@ std::vector<std::string> prepare(const std::filesystem::path& workdir)
     return args;
 }
 
-CheckResult check(const std::filesystem::path& workdir, int exit_code)
+CheckResult check(const std::filesystem::path& workdir, int)
 {
-    if (exit_code != 0) {
-        return {false, fmt::format("the program exited with code {} (0 means all three copies succeeded)", exit_code),
-                fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 세 복사가 모두 성공한 것)", exit_code)};
-    }
     for (const char* name : kCopyNames) {
         if (std::optional<std::string> difference = describe_difference(workdir / kSourceName, workdir / name)) {
             return {false, *difference};
@@ -50,23 +43,10 @@ CheckResult check(const std::filesystem::path& workdir, int exit_code)
 
 }  // namespace
 
-LessonInfo event_file_copy()
+void event_file_copy(LessonProgram& program, const ParameterValues&)
 {
-    LessonInfo lesson;
-    lesson.id = "event-file-copy";
-    lesson.title_en = "Copying a file with OVERLAPPED: wait on the handle, on an event, with GetOverlappedResult";
-    lesson.title_ko = "OVERLAPPED로 파일 복사: 파일 핸들, 이벤트, GetOverlappedResult로 완료 기다리기";
-    lesson.source_file = "event_file_copy.cpp";
-    // No parameters: the three parts are the lesson, and CHUNK_SIZE is fixed in the program.
-    lesson.make_program = [](const ParameterValues&) {
-        LessonProgram program;
-        program.id = "event-file-copy";
-        program.entry = ovlab_lesson_event_file_copy_main;
-        program.prepare = prepare;
-        program.check = check;
-        return program;
-    };
-    return lesson;
+    program.prepare = prepare;
+    program.check = check;
 }
 
 }  // namespace ovlab::lessons

@@ -207,6 +207,9 @@ json parse_json(std::string_view text, const std::filesystem::path& path)
         const size_t detail = what.find(": ", what.find("column"));
         throw std::runtime_error(fmt::format("{}:{}: not valid JSON ({})", path.string(), line_of(text, error.byte),
                                              detail == std::string::npos ? what : what.substr(detail + 2)));
+    } catch (const json::out_of_range&) {
+        // nlohmann says where only for syntax errors; its message would repeat the whole number.
+        throw std::runtime_error(fmt::format("{}: not valid JSON (a number too large to read)", path.string()));
     }
 }
 

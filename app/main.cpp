@@ -73,6 +73,8 @@ int run(int argc, char** argv) {
         return 2;
     }
     const Options& options = std::get<Options>(parsed);
+    // A lesson whose lesson.json does not read is left out of the list; say which and why, then go on.
+    for (const std::string& error : ovlab::lesson_load_errors()) print_error(error);
     if (std::optional<std::string> text = information_asked(options))
         return print_out(*text) && flush_out() ? 0 : 1;
     try {

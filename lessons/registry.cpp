@@ -1,24 +1,101 @@
-#include <algorithm>
+// The lesson list: each built-in lesson's lesson.json, read once at start-up, joined to its program.
+#include <fmt/format.h>
 
-#include "lesson_catalog.h"
+#include <algorithm>
+#include <stdexcept>
+
+#include "built_in_lessons.h"
+#include "lesson_metadata.h"
 #include "ovlab/lesson_registry.h"
 
 namespace ovlab {
+namespace {
+
+using Check = std::function<CheckResult(const std::filesystem::path& workdir, int exit_code)>;
+
+// Every lesson's check starts the same way: a program that did not exit with 0 failed, and
+// lesson.json says what 0 would have meant.
+Check check_with_exit_code(const lessons::LessonMetadata& metadata, Check on_success, const ParameterValues& values)
+{
+    return [means = metadata.exit_zero_means, passed = metadata.passed, on_success = std::move(on_success),
+            values](const std::filesystem::path& workdir, int exit_code) -> CheckResult {
+        if (exit_code != 0) {
+            return {false, fmt::format("the program exited with code {} (0 means {})", exit_code, means.en),
+                    fmt::format("프로그램이 종료 코드 {}로 끝났습니다(0이면 {})", exit_code, means.ko)};
+        }
+        if (on_success) {
+            return on_success(workdir, exit_code);
+        }
+        if (passed) {
+            return {true, lessons::fill_in_parameters(passed->en, values), lessons::fill_in_parameters(passed->ko, values)};
+        }
+        return {true, fmt::format("the program exited with code 0: {}", means.en),
+                fmt::format("프로그램이 종료 코드 0으로 끝났습니다. 즉 {}입니다", means.ko)};
+    };
+}
+
+LessonInfo lesson_from(const lessons::BuiltInLesson& built_in, const lessons::LessonMetadata& metadata)
+{
+    LessonInfo lesson;
+    lesson.id = built_in.id;
+    lesson.title_en = metadata.title.en;
+    lesson.title_ko = metadata.title.ko;
+    lesson.source_file = metadata.program;
+    lesson.parameters = metadata.parameters;
+    lesson.views = metadata.views;
+    lesson.console_ko = metadata.console_ko;
+    lesson.make_program = [built_in, metadata](const ParameterValues& values) {
+        LessonProgram program;
+        program.id = built_in.id;
+        program.entry = built_in.entry;
+        if (built_in.complete != nullptr) {
+            built_in.complete(program, values);
+        }
+        program.check = check_with_exit_code(metadata, std::move(program.check), values);
+        return program;
+    };
+    return lesson;
+}
+
+struct LessonList {
+    std::vector<LessonInfo> lessons;
+    std::vector<std::string> errors;
+};
+
+const LessonList& lesson_list()
+{
+    static const LessonList list = [] {
+        LessonList read;
+        std::vector<std::pair<int, LessonInfo>> ordered;
+        for (const lessons::BuiltInLesson& built_in : lessons::built_in_lessons()) {
+            try {
+                lessons::LessonMetadata metadata = lessons::parse_lesson_metadata(built_in.metadata, built_in.metadata_path);
+                ordered.emplace_back(metadata.order, lesson_from(built_in, metadata));
+            } catch (const std::runtime_error& error) {
+                read.errors.push_back(error.what());
+            }
+        }
+        // In teaching order, as each lesson.json's "order" says. Ids are a contract (docs/design.md §2).
+        std::stable_sort(ordered.begin(), ordered.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [order, lesson] : ordered) {
+            read.lessons.push_back(std::move(lesson));
+        }
+        return read;
+    }();
+    return list;
+}
+
+}  // namespace
 
 const std::vector<LessonInfo>& all_lessons()
 {
-    // In teaching order: the lesson list shows them like this. Ids are a contract (docs/design.md §2).
-    static const std::vector<LessonInfo> lessons = {
-        lessons::blocking_vs_overlapped(),
-        lessons::event_file_copy(),
-        lessons::event_sockets(),
-        lessons::completion_routine(),
-        lessons::wait_on_another_thread(),
-        lessons::iocp_file_reads(),
-        lessons::iocp_echo_server(),
-        lessons::pitfalls(),
-    };
-    return lessons;
+    return lesson_list().lessons;
+}
+
+const std::vector<std::string>& lesson_load_errors()
+{
+    return lesson_list().errors;
 }
 
 const LessonInfo* find_lesson(std::string_view id)

@@ -53,8 +53,8 @@ Layout draw_panels(Panels& panels, GuiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float toolbar = style.WindowPadding.y * 2 + ImGui::GetFrameHeight() * 2 + style.ItemSpacing.y + px(4);
     const float threads = threads_panel_height();
-    // Decided from the source and the live run, not the step shown, so scrubbing back never moves panels.
-    ExtraViews extras = extra_views_for(ctx.lessons.source(), ctx.lessons.trace().live_state());
+    // Decided from the lesson (or the program's source) and the live run, not the step shown, so scrubbing back never moves panels.
+    ExtraViews extras = extra_views_for(ctx.lessons.lesson(), ctx.lessons.source(), ctx.lessons.trace().live_state());
     extras.peer = ctx.lessons.serves_peer();
     extras.timeline = ctx.timeline_shown;
     const float code = code_panel_height(kCodeRowsKept, ctx.fonts.mono->FontSize);

@@ -95,11 +95,14 @@ std::vector<ApcThreadRow> apc_rows(const trace::State& state) {
     return rows;
 }
 
-ExtraViews extra_views_for(const LessonSource* source, const trace::State& live) {
+ExtraViews extra_views_for(const LessonInfo* lesson, const LessonSource* source, const trace::State& live) {
     ExtraViews views;
     views.port = !live.ports.empty();
     views.apc = !live.apcs.empty() || !live.apcs_ran.empty();
-    if (source) {
+    if (lesson) {
+        views.port = views.port || lesson->views.port;
+        views.apc = views.apc || lesson->views.apc;
+    } else if (source) {
         views.port = views.port || calls_any(*source, {"CreateIoCompletionPort"});
         views.apc = views.apc || calls_any(*source, {"ReadFileEx", "WriteFileEx", "QueueUserAPC"});
     }

@@ -67,8 +67,9 @@ struct ApcThreadRow {
 // One row per thread that has or had APCs, in the order the threads started.
 std::vector<ApcThreadRow> apc_rows(const trace::State& state);
 
-// Which extra views a lesson needs, known from step 0: its source calls the APIs (a port, APC
-// routines), or the run so far shows them (a routine passed through a call the scan missed).
-ExtraViews extra_views_for(const LessonSource* source, const trace::State& live);
+// Which extra views a run needs, known from step 0: a lesson's lesson.json declares them; for a
+// program of one's own, its source calls the APIs (a port, APC routines). The run so far adds what
+// it shows (a routine passed through a call the scan missed).
+ExtraViews extra_views_for(const LessonInfo* lesson, const LessonSource* source, const trace::State& live);
 
 }  // namespace ovlab::gui

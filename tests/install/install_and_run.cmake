@@ -4,7 +4,7 @@ execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFI
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "cmake --install failed: ${errors}")
 endif()
-foreach(file event-file-copy/event_file_copy.cpp event-file-copy/narration.en.md event-file-copy/narration.ko.md)
+foreach(file event-file-copy/event_file_copy.cpp event-file-copy/lesson.json event-file-copy/narration.en.md event-file-copy/narration.ko.md)
     if(NOT EXISTS ${PREFIX}/share/overlapped-lab/lessons/${file})
         message(FATAL_ERROR "cmake --install did not install lessons/${file}")
     endif()

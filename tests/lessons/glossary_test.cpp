@@ -73,13 +73,13 @@ std::vector<fs::path> korean_narrations()
     return files_matching(kSourceDir / "lessons", std::regex(R"(narration\.ko\.md)"));
 }
 
-// Korean narrations, and the lines with Korean in the UI strings, lesson.cpp files and the runtime's
-// wording tables.
+// Korean narrations, and the lines with Korean in the UI strings, lesson.json and lesson.cpp files
+// and the runtime's wording tables.
 std::vector<Line> korean_texts()
 {
     std::vector<Line> lines = lines_of(korean_narrations(), false);
     std::vector<fs::path> sources = files_matching(kSourceDir / "app" / "gui", std::regex(R"(ui_strings.*\.h)"));
-    std::vector<fs::path> lesson_files = files_matching(kSourceDir / "lessons", std::regex(R"(lesson\.cpp)"));
+    std::vector<fs::path> lesson_files = files_matching(kSourceDir / "lessons", std::regex(R"(lesson\.(cpp|json))"));
     sources.insert(sources.end(), lesson_files.begin(), lesson_files.end());
     for (const char* table : {"runtime/include/ovlab/trace_text.h", "runtime/trace/trace_text.cpp",
                               "runtime/include/ovlab/status_codes.h", "app/api_summaries.h",
@@ -171,7 +171,7 @@ TEST(Glossary, NoProductTextCitesTheSourceTutorials)
     std::vector<fs::path> files = files_matching(kSourceDir / "lessons", std::regex(R"(narration\..*\.md)"));
     for (const auto& entry : fs::directory_iterator(kSourceDir / "lessons")) {
         if (entry.is_directory()) {
-            std::vector<fs::path> programs = files_matching(entry.path(), std::regex(R"(.*\.(cpp|h))"));
+            std::vector<fs::path> programs = files_matching(entry.path(), std::regex(R"(.*\.(cpp|h|json))"));
             files.insert(files.end(), programs.begin(), programs.end());
         }
     }

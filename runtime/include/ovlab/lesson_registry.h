@@ -55,12 +55,19 @@ struct ConsoleWording {
 // program is built with (see LessonInfo::program) name every declared one.
 using ParameterValues = std::map<std::string, int, std::less<>>;
 
+// The panels only some lessons need, as the lesson's lesson.json declares them.
+struct LessonViews {
+    bool port = false;  // the completion port panel
+    bool apc = false;   // the APC panel
+};
+
 struct LessonInfo {
     std::string id;          // a contract: see docs/design.md §2
     std::string title_en;
     std::string title_ko;
     std::string source_file; // file name of the Win32 program inside the lesson folder
     std::vector<LessonParameter> parameters;  // in the order the program's usage line lists them
+    LessonViews views;
     // Builds the run with `values`: every declared parameter, each inside its range. The lesson's
     // prepare returns only the arguments that are not parameters (the sample files).
     std::function<LessonProgram(const ParameterValues& values)> make_program;
@@ -86,8 +93,11 @@ std::optional<std::string> parse_parameter(const LessonInfo& lesson, std::string
 // The entries of `changes` that differ from their defaults, as "name=value" in declaration order.
 std::vector<std::string> changed_parameters(const LessonInfo& lesson, const ParameterValues& changes);
 
+// Every lesson whose lesson.json reads well, in list order. A lesson whose file does not read is left
+// out, and lesson_load_errors() says why (one line naming the file).
 const std::vector<LessonInfo>& all_lessons();
 const LessonInfo* find_lesson(std::string_view id);
+const std::vector<std::string>& lesson_load_errors();
 
 // Where lesson folders are at run time: $OVLAB_LESSONS_DIR, else next to the installed binary
 // (../share/overlapped-lab/lessons), else the source tree the binary was built from.

@@ -1,4 +1,5 @@
-// Trace recording cost: the design bar is "well under 1 µs per event" from any thread.
+// Trace recording cost: the bar is under 100 ns of CPU per event from any thread. Each benchmark keeps
+// every event it records (no more iterations than a recorder holds), so no drop is counted as a record.
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -27,7 +28,7 @@ void BM_RecordFieldChange(benchmark::State& state) {
         shared_recorder = nullptr;
     }
 }
-BENCHMARK(BM_RecordFieldChange)->Threads(1)->Threads(2)->Threads(4)->Iterations(1 << 20);
+BENCHMARK(BM_RecordFieldChange)->Threads(1)->Threads(2)->Threads(4)->Iterations(1 << 17);
 
 void BM_RecordApiEnterWithText(benchmark::State& state) {
     auto recorder = std::make_unique<Recorder>();
@@ -38,7 +39,7 @@ void BM_RecordApiEnterWithText(benchmark::State& state) {
     }
     state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_RecordApiEnterWithText)->Iterations(1 << 20);
+BENCHMARK(BM_RecordApiEnterWithText)->Iterations(1 << 17);
 
 // The GUI folds the trace each frame it changes: 10,000 events must fold well inside a 16 ms frame.
 void BM_Fold10000Events(benchmark::State& state) {

@@ -4,6 +4,8 @@
 
 #include "ovlab/trace.h"
 
+#include "event_memory.h"
+
 namespace ovlab::trace {
 namespace {
 
@@ -24,33 +26,19 @@ void copy_truncated(char* destination, size_t capacity, std::string_view source)
 
 }  // namespace
 
-// A chunk's `ready` flags let readers skip nothing: published_ only advances over slots whose
-// writer has finished, so a slow writer holds back visibility but never exposes a half-written event.
-struct Recorder::Chunk {
-    Event events[kChunkSize];
-    std::atomic<bool> ready[kChunkSize] = {};
-};
-
 Recorder::Recorder(uint64_t capacity)
-    : chunks_(new std::atomic<Chunk*>[kMaxChunks]),
-      capacity_(std::clamp(capacity, 2 * kReserve, kMaxChunks * kChunkSize)),
-      start_ns_(now_ns()) {
-    for (uint64_t i = 0; i < kMaxChunks; ++i) chunks_[i].store(nullptr, std::memory_order_relaxed);
-}
+    : capacity_(std::clamp(capacity, 2 * kReserve, kMaxCapacity)),
+      memory_(std::make_unique<EventMemory>(capacity_ * sizeof(Event))),
+      events_(reinterpret_cast<Event*>(memory_->data())),
+      ready_(new std::atomic<bool>[capacity_]()),
+      start_ns_(now_ns()) {}
 
-Recorder::~Recorder() {
-    for (uint64_t i = 0; i < kMaxChunks; ++i) delete chunks_[i].load(std::memory_order_relaxed);
-}
+Recorder::~Recorder() = default;
 
-Recorder::Chunk* Recorder::chunk_for(uint64_t index) {
-    const uint64_t chunk_index = index >> kChunkBits;
-    std::atomic<Chunk*>& slot = chunks_[chunk_index];
-    Chunk* chunk = slot.load(std::memory_order_acquire);
-    if (chunk) return chunk;
-    auto* fresh = new Chunk();
-    if (slot.compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel)) return fresh;
-    delete fresh;  // another writer installed it first
-    return chunk;
+Event& Recorder::slot(uint64_t index) {
+    memory_->commit_block_of(index * sizeof(Event));
+    memory_->commit_block_of((index + 1) * sizeof(Event) - 1);  // an event may straddle two blocks
+    return events_[index];
 }
 
 uint64_t Recorder::claim_slot() {
@@ -63,7 +51,8 @@ uint64_t Recorder::claim_slot() {
 uint64_t Recorder::record(const EventData& data) {
     const uint64_t index = claim_slot();
     if (index == kDropped) return kDropped;
-    Event& event = chunk_for(index)->events[index & (kChunkSize - 1)];
+    // The memory is zero-filled and written once: each field is stored, each string up to its NUL.
+    Event& event = slot(index);
     event.seq = index;
     event.time_ns = now_ns() - start_ns_;
     event.kind = data.kind;
@@ -83,22 +72,22 @@ uint64_t Recorder::record(const EventData& data) {
 uint64_t Recorder::append_recorded(const Event& recorded) {
     const uint64_t index = claim_slot();
     if (index == kDropped) return kDropped;
-    Event& event = chunk_for(index)->events[index & (kChunkSize - 1)];
+    Event& event = slot(index);
     event = recorded;
     event.seq = index;
     publish(index);
     return index;
 }
 
+// published_ only advances over slots whose writer has finished, so a slow writer holds back
+// visibility but never exposes a half-written event.
 void Recorder::publish(uint64_t index) {
-    chunks_[index >> kChunkBits].load(std::memory_order_acquire)->ready[index & (kChunkSize - 1)].store(
-        true, std::memory_order_release);
+    ready_[index].store(true, std::memory_order_release);
     // Advance the published prefix over every finished slot; whoever sees the gap first helps.
     uint64_t visible = published_.load(std::memory_order_acquire);
     const uint64_t end = std::min(next_.load(std::memory_order_acquire), capacity_);
     while (visible < end) {
-        Chunk* c = chunks_[visible >> kChunkBits].load(std::memory_order_acquire);
-        if (!c || !c->ready[visible & (kChunkSize - 1)].load(std::memory_order_acquire)) break;
+        if (!ready_[visible].load(std::memory_order_acquire)) break;
         if (published_.compare_exchange_weak(visible, visible + 1, std::memory_order_acq_rel)) ++visible;
     }
 }
@@ -107,9 +96,7 @@ bool Recorder::near_limit() const { return next_.load(std::memory_order_relaxed)
 
 uint64_t Recorder::published() const { return published_.load(std::memory_order_acquire); }
 
-const Event& Recorder::at(uint64_t index) const {
-    return chunks_[index >> kChunkBits].load(std::memory_order_acquire)->events[index & (kChunkSize - 1)];
-}
+const Event& Recorder::at(uint64_t index) const { return events_[index]; }
 
 void set_current_thread(uint32_t trace_thread) { t_thread = trace_thread; }
 uint32_t current_thread() { return t_thread; }

@@ -111,6 +111,8 @@ struct EventData {
 // A recorder keeps at most `capacity` events. Events recorded past it are counted and dropped;
 // Session stops a run before that happens (see Recorder::near_limit), so a run's history is
 // bounded and never silently loses a step.
+class EventMemory;
+
 class Recorder {
 public:
     // 524,288 events of 336 bytes: at most 168 MiB, about 100,000 steps of a lesson.
@@ -146,23 +148,22 @@ public:
     uint64_t start_ns() const { return start_ns_; }
 
 private:
-    struct Chunk;
-    static constexpr uint64_t kChunkBits = 12;
-    static constexpr uint64_t kChunkSize = uint64_t{1} << kChunkBits;
-    static constexpr uint64_t kMaxChunks = 1 << 14;  // 67 M events
+    static constexpr uint64_t kMaxCapacity = uint64_t{1} << 26;  // 67 M events
 
-    Chunk* chunk_for(uint64_t index);
     // Claims the next slot, counting a drop when the recorder is full.
     uint64_t claim_slot();
+    // The slot's memory, ready to be written (see EventMemory).
+    Event& slot(uint64_t index);
     void publish(uint64_t index);
 
-    std::unique_ptr<std::atomic<Chunk*>[]> chunks_;
+    uint64_t capacity_;
+    std::unique_ptr<EventMemory> memory_;
+    Event* events_;
+    std::unique_ptr<std::atomic<bool>[]> ready_;  // a slot's writer has finished
     std::atomic<uint64_t> next_{0};
     std::atomic<uint64_t> published_{0};
     std::atomic<uint64_t> dropped_{0};
-    uint64_t capacity_;
     uint64_t start_ns_;
-
 };
 
 // Per-thread identity used to stamp events. Lesson threads and runtime threads set these once.

@@ -3,7 +3,10 @@
 // and prints the ratio table. Figures, not a test: run it on a quiet machine.
 //
 //   usage: echo-compare [seconds=3] [rounds=1] [connections=1,8,64,1024] [sizes=64,4096] [workers=2]
-// The runtime's I/O backend is OVLAB_IO_BACKEND's (uring by default).
+//                       [idle=0]
+// The runtime's I/O backend is OVLAB_IO_BACKEND's (uring by default). "runtime skip" is the same
+// server with FILE_SKIP_COMPLETION_PORT_ON_SUCCESS on every connection. idle=N keeps N more
+// connections open to every server, silent, each holding a pending receive.
 #include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -32,6 +35,7 @@ struct Server {
     std::vector<std::string> arguments;
     pid_t pid = -1;
     uint16_t port = 0;
+    std::vector<int> idle;  // connections kept open and silent
 };
 
 std::string option(int argc, char** argv, const std::string& name, const std::string& fallback) {
@@ -75,6 +79,7 @@ bool start(Server& server) {
 }
 
 void stop(Server& server) {
+    for (const int fd : server.idle) close(fd);
     if (server.pid <= 0) return;
     kill(server.pid, SIGKILL);
     waitpid(server.pid, nullptr, 0);
@@ -119,25 +124,28 @@ int main(int argc, char** argv) {
     const std::vector<int> connection_counts = numbers(option(argc, argv, "connections", "1,8,64,1024"));
     const std::vector<int> sizes = numbers(option(argc, argv, "sizes", "64,4096"));
     const std::string workers = option(argc, argv, "workers", "2");
+    const int idle = std::max(0, std::atoi(option(argc, argv, "idle", "0").c_str()));
     allow_many_descriptors();
 
     const std::filesystem::path here = std::filesystem::canonical("/proc/self/exe").parent_path();
     std::vector<Server> servers = {
         {"raw io_uring", (here / "echo-server-uring").string(), {}},  // first: the others' ratios need it
         {"runtime IOCP", (here / "echo-server-iocp").string(), {workers}},
+        {"runtime skip", (here / "echo-server-iocp").string(), {workers, "skip"}},
         {"raw epoll", (here / "echo-server-epoll").string(), {}},
     };
     for (Server& server : servers) {
-        if (!start(server)) {
-            fmt::print(stderr, "cannot start {} ({})\n", server.name, server.program);
+        if (start(server)) server.idle = bench::open_idle_connections(server.port, idle);
+        if (server.port == 0 || server.idle.size() != static_cast<size_t>(idle)) {
+            fmt::print(stderr, "cannot start {} ({}) or connect to it\n", server.name, server.program);
             for (Server& started : servers) stop(started);
             return 1;
         }
     }
     const char* backend = std::getenv("OVLAB_IO_BACKEND");
     fmt::print("runtime I/O backend: {}; {} worker threads; {} s per run after 0.5 s warm-up; {} round(s), "
-               "servers interleaved per row\n\n", backend && *backend ? backend : "uring (default)", workers, seconds,
-               rounds);
+               "servers interleaved per row; {} idle connections per server\n\n",
+               backend && *backend ? backend : "uring (default)", workers, seconds, rounds, idle);
     fmt::print("{:>5} {:>5}  {:<13} {:>10} {:>8} {:>8} {:>11} {:>9}   {}\n", "conns", "bytes", "server", "echo/s",
                "p50 µs", "p99 µs", "CPU µs/echo", "ctxsw/echo", "vs raw io_uring (echo/s, CPU, p99)");
     for (int round = 0; round < rounds; ++round) {

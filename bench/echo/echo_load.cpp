@@ -143,6 +143,19 @@ LoadResult run_load(uint16_t port, int connections, size_t size, double warmup, 
     return result;
 }
 
+std::vector<int> open_idle_connections(uint16_t port, int count) {
+    std::vector<int> fds;
+    for (int i = 0; i < count; ++i) {
+        const int fd = connect_to(port);
+        if (fd < 0) {
+            for (const int opened : fds) close(opened);
+            return {};
+        }
+        fds.push_back(fd);
+    }
+    return fds;
+}
+
 ProcessUsage process_usage(pid_t pid) {
     ProcessUsage usage;
     const std::filesystem::path process = "/proc/" + std::to_string(pid);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace bench {
 
@@ -20,6 +21,10 @@ struct LoadResult {
 // `connections` connections to 127.0.0.1:port, `size`-byte messages, `warmup` seconds not counted,
 // then `seconds` measured. Spreads the connections over `threads` threads.
 LoadResult run_load(uint16_t port, int connections, size_t size, double warmup, double seconds, int threads);
+
+// `count` connections to 127.0.0.1:port that stay silent, each holding the server's pending receive
+// (how a server does with many idle clients); empty when one could not be opened.
+std::vector<int> open_idle_connections(uint16_t port, int count);
 
 // What a process has used so far: CPU time of all its threads and context switches.
 struct ProcessUsage {

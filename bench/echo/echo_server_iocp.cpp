@@ -1,13 +1,16 @@
 // The echo server as a Win32 program writes it: a completion port, worker threads blocked in
 // GetQueuedCompletionStatus, one WSARecv or WSASend in flight per connection, accept() on main.
 // Built against the lab's runtime; echo-compare measures it against raw io_uring and epoll servers.
+// With "skip", each connection sets FILE_SKIP_COMPLETION_PORT_ON_SUCCESS and the thread that
+// issued a request handles its immediate success itself: no packet, no trip through the port.
 //
-//   usage: echo-server-iocp [workers=2]   prints "port N" once it listens on 127.0.0.1
+//   usage: echo-server-iocp [workers=2] [skip]   prints "port N" once it listens on 127.0.0.1
 #include <winsock2.h>
 #include <windows.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define BUFFER_SIZE 65536
 
@@ -22,30 +25,72 @@ typedef struct {
 } Connection;
 
 static HANDLE g_port;
+static BOOL g_skip;
 
-static BOOL post_recv(Connection* c)
+typedef enum { POSTED, COMPLETED, BROKEN } Posted;
+
+// COMPLETED only with g_skip: the request succeeded at once and no packet will come for it.
+static Posted posted(int result, DWORD bytes, DWORD* done)
 {
-    DWORD flags = 0;
+    if (result == 0) {
+        *done = bytes;
+        return g_skip ? COMPLETED : POSTED;
+    }
+    return WSAGetLastError() == WSA_IO_PENDING ? POSTED : BROKEN;
+}
+
+static Posted post_recv(Connection* c, DWORD* done)
+{
+    DWORD flags = 0, bytes = 0;
     ZeroMemory(&c->ov, sizeof c->ov);
     c->sending = FALSE;
     c->wsabuf.buf = c->data;
     c->wsabuf.len = BUFFER_SIZE;
-    return WSARecv(c->socket, &c->wsabuf, 1, NULL, &flags, &c->ov, NULL) == 0 || WSAGetLastError() == WSA_IO_PENDING;
+    int result = WSARecv(c->socket, &c->wsabuf, 1, &bytes, &flags, &c->ov, NULL);
+    return posted(result, bytes, done);
 }
 
-static BOOL post_send(Connection* c)
+static Posted post_send(Connection* c, DWORD* done)
 {
+    DWORD bytes = 0;
     ZeroMemory(&c->ov, sizeof c->ov);
     c->sending = TRUE;
     c->wsabuf.buf = c->data + c->sent;
     c->wsabuf.len = c->to_send - c->sent;
-    return WSASend(c->socket, &c->wsabuf, 1, NULL, 0, &c->ov, NULL) == 0 || WSAGetLastError() == WSA_IO_PENDING;
+    int result = WSASend(c->socket, &c->wsabuf, 1, &bytes, 0, &c->ov, NULL);
+    return posted(result, bytes, done);
 }
 
 static void close_connection(Connection* c)
 {
     closesocket(c->socket);
     HeapFree(GetProcessHeap(), 0, c);
+}
+
+// Carries the connection on from a request that moved `bytes`, and from every following one that
+// completes at once (with g_skip), until one is pending.
+static void carry_on(Connection* c, DWORD bytes)
+{
+    for (;;) {
+        if (bytes == 0) {  // the client closed its side
+            close_connection(c);
+            return;
+        }
+        Posted next;
+        if (!c->sending) {
+            c->to_send = bytes;
+            c->sent = 0;
+            next = post_send(c, &bytes);
+        } else {
+            c->sent += bytes;
+            next = c->sent < c->to_send ? post_send(c, &bytes) : post_recv(c, &bytes);
+        }
+        if (next == POSTED) return;
+        if (next == BROKEN) {
+            close_connection(c);
+            return;
+        }
+    }
 }
 
 static DWORD WINAPI worker(LPVOID unused)
@@ -58,20 +103,11 @@ static DWORD WINAPI worker(LPVOID unused)
         BOOL ok = GetQueuedCompletionStatus(g_port, &bytes, &key, &ov, INFINITE);
         if (ov == NULL) return 0;  // the port was closed, or a stop packet
         Connection* c = CONTAINING_RECORD(ov, Connection, ov);
-        if (!ok || bytes == 0) {  // reset, or the client closed its side
+        if (!ok) {  // reset
             close_connection(c);
             continue;
         }
-        BOOL posted;
-        if (!c->sending) {
-            c->to_send = bytes;
-            c->sent = 0;
-            posted = post_send(c);
-        } else {
-            c->sent += bytes;
-            posted = c->sent < c->to_send ? post_send(c) : post_recv(c);
-        }
-        if (!posted) close_connection(c);
+        carry_on(c, bytes);
     }
 }
 
@@ -99,6 +135,7 @@ int main(int argc, char** argv)
     if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) return 1;
     int workers = argc > 1 ? atoi(argv[1]) : 2;
     if (workers < 1 || workers > 64) workers = 2;
+    g_skip = argc > 2 && strcmp(argv[2], "skip") == 0;
     g_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
     for (int i = 0; i < workers; ++i) CloseHandle(CreateThread(NULL, 0, worker, NULL, 0, NULL));
     SOCKET listener = listen_on_loopback();
@@ -109,7 +146,15 @@ int main(int argc, char** argv)
         setsockopt(client, IPPROTO_TCP, TCP_NODELAY, (const char*)&no_delay, sizeof no_delay);
         Connection* c = (Connection*)HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(Connection));
         c->socket = client;
-        if (CreateIoCompletionPort((HANDLE)client, g_port, 0, 0) == NULL || !post_recv(c)) close_connection(c);
+        if (CreateIoCompletionPort((HANDLE)client, g_port, 0, 0) == NULL ||
+            (g_skip && !SetFileCompletionNotificationModes((HANDLE)client, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS))) {
+            close_connection(c);
+            continue;
+        }
+        DWORD bytes = 0;
+        Posted first = post_recv(c, &bytes);
+        if (first == COMPLETED) carry_on(c, bytes);
+        else if (first == BROKEN) close_connection(c);
     }
     closesocket(listener);
     WSACleanup();

@@ -31,7 +31,7 @@ public:
     virtual bool cancel(IoRequest& request) = 0;
 
     // ---- stream ops (sockets, pipes; stream_op.h) ----
-    // Starts the op (io_uring: RECVMSG/SENDMSG/ACCEPT/CONNECT/POLL_ADD; threads: a poll() loop).
+    // Starts the op (io_uring: RECVMSG/SENDMSG/ACCEPT/CONNECT/POLL_ADD; threads: an epoll loop).
     // Returns 0 or an errno. The backend then calls StreamObject::op_finished() exactly once, from
     // one of its own threads, never from inside submit_stream or cancel_stream.
     virtual int submit_stream(StreamOp& op) = 0;

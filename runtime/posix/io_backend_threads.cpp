@@ -1,5 +1,5 @@
 // Thread-pool backend: a few threads doing blocking pread/pwrite, for systems without io_uring;
-// socket and pipe ops go to a poll() thread (stream_poller.h).
+// socket and pipe ops go to an epoll thread (stream_poller.h).
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>

@@ -72,7 +72,7 @@ TEST(Shortcuts, TheSheetListsEveryActionOnceInBothLanguages) {
         }
     }
     set_ui_language(Language::English);
-    EXPECT_EQ(seen.size(), static_cast<size_t>(KeyAction::CloseSheet) + 1);
+    EXPECT_EQ(seen.size(), static_cast<size_t>(KeyAction::CancelRequest) + 1);
 }
 
 TEST(Shortcuts, EveryTableRowIsFoundByItsOwnKey) {

@@ -2,6 +2,8 @@
 // the lesson's requests. Each goes through the trace or the Session's public controls only.
 #include "lesson_controller.h"
 
+#include <thread>
+
 namespace ovlab::gui {
 
 void LessonController::run_to(const RunGoal& goal) {
@@ -24,23 +26,30 @@ void LessonController::run_to(const RunGoal& goal) {
 }
 
 // One checkpoint at a time, each only once the previous one is over (the turn is free again), so
-// the run stops at the step that reached the goal and not a step later.
+// the run stops at the step that reached the goal and not a step later. Several per frame, within
+// a few milliseconds: a slow frame (a software-rendered display) must not slow the run to its pace.
 void LessonController::advance_goal() {
-    if (!goal_ || !session_) return;
-    if (session_->finished()) {
-        stop_moving();
-        return;
-    }
-    step::Stepper& stepper = session_->stepper();
-    if (!stepper.has_waiting()) return;  // a step is on its way, or everything waits for the kernel
-    const trace::Recorder& events = session_->recorder();
-    for (const uint64_t published = events.published(); goal_scanned_ < published; ++goal_scanned_) {
-        if (reaches_goal(events.at(goal_scanned_), *goal_)) {
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + std::chrono::milliseconds(8);
+    while (goal_ && session_ && Clock::now() < until) {
+        if (session_->finished()) {
             stop_moving();
             return;
         }
+        step::Stepper& stepper = session_->stepper();
+        if (!stepper.has_waiting()) {  // a step is on its way, or everything waits for the kernel
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            continue;
+        }
+        const trace::Recorder& events = session_->recorder();
+        for (const uint64_t published = events.published(); goal_scanned_ < published; ++goal_scanned_) {
+            if (reaches_goal(events.at(goal_scanned_), *goal_)) {
+                stop_moving();
+                return;
+            }
+        }
+        stepper.step();
     }
-    stepper.step();
 }
 
 void LessonController::advance_history_play() {

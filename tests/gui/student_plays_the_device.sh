@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The student plays the device with real X key events (xdotool -> the X server -> GLFW -> the app):
-#  - iocp-file-reads with Hold on: D completes the held read the OVERLAPPED panel shows ahead of the
-#    reads issued before it, Shift+H releases the rest, N runs to the next completion;
+#  - iocp-file-reads with Hold on: N runs to the next completion, which stays held, so the run goes
+#    on until the reads are held; D completes the held read the OVERLAPPED panel shows ahead of the
+#    reads issued before it, which ends the run at it; Shift+H releases the rest;
 #  - iocp-echo-server serving the Peer client (clients=0): C cancels the pending AcceptEx, and its
 #    completion ends with ERROR_OPERATION_ABORTED.
 # Each window writes its trace at exit (--trace-out); the transcript of that trace (--open
@@ -18,17 +19,33 @@ fail() {
 
 start_own_display 1600x900
 export XDG_CONFIG_HOME="$work/config"
+pictures="$work/pictures"
+mkdir -p "$pictures"
 
 # Opens the window on a lesson, waits for it, and leaves $app_pid set.
 open_window() {
     local name=$1
     shift
-    ASAN_OPTIONS=detect_leaks=0 "$app" --lang en "$@" --trace-out "$work/$name.ovtrace" >"$work/$name-out.txt" 2>&1 &
+    HOME="$pictures" XDG_PICTURES_DIR="$pictures" ASAN_OPTIONS=detect_leaks=0 \
+        "$app" --lang en "$@" --trace-out "$work/$name.ovtrace" >"$work/$name-out.txt" 2>&1 &
     app_pid=$!
     window=$(timeout 60 xdotool search --sync --onlyvisible --name '^Overlapped Lab$' | head -1)
     [ -n "$window" ] || fail "the window never appeared ($name)"
     xdotool windowfocus --sync "$window"
-    sleep 1  # the lesson's main thread reaches its first checkpoint
+    wait_for_step 1
+}
+
+# Steps until the picture F12 saves says the window shows `step` (its name carries the step):
+# a loaded machine may take seconds before the lesson reaches its first checkpoint.
+wait_for_step() {
+    for _ in $(seq 60); do
+        rm -f "$pictures"/*
+        xdotool key space F12
+        sleep 0.5
+        if ls "$pictures" | grep -q -- "-step$1-"; then return; fi
+        ls "$pictures" | grep -q -- "-step[1-9]" && return
+    done
+    fail "the window never reached step $1"
 }
 
 # Closes the window the normal way (a stop signal), so it writes its trace, and prints the transcript.
@@ -42,18 +59,19 @@ close_and_read() {
 }
 
 taps() {  # N taps of a key, each given time to reach its checkpoint
-    for _ in $(seq "$2"); do xdotool key "$1"; sleep 0.15; done
+    for _ in $(seq "$2"); do xdotool key "$1"; sleep 0.3; done
 }
 
 # ---- choose which held completion is delivered next
 open_window reads --lesson iocp-file-reads
 xdotool key h
-taps space 40  # the four reads are issued and finish in the kernel: all held
-xdotool key d
-sleep 0.5
-xdotool key shift+h
-sleep 0.5
+# Run to the next completion: with Hold on none is delivered, so the run goes on until the four
+# reads are issued and held and every thread waits for them.
 xdotool key n
+sleep 25
+xdotool key d  # delivers the held read the OVERLAPPED panel shows; the run to it ends there
+sleep 2
+xdotool key shift+h
 sleep 2
 close_and_read reads
 transcript="$work/reads-transcript.txt"
@@ -70,7 +88,8 @@ open_window accept --lesson iocp-echo-server --param clients=0
 taps space 30  # the server's AcceptEx is pending: no client ever connects
 xdotool key c
 sleep 0.5
-taps space 3   # its completion is delivered, cancelled
+xdotool key n  # runs to the next completion: the cancelled AcceptEx's
+sleep 15
 close_and_read accept
 transcript="$work/accept-transcript.txt"
 grep -q 'you cancelled .* (CancelIoEx): it was pending' "$transcript" || fail "C cancelled no pending request"

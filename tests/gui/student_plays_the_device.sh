@@ -56,10 +56,6 @@ close_and_read() {
     "$app" --lang en --open "$work/$name.ovtrace" --headless >"$work/$name-transcript.txt" 2>&1
 }
 
-taps() {  # N taps of a key, each given time to reach its checkpoint
-    for _ in $(seq "$2"); do xdotool key "$1"; sleep 0.3; done
-}
-
 # ---- choose which held completion is delivered next
 open_window reads --lesson iocp-file-reads
 xdotool key h
@@ -83,10 +79,11 @@ first_issued=$(grep -m1 'read of 4096 bytes at offset' "$transcript" | sed -n 's
 
 # ---- cancel a pending request
 open_window accept --lesson iocp-echo-server --param clients=0
-taps space 30  # the server's AcceptEx is pending: no client ever connects
+# Run to the next completion: none comes, so the run goes on until every thread waits and the
+# server's AcceptEx is pending (no client ever connects); C cancels it, and its completion ends the run.
+xdotool key n
+sleep 45
 xdotool key c
-sleep 0.5
-xdotool key n  # runs to the next completion: the cancelled AcceptEx's
 sleep 15
 close_and_read accept
 transcript="$work/accept-transcript.txt"

@@ -102,6 +102,11 @@ PressOutcome Keyboard::perform(const KeyPress& press, GuiContext& ctx) {
             if (platform::completion_hold_available()) lessons.set_hold(!lessons.hold());
             break;
         case KeyAction::ReleaseHeld: lessons.release_held(); break;
+        case KeyAction::RunToCompletion: lessons.run_to({GoalKind::NextCompletion}); break;
+        case KeyAction::RunToApc: lessons.run_to({GoalKind::NextApc}); break;
+        case KeyAction::RunToDequeue: lessons.run_to({GoalKind::NextDequeue}); break;
+        case KeyAction::DeliverFirst: lessons.deliver_focused_first(); break;
+        case KeyAction::CancelRequest: lessons.cancel_focused(); break;
         case KeyAction::OpenLesson: {
             if (ctx.predict && ctx.predict->question_open()) {
                 ctx.predict->choose(lessons, press.lesson - 1);

@@ -55,7 +55,7 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
     serves_peer_ = !check_parameters(lesson, parameters_) && !lesson.program(parameters_).peer_port_file.empty();
     run_error_.clear();
     trace_.clear();
-    running_ = false;
+    stop_moving();
     pinned_step_.reset();
     ++generation_;
     load_texts();
@@ -79,18 +79,22 @@ void LessonController::update() {
     if (program_) {
         program_->poll();
         if (program_recorder_) trace_.update(*program_recorder_);
-        if (running_ && program_->ended()) running_ = false;
+        if (running_ && !history_play_ && program_->ended()) running_ = false;
+        advance_history_play();
         return;  // its source files are read as it names them
     }
     if (session_) {
         trace_.update(session_->recorder());
-        if (running_ && session_->finished()) running_ = false;
+        if (running_ && !history_play_ && session_->finished()) stop_moving();
+        advance_goal();
+        advance_history_play();
         if (serves_peer_) {
             if (!peer_port_) read_peer_port();
             peers_.poll();
         }
     } else if (recorded_) {
         trace_.update(*recorded_);
+        advance_history_play();
         return;  // the embedded texts are the run's; nothing on disk replaces them
     }
     reload_edited_texts();
@@ -189,6 +193,7 @@ bool LessonController::can_step_forward() const {
 
 void LessonController::step_forward() {
     if (pinned_step_) return;
+    if (history_play_ || goal_) pause();
     if (!trace_.is_live()) {
         trace_.show_step(trace_.shown_step() + 1);
         return;
@@ -224,9 +229,15 @@ std::chrono::microseconds LessonController::run_interval() const {
 
 uint64_t LessonController::run_interval_microseconds() const { return static_cast<uint64_t>(run_interval().count()); }
 
+// Looking back, Run plays the history on from the step shown (advance_history_play), then live.
 void LessonController::run() {
     if (pinned_step_) return;
-    trace_.show_live();
+    goal_.reset();
+    if (!trace_.is_live()) {
+        history_play_ = running_ = true;
+        next_history_step_ = std::chrono::steady_clock::now();
+        return;
+    }
     if (program_) {
         running_ = program_->ready() && program_->command(link::LabCommand::Run, run_interval_microseconds());
         return;
@@ -236,16 +247,23 @@ void LessonController::run() {
     session_->stepper().run(run_interval());
 }
 
-void LessonController::pause() {
+void LessonController::stop_moving() {
     running_ = false;
+    goal_.reset();
+    history_play_ = false;
+}
+
+void LessonController::pause() {
+    stop_moving();
     if (program_) program_->command(link::LabCommand::Pause, 0);
     if (session_) session_->stepper().pause();
 }
 
 void LessonController::set_speed(float steps_per_second) {
     steps_per_second_ = std::clamp(steps_per_second, 0.25f, 50.0f);
-    if (running_ && session_) session_->stepper().run(run_interval());
-    if (running_ && program_) program_->command(link::LabCommand::Run, run_interval_microseconds());
+    if (!running_ || goal_ || history_play_) return;  // those pace themselves (lesson_controller_goal.cpp)
+    if (session_) session_->stepper().run(run_interval());
+    if (program_) program_->command(link::LabCommand::Run, run_interval_microseconds());
 }
 
 void LessonController::set_hold(bool hold) {

@@ -20,6 +20,7 @@
 #include "ovlab/recorded_trace.h"
 #include "ovlab/session.h"
 #include "peer_client.h"
+#include "run_goal.h"
 #include "trace_view.h"
 
 namespace ovlab::gui {
@@ -114,6 +115,27 @@ public:
     size_t held_count() const;
     bool lesson_finished() const;
 
+    // ---- stepping by meaning (run_goal.h, lesson_controller_goal.cpp) ----
+    // Looking back, or in a recording: shows the first later step that reaches the goal when the
+    // history has one. Live: lets one checkpoint pass at a time until an event reaches the goal,
+    // the run ends, or Pause. Not for a program of one's own (its stepper is in its own process).
+    void run_to(const RunGoal& goal);
+    bool can_run_to() const { return !pinned_step_ && (session_ || recorded_); }
+    const std::optional<RunGoal>& run_goal() const { return goal_; }
+    // Run while looking back plays the history on from the step shown at the run speed, and then
+    // goes on with the live run.
+    bool playing_history() const { return history_play_; }
+
+    // ---- the student as the device (Session::deliver_held_first and cancel_request) ----
+    // Live lesson runs only; each is recorded in the trace.
+    bool acts_on_requests() const { return session_ && !session_->finished() && trace_.is_live() && !pinned_step_; }
+    bool deliver_held_first(uint64_t overlapped);
+    bool cancel_request(uint64_t handle, uint64_t overlapped);
+    // The request the OVERLAPPED panel shows, set as it draws: the D and C keys act on it.
+    void focus_request(uint64_t handle, uint64_t overlapped) { focused_ = {handle, overlapped}; }
+    bool deliver_focused_first() { return deliver_held_first(focused_.second); }
+    bool cancel_focused() { return cancel_request(focused_.first, focused_.second); }
+
     // ---- runs that serve a peer (LessonProgram::peer_port_file, iocp-echo-server clients=0) ----
     // Known from the lesson and its parameters, so the Peer client panel stays put during a reset.
     bool serves_peer() const { return serves_peer_; }
@@ -130,6 +152,9 @@ private:
     std::chrono::microseconds run_interval() const;
     uint64_t run_interval_microseconds() const;  // the argument of the link's Run
     void leave_program();
+    void stop_moving();  // no run, goal or history play any more
+    void advance_goal();
+    void advance_history_play();
 
     // A program of one's own runs behind this seam (lesson_controller_program.cpp, POSIX only).
     struct ProgramDriver {
@@ -174,6 +199,11 @@ private:
     app::PeerClients peers_;
 
     bool running_ = false;
+    std::optional<RunGoal> goal_;
+    uint64_t goal_scanned_ = 0;  // events of the live run already looked at for the goal
+    bool history_play_ = false;
+    std::chrono::steady_clock::time_point next_history_step_{};
+    std::pair<uint64_t, uint64_t> focused_;  // handle, OVERLAPPED
     bool hold_ = false;
     std::optional<uint64_t> pinned_step_;
     float steps_per_second_ = 2.0f;

@@ -67,7 +67,7 @@ private:
         lessons_.source_.reset();
         lessons_.source_error_.clear();
         lessons_.trace_.clear();
-        lessons_.running_ = false;
+        lessons_.stop_moving();
         lessons_.pinned_step_.reset();
         ++lessons_.generation_;
         ++lessons_.texts_version_;

@@ -12,7 +12,7 @@ void LessonController::open_recorded(const std::string& path, trace::RecordedTra
     pending_lesson_ = nullptr;
     serves_peer_ = false;
     run_error_.clear();
-    running_ = false;
+    stop_moving();
     trace_.clear();
     ++generation_;
 

@@ -196,6 +196,7 @@ private:
                 }
                 draw_code(draw, row, ImVec2(pos.x + gutter + numbers + char_width * static_cast<float>(row.indent), pos.y + text_top));
                 ImGui::Dummy(ImVec2(row_width, line_height));
+                offer_run_to_line(ctx, draw, line, pos, end);
             }
         }
         clipper.End();
@@ -207,6 +208,17 @@ private:
         }
         const uint32_t followed = step_line ? step_line : (by_line.empty() ? 0 : by_line.begin()->first);
         if (followed > 0 && followed <= first_row_.size()) follow_row(ctx, followed, first_row_[followed - 1], line_height);
+    }
+
+    // A click on a line runs until a thread reaches it; the line a run is heading for is framed.
+    static void offer_run_to_line(GuiContext& ctx, ImDrawList* draw, uint32_t line, ImVec2 min, ImVec2 max) {
+        const std::optional<RunGoal>& goal = ctx.lessons.run_goal();
+        if (goal && goal->kind == GoalKind::Line && goal->line == line)
+            draw->AddRect(min, max, to_u32(palette().accent), 0.0f, 0, px(2));
+        if (!ctx.lessons.can_run_to() || !ImGui::IsItemHovered()) return;
+        draw->AddRect(min, max, to_u32(palette().accent, 0.5f));
+        tooltip_for_last_item(fmt::format(fmt::runtime(tr(Str::CodeLineTip)), line));
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ctx.lessons.run_to({GoalKind::Line, line});
     }
 
     static void draw_markers(ImDrawList* draw, const GuiContext& ctx, const std::vector<uint32_t>& threads, ImVec2 pos,

@@ -10,6 +10,7 @@
 #include "ovlab/platform.h"
 #include "panel.h"
 #include "parameters_popup.h"
+#include "run_to_menu.h"
 #include "ui_scale.h"
 #include "widgets.h"
 
@@ -54,7 +55,7 @@ ControlRowFit fit_control_row(std::string_view release_label, float available) {
     const float predict = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + text_width(tr(Str::Predict));
     const float fixed = icon_button_width(tr(Str::Step)) + text_width(tr(Str::Parameters)) + style.FramePadding.x * 2 +
                         ImGui::GetFrameHeight() + text_width(release_label) + style.FramePadding.x * 2 +
-                        3 * (2 * px(kDividerGap) + 1) + 9 * style.ItemSpacing.x + predict;
+                        3 * (2 * px(kDividerGap) + 1) + 10 * style.ItemSpacing.x + predict + run_to_button_width();
     float labelled = 0;
     for (const Str label : {Str::Run, Str::Pause, Str::Reset, Str::Back, Str::Live}) labelled += icon_button_width(tr(label));
     const float bare = 5 * icon_button_width("");
@@ -207,13 +208,21 @@ private:
         }
         if (view.finished) {
             const bool passed = view.state->check_passed;
-            return {{tr(passed ? Str::StatusFinishedPassed : Str::StatusFinishedFailed), passed ? p.success : p.danger,
-                     true, view.state->check_message}};
+            std::string why = view.state->check_message;
+            if (!passed && view.state->student_cancels > 0) why += std::string("\n\n") + tr(Str::CheckFailedAfterCancel);
+            std::vector<Badge> finished{
+                {tr(passed ? Str::StatusFinishedPassed : Str::StatusFinishedFailed), passed ? p.success : p.danger, true, why}};
+            if (!passed && view.state->student_cancels > 0)
+                finished.push_back({tr(Str::StatusCancelledByYou), p.warning, true, tr(Str::CheckFailedAfterCancel)});
+            return finished;
         }
         std::vector<Badge> badges{{fmt::format(fmt::runtime(tr(Str::StatusStep)), view.step), p.accent, false, {}}};
         if (view.state->history_limit > 0)
             badges.push_back({tr(Str::StatusHistoryFull), p.danger, true,
                               fmt::format(fmt::runtime(tr(Str::StatusHistoryFullHelp)), view.state->history_limit)});
+        else if (lessons.run_goal())
+            badges.push_back({fmt::format(fmt::runtime(tr(Str::StatusRunningTo)), goal_label(*lessons.run_goal())),
+                              p.success, false, tr(Str::RunToHelp)});
         else if (lessons.running()) badges.push_back({tr(Str::StatusRunning), p.success, false, {}});
         else if (lessons.held_count() > 0)
             badges.push_back({fmt::format(fmt::runtime(tr(Str::StatusHeld)), lessons.held_count()), p.warning, true, {}});
@@ -295,6 +304,8 @@ private:
             lessons.run();
         ImGui::SameLine();
         if (toolbar_button("##pause", Icon::Pause, Str::Pause, lessons.running(), fit)) lessons.pause();
+        ImGui::SameLine();
+        draw_run_to_button(ctx);
         ImGui::SameLine();
         float speed = lessons.speed();
         ImGui::SetNextItemWidth(fit.speed_width);

@@ -13,6 +13,8 @@
 #include "overlapped_bytes.h"
 #include "overlapped_hex_view.h"
 #include "panel.h"
+#include "request_actions.h"
+#include "step_compare.h"
 #include "widgets.h"
 
 namespace ovlab::gui {
@@ -94,6 +96,7 @@ public:
     }
 
     void draw_body(GuiContext& ctx) override {
+        compare_.draw(ctx);
         const std::vector<const trace::OverlappedView*> order = list_order(ctx);
         if (selected_ && !ctx.view.state->overlappeds.contains(*selected_)) selected_.reset();
         const uint64_t shown = selected_.value_or(order.front()->address);
@@ -103,6 +106,8 @@ public:
             ImGui::Separator();
             ImGui::Spacing();
         }
+        const trace::IoView* request = latest_request(ctx, shown);
+        ctx.lessons.focus_request(request ? request->handle : 0, shown);  // the D and C keys act on it
         ImGui::PushID(static_cast<int>(shown & 0x7FFFFFFF));
         draw_card(ctx, ctx.view.state->overlappeds.at(shown));
         ImGui::PopID();
@@ -212,6 +217,7 @@ private:
             ImGui::NewLine();  // the address stays in the name's tooltip
         }
 
+        draw_request_actions(ctx, ov, io);
         if (std::optional<EmbeddingStruct> owner = embedding_struct(ov.name)) {
             ImGui::PushTextWrapPos(0.0f);
             text_coloured(palette().code_keyword,
@@ -309,6 +315,7 @@ private:
     }
 
     std::optional<uint64_t> selected_;  // chosen in the list; unset: the one the step touched
+    StepCompare compare_;
 };
 
 }  // namespace

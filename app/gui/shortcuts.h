@@ -15,7 +15,7 @@ namespace ovlab::gui {
 enum class KeyAction {
     StepForward, StepBack, FirstStep, Live, RunPause, Reset, ToggleHold, ReleaseHeld, OpenLesson,
     ToggleTimeline, SaveWindowPicture, SaveTimelinePicture, ToggleFullscreen, ZoomIn, ZoomOut, ZoomReset,
-    TogglePredict, ToggleSheet, CloseSheet,
+    TogglePredict, ToggleSheet, CloseSheet, RunToCompletion, RunToApc, RunToDequeue, DeliverFirst, CancelRequest,
 };
 
 // Keys first_key..last_key (GLFW key codes; one key when equal) with exactly these modifiers

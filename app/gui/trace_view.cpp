@@ -55,6 +55,18 @@ uint64_t TraceView::upto_for_step(uint64_t step) const {
     return live_.upto;
 }
 
+std::optional<uint64_t> TraceView::next_step_showing(const trace::Recorder& recorder, uint64_t step,
+                                                     const std::function<bool(const trace::Event&)>& matches) const {
+    for (uint64_t i = upto_for_step(step); i < live_.upto; ++i) {
+        if (!matches(recorder.at(i))) continue;
+        // The first checkpoint at or after the event: the step whose view includes it.
+        const auto stop = std::lower_bound(checkpoint_seq_.begin(), checkpoint_seq_.end(), i);
+        if (stop == checkpoint_seq_.end()) return live_step();
+        return static_cast<uint64_t>(stop - checkpoint_seq_.begin()) + 1;
+    }
+    return std::nullopt;
+}
+
 StepView TraceView::view(const trace::Recorder& recorder) {
     StepView v;
     // Labels the state makes ("event 0x14") follow the language the window shows now.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -43,6 +44,14 @@ public:
     bool is_live() const { return !scrub_step_.has_value(); }
     uint64_t live_step() const;
     uint64_t shown_step() const { return scrub_step_.value_or(live_step()); }
+
+    // The first step after `step` that shows an event `matches` accepts (one recorded after the
+    // checkpoint `step` stops at), among the events folded so far; nothing when there is none.
+    std::optional<uint64_t> next_step_showing(const trace::Recorder& recorder, uint64_t step,
+                                              const std::function<bool(const trace::Event&)>& matches) const;
+
+    // How many events the view of `step` folds (trace::fold(recorder, that) is its state).
+    uint64_t events_at_step(uint64_t step) const { return upto_for_step(step); }
 
     StepView view(const trace::Recorder& recorder);
     const trace::State& live_state() const { return live_; }

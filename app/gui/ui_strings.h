@@ -9,6 +9,7 @@
 
 #include "ovlab/lesson_registry.h"
 #include "theme_kind.h"
+#include "ui_strings_device.h"
 #include "ui_strings_keys.h"
 #include "ui_strings_predict.h"
 #include "ui_strings_timeline.h"
@@ -413,6 +414,7 @@ enum class Str : uint16_t {
     OVLAB_UI_STRINGS_TIMELINE(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_KEYS(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_PREDICT(OVLAB_UI_STRING_ID)
+    OVLAB_UI_STRINGS_DEVICE(OVLAB_UI_STRING_ID)
 #undef OVLAB_UI_STRING_ID
 };
 

@@ -255,7 +255,7 @@ static void end_accepts(Connection* unused)
 // acceptex=1: a packet with the listening socket's key: the AcceptEx of `connection` completed.
 static void accept_completed(Connection* connection, BOOL ok, HANDLE port)
 {
-    if (!ok) {  // the listening socket was closed: 995 (ERROR_OPERATION_ABORTED)
+    if (!ok) {  // 995 (ERROR_OPERATION_ABORTED): the listening socket was closed, or the request cancelled
         printf("server: AcceptEx ended with error %lu: no more connections\n", (unsigned long)GetLastError());
         end_accepts(connection);
         return;

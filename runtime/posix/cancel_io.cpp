@@ -16,6 +16,13 @@
 
 using namespace ovlab::posix;
 
+// Requests of any thread: the one with this OVERLAPPED, or (NULL) every one on the handle.
+size_t ovlab::posix::cancel_requests_on(const std::shared_ptr<IoHandleObject>& object, const OVERLAPPED* overlapped) {
+    return cancel_requests([&](const IoRequest& request) {
+        return request.file == object && (!overlapped || request.overlapped == overlapped);
+    });
+}
+
 extern "C" BOOL WINAPI CancelIo(HANDLE hFile) {
     ApiCall call("CancelIo", [&] { return handle_argument("hFile", 0, hFile); });
     std::shared_ptr<IoHandleObject> object = lookup_handle_as<IoHandleObject>(hFile);
@@ -33,11 +40,7 @@ extern "C" BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped) {
     });
     std::shared_ptr<IoHandleObject> object = lookup_handle_as<IoHandleObject>(hFile);
     if (!object) return call.returns_bool(fail(ERROR_INVALID_HANDLE));
-    // Requests of any thread: the one with this OVERLAPPED, or (NULL) every one on the handle.
-    const size_t found = cancel_requests([&](const IoRequest& request) {
-        return request.file == object && (!lpOverlapped || request.overlapped == lpOverlapped);
-    });
-    if (found == 0) return call.returns_bool(fail(ERROR_NOT_FOUND));
+    if (cancel_requests_on(object, lpOverlapped) == 0) return call.returns_bool(fail(ERROR_NOT_FOUND));
     return call.returns_bool(TRUE);
 }
 

@@ -134,6 +134,16 @@ size_t cancel_requests(const std::function<bool(const IoRequest&)>& matches) {
     return found;
 }
 
+bool request_pending_on(const std::shared_ptr<IoHandleObject>& object, const OVERLAPPED* overlapped) {
+    Registry& r = registry();
+    std::lock_guard lock(r.mutex);
+    for (const auto& entry : r.requests) {
+        const IoRequest& request = *entry.first;
+        if (!request.delivered && request.file == object && request.overlapped == overlapped) return true;
+    }
+    return false;
+}
+
 const char* operation_name(IoOperation operation) {
     switch (operation) {
         case IoOperation::Read: return "read";
@@ -177,7 +187,8 @@ int issue_request(std::unique_ptr<IoRequest> owned) {
     request->stepper = current_stepper();
     announce_kernel_thread();
     // The ticket is taken before the kernel sees the request, so a fast completion finds it.
-    if (request->stepper) request->ticket = request->stepper->io_issued(always_finishes(request->operation));
+    if (request->stepper)
+        request->ticket = request->stepper->io_issued(always_finishes(request->operation), address_of(*request));
     record({EventKind::IoIssued, address_of(*request), request->file->trace_handle(), request->offset, request->length,
             operation_name(request->operation), io_backend().name()});
     const int error = request->start ? request->start(*request) : io_backend().submit(*request);

@@ -102,6 +102,11 @@ void run_completion_sequence(IoRequest& request, uint32_t status, uint64_t bytes
 // normally if it had already finished. Returns how many were found. Call without the kernel mutex.
 size_t cancel_requests(const std::function<bool(const IoRequest&)>& matches);
 
+// CancelIoEx's choice: the requests on `object` with this OVERLAPPED, or every one on it (null).
+size_t cancel_requests_on(const std::shared_ptr<IoHandleObject>& object, const OVERLAPPED* overlapped);
+// True while a request on `object` with this OVERLAPPED has not been delivered (CancelIoEx finds it).
+bool request_pending_on(const std::shared_ptr<IoHandleObject>& object, const OVERLAPPED* overlapped);
+
 // The final NTSTATUS of a request whose last kernel call ended with `result` (bytes, or -errno).
 uint32_t completion_status(const IoRequest& request, int64_t result);
 // The byte count it reports: every byte moved when it succeeded, none when it failed (a disk

@@ -234,6 +234,20 @@ void Session::stop_at_history_limit() {
     recorder_->record({trace::EventKind::HistoryFull, 0, recorder_->capacity()});
 }
 
+bool Session::deliver_held_first(uint64_t overlapped) {
+    if (!stepper_->is_held(overlapped)) return false;
+    recorder_->record({trace::EventKind::StudentAction, overlapped,
+                       static_cast<uint64_t>(trace::StudentAction::DeliveredFirst), 0, 1});
+    return stepper_->release_held_one(overlapped);
+}
+
+bool Session::cancel_request(uint64_t handle, uint64_t overlapped) {
+    const bool pending = platform::request_pending(handle, overlapped);
+    recorder_->record({trace::EventKind::StudentAction, overlapped, static_cast<uint64_t>(trace::StudentAction::Cancelled),
+                       handle, pending ? 1u : 0u});
+    return pending && platform::cancel_request(handle, overlapped);
+}
+
 bool Session::finished() const {
     std::lock_guard lock(result_mutex_);
     return result_.has_value();

@@ -59,6 +59,16 @@ void Stepper::release_held() {
     changed_.notify_all();
 }
 
+bool Stepper::release_held_one(uint64_t overlapped) {
+    std::lock_guard lock(mutex_);
+    const size_t chosen = held_index(overlapped);
+    if (chosen == tickets_.size()) return false;
+    tickets_[chosen].released = true;
+    grant_next();
+    changed_.notify_all();
+    return true;
+}
+
 void Stepper::abort() {
     Lock lock(mutex_);
     aborting_ = true;
@@ -106,6 +116,11 @@ size_t Stepper::held_count() const {
     if (!hold_) return 0;
     return static_cast<size_t>(
         std::count_if(tickets_.begin(), tickets_.end(), [](const Ticket& t) { return t.finished && !t.released; }));
+}
+
+bool Stepper::is_held(uint64_t overlapped) const {
+    std::lock_guard lock(mutex_);
+    return held_index(overlapped) != tickets_.size();
 }
 
 bool Stepper::has_waiting() const {
@@ -221,10 +236,10 @@ void Stepper::wait_for_turn(Lock& lock, uint32_t thread) {
 
 // ---------------------------------------------------------------- completion side
 
-uint64_t Stepper::io_issued(bool always_finishes) {
+uint64_t Stepper::io_issued(bool always_finishes, uint64_t overlapped) {
     std::lock_guard lock(mutex_);
     const uint64_t id = next_ticket_++;
-    tickets_.push_back({id, always_finishes});
+    tickets_.push_back({id, overlapped, always_finishes});
     return id;
 }
 
@@ -275,13 +290,24 @@ Stepper::Ticket* Stepper::find_ticket(uint64_t id) {
     return nullptr;
 }
 
+// Mutex held.
+size_t Stepper::held_index(uint64_t overlapped) const {
+    if (!hold_ || overlapped == 0) return tickets_.size();
+    for (size_t i = 0; i < tickets_.size(); ++i) {
+        const Ticket& t = tickets_[i];
+        if (t.overlapped == overlapped && t.finished && !t.released) return i;
+    }
+    return tickets_.size();
+}
+
 // Completions are delivered in issue order. A later disk request never overtakes an earlier one
 // that is still in the kernel (disk requests always finish, so waiting is safe); a network request
-// may never finish, so later requests may pass it.
+// may never finish, so later requests may pass it. With hold on, a held request is done in the
+// kernel, so one the student released (release_held_one) may pass it.
 const Stepper::Ticket* Stepper::deliverable_ticket() const {
     for (const Ticket& t : tickets_) {
         if (t.finished) {
-            if (hold_ && !t.released) return nullptr;
+            if (hold_ && !t.released) continue;
             return &t;
         }
         if (t.always_finishes) return nullptr;

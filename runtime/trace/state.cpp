@@ -265,6 +265,9 @@ void State::apply(const Event& event) {
             check_message = event.text;
             break;
         case EventKind::HistoryFull: history_limit = event.a; break;
+        case EventKind::StudentAction:
+            if (static_cast<StudentAction>(event.a) == StudentAction::Cancelled && event.c) ++student_cancels;
+            break;
         case EventKind::Count: break;
     }
 }

@@ -105,6 +105,13 @@ std::string TextPrinter::io_issued_line(const Event& event) const {
                 state_.overlapped_label(event.object));
 }
 
+std::string TextPrinter::student_action_line(const Event& event) const {
+    if (static_cast<StudentAction>(event.a) == StudentAction::DeliveredFirst)
+        return line(Line::StudentDeliveredFirst, state_.overlapped_label(event.object));
+    return line(Line::StudentCancelled, state_.overlapped_label(event.object), state_.handle_label(event.b)) +
+           std::string(line_format(event.c ? Line::StudentCancelFound : Line::StudentCancelNotFound, state_.language));
+}
+
 std::string TextPrinter::detail_line(const Event& event) const {
     // ": reason" after a line, when the event recorded one.
     const auto because = [&] { return event.text[0] ? ": " + recorded(event.text_view()) : std::string(); };
@@ -168,6 +175,7 @@ std::string TextPrinter::detail_line(const Event& event) const {
             return line(Line::LessonFinished, static_cast<int64_t>(event.a),
                         line_format(event.b ? Line::CheckPassed : Line::CheckFailed, state_.language), event.text_view());
         case EventKind::HistoryFull: return line(Line::HistoryFull, event.a);
+        case EventKind::StudentAction: return student_action_line(event);
         default: return {};
     }
 }

@@ -127,6 +127,13 @@ std::vector<HANDLE> handles_with_requests_in_flight() {
     return handles;
 }
 
+bool request_in_flight(HANDLE handle, uint64_t overlapped) {
+    Watch& w = watch();
+    std::lock_guard lock(w.mutex);
+    const auto it = w.in_flight.find(overlapped);
+    return it != w.in_flight.end() && it->second.handle == handle;
+}
+
 void forget_overlappeds() {
     Watch& w = watch();
     std::lock_guard lock(w.mutex);

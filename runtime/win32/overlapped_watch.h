@@ -29,6 +29,9 @@ size_t observe_requests_in_flight();
 // Handles with at least one watched request still pending (for CancelIoEx on reset).
 std::vector<HANDLE> handles_with_requests_in_flight();
 
+// True while the request with this OVERLAPPED on `handle` is watched and not yet seen finished.
+bool request_in_flight(HANDLE handle, uint64_t overlapped);
+
 // The end of a session: forget every OVERLAPPED (the next session's addresses mean nothing here).
 void forget_overlappeds();
 

@@ -39,6 +39,14 @@ void cancel_all_io() {
     }
 }
 
+bool request_pending(uint64_t handle, uint64_t overlapped) {
+    return win32::request_in_flight(reinterpret_cast<HANDLE>(handle), overlapped);
+}
+
+bool cancel_request(uint64_t handle, uint64_t overlapped) {
+    return CancelIoEx(reinterpret_cast<HANDLE>(handle), reinterpret_cast<LPOVERLAPPED>(overlapped)) != FALSE;
+}
+
 void interrupt_waits() {
     win32::interrupt_all_waits();
     win32::wake_port_waiters();

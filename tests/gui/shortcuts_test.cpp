@@ -39,7 +39,9 @@ TEST(Shortcuts, ModifiersChooseBetweenActionsOnOneKey) {
     EXPECT_EQ(action_of(GLFW_KEY_SPACE, GLFW_MOD_CONTROL), std::nullopt);  // Ctrl+keys belong to others (zoom)
     // Caps Lock or Num Lock on changes nothing.
     EXPECT_EQ(action_of(GLFW_KEY_R, GLFW_MOD_CAPS_LOCK | GLFW_MOD_NUM_LOCK), KeyAction::RunPause);
-    EXPECT_EQ(action_of(GLFW_KEY_A), std::nullopt);
+    EXPECT_EQ(action_of(GLFW_KEY_A), KeyAction::RunToApc);
+    EXPECT_EQ(action_of(GLFW_KEY_C), KeyAction::CancelRequest);
+    EXPECT_EQ(action_of(GLFW_KEY_B), std::nullopt);
 }
 
 TEST(Shortcuts, DigitsOpenTheLessonAtThatPosition) {
@@ -72,7 +74,7 @@ TEST(Shortcuts, TheSheetListsEveryActionOnceInBothLanguages) {
         }
     }
     set_ui_language(Language::English);
-    EXPECT_EQ(seen.size(), static_cast<size_t>(KeyAction::CloseSheet) + 1);
+    EXPECT_EQ(seen.size(), static_cast<size_t>(KeyAction::CancelRequest) + 1);
 }
 
 TEST(Shortcuts, EveryTableRowIsFoundByItsOwnKey) {

@@ -192,6 +192,36 @@ TEST(Stepper, HoldKeepsFinishedRequestsUntilReleased) {
     EXPECT_TRUE(delivered.load());
 }
 
+TEST(Stepper, AHeldCompletionReleasedOnItsOwnOvertakesEarlierHeldOnes) {
+    Stepper stepper;
+    stepper.set_hold(true);
+    stepper.run(0us);
+    const uint64_t first = stepper.io_issued(true, 0x100);
+    const uint64_t second = stepper.io_issued(true, 0x200);
+    std::atomic<int> order{0};
+    std::atomic<int> first_position{0}, second_position{0};
+    const auto deliver = [&](uint64_t ticket, std::atomic<int>& position) {
+        return std::thread([&stepper, ticket, &order, &position] {
+            ASSERT_TRUE(stepper.io_finished_wait(ticket));
+            position = ++order;
+            stepper.io_delivered(ticket);
+        });
+    };
+    std::thread a = deliver(first, first_position);
+    std::thread b = deliver(second, second_position);
+    ASSERT_TRUE(eventually([&] { return stepper.held_count() == 2; }));
+    EXPECT_TRUE(stepper.is_held(0x200));
+    EXPECT_FALSE(stepper.release_held_one(0x300)) << "no request has that OVERLAPPED";
+    EXPECT_TRUE(stepper.release_held_one(0x200));
+    b.join();
+    EXPECT_EQ(second_position.load(), 1) << "the chosen one went ahead of the request issued before it";
+    EXPECT_EQ(first_position.load(), 0) << "the other one stays held";
+    EXPECT_FALSE(stepper.release_held_one(0x200)) << "already delivered";
+    stepper.release_held();
+    a.join();
+    EXPECT_EQ(first_position.load(), 2);
+}
+
 TEST(Stepper, AbortReleasesCompletionsThenUnwindThrowsInLessonThreads) {
     Stepper stepper;
     std::atomic<int> progress{0};

@@ -60,6 +60,35 @@ TEST(TraceState, FoldsFieldsSignalsAndRequests) {
     EXPECT_EQ(event_index_of_checkpoint(recorder, 3), 10u);
 }
 
+// The student's moves (Session::deliver_held_first, Session::cancel_request) read as what they did,
+// in both languages, and a cancel that found nothing says CancelIoEx would fail.
+TEST(TextPrinter, SaysWhatTheStudentDidToARequest) {
+    Recorder recorder;
+    record_pending_read(recorder);
+    const auto delivered = static_cast<uint64_t>(StudentAction::DeliveredFirst);
+    const auto cancelled = static_cast<uint64_t>(StudentAction::Cancelled);
+    recorder.record({EventKind::StudentAction, kOverlapped, delivered, 0, 1});
+    recorder.record({EventKind::StudentAction, kOverlapped, cancelled, kFile, 1});
+    recorder.record({EventKind::StudentAction, kOverlapped, cancelled, kFile, 0});
+    for (Language language : {Language::English, Language::Korean}) {
+        TextPrinter printer({}, language);
+        std::string transcript;
+        for (uint64_t i = 0; i < recorder.published(); ++i) transcript += printer.print(recorder.at(i));
+        const bool english = language == Language::English;
+        EXPECT_NE(transcript.find(english ? "you let ro complete ahead of the other held requests"
+                                          : "ro을(를) 보류된 다른 요청보다 먼저 완료시킴"),
+                  std::string::npos)
+            << transcript;
+        EXPECT_NE(transcript.find(english ? "you cancelled ro on hSrc (CancelIoEx): it was pending"
+                                          : "hSrc의 ro을(를) 취소함(CancelIoEx): 대기 중이던 요청"),
+                  std::string::npos)
+            << transcript;
+        EXPECT_NE(transcript.find("ERROR_NOT_FOUND"), std::string::npos) << transcript;
+        const State state = fold(recorder, recorder.published());
+        EXPECT_EQ(state.student_cancels, 1u) << "only a cancel that found the request pending counts";
+    }
+}
+
 TEST(TextPrinter, PrintsNamesBesideNumbersAndLeavesOutKernelTiming) {
     Recorder recorder;
     record_pending_read(recorder);

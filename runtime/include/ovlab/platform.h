@@ -10,6 +10,13 @@ namespace ovlab::platform {
 // Called on reset before lesson threads are unwound, so no completion ever writes into a dead stack.
 void cancel_all_io();
 
+// The student's Cancel (Session::cancel_request): whether a request on `handle` with this
+// OVERLAPPED is still pending (its completion not yet delivered), and CancelIoEx on them, called
+// from the controller's thread as any thread of the process may. cancel_request returns what
+// CancelIoEx returned.
+bool request_pending(uint64_t handle, uint64_t overlapped);
+bool cancel_request(uint64_t handle, uint64_t overlapped);
+
 // Wakes every lesson thread blocked in a wait so it can see the stepper unwinding (it throws
 // LessonAborted out of the wait). Called after cancel_all_io() and Stepper::unwind().
 void interrupt_waits();

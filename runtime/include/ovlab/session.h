@@ -87,6 +87,16 @@ public:
     const SessionResult& wait();
     std::optional<SessionResult> result() const;
 
+    // The student plays the device (the window's OVERLAPPED panel). Each is recorded in the trace
+    // (EventKind::StudentAction) before it acts, so the views show it in order.
+    // Lets the held completion of this OVERLAPPED through ahead of the other held ones; false when
+    // no held request has it.
+    bool deliver_held_first(uint64_t overlapped);
+    // CancelIoEx(handle, overlapped) through the runtime, as another thread of the process would
+    // call it: the request completes through its usual channel with ERROR_OPERATION_ABORTED (995)
+    // when the kernel can still stop it. False when no pending request had them (ERROR_NOT_FOUND).
+    bool cancel_request(uint64_t handle, uint64_t overlapped);
+
     trace::Recorder& recorder() { return *recorder_; }
     step::Stepper& stepper() { return *stepper_; }
     const std::filesystem::path& workdir() const { return workdir_; }

@@ -46,6 +46,11 @@ public:
     void free_run();
     void set_hold(bool hold);                        // hold finished I/O until release_held()
     void release_held();
+    // Lets the held completion of the request with this OVERLAPPED through ahead of the others
+    // (completion order is not issue order). False when no finished, held request has it.
+    bool release_held_one(uint64_t overlapped);
+    // True when the request with this OVERLAPPED finished in the kernel and is held.
+    bool is_held(uint64_t overlapped) const;
     // Reset, phase 1: completion gates return false, lesson threads stay parked (their stacks hold
     // buffers the kernel may still write). Phase 2, after the platform drained all I/O: unwind()
     // makes every lesson gate throw LessonAborted.
@@ -78,7 +83,8 @@ public:
 
     // ---- completion side (runtime threads) ----
     // A request was issued (issue order decides delivery order). Returns the ticket id.
-    uint64_t io_issued(bool always_finishes);
+    // `overlapped`: its OVERLAPPED's address (0 for none), by which release_held_one finds it.
+    uint64_t io_issued(bool always_finishes, uint64_t overlapped = 0);
     // The kernel finished the request; blocks the calling runtime thread until it may deliver.
     // Returns false when the lesson is being aborted (the caller must still release the request).
     bool io_finished_wait(uint64_t ticket);
@@ -95,6 +101,7 @@ private:
     };
     struct Ticket {
         uint64_t id = 0;
+        uint64_t overlapped = 0;
         bool always_finishes = true;  // disk requests: later ones wait for it, keeping issue order
         bool finished = false;
         bool released = false;        // let through although hold is on
@@ -104,6 +111,8 @@ private:
 
     Participant& participant(uint32_t thread);
     Ticket* find_ticket(uint64_t id);
+    // Index in tickets_ of the held request with this OVERLAPPED, or tickets_.size().
+    size_t held_index(uint64_t overlapped) const;
     const Ticket* deliverable_ticket() const;
     bool turn_free() const { return turn_thread_ == 0 && turn_ticket_ == 0; }
     bool may_grant();                  // consumes a step permit or checks the pace; mutex held

@@ -54,7 +54,8 @@ namespace ovlab::trace {
     X(IoBackend, false, "-", "1 if the lab observes OVERLAPPED fields (Windows), 0 if it records each change", \
       "-", "-", "I/O backend: io_uring, threads or Windows", "-")                                       \
     X(LineReached, true, "-", "-", "-", "-", "-", "-")                                                       \
-    X(SourceFile, false, "file number (Event::file)", "-", "-", "-", "file name", "path as compiled")
+    X(SourceFile, false, "file number (Event::file)", "-", "-", "-", "file name", "path as compiled")        \
+    X(StudentAction, false, "OVERLAPPED address", "StudentAction", "handle", "1 if it found the request", "-", "-")
 
 enum class EventKind : uint8_t {
 #define OVLAB_TRACE_ENUM(kind, ...) kind,
@@ -75,6 +76,13 @@ enum class ThreadState : uint8_t {
     Finished,
     PortWait,       // blocked in GetQueuedCompletionStatus(Ex)
     RunningApc,     // inside an APC / completion routine
+};
+
+// What the student did to a request from the window's controls (Session::deliver_held_first and
+// Session::cancel_request), playing the device.
+enum class StudentAction : uint8_t {
+    DeliveredFirst = 1,  // let this held completion through ahead of the others
+    Cancelled = 2,       // CancelIoEx on the request's handle and OVERLAPPED
 };
 
 enum class HandleKind : uint8_t { File, Event, Thread, CompletionPort, Socket, Pipe, Other };

@@ -42,6 +42,7 @@ private:
     std::string checkpoint_header(const Event& event) const;
     std::string detail_line(const Event& event) const;
     std::string io_issued_line(const Event& event) const;
+    std::string student_action_line(const Event& event) const;
     std::string field_change_line(const Event& event) const;
     // The line's format string in the printer's language, filled in.
     template <typename... Args>

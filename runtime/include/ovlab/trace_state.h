@@ -145,6 +145,7 @@ struct State {
     bool check_passed = false;
     std::string check_message;
     uint64_t history_limit = 0;               // set when the run stopped because its history was full
+    uint64_t student_cancels = 0;             // requests the student cancelled that were still pending
     Language language = Language::English;    // of the labels below ("event 0x14" / "이벤트 0x14")
 
     std::vector<ThreadView> threads;          // by first appearance

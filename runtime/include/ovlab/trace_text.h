@@ -59,6 +59,15 @@ namespace ovlab::trace {
     X(ProgramFinished, "program finished: exit code {}", "프로그램 끝: 종료 코드 {}")                                   \
     X(CheckPassed, "passed", "통과")                                                                                   \
     X(CheckFailed, "FAILED", "실패")                                                                                   \
+    X(StudentDeliveredFirst, "you let {} complete ahead of the other held requests",                                \
+      "{}을(를) 보류된 다른 요청보다 먼저 완료시킴")                                                                       \
+    X(StudentCancelled, "you cancelled {} on {} (CancelIoEx)", "{1}의 {0}을(를) 취소함(CancelIoEx)")                       \
+    X(StudentCancelFound,                                                                                             \
+      ": it was pending: it completes with 995 (ERROR_OPERATION_ABORTED) if the kernel can still stop it, else with " \
+      "its own result",                                                                                               \
+      ": 대기 중이던 요청: 커널이 아직 멈출 수 있으면 995(ERROR_OPERATION_ABORTED)로, 아니면 원래 결과로 완료됨")           \
+    X(StudentCancelNotFound, ": no pending request had it (CancelIoEx fails with ERROR_NOT_FOUND)",                    \
+      ": 그런 대기 중 요청이 없음(CancelIoEx는 ERROR_NOT_FOUND로 실패)")                                                    \
     X(HistoryFull, "the run's history is full ({} events): the lab stopped it here",                                  \
       "실행 기록이 가득 찼습니다(이벤트 {}개). 랩이 여기서 실행을 멈췄습니다")
 

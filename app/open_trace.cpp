@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli.h"
+#include "ovlab/lesson_registry.h"
 #include "recorded_run.h"
 #include "standard_output.h"
 #include "transcript.h"
@@ -47,6 +48,10 @@ int print_recorded_trace(const std::string& path, Language language) {
     print_out(transcript_opening(header.changed_parameters, narration, language));
     trace::TextPrinter printer =
         make_transcript_printer(texts.source ? &*texts.source : nullptr, narration, language);
+    // A lesson's printed lines are worded in the student's language as in the live run.
+    if (const LessonInfo* lesson = header.lesson ? find_lesson(header.program) : nullptr)
+        printer.set_console_wording(
+            [lesson, language](std::string_view line) { return console_line(*lesson, line, language); });
     const trace::Recorder& recorder = *recorded.recorder;
     for (uint64_t i = 0; i < recorder.published(); ++i) print_out(printer.print(recorder.at(i)));
     const trace::Event* finished = lesson_finished(recorder);

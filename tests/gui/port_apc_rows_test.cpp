@@ -132,19 +132,30 @@ TEST(ApcRows, OneRowPerThreadRunningFirstAndHistoryKept) {
     EXPECT_TRUE(apc_rows(trace::fold(recorder, 2)).empty()) << "no APC yet: no row";
 }
 
-TEST(ExtraViews, FromTheSourceBeforeAnythingRuns) {
-    LessonSource port_lesson;
-    port_lesson.lines = {"HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);"};
-    LessonSource routine_lesson;
-    routine_lesson.lines = {"ReadFileEx(hFile, buffer, 4096, &ov, OnRead);"};
+TEST(ExtraViews, AProgramsSourceDecidesBeforeAnythingRuns) {
+    LessonSource port_program;
+    port_program.lines = {"HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);"};
+    LessonSource routine_program;
+    routine_program.lines = {"ReadFileEx(hFile, buffer, 4096, &ov, OnRead);"};
     LessonSource mentions_only;
-    mentions_only.lines = {"// unlike CreateIoCompletionPort, this lesson waits on events"};
+    mentions_only.lines = {"// unlike CreateIoCompletionPort, this program waits on events"};
     const trace::State nothing;
-    EXPECT_FALSE(extra_views_for(&mentions_only, nothing).port);
-    EXPECT_TRUE(extra_views_for(&port_lesson, nothing).port);
-    EXPECT_FALSE(extra_views_for(&port_lesson, nothing).apc);
-    EXPECT_TRUE(extra_views_for(&routine_lesson, nothing).apc);
-    EXPECT_FALSE(extra_views_for(nullptr, nothing).port);
+    EXPECT_FALSE(extra_views_for(nullptr, &mentions_only, nothing).port);
+    EXPECT_TRUE(extra_views_for(nullptr, &port_program, nothing).port);
+    EXPECT_FALSE(extra_views_for(nullptr, &port_program, nothing).apc);
+    EXPECT_TRUE(extra_views_for(nullptr, &routine_program, nothing).apc);
+    EXPECT_FALSE(extra_views_for(nullptr, nullptr, nothing).port);
+}
+
+// A lesson's lesson.json declares its views; its source is not scanned.
+TEST(ExtraViews, ALessonsViewsComeFromItsDeclaration) {
+    LessonInfo declares_port;
+    declares_port.views.port = true;
+    LessonSource calls_routines;
+    calls_routines.lines = {"ReadFileEx(hFile, buffer, 4096, &ov, OnRead);"};
+    const trace::State nothing;
+    EXPECT_TRUE(extra_views_for(&declares_port, &calls_routines, nothing).port);
+    EXPECT_FALSE(extra_views_for(&declares_port, &calls_routines, nothing).apc);
 }
 
 TEST(Layout, PortAndApcShareTheRightColumnOnlyWhenUsed) {

@@ -257,7 +257,7 @@ int run_gui(const GuiOptions& options) {
             drawn = seen;
             const bool capture = script && script->advance(lessons);
 
-            window.begin_frame();
+            window.begin_frame(script.has_value());
             if (FramePacer::input_this_frame()) pacer.keep_drawing_for(kSettleSeconds);
             GuiContext ctx{lessons, fonts, language};
             ctx.predict = &predict;

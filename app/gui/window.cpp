@@ -1,6 +1,7 @@
 #include "window.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdint>
 #include <cstdlib>
 
@@ -110,9 +111,10 @@ void Window::maximize() { glfwMaximizeWindow(window_); }
 
 void Window::poll_events() { glfwPollEvents(); }
 
-void Window::begin_frame() {
+void Window::begin_frame(bool pointer_away) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (pointer_away) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
 }
 

@@ -33,7 +33,9 @@ public:
     Placement placement() const;
     void maximize();
     void poll_events();
-    void begin_frame();
+    // `pointer_away`: the frame sees no mouse, so nothing is hovered (a screenshot script's pictures
+    // never show a tooltip where a virtual display happens to leave its pointer).
+    void begin_frame(bool pointer_away = false);
     // Renders the ImGui frame into the back buffer; framebuffer_size() is what was drawn.
     void render(const ImVec4& clear_colour);
     void swap();

@@ -23,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include "bench_options.h"
 #include "echo_load.h"
 
 extern char** environ;
@@ -38,23 +39,8 @@ struct Server {
     std::vector<int> idle;  // connections kept open and silent
 };
 
-std::string option(int argc, char** argv, const std::string& name, const std::string& fallback) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg.starts_with(name + "=")) return arg.substr(name.size() + 1);
-    }
-    return fallback;
-}
-
-std::vector<int> numbers(const std::string& list) {
-    std::vector<int> values;
-    for (size_t at = 0; at < list.size();) {
-        const size_t comma = list.find(',', at);
-        values.push_back(std::atoi(list.substr(at, comma - at).c_str()));
-        at = comma == std::string::npos ? list.size() : comma + 1;
-    }
-    return values;
-}
+using echo_bench::numbers;
+using echo_bench::option;
 
 // Starts the server and reads the "port N" line it prints once it listens.
 bool start(Server& server) {

@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "bench_options.h"
 #include "echo_load.h"
 
 extern char** environ;
@@ -28,23 +29,8 @@ namespace {
 
 constexpr double kWarmup = 0.1;
 
-std::string option(int argc, char** argv, const std::string& name, const std::string& fallback) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg.starts_with(name + "=")) return arg.substr(name.size() + 1);
-    }
-    return fallback;
-}
-
-std::vector<int> numbers(const std::string& list) {
-    std::vector<int> values;
-    for (size_t at = 0; at < list.size();) {
-        const size_t comma = list.find(',', at);
-        values.push_back(std::atoi(list.substr(at, comma - at).c_str()));
-        at = comma == std::string::npos ? list.size() : comma + 1;
-    }
-    return values;
-}
+using echo_bench::numbers;
+using echo_bench::option;
 
 struct Server {
     pid_t pid = -1;

@@ -54,6 +54,10 @@ struct Sender {
     BOOL connectedOk;
     sockaddr_in local[MAX_CONNECTIONS];  // each socket's own address, written before `connected`
     HANDLE cue;        // auto-reset, set by main
+    // Auto-reset too, set by main once it watches connection 1 with WSAEventSelect. An event of its
+    // own: main may set it before the sender has taken the previous cue, and two SetEvent calls on
+    // one auto-reset event before a wait release only one wait.
+    HANDLE watching;
     LONG quit;         // set by main before a cue: close now (shared: Interlocked calls)
 };
 
@@ -197,7 +201,7 @@ static DWORD WINAPI SenderThread(LPVOID parameter)
     }
     if (exitCode == 0) {
         // The last cue: main now watches connection 1 with WSAEventSelect.
-        WaitForSingleObject(sender->cue, INFINITE);  // [step: sender-wait-cue]
+        WaitForSingleObject(sender->watching, INFINITE);  // [step: sender-wait-cue]
         exitCode = InterlockedCompareExchange(&sender->quit, 0, 0) ? 1 : 0;
     }
     // One more message, then the sockets close (FD_READ, then FD_CLOSE for main).
@@ -335,6 +339,7 @@ int main(int argc, char** argv)
     sender.connections = connections;
     sender.connected = CreateEventA(NULL, FALSE, FALSE, NULL);  // [step: create-events]
     sender.cue = CreateEventA(NULL, FALSE, FALSE, NULL);
+    sender.watching = CreateEventA(NULL, FALSE, FALSE, NULL);
     HANDLE hSender = CreateThread(NULL, 0, SenderThread, &sender, 0, NULL);  // [step: start-sender]
     if (hSender == NULL) {
         printf("CreateThread failed: error %lu\n", (unsigned long)GetLastError());
@@ -424,7 +429,7 @@ int main(int argc, char** argv)
     ok = ok && notice != WSA_INVALID_EVENT &&
          WSAEventSelect(conns[0], notice, FD_READ | FD_CLOSE) == 0;  // [step: event-select]
     InterlockedExchange(&sender.quit, !ok);
-    SetEvent(sender.cue);  // [step: cue-sender]
+    SetEvent(sender.watching);  // [step: cue-sender]
     ok = ok && notified_receive(conns[0], notice);
     if (!ok && posted > 0) {
         shutdown(conns[0], SD_BOTH);  // [step: cleanup]  a sender still waiting for the reply gets 0 bytes
@@ -444,6 +449,7 @@ int main(int argc, char** argv)
     CloseHandle(hSender);
     CloseHandle(sender.connected);
     CloseHandle(sender.cue);
+    CloseHandle(sender.watching);
     WSACleanup();
     ok = ok && senderExit == 0;
     printf("%s\n", ok ? "done: every message arrived whole, in two buffers, the reply came back, "

@@ -96,7 +96,7 @@ TEST(StopSignalTwiceAtOnce, StillRemovesTheFolder) { expect_clean_stop(kSlowRun,
 class WindowStopSignal : public testing::TestWithParam<int> {};
 
 TEST_P(WindowStopSignal, ClosesRemovesTheFolderAndExitsAsTheSignal) {
-    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no display: cli.window_stop_signals runs this under xvfb-run";
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no display: cli.window_stop_signals runs this under a virtual display";
     expect_clean_stop({"--lesson", "event-file-copy"}, GetParam());
 }
 

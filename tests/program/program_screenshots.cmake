@@ -1,5 +1,5 @@
 # The window on a program of one's own: file_copy, built by program.outside_programs, opened with
-# --program in the window (xvfb-run) and stepped 2 and 12 checkpoints over its link; CHECKER requires
+# --program in the window (a virtual display) and stepped 2 and 12 checkpoints over its link; CHECKER requires
 # two real pictures that differ (the panels followed the program's steps), and the lab exits 0. Then
 # crash_after_read crashes in the window: the lab says where and ends by itself (1: fewer steps than asked).
 file(MAKE_DIRECTORY ${OUT_DIR})

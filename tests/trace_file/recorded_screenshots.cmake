@@ -1,5 +1,5 @@
 # The window on a recorded trace: record event-file-copy headless, open the file in the window
-# (xvfb-run) at step 0 and step 12, and let CHECKER require two real pictures that differ (the
+# (a virtual display) at step 0 and step 12, and let CHECKER require two real pictures that differ (the
 # panels followed the recorded steps).
 file(MAKE_DIRECTORY ${OUT_DIR})
 set(trace ${OUT_DIR}/event-file-copy.trace)

@@ -145,10 +145,15 @@ std::string thread_name_fitting(std::string_view name, float width) {
     if (fits(text)) return text;
     if (const size_t at = text.find("Thread"); at != std::string::npos && at > 0) text.erase(at, 6);
     if (fits(text)) return text;
-    // Keep the number (" 2") whole; shorten the word in front of it.
+    // A note in brackets ("kernel (io_uring)") goes first: the name before it says who this is.
+    if (const size_t bracket = text.find(" ("); bracket != std::string::npos && bracket > 0) text.erase(bracket);
+    if (fits(text)) return text;
+    // Keep a trailing number (" 2") whole; shorten the word in front of it.
     const size_t space = text.find_last_of(' ');
-    const std::string number = space == std::string::npos ? std::string() : text.substr(space);
-    std::string word = text.substr(0, space == std::string::npos ? text.size() : space);
+    const bool numbered = space != std::string::npos && space + 1 < text.size() &&
+                          text.find_first_not_of("0123456789", space + 1) == std::string::npos;
+    const std::string number = numbered ? text.substr(space) : std::string();
+    std::string word = numbered ? text.substr(0, space) : text;
     while (word.size() > 1) {
         do word.pop_back();
         while (!word.empty() && (static_cast<unsigned char>(word.back()) & 0xC0) == 0x80);  // whole UTF-8 characters

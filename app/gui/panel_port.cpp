@@ -86,6 +86,10 @@ void draw_waiter(const GuiContext& ctx, ImVec2 min, float width, const WaiterRow
 // Advances the cursor on the current line.
 void draw_gauge(const GuiContext& ctx, const PortPicture& port) {
     const Palette& p = palette();
+    if (port.closed) {
+        pill(tr(Str::PortClosed), p.text_dim, false);
+        return;
+    }
     const float box = ImGui::GetFontSize() * 0.9f;
     const ImVec4 on = port.at_limit ? p.warning : p.accent;
     if (port.concurrency > 0 && port.concurrency <= kMaxSlots) {

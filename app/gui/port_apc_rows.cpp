@@ -46,8 +46,10 @@ PortPicture port_picture(const trace::State& state, const trace::PortView& port)
         picture.stack.push_back({*it, thread_name(state, *it), it == port.waiters.rbegin()});
     picture.running = port.running;
     picture.concurrency = port.concurrency;
-    picture.at_limit = port.concurrency > 0 && port.running >= port.concurrency;
-    picture.above_limit = port.concurrency > 0 && port.running > port.concurrency;
+    const auto handle = state.handles.find(port.handle);
+    picture.closed = handle != state.handles.end() && handle->second.closed;
+    picture.at_limit = !picture.closed && port.concurrency > 0 && port.running >= port.concurrency;
+    picture.above_limit = !picture.closed && port.concurrency > 0 && port.running > port.concurrency;
     // Held back only if the port was already full when the front packet arrived: a count raised
     // later is the release of a waiter that has not recorded leaving the stack yet.
     picture.limit_holds_back = picture.at_limit && !port.queue.empty() && !port.waiters.empty() &&

@@ -39,6 +39,8 @@ struct PortPicture {
     uint64_t running = 0;
     uint64_t concurrency = 0;
     bool at_limit = false;             // running has reached the concurrency value
+    // CloseHandle closed the port: no thread is released or counted any more, so no gauge.
+    bool closed = false;
     // Running beyond it: a thread that blocked elsewhere woke up while another had been released.
     bool above_limit = false;
     // At the limit with packets queued and workers waiting: the port keeps a ready worker waiting.

@@ -303,6 +303,7 @@
     X(PortGauge, "running {0} / concurrency {1}", "실행 {0} / 동시 실행 값 {1}")                                         \
     X(PortAtLimit, "FULL", "가득 참")                                                                                \
     X(PortAboveLimit, "OVER", "초과")                                                                                \
+    X(PortClosed, "closed (CloseHandle)", "닫힘 (CloseHandle)")                                                     \
     X(PortHoldsBack, "asleep, though a packet waits: the port is full",                                           \
       "패킷이 있어도 잠든 채: 포트가 가득 참")                                                                        \
     X(PortTaken, "{} took", "{}가 가져감")                                                                            \

@@ -51,6 +51,24 @@ TEST(PortPicture, PacketsCountedBySamplingBeyondTheRecordedOnesAreShownAsUnseen)
     EXPECT_EQ(port_picture(state, state.ports.at(kPort)).unseen_packets, 0u);
 }
 
+// pitfalls ends with CloseHandle(port) while the count still says a worker runs: the panel must
+// show a closed port, not one that is full.
+TEST(PortPicture, AClosedPortIsShownClosedNotFull) {
+    trace::Recorder recorder;
+    recorder.record({EventKind::HandleCreated, kPort, 0, 0, 0, {}, "completion port"});
+    recorder.record({EventKind::PortCounts, kPort, 1, 1});
+    trace::State state = trace::fold(recorder, recorder.published());
+    EXPECT_TRUE(port_picture(state, state.ports.at(kPort)).at_limit);
+    EXPECT_FALSE(port_picture(state, state.ports.at(kPort)).closed);
+
+    recorder.record({EventKind::HandleClosed, kPort});
+    state = trace::fold(recorder, recorder.published());
+    const PortPicture port = port_picture(state, state.ports.at(kPort));
+    EXPECT_TRUE(port.closed);
+    EXPECT_FALSE(port.at_limit);
+    EXPECT_FALSE(port.limit_holds_back);
+}
+
 TEST(PortPicture, QueueIsFifoStackIsLifoAndTheLimitHoldsAWorkerBack) {
     const trace::State state = port_with_two_waiters_at_the_limit();
     const PortPicture port = port_picture(state, state.ports.at(kPort));

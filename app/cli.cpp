@@ -32,6 +32,8 @@ std::optional<UsageError> check_combinations(const Options& options) {
     if (options.headless && !options.screenshot.empty())
         return UsageError{"--screenshot takes a picture of the window; it cannot be combined with --headless"};
     if (options.steps > 0 && options.screenshot.empty()) return UsageError{"--steps goes with --screenshot FILE.png"};
+    if (!options.peer_actions.empty() && options.screenshot.empty())
+        return UsageError{"--peer-actions goes with --screenshot FILE.png"};
     if (options.list_params && options.lesson_id.empty()) return UsageError{"--list-params needs --lesson ID"};
     if (options.headless && options.show_timeline) return UsageError{"--timeline is a view of the window; it cannot be combined with --headless"};
     if (options.headless && options.fullscreen) return UsageError{"--fullscreen is for the window; it cannot be combined with --headless"};
@@ -93,7 +95,8 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
             if (program.error) return *program.error;
         }
         else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
-                 arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom" || arg == "--open") {
+                 arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom" || arg == "--open" ||
+                 arg == "--peer-actions") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
             if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot" || arg == "--open") {
@@ -104,6 +107,13 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
             else if (arg == "--trace-out") options.trace_out = *v;
             else if (arg == "--open") options.open_path = *v;
             else if (arg == "--screenshot") options.screenshot = *v;
+            else if (arg == "--peer-actions") {
+                std::optional<std::vector<PeerAction>> actions = parse_peer_actions(*v);
+                if (!actions)
+                    return UsageError{fmt::format("--peer-actions needs connect, send:TEXT, close or reset, separated "
+                                                  "by commas, not '{}'", *v)};
+                options.peer_actions = std::move(*actions);
+            }
             else if (arg == "--timeline-request") {
                 const std::optional<int> request = parse_count(*v);
                 if (!request || *request == 0)
@@ -203,6 +213,9 @@ Options:
   --screenshot FILE.png  with the window: advance --steps N steps, save a PNG, exit
   --steps N              steps to take before the screenshot (when the lesson ends sooner,
                          the PNG shows its end and the exit status is 1)
+  --peer-actions LIST    with --screenshot on a run that serves the Peer client panel: do
+                         these actions in the panel's place, one each time the lesson waits
+                         for its peer: connect, send:TEXT, close, reset (e.g. connect,send:hi,close)
   --timeline             open with the Timeline shown (T toggles it in the window)
   --timeline-request N   open the Timeline zoomed on the Nth I/O request, highlighted: the
                          call that issued it, its completion and the call that handled it,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ovlab/lesson_registry.h"
+#include "peer_actions.h"
 #include "theme_kind.h"
 
 namespace ovlab::app {
@@ -26,6 +27,7 @@ struct Options {
     std::string open_path;         // --open FILE: a recorded trace to show instead of a run
     std::string screenshot;
     int steps = 0;
+    std::vector<PeerAction> peer_actions;  // --peer-actions: what a screenshot run does as the peer
     bool list_params = false;
     bool show_timeline = false;    // --timeline
     int timeline_request = 0;      // --timeline-request N (1-based), implies --timeline

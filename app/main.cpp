@@ -35,6 +35,7 @@ int open_window(const ovlab::app::Options& options) {
     gui.zoom = options.zoom;
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
+    gui.screenshot_peer_actions = options.peer_actions;
     gui.trace_out = options.trace_out;
     gui.open_path = options.open_path;
     gui.program = options.program;

@@ -231,7 +231,7 @@ int run_gui(const GuiOptions& options) {
         Panels panels;
         ViewClock view_clock;
         std::optional<ScreenshotScript> script;
-        if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps);
+        if (!options.screenshot_path.empty()) script.emplace(options.screenshot_steps, options.screenshot_peer_actions);
         bool timeline_shown = start.timeline_shown;
         std::string enlarged_panel;
         Notice notice;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ovlab/lesson_registry.h"
+#include "peer_actions.h"
 #include "theme_kind.h"
 
 namespace ovlab::gui {
@@ -24,6 +25,7 @@ struct GuiOptions {
     std::optional<float> zoom;    // --zoom: wins over the remembered zoom
     std::string screenshot_path;  // non-empty: advance `screenshot_steps` steps, render, save PNG, exit
     int screenshot_steps = 0;
+    std::vector<app::PeerAction> screenshot_peer_actions;  // done in the Peer client panel's place
     std::string trace_out;        // non-empty: write the last run's trace here on exit (app/trace_file.h)
     std::string open_path;        // non-empty: show this recorded trace (docs/trace-format.md); nothing runs
     std::string program;          // non-empty: run this program of one's own (--program PATH), POSIX only

@@ -52,7 +52,15 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
     lesson_ = &lesson;
     pending_lesson_ = &lesson;
     parameters_ = std::move(parameters);
-    serves_peer_ = !check_parameters(lesson, parameters_) && !lesson.program(parameters_).peer_port_file.empty();
+    serves_peer_ = false;
+    peer_stop_text_.clear();
+    peer_echoes_ = false;
+    if (!check_parameters(lesson, parameters_)) {
+        const LessonProgram program = lesson.program(parameters_);
+        serves_peer_ = !program.peer_port_file.empty();
+        peer_stop_text_ = program.peer_stop_text;
+        peer_echoes_ = program.peer_echoes;
+    }
     run_error_.clear();
     trace_.clear();
     stop_moving();

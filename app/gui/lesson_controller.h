@@ -141,6 +141,10 @@ public:
     bool serves_peer() const { return serves_peer_; }
     // The port the server published in its working folder; nothing until it has.
     std::optional<uint16_t> peer_port() const { return peer_port_; }
+    // What the Peer client panel's "Stop server" sends (empty: the server takes one connection and
+    // ends when it closes: no such button), and whether the server echoes what it receives.
+    const std::string& peer_stop_text() const { return peer_stop_text_; }
+    bool peer_echoes() const { return peer_echoes_; }
     // The remote machine's clients. Polled every frame; closed whenever a run ends by reset or switch.
     app::PeerClients& peers() { return peers_; }
 
@@ -195,6 +199,8 @@ private:
     std::string program_end_help_;
 
     bool serves_peer_ = false;
+    std::string peer_stop_text_;
+    bool peer_echoes_ = false;
     std::optional<uint16_t> peer_port_;
     app::PeerClients peers_;
 

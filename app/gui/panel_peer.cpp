@@ -1,6 +1,6 @@
-// Peer client: the other machine of a run that serves a peer (iocp-echo-server with clients=0).
-// The student connects, sends text, closes gracefully or resets, and stops the server, with
-// buttons big enough to hit on a projected screen. The sockets are the controller's PeerClients
+// Peer client: the other machine of a run that serves a peer (iocp-echo-server with clients=0,
+// event-sockets and completion-routine with peer=on). The student connects, sends text, closes
+// gracefully or resets, and stops an echo server, with buttons big enough to hit on a projected screen. The sockets are the controller's PeerClients
 // (polled every frame there), so the window never waits for the server.
 #include <cfloat>
 
@@ -44,11 +44,11 @@ std::string printable(std::string_view text) {
 }
 
 // Beside the status: the echo so far, what is still unanswered, or what failed.
-std::string detail(const PeerConnection& connection) {
+std::string detail(const PeerConnection& connection, bool server_echoes) {
     if (connection.status == PeerStatus::Failed) return connection.error;
     if (!connection.echoed.empty()) return fmt::format(fmt::runtime(tr(Str::PeerEcho)), printable(connection.echoed));
     if (connection.sent.empty()) return {};
-    const bool may_echo = connection.status == PeerStatus::Connecting || connection.status == PeerStatus::Connected;
+    const bool may_echo = server_echoes && (connection.status == PeerStatus::Connecting || connection.status == PeerStatus::Connected);
     return fmt::format(fmt::runtime(tr(may_echo ? Str::PeerSentNoEcho : Str::PeerSent)), printable(connection.sent));
 }
 
@@ -64,7 +64,7 @@ class PeerPanel final : public Panel {
 public:
     const char* id() const override { return "peer"; }
     Str title() const override { return Str::PeerTitle; }
-    Str help() const override { return Str::PeerHelp; }
+    Str help() const override { return echoes_ ? Str::PeerHelp : Str::PeerHelpOneConnection; }
 
     std::string empty_state(const GuiContext& ctx) const override {
         return ctx.lessons.peer_port() ? std::string() : tr(Str::PeerNoPort);
@@ -81,19 +81,25 @@ public:
             generation_ = lessons.generation();
             stop_sent_ = false;
         }
+        echoes_ = lessons.peer_echoes();
+        const std::string& stop_text = lessons.peer_stop_text();
         app::PeerClients& peers = lessons.peers();
         const uint16_t port = *lessons.peer_port();
         // After "stop" the listening socket is gone: a new connection would only be refused.
-        const bool server_listens = !stop_sent_ && !lessons.lesson_finished();
+        // A server without a stop text takes one connection and closes its listening socket.
+        const bool server_listens =
+            !stop_sent_ && !lessons.lesson_finished() && (!stop_text.empty() || peers.connections().empty());
 
         if (big_button(fmt::format("{}##connect", tr(Str::PeerConnect)).c_str(), server_listens,
-                       tr(Str::PeerConnectHelp)))
+                       tr(stop_text.empty() ? Str::PeerConnectOnceHelp : Str::PeerConnectHelp)))
             peers.connect(port);
-        ImGui::SameLine();
-        if (big_button(fmt::format("{}##stop", tr(Str::PeerStopServer)).c_str(), server_listens,
-                       tr(Str::PeerStopServerHelp))) {
-            peers.send(peers.connect(port), "stop");
-            stop_sent_ = true;
+        if (!stop_text.empty()) {
+            ImGui::SameLine();
+            if (big_button(fmt::format("{}##stop", tr(Str::PeerStopServer)).c_str(), server_listens,
+                           tr(Str::PeerStopServerHelp))) {
+                peers.send(peers.connect(port), stop_text);
+                stop_sent_ = true;
+            }
         }
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputTextWithHint("##text", tr(Str::PeerTextLabel), text_, sizeof text_);
@@ -127,7 +133,7 @@ private:
         if (big_button(tr(Str::PeerReset), open, tr(Str::PeerResetHelp))) peers.reset(number);
         const auto [label, colour] = status_label(connection);
         pill(tr(label), colour, false);
-        const std::string line = detail(connection);
+        const std::string line = detail(connection, echoes_);
         if (!line.empty()) {
             ImGui::SameLine(0, 8);
             ImGui::PushFont(ctx.fonts.mono);
@@ -139,6 +145,7 @@ private:
 
     uint64_t generation_ = UINT64_MAX;
     bool stop_sent_ = false;
+    bool echoes_ = true;  // the lesson's server echoes: the help and the lines say so
     char text_[128] = "hello";
 };
 

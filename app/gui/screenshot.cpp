@@ -26,6 +26,8 @@ using namespace std::chrono_literals;
 constexpr auto kQuietTime = 60ms;
 // A step that never gets taken (every thread waits for I/O that does not come) must not hang.
 constexpr auto kStepTimeout = 5s;
+// --peer-actions: the time one action is given to reach the lesson before the next one.
+constexpr auto kPeerActionGap = 1s;
 // Frames drawn after the last step so scrolling and layout settle before the picture.
 constexpr int kSettleFrames = 3;
 constexpr const char* kLessonEnded = "the lesson ended";
@@ -147,7 +149,7 @@ void ScreenshotScript::step_once(LessonController& lessons) {
         // A server that published its port and went quiet waits for the Peer client panel: only a
         // student's click can move it now.
         if (waits_for_peer(lessons)) {
-            stop_stepping("the server waits for the Peer client panel");
+            if (!act_as_peer(lessons)) stop_stepping("the server waits for the Peer client panel");
             return;
         }
         // Nothing may move yet (the kernel is still working, or the first thread is starting).
@@ -158,6 +160,7 @@ void ScreenshotScript::step_once(LessonController& lessons) {
     passed_target_ = stepper.checkpoints_passed() + 1;
     stepper.step();
     step_in_progress_ = true;
+    step_looked_at_ = false;
     step_started_ = Clock::now();
     last_published_ = lessons.session()->recorder().published();
     published_changed_ = step_started_;
@@ -166,6 +169,12 @@ void ScreenshotScript::step_once(LessonController& lessons) {
 bool ScreenshotScript::step_taken(LessonController& lessons) {
     Session& session = *lessons.session();
     const auto now = Clock::now();
+    // The time limit counts from the first frame that looks at the step: on a loaded machine one
+    // frame can take longer than the limit by itself (seen at the first step of peer runs).
+    if (!step_looked_at_) {
+        step_looked_at_ = true;
+        step_started_ = now;
+    }
     const uint64_t published = session.recorder().published();
     if (published != last_published_) {
         last_published_ = published;
@@ -226,6 +235,17 @@ bool ScreenshotScript::program_step_taken(LessonController& lessons) {
         return true;
     }
     return false;
+}
+
+bool ScreenshotScript::act_as_peer(LessonController& lessons) {
+    if (next_peer_action_ == peer_actions_.size()) return false;
+    // The previous action's bytes, FIN or reset need a moment to reach the lesson's socket.
+    const auto now = Clock::now();
+    if (now - last_peer_action_ < kPeerActionGap) return true;
+    app::perform_peer_action(lessons.peers(), *lessons.peer_port(), peer_actions_[next_peer_action_++]);
+    last_peer_action_ = now;
+    step_started_ = {};
+    return true;
 }
 
 bool ScreenshotScript::waits_for_peer(const LessonController& lessons) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "lesson_controller.h"
+#include "peer_actions.h"
 
 namespace ovlab::gui {
 
@@ -29,7 +30,8 @@ std::string picture_path(std::string_view lesson_id, uint64_t step, bool timelin
 
 class ScreenshotScript {
 public:
-    explicit ScreenshotScript(int steps) : steps_(steps) {}
+    explicit ScreenshotScript(int steps, std::vector<app::PeerAction> peer_actions = {})
+        : steps_(steps), peer_actions_(std::move(peer_actions)) {}
 
     // Once per frame, before drawing. True when the frame about to be drawn is the one to save.
     bool advance(LessonController& lessons);
@@ -51,17 +53,24 @@ private:
     bool program_step_taken(LessonController& lessons);
     void stop_stepping(const char* why);
     static bool waits_for_peer(const LessonController& lessons);
+    // While the lesson waits for its peer: does the next --peer-actions action once the previous
+    // one had time to arrive. False when none is left.
+    bool act_as_peer(LessonController& lessons);
 
     int steps_ = 0;
     int taken_ = 0;
     Phase phase_ = Phase::Stepping;
     bool step_in_progress_ = false;
+    bool step_looked_at_ = false;  // step_taken has seen the step in progress at least once
     uint64_t passed_target_ = 0;
     Clock::time_point step_started_{};
     uint64_t last_published_ = 0;
     Clock::time_point published_changed_{};
     int settle_frames_ = 0;
     std::optional<std::string> shortfall_;
+    std::vector<app::PeerAction> peer_actions_;
+    size_t next_peer_action_ = 0;
+    Clock::time_point last_peer_action_{};
 };
 
 }  // namespace ovlab::gui

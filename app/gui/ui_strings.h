@@ -374,6 +374,18 @@
       "종료(FIN)합니다: 서버의 수신이 0바이트로 완료됩니다. 리셋은 SO_LINGER {on, 0}으로 닫습니다: 서버의 수신이 "       \
       "64(ERROR_NETNAME_DELETED)로 실패합니다. 서버의 완료도 다른 완료처럼 단계나 실행을 기다립니다. 서버 멈추기는 "       \
       "\"stop\" 한 줄을 보냅니다.")                                                                                   \
+    X(PeerHelpOneConnection,                                                                                       \
+      "You are the other machine. Connect opens a TCP connection to the lesson's program (a plain socket of the "  \
+      "lab, not lesson code, so it is not traced); the program takes this one connection only. Send writes the "   \
+      "text: the program's pending receive completes with those bytes. Close shuts down our sending side (FIN): "  \
+      "the receive completes with 0 bytes. Reset sets SO_LINGER {on, 0} and closes: the receive fails with an "    \
+      "error the Console panel shows. Its completions wait for Step or Run like any other.",                      \
+      "여러분이 다른 컴퓨터입니다. 연결은 레슨 프로그램으로 TCP 연결을 엽니다(랩의 일반 소켓이며 레슨 코드가 아니므로 "          \
+      "추적되지 않습니다). 프로그램은 이 연결 하나만 받습니다. 보내기는 텍스트를 씁니다: 프로그램이 걸어 둔 수신이 그 "          \
+      "바이트로 완료됩니다. 닫기는 보내는 쪽을 종료(FIN)합니다: 수신이 0바이트로 완료됩니다. 리셋은 SO_LINGER {on, 0}으로 "    \
+      "닫습니다: 수신이 오류로 실패하고, 그 오류는 콘솔 패널에 나옵니다. 이 완료도 다른 완료처럼 단계나 실행을 기다립니다.")  \
+    X(PeerConnectOnceHelp, "Open the one connection the program accepts: its accept returns with it",             \
+      "프로그램이 받는 단 하나의 연결을 엽니다: 프로그램의 accept가 이 연결을 받아 반환합니다")                                  \
     X(PeerNoPort, "The server has not said its port yet — step until it waits in accept",                          \
       "서버가 아직 포트를 알리지 않았습니다 — accept에서 기다릴 때까지 진행하세요")                                               \
     X(PeerPort, "server 127.0.0.1:{}", "서버 127.0.0.1:{}")                                                          \

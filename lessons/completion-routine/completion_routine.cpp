@@ -10,16 +10,20 @@
 //   2  WSARecv with a routine on a TCP connection; a built-in peer thread sends three messages.
 //      The first is waited for with WaitForSingleObjectEx, the second with WSAWaitForMultipleEvents,
 //      the third with WaitForMultipleObjectsEx.
+//      With peer=1 there is no built-in peer: main accepts one connection from outside (in the
+//      lab, the student in the Peer client panel) and receives with a routine until it closes or resets.
 //
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
-//   usage: completion_routine <file> [alertable=1] [wait=1000]
+//   usage: completion_routine <file> [alertable=1] [wait=1000] [peer=0 [portfile=PATH]]
 //
 // Parameters a teacher may change:
 //   alertable=0|1   1: wait alertably and the routines run at once (default).
 //                   0: wait non-alertably: each wait times out with the routine still queued;
 //                      the program then runs the queued routines with SleepEx(0, TRUE).
 //   wait=N          milliseconds each wait may last, 100 to 10000 (default 1000)
+//   peer=1          the peer is outside the program: main writes its port to PATH and accepts one
+//                   connection from 127.0.0.1 (default 0: a built-in peer thread)
 
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -58,8 +62,9 @@ struct SocketRead {
     BOOL done;
 };
 
-// The built-in peer: connects, then sends one message each time `cue` is set, then closes. In the
-// app a student could press "Send" instead; the cue keeps the order the same in every run.
+// The built-in peer: connects, then sends one message each time `cue` is set, then closes. With
+// peer=1 the student sends instead (in the lab, the Peer client panel's Send button); the cue keeps
+// the order the same in every run.
 struct Peer {
     unsigned short port;
     HANDLE connected;  // set by the peer once it has tried to connect
@@ -84,6 +89,17 @@ static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWO
         }
     }
     return fallback;
+}
+
+static const char* text_option(int argc, char** argv, const char* name)
+{
+    size_t length = strlen(name);
+    for (int i = 2; i < argc; ++i) {
+        if (strncmp(argv[i], name, length) == 0 && argv[i][length] == '=') {
+            return argv[i] + length + 1;
+        }
+    }
+    return NULL;
 }
 
 // Runs on the thread that called ReadFileEx, inside one of its alertable waits. CALLBACK is the
@@ -301,10 +317,94 @@ static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
     return ok && peerExit == 0;
 }
 
+// peer=1: says where main listens, and writes the port to `path` (the lab passes portfile=PATH;
+// its Peer client panel reads the port there).
+static void publish_port(const char* path, unsigned short port)
+{
+    printf("listening on 127.0.0.1 port %u for one peer\n", port);
+    fflush(stdout);  // stdout into a pipe is buffered: whoever reads it needs the port now
+    if (path == NULL) {
+        return;
+    }
+    char text[16];
+    DWORD length = (DWORD)snprintf(text, sizeof text, "%u\n", port);
+    DWORD written = 0;
+    HANDLE file = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);  // [step: publish-port]
+    if (file == INVALID_HANDLE_VALUE || !WriteFile(file, text, length, &written, NULL)) {  // [step: write-port]
+        printf("cannot write the port to %s: error %lu\n", path, (unsigned long)GetLastError());
+    }
+    if (file != INVALID_HANDLE_VALUE) {
+        CloseHandle(file);
+    }
+}
+
+// Posts one WSARecv with a routine and waits until the routine has run. Alertable, the wait lasts
+// as long as the peer takes; not alertable, each wait times out with the routine still queued
+// once the data is there, and SleepEx(0, TRUE) runs it.
+static BOOL receive_once(SOCKET conn, SocketRead* read, BOOL alertable, DWORD waitMs)
+{
+    memset(read, 0, sizeof *read);
+    read->wsaBuf.buf = read->data;
+    read->wsaBuf.len = sizeof read->data;
+    int posted = WSARecv(conn, &read->wsaBuf, 1, NULL, &read->flags, &read->ov, OnSocketRecv);  // [step: recv-outside]
+    if (posted == SOCKET_ERROR && WSAGetLastError() != WSA_IO_PENDING) {
+        printf("WSARecv failed: error %d (no routine will run)\n", WSAGetLastError());
+        return FALSE;
+    }
+    DWORD result = 0;
+    while (!read->done) {
+        result = SleepEx(alertable ? INFINITE : waitMs, alertable);  // [step: wait-outside]
+        if (!read->done && !alertable) {
+            SleepEx(0, TRUE);  // [step: drain-outside]
+        }
+    }
+    printf("SleepEx returned 0x%lX; routine ran: yes\n", (unsigned long)result);
+    return TRUE;
+}
+
+// Part 2 with peer=1: one connection from outside, received with routines until its peer closes
+// (the routine reports 0 bytes) or resets it (the routine reports an error).
+static BOOL receive_from_outside(const char* portFile, BOOL alertable, DWORD waitMs)
+{
+    static SocketRead read;  // a queued routine still refers to it
+    WSADATA wsaData;
+    if (WSAStartup(MAKEWORD(2, 2), &wsaData) != 0) {  // [step: wsa-startup]
+        printf("WSAStartup failed\n");
+        return FALSE;
+    }
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(1, &port);
+    if (listener == INVALID_SOCKET) {
+        WSACleanup();
+        return FALSE;
+    }
+    publish_port(portFile, port);
+    SOCKET conn = accept(listener, NULL, NULL);  // [step: accept-outside]
+    closesocket(listener);  // [step: stop-listening]
+    BOOL ok = conn != INVALID_SOCKET;
+    if (!ok) {
+        printf("no connection from the peer: error %d\n", WSAGetLastError());
+    }
+    while (ok && receive_once(conn, &read, alertable, waitMs) && read.error == 0 && read.bytes > 0) {
+        LAB_STEP();  // [step: received-outside]
+    }
+    if (ok && read.done && read.error == 0 && read.bytes == 0) {
+        printf("the peer closed the connection: the routine got 0 bytes\n");
+    } else if (ok && read.done) {
+        printf("the peer's connection failed: the routine got error %lu\n", (unsigned long)read.error);
+    }
+    ok = ok && read.done;
+    if (conn != INVALID_SOCKET) {
+        closesocket(conn);  // [step: cleanup-outside]
+    }
+    WSACleanup();
+    return ok;
+}
+
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        printf("usage: completion_routine <file> [alertable=1] [wait=1000]\n"
+        printf("usage: completion_routine <file> [alertable=1] [wait=1000] [peer=0 [portfile=PATH]]\n"
                "Reads a file with ReadFileEx and a TCP connection with WSARecv, both with completion\n"
                "routines that run in alertable waits.\n");
         return 2;
@@ -314,7 +414,9 @@ int main(int argc, char** argv)
     printf("waits are %s, %lu ms at most\n", alertable ? "alertable" : "NOT alertable", (unsigned long)waitMs);
 
     BOOL fileOk = read_file_with_routine(argv[1], alertable, waitMs);
-    BOOL socketOk = fileOk && receive_with_routine(alertable, waitMs);
+    BOOL outside = option(argc, argv, "peer", 0, 0, 1) != 0;
+    BOOL socketOk = fileOk && (outside ? receive_from_outside(text_option(argc, argv, "portfile"), alertable, waitMs)
+                                       : receive_with_routine(alertable, waitMs));
     printf("%s\n", fileOk && socketOk ? "done: every routine ran, on main, inside an alertable wait"
                                       : "a request or its routine failed");
     return fileOk && socketOk ? 0 : 1;

@@ -18,12 +18,18 @@
 //     sets an event when data CAN be read (FD_READ) and when the peer closed (FD_CLOSE); main
 //     then calls recv itself. An overlapped WSARecv's event says the data IS in the buffer.
 //
+//   - peer=1: no built-in sender. main accepts one connection from outside (in the lab, the
+//     student in the Peer client panel) and receives on it with overlapped WSARecv and an event
+//     until the peer closes (0 bytes) or resets (the receive fails).
+//
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
-//   usage: event_sockets [connections=2]
+//   usage: event_sockets [connections=2] [peer=0 [portfile=PATH]]
 //
 // Parameters a teacher may change:
 //   connections=N   sender sockets, and receives waited for together, 1 to 4 (default 2)
+//   peer=1          the peer is outside the program: main writes its port to PATH and accepts one
+//                   connection from 127.0.0.1 (default 0: the built-in sender)
 
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -74,6 +80,17 @@ static DWORD option(int argc, char** argv, const char* name, DWORD fallback, DWO
         }
     }
     return fallback;
+}
+
+static const char* text_option(int argc, char** argv, const char* name)
+{
+    size_t length = strlen(name);
+    for (int i = 1; i < argc; ++i) {
+        if (strncmp(argv[i], name, length) == 0 && argv[i][length] == '=') {
+            return argv[i] + length + 1;
+        }
+    }
+    return NULL;
 }
 
 // Listens on 127.0.0.1 at a port the system picks (port 0) and says which port that is.
@@ -318,8 +335,107 @@ static BOOL check_message(int index, const Receive* receive, DWORD bytes)
     return strncmp(header, "len=", 4) == 0 && strtoul(header + 4, NULL, 10) == bodyLength;
 }
 
+// peer=1: says where main listens, and writes the port to `path` (the lab passes portfile=PATH;
+// its Peer client panel reads the port there).
+static void publish_port(const char* path, unsigned short port)
+{
+    printf("listening on 127.0.0.1 port %u for one peer\n", port);
+    fflush(stdout);  // stdout into a pipe is buffered: whoever reads it needs the port now
+    if (path == NULL) {
+        return;
+    }
+    char text[16];
+    DWORD length = (DWORD)snprintf(text, sizeof text, "%u\n", port);
+    DWORD written = 0;
+    HANDLE file = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);  // [step: publish-port]
+    if (file == INVALID_HANDLE_VALUE || !WriteFile(file, text, length, &written, NULL)) {  // [step: write-port]
+        printf("cannot write the port to %s: error %lu\n", path, (unsigned long)GetLastError());
+    }
+    if (file != INVALID_HANDLE_VALUE) {
+        CloseHandle(file);
+    }
+}
+
+// peer=1: overlapped receives, scattered into a header and a body as the sender's are, on one
+// connection from outside until its peer closes (0 bytes) or resets it (the receive fails).
+// Returns TRUE when the connection ended either way.
+static BOOL receive_from_outside(SOCKET conn, WSAEVENT event)
+{
+    static Receive receive;  // a pending receive still refers to it
+    for (;;) {
+        memset(&receive, 0, sizeof receive);
+        receive.ov.hEvent = event;
+        receive.parts[0].buf = receive.header;
+        receive.parts[0].len = HEADER_SIZE;
+        receive.parts[1].buf = receive.body;
+        receive.parts[1].len = BODY_SIZE;
+        int result = WSARecv(conn, receive.parts, 2, NULL, &receive.flags, &receive.ov, NULL);  // [step: recv-outside]
+        if (result == SOCKET_ERROR && WSAGetLastError() != WSA_IO_PENDING) {
+            printf("WSARecv failed: error %d\n", WSAGetLastError());
+            return FALSE;
+        }
+        if (WSAWaitForMultipleEvents(1, &event, FALSE, WSA_INFINITE, FALSE) != WSA_WAIT_EVENT_0) {  // [step: wait-outside]
+            printf("WSAWaitForMultipleEvents failed: error %d\n", WSAGetLastError());
+            return FALSE;
+        }
+        DWORD bytes = 0;
+        DWORD flags = 0;
+        BOOL got = WSAGetOverlappedResult(conn, &receive.ov, &bytes, FALSE, &flags);  // [step: result-outside]
+        WSAResetEvent(event);  // [step: reset-event]
+        if (!got) {
+            printf("the peer's connection failed: the receive got error %d\n", WSAGetLastError());
+            return TRUE;
+        }
+        if (bytes == 0) {
+            printf("the peer closed the connection: the receive got 0 bytes\n");
+            return TRUE;
+        }
+        DWORD inHeader = bytes < HEADER_SIZE ? bytes : HEADER_SIZE;
+        printf("from the peer: %lu bytes: first buffer \"%.*s\", second buffer \"%.*s\"\n", (unsigned long)bytes,
+               (int)inHeader, receive.header, (int)(bytes - inHeader), receive.body);
+    }
+}
+
+// peer=1: one connection from outside instead of the sender's.
+static int serve_outside_peer(const char* portFile)
+{
+    WSADATA wsaData;
+    if (WSAStartup(MAKEWORD(2, 2), &wsaData) != 0) {  // [step: wsa-startup]
+        printf("WSAStartup failed\n");
+        return 1;
+    }
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(1, &port);
+    if (listener == INVALID_SOCKET) {
+        WSACleanup();
+        return 1;
+    }
+    publish_port(portFile, port);
+    SOCKET conn = accept(listener, NULL, NULL);  // [step: accept-outside]
+    closesocket(listener);  // [step: stop-listening]
+    WSAEVENT event = WSACreateEvent();  // [step: recv-event]
+    BOOL ok = conn != INVALID_SOCKET && event != WSA_INVALID_EVENT;
+    if (conn == INVALID_SOCKET) {
+        printf("no connection from the peer: error %d\n", WSAGetLastError());
+    }
+    ok = ok && receive_from_outside(conn, event);
+    if (conn != INVALID_SOCKET) {
+        closesocket(conn);  // [step: cleanup-outside]
+    }
+    if (event != WSA_INVALID_EVENT) {
+        WSACloseEvent(event);
+    }
+    WSACleanup();
+    printf("%s\n", ok ? "done: every receive from the peer completed, up to the end of its connection"
+                      : "the exchange failed");
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char** argv)
 {
+    if (option(argc, argv, "peer", 0, 0, 1) != 0) {
+        return serve_outside_peer(text_option(argc, argv, "portfile"));
+    }
     static Receive receives[MAX_CONNECTIONS];
     static Sender sender;
     memset(receives, 0, sizeof receives);  // static: the lab may run this program several times

@@ -47,6 +47,8 @@ void iocp_echo_server(LessonProgram& program, const ParameterValues& values)
     const bool reset = values.at("reset") != 0;
     if (clients == 0) {
         program.peer_port_file = kPortFile;
+        program.peer_stop_text = "stop";
+        program.peer_echoes = true;
         program.prepare = [](const std::filesystem::path& workdir) {
             return std::vector<std::string>{"portfile=" + (workdir / kPortFile).string()};
         };

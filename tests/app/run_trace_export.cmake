@@ -1,6 +1,7 @@
 # Runs every lesson PROGRAM lists (--list-lessons) headless with --trace-out into OUT_DIR and checks
 # each export with CHECKER. All lessons run with their defaults, which never ask for the window's
-# Peer client panel (iocp-echo-server's clients=0), so every one of them runs headless.
+# Peer client panel (iocp-echo-server's clients=0, peer=1 of event-sockets and completion-routine),
+# so every one of them runs headless.
 execute_process(COMMAND ${PROGRAM} --list-lessons OUTPUT_VARIABLE listing RESULT_VARIABLE exit_code)
 if(NOT exit_code EQUAL 0)
     message(FATAL_ERROR "--list-lessons: exit code ${exit_code}")

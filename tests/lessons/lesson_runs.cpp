@@ -76,6 +76,24 @@ std::string play_peer(Session& session, bool refuses_extra)
     return problem;
 }
 
+// Plays the Peer client panel for a lesson that serves one connection until it ends: one
+// message, then a graceful close.
+std::string play_one_peer(Session& session)
+{
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    int port = 0;
+    while ((port = published_port(session)) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) return "the lesson never wrote its port";
+        std::this_thread::sleep_for(5ms);
+    }
+    const int s = connect_to(port);
+    if (s < 0) return "the peer connection failed";
+    const bool sent = ::send(s, "hello", 5, 0) == 5;
+    std::this_thread::sleep_for(200ms);  // the message and the close arrive apart
+    ::close(s);
+    return sent ? "" : "cannot send to the lesson";
+}
+
 }  // namespace
 
 // The parameter sets a lesson is run with: the defaults, and each "name=value" its narration
@@ -110,7 +128,9 @@ std::string run_to_end(Session& session, const ParameterValues& changes)
     session.stepper().run(0us);
     if (!session.program().peer_port_file.empty()) {
         const bool blocking_accept = changes.count("acceptex") && changes.at("acceptex") == 0;
-        if (std::string problem = play_peer(session, blocking_accept); !problem.empty()) return problem;
+        const std::string problem = session.program().peer_stop_text.empty() ? play_one_peer(session)
+                                                                               : play_peer(session, blocking_accept);
+        if (!problem.empty()) return problem;
     }
     const auto deadline = std::chrono::steady_clock::now() + 60s;
     while (!session.finished()) {

@@ -42,6 +42,11 @@ struct LessonProgram {
     // port, in decimal and ending with a newline, to this file in the working folder. Such a run
     // never ends by itself, so only the window runs it.
     std::string peer_port_file;
+    // With peer_port_file: the text the Peer client panel's "Stop server" button sends on a new
+    // connection to end the run, and whether the program echoes what it receives. An empty text:
+    // the program serves one connection and ends when its peer closes or resets it (no such button).
+    std::string peer_stop_text;
+    bool peer_echoes = false;
     // The language the run's own texts are recorded in (the check's message).
     Language language = Language::English;
 };

@@ -1,5 +1,9 @@
 // The lesson list: every lesson of the registry, titled in the chosen language. Choosing one tears
 // down the current run and starts the chosen lesson at step 0.
+#include <algorithm>
+#include <optional>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "panel.h"
@@ -28,10 +32,14 @@ public:
         const Palette& p = palette();
         const float em = ImGui::GetFontSize();
         int number = 1;
+        std::vector<float> row_tops;  // in the list's own coordinates, scrolling included
+        std::optional<size_t> current_row;
         for (const LessonInfo& lesson : all_lessons()) {
             const bool current = ctx.lessons.lesson() == &lesson;
             ImGui::PushID(lesson.id.c_str());
             const ImVec2 start = ImGui::GetCursorScreenPos();
+            if (current) current_row = row_tops.size();
+            row_tops.push_back(ImGui::GetCursorPosY());
             const float width = ImGui::GetContentRegionAvail().x;
             const std::string title(short_title(lesson.title(ctx.language)));
             ImGui::PushFont(current ? ctx.fonts.bold : ctx.fonts.regular);
@@ -55,17 +63,37 @@ public:
             ImGui::PopFont();
             ImGui::PopTextWrapPos();
             ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + 4));
-            // A lesson opened another way (a number key, the command line) is scrolled into view once.
-            if (current && scrolled_to_ != &lesson) {
-                ImGui::SetScrollFromPosY(start.y - ImGui::GetWindowPos().y, 0.5f);
-                scrolled_to_ = &lesson;
-            }
             ImGui::PopID();
+        }
+        // Room below the last lesson, so that any lesson can be brought to the middle with the list
+        // starting at a whole row.
+        ImGui::Dummy(ImVec2(1, ImGui::GetWindowHeight() * 0.5f));
+        // A lesson opened another way (a number key, the command line) is scrolled into view, again
+        // while the list's height or length settles in the first frames, then left to the student.
+        const ScrollKey key{ctx.lessons.lesson(), ImGui::GetWindowHeight(), ImGui::GetScrollMaxY()};
+        if (current_row && !(key == scrolled_for_)) {
+            scroll_to_row(row_tops, *current_row);
+            scrolled_for_ = key;
         }
     }
 
 private:
-    const LessonInfo* scrolled_to_ = nullptr;
+    // Brings row `row` near the middle, with the list starting at a whole row: a title cut in half
+    // at the top edge (the wrapped Korean titles were) reads as a different lesson.
+    static void scroll_to_row(const std::vector<float>& row_tops, size_t row) {
+        const float target = std::clamp(row_tops[row] - ImGui::GetWindowHeight() * 0.5f, 0.0f, ImGui::GetScrollMaxY());
+        float first_shown = 0;  // the first row keeps the list's padding above it
+        for (size_t i = 1; i < row_tops.size(); ++i)
+            if (row_tops[i] <= target) first_shown = row_tops[i];
+        ImGui::SetScrollY(first_shown);
+    }
+
+    struct ScrollKey {
+        const LessonInfo* lesson = nullptr;
+        float height = 0, scroll_max = 0;
+        bool operator==(const ScrollKey&) const = default;
+    };
+    ScrollKey scrolled_for_;
 };
 
 }  // namespace

@@ -79,6 +79,12 @@ endif()
 run(bad_chunk 2 --lessons-dir ${lessons} --lesson copy-with-event --headless --param chunk=9000)
 expect(bad_chunk "${bad_chunk_err}" "error: --param chunk=9000")
 
+# What the child-process path does not offer is refused with one line.
+run(predict 2 --lessons-dir ${lessons} --lesson copy-with-event --headless --predict)
+expect(predict "${predict_err}" "error: lesson copy-with-event is one of your own: --predict --headless is for the built-in lessons")
+run(trace_in_window 2 --lessons-dir ${lessons} --lesson copy-with-event --trace-out run.trace)
+expect(trace_in_window "${trace_in_window_err}" "error: lesson copy-with-event is one of your own: it writes --trace-out with --headless")
+
 # A lesson folder whose program was never built is one line; the built-in lessons still run.
 file(COPY ${PROJECT_SOURCE}/copy-with-event DESTINATION ${PROJECT_BUILD}/unbuilt)
 run(unbuilt 0 --lessons-dir ${PROJECT_BUILD}/unbuilt --list-lessons)

@@ -24,10 +24,6 @@ std::optional<int> parse_count(std::string_view text) {
 std::optional<UsageError> check_own_lesson(const Options& options) {
     const LessonInfo* lesson = options.lesson_id.empty() ? nullptr : find_lesson(options.lesson_id);
     if (!lesson || !lesson->runs_in_own_process()) return std::nullopt;
-#ifdef _WIN32
-    return UsageError{fmt::format("lesson {} runs its program in its own process, which the Windows build does not do yet",
-                                  lesson->id)};
-#else
     if (!options.headless && !options.trace_out.empty())
         return UsageError{fmt::format("lesson {} is one of your own: it writes --trace-out with --headless; the window "
                                       "does not yet", lesson->id)};
@@ -35,7 +31,6 @@ std::optional<UsageError> check_own_lesson(const Options& options) {
         return UsageError{fmt::format("lesson {} is one of your own: --predict --headless is for the built-in lessons",
                                       lesson->id)};
     return std::nullopt;
-#endif
 }
 
 std::optional<UsageError> check_combinations(const Options& options) {

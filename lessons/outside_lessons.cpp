@@ -15,10 +15,8 @@ namespace fs = std::filesystem;
 
 #ifdef _WIN32
 constexpr char kFolderSeparator = ';';
-constexpr const char* kProgramSuffix = ".exe";
 #else
 constexpr char kFolderSeparator = ':';
-constexpr const char* kProgramSuffix = "";
 #endif
 
 bool has_lesson_file(const fs::path& folder) {
@@ -58,13 +56,19 @@ OutsideLesson read_lesson(const fs::path& folder, const std::vector<std::string>
         throw std::runtime_error(fmt::format("{}: the lesson id '{}' is already in the list (a built-in lesson or "
                                              "a folder named before); rename the folder",
                                              folder.string(), id));
-    OutsideLesson lesson{id, folder, folder / (id + kProgramSuffix), load_lesson_metadata(folder / "lesson.json")};
+#ifdef _WIN32
+    throw std::runtime_error(fmt::format("{}: a lesson of one's own runs its program in its own process, which the "
+                                         "Windows build does not do yet",
+                                         folder.string()));
+#else
+    OutsideLesson lesson{id, folder, folder / id, load_lesson_metadata(folder / "lesson.json")};
     std::error_code error;
     if (!fs::is_regular_file(lesson.executable, error))
         throw std::runtime_error(fmt::format("{}: the lesson's program is missing: build the lesson with "
                                              "ovlab_add_lab_lesson, which puts it next to lesson.json",
                                              lesson.executable.string()));
     return lesson;
+#endif
 }
 
 }  // namespace

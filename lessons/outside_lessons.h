@@ -1,7 +1,8 @@
 // Lessons of one's own: folders outside the lab, each with lesson.json, narration.<lang>.md, the
 // program's sources and the program itself, built with ovlab_add_lab_lesson (docs/lesson-format.md).
 // The lab finds them in the folders --lessons-dir and OVLAB_LESSONS_DIR name and runs their program in
-// its own process, as it runs --program PATH.
+// its own process, as it runs --program PATH: POSIX only so far, so the Windows build lists none (each
+// folder is one line saying so).
 #pragma once
 
 #include <filesystem>
@@ -16,7 +17,7 @@ namespace ovlab::lessons {
 struct OutsideLesson {
     std::string id;                    // the folder's name, as for a built-in lesson
     std::filesystem::path folder;
-    std::filesystem::path executable;  // <folder>/<id> (<id>.exe on Windows)
+    std::filesystem::path executable;  // <folder>/<id>
     LessonMetadata metadata;
 };
 

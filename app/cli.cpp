@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <charconv>
+#include <filesystem>
 #include <cstdio>
 #include <map>
 #include <vector>
@@ -19,8 +20,22 @@ std::optional<int> parse_count(std::string_view text) {
     return value;
 }
 
+// A lesson of one's own runs in its own process, as --program does, with what that path offers.
+std::optional<UsageError> check_own_lesson(const Options& options) {
+    const LessonInfo* lesson = options.lesson_id.empty() ? nullptr : find_lesson(options.lesson_id);
+    if (!lesson || !lesson->runs_in_own_process()) return std::nullopt;
+    if (!options.headless && !options.trace_out.empty())
+        return UsageError{fmt::format("lesson {} is one of your own: it writes --trace-out with --headless; the window "
+                                      "does not yet", lesson->id)};
+    if (options.headless && options.predict)
+        return UsageError{fmt::format("lesson {} is one of your own: --predict --headless is for the built-in lessons",
+                                      lesson->id)};
+    return std::nullopt;
+}
+
 std::optional<UsageError> check_combinations(const Options& options) {
     if (std::optional<UsageError> error = check_program_combinations(options)) return error;
+    if (std::optional<UsageError> error = check_own_lesson(options)) return error;
     if (!options.open_path.empty() && !options.lesson_id.empty())
         return UsageError{"--open shows a recorded run; it cannot be combined with --lesson"};
     if (!options.open_path.empty() && !options.program.empty())
@@ -69,6 +84,7 @@ std::optional<UsageError> parse_parameters(const std::vector<std::string>& assig
 std::optional<UsageError> check_not_empty(std::string_view option, const std::string& value) {
     if (!value.empty()) return std::nullopt;
     if (option == "--lesson") return UsageError{"--lesson needs a lesson id (see --list-lessons)"};
+    if (option == "--lessons-dir") return UsageError{"--lessons-dir needs a folder"};
     return UsageError{fmt::format("{} needs a file name", option)};
 }
 
@@ -96,14 +112,16 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         }
         else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
                  arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom" || arg == "--open" ||
-                 arg == "--peer-actions") {
+                 arg == "--peer-actions" || arg == "--lessons-dir") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
-            if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot" || arg == "--open") {
+            if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot" || arg == "--open" ||
+                arg == "--lessons-dir") {
                 if (std::optional<UsageError> error = check_not_empty(arg, *v)) return *error;
             }
             if (arg == "--lesson") options.lesson_id = *v;
             else if (arg == "--param") assignments.push_back(*v);
+            else if (arg == "--lessons-dir") options.lessons_dirs.push_back(*v);
             else if (arg == "--trace-out") options.trace_out = *v;
             else if (arg == "--open") options.open_path = *v;
             else if (arg == "--screenshot") options.screenshot = *v;
@@ -144,6 +162,8 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
             return UsageError{fmt::format("unknown option '{}' (see --help)", arg)};
         }
     }
+    if (!options.lessons_dirs.empty())
+        add_lesson_folders(std::vector<std::filesystem::path>(options.lessons_dirs.begin(), options.lessons_dirs.end()));
     if (!options.lesson_id.empty() && !find_lesson(options.lesson_id))
         return UsageError{fmt::format("unknown lesson '{}' (see --list-lessons)", options.lesson_id)};
     if (std::optional<UsageError> error = check_combinations(options)) return *error;
@@ -188,7 +208,8 @@ Usage:
   overlapped-lab --open FILE [--headless]
                                          show a recorded trace (--trace-out, OVLAB_TRACE) without
                                          running anything; --headless prints its transcript
-  overlapped-lab --list-lessons          one line per lesson: id<TAB>title
+  overlapped-lab --list-lessons          one line per lesson: id<TAB>title (the built-in lessons,
+                                         then those of --lessons-dir and OVLAB_LESSONS_DIR)
   overlapped-lab --lesson ID --list-params
                                          one line per parameter a teacher may change:
                                          name<TAB>default<TAB>allowed values<TAB>what it shows
@@ -207,6 +228,9 @@ Options:
   --open FILE            show a recorded trace (--trace-out, OVLAB_TRACE) in the window, to
                          step through its history; nothing runs. With --headless print its
                          transcript as the live run printed it
+  --lessons-dir DIR      also list the lessons of one's own in DIR (a lesson folder, or a folder
+                         of them, built with ovlab_add_lab_lesson); repeatable. Their program
+                         runs in its own process, as --program does
   --source FILE          with --program: read that source file of the program from FILE (matched
                          by file name) instead of the path it was compiled from; repeatable
   --timeout S            with --program --headless: end the program after S seconds
@@ -239,7 +263,8 @@ Settings:
 
 Environment:
   OVLAB_IO_BACKEND=uring|threads   choose the kernel I/O path (default: io_uring, threads if refused)
-  OVLAB_LESSONS_DIR=DIR            read lesson sources and narration from DIR
+  OVLAB_LESSONS_DIR=DIR:DIR...     folders of lessons of one's own, as --lessons-dir (';' between
+                                   folders on Windows)
   OVLAB_TRACE=FILE                 a program built against the lab's runtime records its whole
                                    run (no stepping) and writes FILE at exit, for --open
 

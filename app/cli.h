@@ -39,6 +39,9 @@ struct Options {
     std::vector<std::string> program_sources;
     std::vector<std::string> program_arguments;
     int timeout_seconds = 0;
+    // --lessons-dir DIR (repeatable): folders of lessons of one's own, listed after the built-in ones
+    // and those in OVLAB_LESSONS_DIR
+    std::vector<std::string> lessons_dirs;
 };
 
 struct UsageError {

@@ -85,6 +85,12 @@ int run(int argc, char** argv) {
         if (options.headless && !options.program.empty())
             return run_program_headless({options.program, options.program_arguments, options.program_sources,
                                          options.language, options.trace_out, options.timeout_seconds});
+        if (options.headless && ovlab::find_lesson(options.lesson_id)->runs_in_own_process()) {
+            ProgramOptions own{{}, {}, {}, options.language, options.trace_out, 0};
+            own.lesson = ovlab::find_lesson(options.lesson_id);
+            own.parameters = options.parameters;
+            return run_program_headless(own);
+        }
 #endif
         if (options.headless)
             return run_headless(*ovlab::find_lesson(options.lesson_id),

@@ -17,10 +17,12 @@
 #include "ovlab/platform.h"
 #include "ovlab/recorded_trace.h"
 #include "ovlab/trace_output.h"
+#include "program_narration.h"
 #include "program_run.h"
 #include "program_sources.h"
 #include "standard_output.h"
 #include "trace_file.h"
+#include "transcript.h"
 
 namespace ovlab::app {
 namespace {
@@ -31,10 +33,17 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kConnectLimit = 10s;  // a program built for the lab says Hello as it starts
 constexpr auto kStallLimit = 20s;    // as for a lesson: every thread waits for what never happens
 
-// The transcript shows each line of the program's source once, under the first step on it.
-trace::TextPrinter make_printer(const ProgramSources& sources, Language language) {
+// The transcript shows the narration's section of each step once; a step without one (or a program
+// without narration) shows its source line once, under the first step on it.
+trace::TextPrinter make_printer(const ProgramSources& sources, ProgramNarration* narration, Language language) {
     return trace::TextPrinter(
-        [&sources](const trace::Event& event, const trace::State&) {
+        [&sources, narration](const trace::Event& event, const trace::State& state) {
+            if (narration) {
+                std::optional<std::string> warning;
+                const std::string* text = narration->text_for(event, state, sources, warning);
+                if (warning) fmt::print(stderr, "warning: {}\n", printable(*warning));
+                if (text) return *text;
+            }
             if (event.kind != trace::EventKind::ApiEnter && event.kind != trace::EventKind::LineReached) return std::string();
             return sources.line_text(event.file, event.line);
         },
@@ -62,9 +71,14 @@ std::string signal_name(int signal) {
 
 class ProgramPrinter {
 public:
-    ProgramPrinter(ProgramRun& run, const ProgramOptions& options)
-        : run_(run), sources_(std::vector<std::filesystem::path>(options.sources.begin(), options.sources.end())),
-          printer_(make_printer(sources_, options.language)) {}
+    ProgramPrinter(ProgramRun& run, const std::vector<std::string>& sources, ProgramNarration* narration,
+                   Language language)
+        : run_(run), sources_(std::vector<std::filesystem::path>(sources.begin(), sources.end())),
+          printer_(make_printer(sources_, narration, language)) {}
+
+    void set_console_wording(trace::TextPrinter::ConsoleWording wording) {
+        printer_.set_console_wording(std::move(wording));
+    }
 
     // Prints what arrived; false when standard output failed.
     bool print_new() {
@@ -167,35 +181,103 @@ std::optional<int> print_until_ended(ProgramRun& run, ProgramPrinter& printer, c
     }
 }
 
+// What runs in its own process: a --program PATH with its arguments, or a lesson of one's own.
+struct ProgramPlan {
+    std::string name;  // the program's file name, or the lesson's id
+    std::string path;
+    std::vector<std::string> arguments;
+    std::vector<std::string> sources;
+    std::optional<Narration> narration;
+    std::optional<LessonProgram> lesson_run;  // a lesson's: its check
+};
+
+// Throws std::runtime_error (a narration that does not read) or std::invalid_argument (a parameter).
+ProgramPlan plan_for(const ProgramOptions& options) {
+    ProgramPlan plan;
+    if (!options.lesson) {
+        const std::filesystem::path program(options.program);
+        plan = {program.filename().string(), options.program, options.arguments, options.sources,
+                load_narration_in(program.parent_path(), options.language), std::nullopt};
+        return plan;
+    }
+    const LessonInfo& lesson = *options.lesson;
+    plan.name = lesson.id;
+    plan.path = lesson.executable.string();
+    plan.lesson_run = lesson.program(options.parameters);
+    plan.arguments = plan.lesson_run->prepare({});  // only the parameters: the program makes its own data
+    plan.sources = {(lesson_folder(lesson) / lesson.source_file).string()};
+    plan.narration = Narration::load(Narration::file_for(lesson, options.language));
+    return plan;
+}
+
+// How a run that returned from main ended: a lesson of one's own's check decides, as a built-in one's.
+std::optional<CheckResult> record_end(ProgramRun& run, const ProgramPlan& plan, int64_t code, Language language) {
+    if (!plan.lesson_run) {
+        run.recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), code == 0 ? 1u : 0u, 1});
+        return std::nullopt;
+    }
+    CheckResult check = plan.lesson_run->check({}, static_cast<int>(code));
+    run.recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), check.passed ? 1u : 0u, 0,
+                           {}, check.message_in(language)});
+    return check;
+}
+
 }  // namespace
 
 int run_program_headless(const ProgramOptions& options) {
-    const std::string name = std::filesystem::path(options.program).filename().string();
+    ProgramPlan plan;
     std::unique_ptr<ProgramRun> run;
     try {
-        run = std::make_unique<ProgramRun>(options.program, options.arguments);
-    } catch (const std::runtime_error& error) {
+        plan = plan_for(options);
+        run = std::make_unique<ProgramRun>(plan.path, plan.arguments);
+    } catch (const std::exception& error) {
         print_error(error.what());
         return 1;
     }
-    fmt::print(stderr, "program {} (in its own process)\n", name);
-    ProgramPrinter printer(*run, options);
-    if (std::optional<int> early_exit = print_until_ended(*run, printer, options, name)) return *early_exit;
+    const Language language = options.language;
+    if (options.lesson)
+        fmt::print(stderr, fmt::runtime(language == Language::Korean ? "레슨 {} (프로그램은 자체 프로세스에서 실행됩니다)\n"
+                                                                      : "lesson {} (its program runs in its own process)\n"),
+                   plan.name);
+    else
+        fmt::print(stderr, "program {} (in its own process)\n", plan.name);
+    std::optional<ProgramNarration> narration;
+    if (plan.narration) narration.emplace(*plan.narration);
+    ProgramPrinter printer(*run, plan.sources, narration ? &*narration : nullptr, language);
+    std::vector<std::string> changed;
+    if (options.lesson) {
+        printer.set_console_wording([&lesson = *options.lesson, language](std::string_view line) {
+            return console_line(lesson, line, language);
+        });
+        changed = changed_parameters(*options.lesson, options.parameters);
+    }
+    print_out(transcript_opening(changed, plan.narration ? &*plan.narration : nullptr, language));
+    if (std::optional<int> early_exit = print_until_ended(*run, printer, options, plan.name)) return *early_exit;
 
     const ProgramEnd end = *run->end();
+    std::optional<CheckResult> check;
     if (end.goodbye && end.broken_link.empty()) {
-        const auto code = static_cast<int64_t>(end.goodbye->exit_code);
-        run->recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), code == 0 ? 1u : 0u, 1});
+        check = record_end(*run, plan, static_cast<int64_t>(end.goodbye->exit_code), language);
         if (!printer.print_new()) return 1;
+        print_out(transcript_closing(plan.narration ? &*plan.narration : nullptr));
+        if (!flush_out()) return 1;
     }
     if (!options.trace_out.empty()) {
         if (std::optional<std::string> error = write_trace_file(run->recorder(), options.trace_out,
-                                                                program_trace_header(name, run->recorder(), options.language))) {
+                                                                program_trace_header(plan.name, run->recorder(), language))) {
             print_error(*error);
             return 1;
         }
     }
-    return report_end(end, name, printer);
+    const int exit_code = report_end(end, plan.name, printer);
+    if (exit_code == 0 && check && !check->passed) {
+        print_error(fmt::format(fmt::runtime(language == Language::Korean ? "레슨 {}가 확인에 실패했습니다: {}"
+                                                                          : "lesson {} failed its check: {}"),
+                                plan.name, check->message_in(language)),
+                    language);
+        return 1;
+    }
+    return exit_code;
 }
 
 }  // namespace ovlab::app

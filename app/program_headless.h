@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ovlab/language.h"
+#include "ovlab/lesson_registry.h"
 
 namespace ovlab::app {
 
@@ -16,10 +16,16 @@ struct ProgramOptions {
     Language language = Language::English;
     std::string trace_out;
     int timeout_seconds = 0;              // --timeout S; 0: none (a silent program still stalls)
+    // --lesson ID of a lesson of one's own (LessonInfo::runs_in_own_process): its program, run with
+    // `parameters`, its narration, console wording and check. Null for --program PATH, whose
+    // narration is the narration.<lang>.md next to it when there is one.
+    const LessonInfo* lesson = nullptr;
+    ParameterValues parameters;
 };
 
-// Exit codes (the --help text lists them): 0 the program exited with 0; 1 it exited with another code
-// or standard output or the trace file could not be written; 3 it made no progress or ran past
+// Exit codes (the --help text lists them): 0 the program exited with 0 (and a lesson's check passed);
+// 1 it exited with another code, a lesson's check failed, or standard output or the trace file could
+// not be written; 3 it made no progress or ran past
 // --timeout, and the lab ended it; 4 it crashed (a signal ended it), broke the link, or never
 // connected to the lab (not built with ovlab_add_lab_program). A signal to the lab: stop_signal().
 int run_program_headless(const ProgramOptions& options);

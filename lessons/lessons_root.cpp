@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -10,10 +9,6 @@ namespace ovlab {
 
 std::filesystem::path lessons_root()
 {
-    // A teacher's own copy of the lessons (edited narration) wins over everything.
-    if (const char* dir = std::getenv("OVLAB_LESSONS_DIR"); dir != nullptr && *dir != '\0') {
-        return std::filesystem::path(dir);
-    }
     // Installed layout: <prefix>/bin/overlapped-lab and <prefix>/share/overlapped-lab/lessons.
     if (std::optional<std::filesystem::path> exe = lessons::executable_path()) {
         std::filesystem::path installed =
@@ -29,7 +24,7 @@ std::filesystem::path lessons_root()
 
 std::filesystem::path lesson_folder(const LessonInfo& lesson)
 {
-    return lessons_root() / lesson.id;
+    return lesson.folder.empty() ? lessons_root() / lesson.id : lesson.folder;
 }
 
 std::filesystem::path Narration::file_for(const LessonInfo& lesson, Language language)

@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <cstdlib>
+
 #include "built_in_lessons.h"
 #include "lesson_metadata.h"
+#include "outside_lessons.h"
 #include "ovlab/lesson_registry.h"
 
 namespace ovlab {
@@ -34,16 +37,23 @@ Check check_with_exit_code(const lessons::LessonMetadata& metadata, Check on_suc
     };
 }
 
-LessonInfo lesson_from(const lessons::BuiltInLesson& built_in, const lessons::LessonMetadata& metadata)
+// What lesson.json tells the list, for a built-in lesson and a lesson of one's own alike.
+LessonInfo described_by(std::string id, const lessons::LessonMetadata& metadata)
 {
     LessonInfo lesson;
-    lesson.id = built_in.id;
+    lesson.id = std::move(id);
     lesson.title_en = metadata.title.en;
     lesson.title_ko = metadata.title.ko;
     lesson.source_file = metadata.program;
     lesson.parameters = metadata.parameters;
     lesson.views = metadata.views;
     lesson.console_ko = metadata.console_ko;
+    return lesson;
+}
+
+LessonInfo lesson_from(const lessons::BuiltInLesson& built_in, const lessons::LessonMetadata& metadata)
+{
+    LessonInfo lesson = described_by(built_in.id, metadata);
     lesson.make_program = [built_in, metadata](const ParameterValues& values) {
         LessonProgram program;
         program.id = built_in.id;
@@ -57,14 +67,43 @@ LessonInfo lesson_from(const lessons::BuiltInLesson& built_in, const lessons::Le
     return lesson;
 }
 
+// A lesson of one's own runs its program in its own process (app/program_run.h); its run has the
+// check lesson.json describes and the parameters' name=value arguments, and no entry in this process.
+LessonInfo lesson_from(lessons::OutsideLesson outside)
+{
+    LessonInfo lesson = described_by(outside.id, outside.metadata);
+    lesson.folder = std::move(outside.folder);
+    lesson.executable = std::move(outside.executable);
+    lesson.make_program = [id = lesson.id, metadata = std::move(outside.metadata)](const ParameterValues& values) {
+        LessonProgram program;
+        program.id = id;
+        program.check = check_with_exit_code(metadata, {}, values);
+        return program;
+    };
+    return lesson;
+}
+
 struct LessonList {
     std::vector<LessonInfo> lessons;
     std::vector<std::string> errors;
+
+    void add_folders(const std::vector<std::filesystem::path>& folders)
+    {
+        std::vector<std::string> taken;
+        for (const LessonInfo& lesson : lessons) {
+            taken.push_back(lesson.id);
+        }
+        lessons::OutsideLessonScan scan = lessons::scan_lesson_folders(folders, std::move(taken));
+        for (lessons::OutsideLesson& outside : scan.lessons) {
+            lessons.push_back(lesson_from(std::move(outside)));
+        }
+        errors.insert(errors.end(), scan.errors.begin(), scan.errors.end());
+    }
 };
 
-const LessonList& lesson_list()
+LessonList& lesson_list()
 {
-    static const LessonList list = [] {
+    static LessonList list = [] {
         LessonList read;
         std::vector<std::pair<int, LessonInfo>> ordered;
         for (const lessons::BuiltInLesson& built_in : lessons::built_in_lessons()) {
@@ -81,6 +120,9 @@ const LessonList& lesson_list()
         for (auto& [order, lesson] : ordered) {
             read.lessons.push_back(std::move(lesson));
         }
+        if (const char* folders = std::getenv("OVLAB_LESSONS_DIR"); folders != nullptr) {
+            read.add_folders(lessons::split_lesson_folders(folders));
+        }
         return read;
     }();
     return list;
@@ -96,6 +138,11 @@ const std::vector<LessonInfo>& all_lessons()
 const std::vector<std::string>& lesson_load_errors()
 {
     return lesson_list().errors;
+}
+
+void add_lesson_folders(const std::vector<std::filesystem::path>& folders)
+{
+    lesson_list().add_folders(folders);
 }
 
 const LessonInfo* find_lesson(std::string_view id)

@@ -39,6 +39,13 @@ void LessonController::leave_program() {
 }
 
 void LessonController::open(const LessonInfo& lesson, ParameterValues parameters) {
+#ifndef _WIN32  // the Windows build lists no lesson of one's own (lessons/outside_lessons.cpp)
+    // Bad values go the built-in way: the run's start reports them as run_error().
+    if (lesson.runs_in_own_process() && !check_parameters(lesson, parameters)) {
+        open_own_lesson(lesson, std::move(parameters));
+        return;
+    }
+#endif
     // The peer's sockets belong to the old run: closing them is safe while the server still waits
     // for them (the teardown below cancels whatever it has pending).
     peers_.clear();
@@ -71,7 +78,8 @@ void LessonController::open(const LessonInfo& lesson, ParameterValues parameters
 }
 
 void LessonController::reset() {
-    if (program_) program_->restart();
+    // A lesson of one's own starts again with the parameters set since (the Parameters dialog).
+    if (program_ && !lesson_) program_->restart();
     else if (lesson_ && !recorded_) open(*lesson_, parameters_);
 }
 

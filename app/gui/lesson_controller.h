@@ -54,6 +54,9 @@ public:
     // program: program_end() says how. POSIX only (lesson_controller_program.cpp).
     void open_program(ProgramLaunch launch);
     bool runs_program() const { return program_ != nullptr; }
+    // A lesson of one's own (LessonInfo::runs_in_own_process): open() starts its program as
+    // open_program does, with its parameters; lesson() is then the lesson, its check ends the run.
+    void open_own_lesson(const LessonInfo& lesson, ParameterValues parameters);
     const std::string& program_name() const { return program_name_; }
     // Once the program is gone without returning 0 from main: how it ended (a few words for the
     // toolbar) and where it was then; "" while it runs or after it returned 0.

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "lesson_controller.h"
 #include "ovlab/trace_output.h"
+#include "program_narration.h"
 #include "program_run.h"
 #include "program_sources.h"
 #include "ui_strings.h"
@@ -120,12 +121,7 @@ private:
     void finish(const app::ProgramEnd& end) {
         ended_ = true;
         lessons_.running_ = false;
-        if (end.goodbye && end.broken_link.empty()) {
-            const auto code = static_cast<int64_t>(end.goodbye->exit_code);
-            run_->recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), code == 0 ? 1u : 0u,
-                                     end.goodbye->leaked_handles, {},
-                                     fmt::format(fmt::runtime(tr(Str::StatusProgramExited)), code)});
-        }
+        if (end.goodbye && end.broken_link.empty()) record_end(static_cast<int64_t>(end.goodbye->exit_code), end);
         const trace::State& state = lessons_.trace_.live_state();
         const std::string name = std::filesystem::path(launch_.path).filename().string();
         const std::string thread = last_checkpoint_ ? trace::thread_label(state, last_checkpoint_->thread) : "-";
@@ -150,6 +146,19 @@ private:
             app::print_error(fmt::format("program {}: {}", name, lessons_.program_end_help_));
     }
 
+    // A lesson of one's own ends with its check, as a built-in lesson does; a program with its exit code.
+    void record_end(int64_t code, const app::ProgramEnd& end) {
+        if (const LessonInfo* lesson = lessons_.lesson_) {
+            const CheckResult check = lesson->program(lessons_.parameters_).check({}, static_cast<int>(code));
+            run_->recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code),
+                                     check.passed ? 1u : 0u, 0, {}, check.message_in(ui_language())});
+            return;
+        }
+        run_->recorder().record({trace::EventKind::LessonFinished, 0, static_cast<uint64_t>(code), code == 0 ? 1u : 0u,
+                                 end.goodbye->leaked_handles, {},
+                                 fmt::format(fmt::runtime(tr(Str::StatusProgramExited)), code)});
+    }
+
     LessonController& lessons_;
     const ProgramLaunch launch_;
     std::unique_ptr<app::ProgramRun> run_;
@@ -171,12 +180,30 @@ void LessonController::open_program(ProgramLaunch launch) {
     lesson_ = nullptr;
     serves_peer_ = false;
     parameters_.clear();
-    for (size_t i = 0; i < narration_.size(); ++i) {
+    // A narration.<lang>.md next to the program narrates it as a lesson's does; without one, each step
+    // is explained from what it recorded (panel_narration.cpp).
+    const std::filesystem::path folder = std::filesystem::path(launch.path).parent_path();
+    for (Language language : {Language::English, Language::Korean}) {
+        const size_t i = language == Language::Korean ? 1 : 0;
         narration_[i].reset();
         narration_error_[i].clear();
+        try {
+            narration_[i] = app::load_narration_in(folder, language);
+        } catch (const std::exception& error) {
+            narration_error_[i] = error.what();
+        }
     }
+    ++texts_version_;
     program_name_ = std::filesystem::path(launch.path).filename().string();
     program_ = std::make_unique<ProgramRunDriver>(*this, std::move(launch));
+}
+
+// Its program is next to its lesson.json and narration, so open_program finds the narration there.
+void LessonController::open_own_lesson(const LessonInfo& lesson, ParameterValues parameters) {
+    std::vector<std::string> arguments = lesson.program(parameters).prepare({});  // only the parameters
+    open_program({lesson.executable.string(), std::move(arguments), {(lesson_folder(lesson) / lesson.source_file).string()}});
+    lesson_ = &lesson;
+    parameters_ = std::move(parameters);
 }
 
 }  // namespace ovlab::gui

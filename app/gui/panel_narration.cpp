@@ -26,8 +26,10 @@ std::string generic_text(const GuiContext& ctx) {
     return app::explain_step(*ctx.view.checkpoint, *ctx.view.state, ctx.language);
 }
 
+// A program of one's own with a narration.<lang>.md next to it is narrated as a lesson is.
 bool explains_generically(const GuiContext& ctx) {
-    return !ctx.lessons.lesson() && (ctx.lessons.replaying() || ctx.lessons.runs_program());
+    return !ctx.lessons.lesson() &&
+           (ctx.lessons.replaying() || (ctx.lessons.runs_program() && !ctx.lessons.narration(ctx.language)));
 }
 
 // "## finished" at the end, "## intro" before the first step, else the section of the step shown
@@ -51,7 +53,7 @@ public:
 
     std::string empty_state(const GuiContext& ctx) const override {
         if (explains_generically(ctx)) return {};
-        if (!ctx.lessons.lesson()) return tr(Str::CodeNoLesson);
+        if (!ctx.lessons.lesson() && !ctx.lessons.runs_program()) return tr(Str::CodeNoLesson);
         if (!ctx.lessons.narration(ctx.language)) return ctx.lessons.narration_error(ctx.language);
         return {};
     }

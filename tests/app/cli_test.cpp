@@ -51,6 +51,7 @@ TEST(CommandLine, EmptyValuesAreRefusedNotTakenForAbsentOptions)
 {
     EXPECT_EQ(error_of({"--lesson", ""}), "--lesson needs a lesson id (see --list-lessons)");
     EXPECT_EQ(error_of({"--lesson", "", "--headless"}), "--lesson needs a lesson id (see --list-lessons)");
+    EXPECT_EQ(error_of({"--lessons-dir", "", "--list-lessons"}), "--lessons-dir needs a folder");
     EXPECT_EQ(error_of({"--lesson", "event-file-copy", "--trace-out", ""}), "--trace-out needs a file name");
     EXPECT_EQ(error_of({"--lesson", "event-file-copy", "--screenshot", ""}), "--screenshot needs a file name");
 }

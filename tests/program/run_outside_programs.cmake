@@ -2,24 +2,7 @@ cmake_minimum_required(VERSION 3.25)
 # Installs the build into PREFIX, builds the outside project's three programs with
 # ovlab_add_lab_program, and runs each with `LAB --program ... --headless`, checking the transcript's
 # lines and line numbers, the crash report and the exit codes (docs/design.md §3).
-file(REMOVE_RECURSE ${PREFIX} ${PROJECT_BUILD})
-execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
-    RESULT_VARIABLE status OUTPUT_QUIET ERROR_VARIABLE errors)
-if(NOT status EQUAL 0)
-    message(FATAL_ERROR "cmake --install failed: ${errors}")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${PROJECT_SOURCE} -B ${PROJECT_BUILD} -G ${GENERATOR}
-        -DCMAKE_PREFIX_PATH=${PREFIX} -DCMAKE_BUILD_TYPE=Debug
-        "-DCMAKE_CXX_FLAGS=${FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${FLAGS}"
-    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
-if(NOT status EQUAL 0)
-    message(FATAL_ERROR "configuring the outside project failed:\n${output}\n${errors}")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BUILD}
-    RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
-if(NOT status EQUAL 0)
-    message(FATAL_ERROR "building the outside project failed:\n${output}\n${errors}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../install/install_and_build_outside.cmake)
 
 string(REPEAT "0123456789abcdef" 625 source_text)  # 10,000 bytes: two whole chunks of 4096 and a short one
 file(WRITE ${PROJECT_BUILD}/source.bin "${source_text}")

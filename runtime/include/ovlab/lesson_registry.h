@@ -72,7 +72,13 @@ struct LessonInfo {
     // prepare returns only the arguments that are not parameters (the sample files).
     std::function<LessonProgram(const ParameterValues& values)> make_program;
     std::vector<ConsoleWording> console_ko;  // the program's own lines; common ones are in console_line
+    // A lesson of one's own, found in a folder named by --lessons-dir or OVLAB_LESSONS_DIR: its folder
+    // and its program, built with ovlab_add_lab_lesson, which the lab runs in its own process as it
+    // runs --program PATH. Both empty for a lesson built into the lab (make_program's entry runs it).
+    std::filesystem::path folder;
+    std::filesystem::path executable;
 
+    bool runs_in_own_process() const { return !executable.empty(); }
     const std::string& title(Language language) const { return language == Language::Korean ? title_ko : title_en; }
     const LessonParameter* find_parameter(std::string_view name) const;
     // The run with the defaults changed by `changes`; every parameter is appended to the program's
@@ -93,15 +99,20 @@ std::optional<std::string> parse_parameter(const LessonInfo& lesson, std::string
 // The entries of `changes` that differ from their defaults, as "name=value" in declaration order.
 std::vector<std::string> changed_parameters(const LessonInfo& lesson, const ParameterValues& changes);
 
-// Every lesson whose lesson.json reads well, in list order. A lesson whose file does not read is left
-// out, and lesson_load_errors() says why (one line naming the file).
+// Every lesson whose lesson.json reads well, in list order: the built-in lessons, then the lessons of
+// one's own in the folders $OVLAB_LESSONS_DIR lists. A lesson whose folder does not read is left out,
+// and lesson_load_errors() says why (one line naming the file).
 const std::vector<LessonInfo>& all_lessons();
 const LessonInfo* find_lesson(std::string_view id);
 const std::vector<std::string>& lesson_load_errors();
+// Adds the lessons of one's own in `folders` (--lessons-dir) after those already listed. Call it
+// before taking a pointer into all_lessons(): the list may move.
+void add_lesson_folders(const std::vector<std::filesystem::path>& folders);
 
-// Where lesson folders are at run time: $OVLAB_LESSONS_DIR, else next to the installed binary
-// (../share/overlapped-lab/lessons), else the source tree the binary was built from.
+// Where the built-in lessons' folders (their sources and narration) are at run time: next to the
+// installed binary (../share/overlapped-lab/lessons), else the source tree the binary was built from.
 std::filesystem::path lessons_root();
+// The lesson's folder: its own for a lesson of one's own, else lessons_root() / id.
 std::filesystem::path lesson_folder(const LessonInfo& lesson);
 
 struct LessonSource {

@@ -1,0 +1,127 @@
+// Lessons of one's own: the folder scan finds the good lessons, and every folder that is not one is
+// left out with one line naming it and why.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "outside_lessons.h"
+
+namespace ovlab::lessons {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kLessonJson = R"({
+  "title": {"en": "Mine", "ko": "내 레슨"},
+  "program": "mine.cpp",
+  "check": {"exit_zero_means": {"en": "it worked", "ko": "잘 된 것"}}
+})";
+
+class OutsideLessons : public ::testing::Test {
+protected:
+    void SetUp() override {
+        root_ = fs::temp_directory_path() / ("ovlab-outside-lessons-" + std::to_string(getpid()));
+        fs::remove_all(root_);
+        fs::create_directories(root_);
+    }
+    void TearDown() override { fs::remove_all(root_); }
+
+    static void write(const fs::path& path, const std::string& text) {
+        fs::create_directories(path.parent_path());
+        std::ofstream(path) << text;
+    }
+    // A lesson folder as ovlab_add_lab_lesson leaves it: lesson.json and the program named after it.
+    fs::path lesson(const std::string& id, const std::string& json = kLessonJson, bool with_program = true) {
+        const fs::path folder = root_ / "lessons" / id;
+        write(folder / "lesson.json", json);
+        if (with_program) write(folder / id, "");
+        return folder;
+    }
+
+    fs::path root_;
+};
+
+TEST_F(OutsideLessons, FindsTheLessonsOfAFolderInOrder) {
+    lesson("second", std::string(kLessonJson).replace(1, 0, R"("order": 2,)"));
+    lesson("first", std::string(kLessonJson).replace(1, 0, R"("order": 1,)"));
+    const OutsideLessonScan scan = scan_lesson_folders({root_ / "lessons"}, {});
+    EXPECT_TRUE(scan.errors.empty()) << scan.errors.front();
+    ASSERT_EQ(scan.lessons.size(), 2u);
+    EXPECT_EQ(scan.lessons[0].id, "first");
+    EXPECT_EQ(scan.lessons[1].id, "second");
+    EXPECT_EQ(scan.lessons[0].executable, root_ / "lessons" / "first" / "first");
+    EXPECT_EQ(scan.lessons[0].metadata.title.ko, "내 레슨");
+}
+
+TEST_F(OutsideLessons, AFolderMayBeOneLesson) {
+    const fs::path folder = lesson("mine");
+    const OutsideLessonScan scan = scan_lesson_folders({folder / ""}, {});
+    ASSERT_EQ(scan.lessons.size(), 1u);
+    EXPECT_EQ(scan.lessons[0].id, "mine");
+}
+
+TEST_F(OutsideLessons, AMissingFolderIsOneLine) {
+    const OutsideLessonScan scan = scan_lesson_folders({root_ / "nowhere"}, {});
+    EXPECT_TRUE(scan.lessons.empty());
+    ASSERT_EQ(scan.errors.size(), 1u);
+    EXPECT_NE(scan.errors[0].find("nowhere: lessons folder not found"), std::string::npos) << scan.errors[0];
+}
+
+TEST_F(OutsideLessons, AFolderWithoutLessonJsonIsOneLine) {
+    write(root_ / "empty" / "notes" / "readme.txt", "no lesson here");
+    const OutsideLessonScan scan = scan_lesson_folders({root_ / "empty"}, {});
+    EXPECT_TRUE(scan.lessons.empty());
+    ASSERT_EQ(scan.errors.size(), 1u);
+    EXPECT_NE(scan.errors[0].find("no lesson.json in it or in its folders"), std::string::npos) << scan.errors[0];
+}
+
+TEST_F(OutsideLessons, ACorruptLessonJsonIsLeftOutAndTheOthersStay) {
+    lesson("broken", "{\n  \"title\": {\"en\": \"x\",\n");
+    lesson("good");
+    const OutsideLessonScan scan = scan_lesson_folders({root_ / "lessons"}, {});
+    ASSERT_EQ(scan.lessons.size(), 1u);
+    EXPECT_EQ(scan.lessons[0].id, "good");
+    ASSERT_EQ(scan.errors.size(), 1u);
+    EXPECT_NE(scan.errors[0].find((root_ / "lessons" / "broken" / "lesson.json").string() + ":"), std::string::npos)
+        << scan.errors[0];
+    EXPECT_NE(scan.errors[0].find("not valid JSON"), std::string::npos) << scan.errors[0];
+}
+
+TEST_F(OutsideLessons, ALessonWithoutItsProgramIsOneLine) {
+    lesson("unbuilt", kLessonJson, false);
+    const OutsideLessonScan scan = scan_lesson_folders({root_ / "lessons"}, {});
+    EXPECT_TRUE(scan.lessons.empty());
+    ASSERT_EQ(scan.errors.size(), 1u);
+    EXPECT_NE(scan.errors[0].find("unbuilt/unbuilt: the lesson's program is missing: build the lesson with "
+                                  "ovlab_add_lab_lesson"),
+              std::string::npos)
+        << scan.errors[0];
+}
+
+TEST_F(OutsideLessons, AnIdAlreadyListedIsOneLine) {
+    lesson("event-file-copy");
+    lesson("mine");
+    const fs::path again = root_ / "again";
+    fs::create_directories(again);
+    fs::copy(root_ / "lessons" / "mine", again / "mine");
+    const OutsideLessonScan scan = scan_lesson_folders({root_ / "lessons", again}, {"event-file-copy"});
+    ASSERT_EQ(scan.lessons.size(), 1u);
+    EXPECT_EQ(scan.lessons[0].folder, root_ / "lessons" / "mine");
+    ASSERT_EQ(scan.errors.size(), 2u);
+    EXPECT_NE(scan.errors[0].find("the lesson id 'event-file-copy' is already in the list"), std::string::npos)
+        << scan.errors[0];
+    EXPECT_NE(scan.errors[1].find("again/mine: the lesson id 'mine' is already in the list"), std::string::npos)
+        << scan.errors[1];
+}
+
+TEST(OutsideLessonFolders, AListIsSplitAtItsSeparator) {
+    EXPECT_EQ(split_lesson_folders("/a::/b c:"), (std::vector<fs::path>{"/a", "/b c"}));
+    EXPECT_TRUE(split_lesson_folders("").empty());
+}
+
+}  // namespace
+}  // namespace ovlab::lessons

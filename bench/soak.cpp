@@ -1,17 +1,23 @@
 // A soak run: every lesson, over and over, with random parameters and the actions a class takes —
 // Step, Run, Hold, Release, Reset in the middle of pending I/O, switching lesson and language — and
 // every `report=` seconds one line of what the process holds: resident memory, open descriptors,
-// threads. Over an hour those three must stay flat. Figures, not a test.
+// threads, and next to RSS the heap the program has in use and what malloc holds from the system
+// (so a leak, which grows the first, can be told from allocator behaviour, which grows only the
+// second and RSS). Over an hour they must stay flat. Figures, not a test.
 //
 //   usage: ovlab-soak [minutes=60] [report=60] [seed=1]
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
+
+#include <malloc.h>
 
 #include <fmt/format.h>
 
@@ -44,6 +50,26 @@ size_t open_descriptors() {
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++count;
     return count;
 }
+
+// Bytes handed out by malloc and not yet freed (small blocks plus mmapped large ones), and the bytes
+// malloc holds from the system for them, summed over all its arenas.
+struct Heap {
+    size_t in_use_kb, held_kb;
+};
+
+Heap heap() {
+    const struct mallinfo2 info = mallinfo2();
+    return {(info.uordblks + info.hblkhd) / 1024, (info.arena + info.hblkhd) / 1024};
+}
+
+struct Sample {
+    long rss_kb;
+    Heap heap;
+    size_t fds;
+    long threads;
+};
+
+Sample sample() { return {status_field("VmRSS:"), heap(), open_descriptors(), status_field("Threads:")}; }
 
 struct Tally {
     uint64_t runs = 0, resets = 0, finished = 0, failed_checks = 0, hangs = 0, steps = 0;
@@ -109,12 +135,33 @@ void one_run(const ovlab::LessonInfo& lesson, std::mt19937& random, Tally& tally
     }
 }
 
-void report(double minutes, const Tally& tally) {
+Sample report(double minutes, const Tally& tally) {
+    const Sample now = sample();
     fmt::print("{:7.1f} min  runs {:6}  resets {:5}  finished {:5}  failed checks {:3}  hangs {}  "
-               "RSS {:7} kB  fds {:3}  threads {:3}\n",
-               minutes, tally.runs, tally.resets, tally.finished, tally.failed_checks, tally.hangs,
-               status_field("VmRSS:"), open_descriptors(), status_field("Threads:"));
+               "RSS {:7} kB  heap in use {:7} kB  malloc holds {:7} kB  fds {:3}  threads {:3}\n",
+               minutes, tally.runs, tally.resets, tally.finished, tally.failed_checks, tally.hangs, now.rss_kb,
+               now.heap.in_use_kb, now.heap.held_kb, now.fds, now.threads);
     std::fflush(stdout);
+    return now;
+}
+
+// The first line after the warm-up minute, the last, and the largest of each figure over the run.
+void summary(const Sample& first, const Sample& last, const Sample& most) {
+    const auto row = [](const char* name, const Sample& s) {
+        fmt::print("{:>6}  RSS {:7} kB  heap in use {:7} kB  malloc holds {:7} kB  fds {:3}  threads {:3}\n", name,
+                   s.rss_kb, s.heap.in_use_kb, s.heap.held_kb, s.fds, s.threads);
+    };
+    row("start", first);
+    row("end", last);
+    row("max", most);
+    fmt::print("end - start: RSS {:+} kB  heap in use {:+} kB  fds {:+}  threads {:+}\n", last.rss_kb - first.rss_kb,
+               static_cast<long>(last.heap.in_use_kb) - static_cast<long>(first.heap.in_use_kb),
+               static_cast<long>(last.fds) - static_cast<long>(first.fds), last.threads - first.threads);
+}
+
+Sample largest(const Sample& a, const Sample& b) {
+    return {std::max(a.rss_kb, b.rss_kb), {std::max(a.heap.in_use_kb, b.heap.in_use_kb), std::max(a.heap.held_kb, b.heap.held_kb)},
+            std::max(a.fds, b.fds), std::max(a.threads, b.threads)};
 }
 
 }  // namespace
@@ -126,14 +173,23 @@ int main(int argc, char** argv) {
     const auto& lessons = ovlab::all_lessons();
     Tally tally;
     const auto start = Clock::now();
+    const auto minutes = [&] { return std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count(); };
     auto next_report = start;
+    std::optional<Sample> first, most;
     while (Clock::now() - start < length) {
         if (Clock::now() >= next_report) {
-            report(std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count(), tally);
+            const Sample now = report(minutes(), tally);
+            // The first report (before any run) is not the baseline: lessons' first runs load what
+            // every later run shares.
+            if (next_report > start) {
+                if (!first) first = now;
+                most = most ? largest(*most, now) : now;
+            }
             next_report += every;
         }
         one_run(lessons[random() % lessons.size()], random, tally);
     }
-    report(std::chrono::duration<double, std::ratio<60>>(Clock::now() - start).count(), tally);
+    const Sample last = report(minutes(), tally);
+    if (first) summary(*first, last, largest(*most, last));
     return tally.hangs == 0 ? 0 : 1;
 }

@@ -25,7 +25,9 @@ struct CompiledWording {
 };
 
 // Regular expressions are compiled once per lesson, and each line is worded once: the window
-// asks for every visible console line on every frame.
+// asks for every visible console line on every frame. The lines differ with the lesson's
+// parameters, so run after run would grow the memo without end; past kMemoLines it starts afresh,
+// which costs one more wording of each line on screen (the Console panel shows at most 400).
 class Wordings {
 public:
     explicit Wordings(const LessonInfo& lesson) {
@@ -34,12 +36,16 @@ public:
     }
 
     const std::string& korean(std::string_view line) {
-        auto [at, inserted] = memo_.try_emplace(std::string(line));
-        if (inserted) at->second = word(at->first);
+        if (const auto found = memo_.find(line); found != memo_.end()) return found->second;
+        if (memo_.size() >= kMemoLines) memo_.clear();
+        const auto at = memo_.emplace(std::string(line), std::string()).first;
+        at->second = word(at->first);
         return at->second;
     }
 
 private:
+    static constexpr size_t kMemoLines = 1024;
+
     std::string word(const std::string& line) const {
         for (const CompiledWording& wording : compiled_) {
             std::smatch match;

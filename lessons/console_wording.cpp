@@ -25,7 +25,10 @@ struct CompiledWording {
 };
 
 // Regular expressions are compiled once per lesson, and each line is worded once: the window
-// asks for every visible console line on every frame.
+// asks for every visible console line on every frame. The lines differ with the lesson's
+// parameters, so run after run would grow the memo without end; past kMemoLines it starts afresh,
+// which costs one more wording of each line on screen (the Console panel shows at most 400), and
+// only the lesson asked last keeps its lines.
 class Wordings {
 public:
     explicit Wordings(const LessonInfo& lesson) {
@@ -34,12 +37,18 @@ public:
     }
 
     const std::string& korean(std::string_view line) {
-        auto [at, inserted] = memo_.try_emplace(std::string(line));
-        if (inserted) at->second = word(at->first);
+        if (const auto found = memo_.find(line); found != memo_.end()) return found->second;
+        if (memo_.size() >= kMemoLines) memo_.clear();
+        const auto at = memo_.emplace(std::string(line), std::string()).first;
+        at->second = word(at->first);
         return at->second;
     }
 
+    void forget_lines() { memo_.clear(); }
+
 private:
+    static constexpr size_t kMemoLines = 1024;
+
     std::string word(const std::string& line) const {
         for (const CompiledWording& wording : compiled_) {
             std::smatch match;
@@ -58,9 +67,12 @@ std::string console_line(const LessonInfo& lesson, std::string_view line, Langua
     if (language != Language::Korean) return std::string(line);
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<Wordings>, std::less<>> by_lesson;
+    static Wordings* last_asked = nullptr;  // the window shows one lesson: only its lines are kept
     std::lock_guard lock(mutex);
     std::unique_ptr<Wordings>& wordings = by_lesson[lesson.id];
     if (!wordings) wordings = std::make_unique<Wordings>(lesson);
+    if (last_asked && last_asked != wordings.get()) last_asked->forget_lines();
+    last_asked = wordings.get();
     return wordings->korean(line);
 }
 

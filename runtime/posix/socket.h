@@ -28,10 +28,12 @@ namespace ovlab::posix {
 
 class SocketObject : public StreamObject {
 public:
-    SocketObject(int fd, int windows_family, bool overlapped)
-        : StreamObject(trace::HandleKind::Socket, fd, overlapped), family_(windows_family) {}
+    SocketObject(int fd, int windows_family, bool overlapped, bool datagram = false)
+        : StreamObject(trace::HandleKind::Socket, fd, overlapped), family_(windows_family), datagram_(datagram) {}
 
     int family() const { return family_; }
+    // SOCK_DGRAM (UDP): messages keep their boundaries, there is no connection (§21).
+    bool datagram() const { return datagram_; }
     std::string describe() const override;
     // The socket's view of a finished op: the end of the stream is a successful 0-byte receive;
     // errors map as AFD maps them (a reset is STATUS_CONNECTION_RESET).
@@ -68,6 +70,7 @@ public:
 
 private:
     int family_;
+    bool datagram_;
     mutable std::mutex state_mutex_;
     State state_;
 };

@@ -48,7 +48,7 @@ int add_datagram_addresses(const WsaTransfer& t, const SocketObject& socket, Str
         if (const int error = net::address_from_windows(t.to, t.to_length, transfer.address)) return error;
         if (net::windows_family(transfer.address) != socket.family()) return WSAEFAULT;
     } else if (t.send && !state.connected) {
-        return WSAENOTCONN;
+        return state.bound ? WSAENOTCONN : WSAEINVAL;
     }
     if (t.send) return 0;
     if (!state.bound) return WSAEINVAL;  // nothing can arrive at a socket with no address

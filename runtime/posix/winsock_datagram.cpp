@@ -36,8 +36,8 @@ extern "C" int WSAAPI WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCoun
     t.to_length = iTolen;
     if (tracing() && lpCompletionRoutine) t.routine_name = ovlab::callsite_argument(8);
     ApiCall call("WSASendTo", [&] {
-        return fmt::format("{}, {}", wsa_arguments(t, "lpNumberOfBytesSent", fmt::format("dwFlags={}", message_flags(dwFlags))),
-                           to_argument(5, lpTo, iTolen));
+        return wsa_arguments(t, "lpNumberOfBytesSent", fmt::format("dwFlags={}", message_flags(dwFlags)),
+                             to_argument(5, lpTo, iTolen));
     });
     return call.returns_int(wsa_result(wsa_transfer(t, call.tracing())));
 }
@@ -54,7 +54,7 @@ extern "C" int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCo
     ApiCall call("WSARecvFrom", [&] {
         const std::string shown = pointer_argument("lpFlags", 4, lpFlags);
         const std::string flags = lpFlags ? fmt::format("{} ({})", shown, message_flags(*lpFlags)) : shown;
-        return fmt::format("{}, {}", wsa_arguments(t, "lpNumberOfBytesRecvd", flags), from_argument(5, lpFrom, lpFromlen));
+        return wsa_arguments(t, "lpNumberOfBytesRecvd", flags, from_argument(5, lpFrom, lpFromlen));
     });
     if (!lpFlags) return call.returns_int(wsa_fail(WSAEFAULT));
     const int result = wsa_transfer(t, call.tracing());

@@ -183,12 +183,16 @@ int wsa_transfer(const WsaTransfer& t, bool tracing) {
     return reenabling(*socket, t.send, t.send ? sent_from(*socket, result) : result);
 }
 
-std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags) {
+std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags,
+                          const std::string& address) {
     uint64_t total = 0;
     for (DWORD i = 0; t.buffers && i < t.count; ++i) total += t.buffers[i].len;
-    return fmt::format("{}, {}, dwBufferCount={}, {}, {}, {}, lpCompletionRoutine={}", socket_argument("s", 0, t.s),
+    // WSASendTo and WSARecvFrom have two address parameters before lpOverlapped.
+    const size_t overlapped_index = address.empty() ? 5 : 7;
+    return fmt::format("{}, {}, dwBufferCount={}, {}, {}{}, {}, lpCompletionRoutine={}", socket_argument("s", 0, t.s),
                        buffers_argument(1, t.count, total), t.count, pointer_argument(count_name, 3, t.transferred),
-                       flags, overlapped_argument("lpOverlapped", 5, t.overlapped),
+                       flags, address.empty() ? "" : ", " + address,
+                       overlapped_argument("lpOverlapped", overlapped_index, t.overlapped),
                        t.routine ? (t.routine_name.empty() ? "routine" : t.routine_name) : "NULL");
 }
 

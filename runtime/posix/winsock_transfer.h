@@ -33,7 +33,9 @@ int wsa_transfer(const WsaTransfer& t, bool tracing);
 // send/recv/sendto/recvfrom: one buffer, always blocking (or WSAEWOULDBLOCK on a non-blocking
 // socket). The bytes moved, or SOCKET_ERROR.
 int simple_transfer(WsaTransfer t, char* buf, int len, bool tracing);
-// The trace's argument text of WSASend/WSARecv (and their datagram forms), up to the routine.
-std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags);
+// The trace's argument text of WSASend/WSARecv; `address` is the text of the two address
+// parameters of WSASendTo/WSARecvFrom (empty for WSASend/WSARecv).
+std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags,
+                          const std::string& address = {});
 
 }  // namespace ovlab::posix

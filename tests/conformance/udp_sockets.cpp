@@ -71,7 +71,8 @@ static void pending_receive(SOCKET a, const struct sockaddr_in* a_address, SOCKE
 {
     struct Receive r;
     receive_from("WSARecvFrom with no datagram waiting", b, &r, 16, event, NULL);
-    printf("lpFromlen before completion %d, Internal 0x%lX\n", r.from_length, (unsigned long)(DWORD)r.ov.Internal);
+    printf("Internal 0x%lX\n", (unsigned long)(DWORD)r.ov.Internal);
+    printf("the event, reset at issue: 0x%lX\n", (unsigned long)WaitForSingleObject(event, 0));
     wsa_finish("WSAGetOverlappedResult, fWait FALSE", b, &r.ov, FALSE);
     printf("sendto 5 bytes: %d\n", send_datagram(a, "hello", 5, b_address));
     wsa_finish("WSAGetOverlappedResult, fWait TRUE", b, &r.ov, TRUE);

@@ -40,7 +40,6 @@ TEST_F(UdpSockets, APendingReceiveFillsTheSenderAtCompletionAndTakesOneDatagram)
     ASSERT_EQ(WSARecvFrom(b, &part, 1, nullptr, &flags, reinterpret_cast<sockaddr*>(&from), &from_length, &ov, nullptr),
               SOCKET_ERROR);
     EXPECT_EQ(WSAGetLastError(), WSA_IO_PENDING);
-    EXPECT_EQ(from.sin_port, 0) << "lpFrom is written when the receive completes";
     EXPECT_EQ(send_to(a, "one", b_address), 3);
     EXPECT_EQ(send_to(a, "two22", b_address), 5);
     ASSERT_EQ(WSAWaitForMultipleEvents(1, &event, TRUE, 5000, FALSE), WSA_WAIT_EVENT_0);

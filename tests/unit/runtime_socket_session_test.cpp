@@ -121,8 +121,10 @@ int datagram_lesson(int, char**) {
               SOCKET_ERROR);
     WSAOVERLAPPED so = {};
     so.hEvent = WSACreateEvent();
-    note_callsite(__LINE__, "s, &part, 1, NULL, 0, (sockaddr*)&address, sizeof address, &so, NULL");
-    WSASendTo(s, &part, 1, nullptr, 0, reinterpret_cast<sockaddr*>(&address), sizeof address, &so, nullptr);
+    char message[] = "datagram";
+    WSABUF out = {8, message};
+    note_callsite(__LINE__, "s, &out, 1, NULL, 0, (sockaddr*)&address, sizeof address, &so, NULL");
+    WSASendTo(s, &out, 1, nullptr, 0, reinterpret_cast<sockaddr*>(&address), sizeof address, &so, nullptr);
     DWORD got = 0;
     EXPECT_TRUE(WSAGetOverlappedResult(s, &ro, &got, TRUE, &flags));
     EXPECT_EQ(got, 8u);

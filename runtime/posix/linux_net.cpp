@@ -149,6 +149,17 @@ int create_stream_socket(int windows_family) {
     return fd;
 }
 
+int create_datagram_socket(int windows_family) {
+    const int family = linux_family(windows_family);
+    if (family < 0) return -EAFNOSUPPORT;
+    const int fd = ::socket(family, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
+    return fd < 0 ? -errno : fd;
+}
+
+int connect_datagram(int fd, const Address& address) {
+    return result_of(::connect(fd, reinterpret_cast<const sockaddr*>(address.bytes), address.length));
+}
+
 void close_descriptor(int fd) {
     if (fd >= 0) ::close(fd);
 }

@@ -44,6 +44,11 @@ bool parse_ipv4_classic(const char* text, uint32_t* network_order);
 // A TCP socket (windows_family AF_INET or AF_INET6) with SO_REUSEADDR on: Windows lets a server
 // bind a port whose earlier connections are still in TIME_WAIT, Linux only with that option.
 int create_stream_socket(int windows_family);
+// A UDP socket, without SO_REUSEADDR: on Linux it would let two UDP sockets share a port, and
+// Windows refuses the second bind.
+int create_datagram_socket(int windows_family);
+// connect() on a UDP socket: only sets the default peer (immediate, never waits).
+int connect_datagram(int fd, const Address& address);
 void close_descriptor(int fd);
 int bind(int fd, const Address& address);
 int listen(int fd, int backlog);

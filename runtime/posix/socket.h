@@ -1,10 +1,13 @@
-// Socket objects: a TCP socket is a stream handle (stream.h) in the handle table, so SOCKET values
+// Socket objects: a TCP or UDP socket is a stream handle (stream.h) in the handle table, so SOCKET values
 // are HANDLE values and ReadFile, WriteFile, ReadFileEx, CancelIoEx and GetOverlappedResult work on
 // them, as on Windows.
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Only TCP over IPv4/IPv6. WSAAsyncSelect, UDP and TransmitFile are not provided; WSAEventSelect
-//   records FD_READ, FD_WRITE, FD_ACCEPT and FD_CLOSE only (network_events.h).
+// - Only TCP and UDP over IPv4/IPv6. WSAAsyncSelect and TransmitFile are not provided;
+//   WSAEventSelect records FD_READ, FD_WRITE, FD_ACCEPT and FD_CLOSE only (network_events.h).
+// - UDP: an ICMP "port unreachable" is not reported to a later receive (Windows: WSAECONNRESET);
+//   no WSARecvMsg or multicast options; select() and WSAEventSelect not compared with
+//   Windows on UDP.
 // - AcceptEx with address lengths too short fails at once with WSAEFAULT; Windows pends and reports
 //   the problem at completion.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
@@ -28,10 +31,12 @@ namespace ovlab::posix {
 
 class SocketObject : public StreamObject {
 public:
-    SocketObject(int fd, int windows_family, bool overlapped)
-        : StreamObject(trace::HandleKind::Socket, fd, overlapped), family_(windows_family) {}
+    SocketObject(int fd, int windows_family, bool overlapped, bool datagram = false)
+        : StreamObject(trace::HandleKind::Socket, fd, overlapped), family_(windows_family), datagram_(datagram) {}
 
     int family() const { return family_; }
+    // SOCK_DGRAM (UDP): messages keep their boundaries, there is no connection (§21).
+    bool datagram() const { return datagram_; }
     std::string describe() const override;
     // The socket's view of a finished op: the end of the stream is a successful 0-byte receive;
     // errors map as AFD maps them (a reset is STATUS_CONNECTION_RESET).
@@ -68,6 +73,7 @@ public:
 
 private:
     int family_;
+    bool datagram_;
     mutable std::mutex state_mutex_;
     State state_;
 };

@@ -195,9 +195,16 @@ bool StreamObject::conclude(const std::shared_ptr<StreamOp>& op, int64_t result,
     const bool receives = op->kind == StreamOpKind::Receive || op->kind == StreamOpKind::WaitReadable;
     if (receives && effective == 0 && self.receive_reset_) effective = -ECONNRESET;
     *status = result == -ECANCELED ? op->cancel_status : self.completion_status(op->kind, effective, op->requested);
-    // A WaitReadable op's result says data/end, never a byte count; a failed request moved nothing.
+    // A datagram longer than the buffers: a warning, with the bytes that fit (§21).
+    if (result >= 0 && op->truncated()) *status = kStatusBufferOverflow;
+    if (result >= 0 && op->datagram && op->kind == StreamOpKind::Receive && op->received_from) {
+        op->address.length = op->message.msg_namelen;
+        op->received_from(op->address);
+    }
+    // A WaitReadable op's result says data/end, never a byte count; a request that failed (an
+    // error, not a warning) moved nothing.
     const bool counts_bytes = op->kind == StreamOpKind::Receive || op->kind == StreamOpKind::Send;
-    *bytes = nt_success(*status) && counts_bytes ? op->moved : 0;
+    *bytes = nt_severity(*status) != NtSeverity::Error && counts_bytes ? op->moved : 0;
     if (op->kind == StreamOpKind::Receive && *bytes > 0) self.received(*bytes);
     return false;
 }

@@ -55,7 +55,13 @@ struct StreamTransfer {
     bool peek = false;         // MSG_PEEK
     bool wait_all = false;     // MSG_WAITALL: a receive completes only when every buffer is full
     bool out_of_band = false;  // MSG_OOB
-    net::Address address;      // Connect: where to
+    // A datagram (UDP) socket: one receive takes one datagram, and a datagram longer than the
+    // buffers completes with STATUS_BUFFER_OVERFLOW and the bytes that fit (the rest is lost).
+    bool datagram = false;
+    net::Address address;      // Connect: where to; a datagram Send: to whom (empty: the connected peer)
+    // A datagram Receive: runs on the thread that finishes it, before the request completes, with
+    // the sender's address (WSARecvFrom's lpFrom is filled at completion).
+    std::function<void(const net::Address& from)> received_from;
     // Accept and Connect: runs on the thread that finishes the op, before the request completes,
     // with the connection's descriptor (Accept: a new one, now the callee's) and its two
     // addresses. Returns 0, or an NTSTATUS that fails the request. With buffers, the first

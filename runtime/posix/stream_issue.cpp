@@ -43,7 +43,7 @@ void complete_at_issue(IoRequest& request, uint64_t length, uint32_t status, uin
 
 void finish_released(IoRequest* request, uint32_t status, uint64_t bytes) {
     request->decided_status = status;
-    request_finished(request, nt_success(status) ? static_cast<int64_t>(bytes) : -1);
+    request_finished(request, nt_severity(status) != NtSeverity::Error ? static_cast<int64_t>(bytes) : -1);
 }
 
 // A send the kernel took at once whose completion must wait for room (a pipe's buffer quota,
@@ -107,8 +107,9 @@ IssueOutcome StreamObject::issue(const std::shared_ptr<StreamObject>& self, Stre
         uint32_t status = 0;
         uint64_t bytes = 0;
         conclude(op, result, &status, &bytes);
-        // Immediate failure: no notification at all, the event stays reset (§3).
-        if (!nt_success(status)) return {IssueOutcome::Kind::Failed, status};
+        // Immediate failure: no notification at all, the event stays reset (§3). A warning
+        // (a datagram cut short) is a completion: every notification happens (§21).
+        if (nt_severity(status) == NtSeverity::Error) return {IssueOutcome::Kind::Failed, status};
         if (gate && !gate->may_complete(bytes, nullptr))
             return pend_at_gate(gate, std::move(request), transfer.total_length(), bytes);
         complete_at_issue(*request, transfer.total_length(), status, bytes);

@@ -11,6 +11,11 @@ void StreamOp::prepare_message() {
     message = {};
     message.msg_iov = segments.data() + first_segment;
     message.msg_iovlen = segments.size() - first_segment;
+    if (!datagram) return;
+    const bool receive = kind == StreamOpKind::Receive;
+    if (!receive && address.length == 0) return;  // a connected UDP socket sends to its peer
+    message.msg_name = address.bytes;
+    message.msg_namelen = receive ? sizeof address.bytes : address.length;
 }
 
 bool StreamOp::advance(int64_t result) {
@@ -64,8 +69,10 @@ std::shared_ptr<StreamOp> make_stream_op(const std::shared_ptr<StreamObject>& ow
     if (transfer.kind == StreamOpKind::Send) op->flags |= MSG_NOSIGNAL;  // a closed peer is an error, not SIGPIPE
     // Windows completes a stream send when every byte is in the transport; a receive returns what
     // has arrived, unless MSG_WAITALL asks for all of it.
-    op->whole = transfer.kind == StreamOpKind::Send || (transfer.wait_all && !transfer.peek);
+    op->whole = transfer.kind == StreamOpKind::Send || (transfer.wait_all && !transfer.peek && !transfer.datagram);
     op->address = transfer.address;
+    op->datagram = transfer.datagram;
+    op->received_from = transfer.received_from;
     op->prepare_message();
     return op;
 }

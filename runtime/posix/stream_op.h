@@ -32,6 +32,8 @@ struct StreamOp {
     socklen_t address_length = 0;
     std::function<uint32_t(int, const net::Address&, const net::Address&)> established;
     std::vector<StreamBuffer> then_buffers;  // AcceptEx's first receive, ConnectEx's first send
+    bool datagram = false;                   // `address` is the datagram's target or its sender
+    std::function<void(const net::Address&)> received_from;
 
     bool connect_started = false;               // Connect: the non-blocking connect() was made
     uint32_t cancel_status = kStatusCancelled;  // what a cancelled op reports (closesocket: aborted)
@@ -44,8 +46,10 @@ struct StreamOp {
     // lock held.
     std::function<void(uint32_t status, uint64_t bytes)> done;
 
-    // Points `message` at the segments not yet transferred.
+    // Points `message` at the segments not yet transferred (and, for a datagram, at `address`).
     void prepare_message();
+    // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC).
+    bool truncated() const { return datagram && kind == StreamOpKind::Receive && (message.msg_flags & MSG_TRUNC); }
     // Accounts for `result` bytes moved; true when the op must go on (a partial send, or a
     // MSG_WAITALL receive that is not full yet).
     bool advance(int64_t result);

@@ -150,7 +150,7 @@ int get_option(SOCKET s, int level, int name, char* value, int* length) {
             case SO_RCVTIMEO: number = static_cast<int>(state.receive_timeout); break;
             case SO_SNDTIMEO: number = static_cast<int>(state.send_timeout); break;
             case SO_ERROR: number = socket_error(*socket); break;
-            case SO_TYPE: number = SOCK_STREAM; break;
+            case SO_TYPE: number = socket->datagram() ? SOCK_DGRAM : SOCK_STREAM; break;
             case SO_ACCEPTCONN: number = state.listening; break;
             default: return wsa_fail(WSAENOPROTOOPT);
         }

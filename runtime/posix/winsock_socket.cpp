@@ -25,12 +25,13 @@ SOCKET socket_fail(int error) {
 SOCKET create_socket(int af, int type, int protocol, GROUP group, bool overlapped) {
     if (!winsock_started()) return socket_fail(WSANOTINITIALISED);
     if (af != AF_INET && af != AF_INET6) return socket_fail(WSAEAFNOSUPPORT);
-    if (type != SOCK_STREAM) return socket_fail(WSAESOCKTNOSUPPORT);  // the lab has TCP only
-    if (protocol != 0 && protocol != IPPROTO_TCP) return socket_fail(WSAEPROTONOSUPPORT);
+    if (type != SOCK_STREAM && type != SOCK_DGRAM) return socket_fail(WSAESOCKTNOSUPPORT);  // TCP and UDP only
+    const bool datagram = type == SOCK_DGRAM;
+    if (protocol != 0 && protocol != (datagram ? IPPROTO_UDP : IPPROTO_TCP)) return socket_fail(WSAEPROTONOSUPPORT);
     if (group != 0) return socket_fail(WSAEINVAL);  // socket groups are reserved
-    const int fd = net::create_stream_socket(af);
+    const int fd = datagram ? net::create_datagram_socket(af) : net::create_stream_socket(af);
     if (fd < 0) return socket_fail(net::wsa_error_from_errno(-fd));
-    const HANDLE handle = insert_handle(std::make_shared<SocketObject>(fd, af, overlapped));
+    const HANDLE handle = insert_handle(std::make_shared<SocketObject>(fd, af, overlapped, datagram));
     remember_socket_value(reinterpret_cast<SOCKET>(handle));
     return reinterpret_cast<SOCKET>(handle);
 }
@@ -81,6 +82,7 @@ int bind_socket(SOCKET s, const sockaddr* name, int namelen) {
 int listen_socket(SOCKET s, int backlog) {
     std::shared_ptr<SocketObject> socket = usable_socket(s);
     if (!socket) return SOCKET_ERROR;
+    if (socket->datagram()) return wsa_fail(WSAEOPNOTSUPP);  // UDP has no connections to wait for
     const SocketObject::State state = socket->state();
     if (state.connected) return wsa_fail(WSAEISCONN);
     if (!state.bound) return wsa_fail(WSAEINVAL);  // Linux would bind a random port; Windows refuses
@@ -104,6 +106,7 @@ struct AcceptedConnection {
 SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
     std::shared_ptr<SocketObject> socket = usable_socket(s);
     if (!socket) return INVALID_SOCKET;
+    if (socket->datagram()) return socket_fail(WSAEOPNOTSUPP);
     const SocketObject::State state = socket->state();
     if (!state.listening) return socket_fail(WSAEINVAL);
     const int needed = socket->family() == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
@@ -137,6 +140,17 @@ SOCKET accept_socket(SOCKET s, sockaddr* addr, int* addrlen, bool tracing) {
     return reinterpret_cast<SOCKET>(handle);
 }
 
+// connect() on UDP only names the default peer: it is immediate, and may be made again.
+int connect_datagram(SocketObject& socket, const net::Address& peer) {
+    if (const int result = net::connect_datagram(socket.fd(), peer); result < 0)
+        return wsa_fail(net::wsa_error_from_errno(-result));
+    socket.update([](SocketObject::State& st) {
+        st.bound = true;
+        st.connected = true;
+    });
+    return 0;
+}
+
 int connect_socket(SOCKET s, const sockaddr* name, int namelen, bool tracing) {
     std::shared_ptr<SocketObject> socket = usable_socket(s);
     if (!socket) return SOCKET_ERROR;
@@ -144,6 +158,7 @@ int connect_socket(SOCKET s, const sockaddr* name, int namelen, bool tracing) {
     transfer.kind = StreamOpKind::Connect;
     if (const int error = net::address_from_windows(name, namelen, transfer.address)) return wsa_fail(error);
     if (net::windows_family(transfer.address) != socket->family()) return wsa_fail(WSAEFAULT);
+    if (socket->datagram()) return connect_datagram(*socket, transfer.address);
     const SocketObject::State state = socket->state();
     if (state.listening) return wsa_fail(WSAEINVAL);
     if (state.connected) return wsa_fail(WSAEISCONN);

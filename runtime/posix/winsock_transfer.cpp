@@ -4,6 +4,7 @@
 // the fields are final, and every notification still happens), SOCKET_ERROR + WSA_IO_PENDING
 // (everything happens later), or SOCKET_ERROR + another error (nothing will happen).
 #include <winsock2.h>
+#include <ws2tcpip.h>
 
 #include <fmt/format.h>
 
@@ -17,35 +18,48 @@
 #include "socket.h"
 #include "trace_hooks.h"
 #include "winsock_arguments.h"
+#include "winsock_transfer.h"
 
 namespace ovlab::posix {
 namespace {
 
 using trace::OverlappedField;
 
-struct WsaTransfer {
-    bool send = false;
-    SOCKET s = INVALID_SOCKET;
-    LPWSABUF buffers = nullptr;
-    DWORD count = 0;
-    LPDWORD transferred = nullptr;
-    DWORD flags = 0;
-    LPWSAOVERLAPPED overlapped = nullptr;
-    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine = nullptr;
-    std::string routine_name;
-    const char* api = "WSARecv";
-};
-
-StreamTransfer stream_transfer(const WsaTransfer& t) {
+StreamTransfer stream_transfer(const WsaTransfer& t, const SocketObject& socket) {
     StreamTransfer transfer;
+    transfer.datagram = socket.datagram();
     for (DWORD i = 0; i < t.count; ++i) transfer.buffers.push_back({t.buffers[i].buf, t.buffers[i].len});
     transfer.peek = !t.send && (t.flags & MSG_PEEK);
     transfer.wait_all = !t.send && (t.flags & MSG_WAITALL);
     transfer.out_of_band = (t.flags & MSG_OOB) != 0;
     // A zero-byte receive waits for data and consumes none (the readiness idiom of IOCP servers).
+    // On UDP it takes a datagram like any receive.
     if (t.send) transfer.kind = StreamOpKind::Send;
-    else transfer.kind = transfer.total_length() == 0 ? StreamOpKind::WaitReadable : StreamOpKind::Receive;
+    else if (transfer.total_length() == 0 && !transfer.datagram) transfer.kind = StreamOpKind::WaitReadable;
+    else transfer.kind = StreamOpKind::Receive;
     return transfer;
+}
+
+// The datagram parts of a UDP request, checked as Windows checks them when it is issued: 0 or a
+// Winsock error.
+int add_datagram_addresses(const WsaTransfer& t, const SocketObject& socket, StreamTransfer& transfer) {
+    const SocketObject::State state = socket.state();
+    if (t.send && t.to) {
+        if (const int error = net::address_from_windows(t.to, t.to_length, transfer.address)) return error;
+        if (net::windows_family(transfer.address) != socket.family()) return WSAEFAULT;
+    } else if (t.send && !state.connected) {
+        return state.bound ? WSAENOTCONN : WSAEINVAL;
+    }
+    if (t.send) return 0;
+    if (!state.bound) return WSAEINVAL;  // nothing can arrive at a socket with no address
+    if (!t.from) return 0;
+    const int needed = socket.family() == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
+    if (!t.from_length || *t.from_length < needed) return WSAEFAULT;
+    transfer.received_from = [from = t.from, from_length = t.from_length](const net::Address& sender) {
+        net::write_windows_address(sender, from);
+        *from_length = net::windows_address_length(sender);
+    };
+    return 0;
 }
 
 // ws2_32's completion routine call: the Winsock error (10054 for a reset), the bytes, the request's
@@ -88,6 +102,8 @@ int issue_overlapped(const WsaTransfer& t, const std::shared_ptr<SocketObject>& 
     const IssueOutcome outcome = StreamObject::issue(socket, std::move(transfer), std::move(request));
     switch (outcome.kind) {
         case IssueOutcome::Kind::Completed:
+            // A datagram cut short completed too (every notification happens) but reports WSAEMSGSIZE.
+            if (!nt_success(outcome.status)) return fail_with_status(outcome.status);
             if (t.transferred) *t.transferred = static_cast<DWORD>(outcome.bytes);
             return 0;
         case IssueOutcome::Kind::Pending: return wsa_fail(WSA_IO_PENDING);
@@ -141,6 +157,15 @@ int reenabling(const SocketObject& socket, bool send, int result) {
     return result;
 }
 
+// A UDP socket a datagram was sent from has an address now (the system picked it).
+int sent_from(SocketObject& socket, int result) {
+    if (socket.datagram() && (result == 0 || last_error() == WSA_IO_PENDING))
+        socket.update([](SocketObject::State& state) { state.bound = true; });
+    return result;
+}
+
+}  // namespace
+
 int wsa_transfer(const WsaTransfer& t, bool tracing) {
     if (!winsock_started()) return wsa_fail(WSANOTINITIALISED);
     std::shared_ptr<SocketObject> socket = lookup_socket(t.s);
@@ -149,39 +174,41 @@ int wsa_transfer(const WsaTransfer& t, bool tracing) {
     if (t.count == 0) return wsa_fail(WSAEINVAL);
     const SocketObject::State state = socket->state();
     if (t.send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
-    StreamTransfer transfer = stream_transfer(t);
+    StreamTransfer transfer = stream_transfer(t, *socket);
+    if (socket->datagram())
+        if (const int error = add_datagram_addresses(t, *socket, transfer)) return wsa_fail(error);
     // Windows: a non-overlapped socket blocks, and never queues the routine or a packet.
-    if (socket->overlapped() && t.overlapped) return reenabling(*socket, t.send, issue_overlapped(t, socket, std::move(transfer)));
-    return reenabling(*socket, t.send, transfer_blocking(t, socket, transfer, tracing));
+    const int result = socket->overlapped() && t.overlapped ? issue_overlapped(t, socket, std::move(transfer))
+                                                            : transfer_blocking(t, socket, transfer, tracing);
+    return reenabling(*socket, t.send, t.send ? sent_from(*socket, result) : result);
 }
 
-std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags) {
+std::string wsa_arguments(const WsaTransfer& t, const char* count_name, const std::string& flags,
+                          const std::string& address) {
     uint64_t total = 0;
     for (DWORD i = 0; t.buffers && i < t.count; ++i) total += t.buffers[i].len;
-    return fmt::format("{}, {}, dwBufferCount={}, {}, {}, {}, lpCompletionRoutine={}", socket_argument("s", 0, t.s),
+    // WSASendTo and WSARecvFrom have two address parameters before lpOverlapped.
+    const size_t overlapped_index = address.empty() ? 5 : 7;
+    return fmt::format("{}, {}, dwBufferCount={}, {}, {}{}, {}, lpCompletionRoutine={}", socket_argument("s", 0, t.s),
                        buffers_argument(1, t.count, total), t.count, pointer_argument(count_name, 3, t.transferred),
-                       flags, overlapped_argument("lpOverlapped", 5, t.overlapped),
+                       flags, address.empty() ? "" : ", " + address,
+                       overlapped_argument("lpOverlapped", overlapped_index, t.overlapped),
                        t.routine ? (t.routine_name.empty() ? "routine" : t.routine_name) : "NULL");
 }
 
-// send()/recv(): one buffer, always blocking (or WSAEWOULDBLOCK on a non-blocking socket).
-int simple_transfer(bool send, SOCKET s, char* buf, int len, int flags, bool tracing) {
+int simple_transfer(WsaTransfer t, char* buf, int len, bool tracing) {
     if (len < 0) return wsa_fail(WSAEINVAL);
     if (!buf && len > 0) return wsa_fail(WSAEFAULT);
     WSABUF buffer{static_cast<ULONG>(len), buf};
     DWORD done = 0;
-    WsaTransfer t{send, s, &buffer, 1, &done, static_cast<DWORD>(flags)};
-    t.api = send ? "send" : "recv";
-    if (!winsock_started()) return wsa_fail(WSANOTINITIALISED);
-    std::shared_ptr<SocketObject> socket = lookup_socket(s);
-    if (!socket) return wsa_fail(WSAENOTSOCK);
-    const SocketObject::State state = socket->state();
-    if (send ? state.send_shut : state.receive_shut) return wsa_fail(WSAESHUTDOWN);
-    if (reenabling(*socket, send, transfer_blocking(t, socket, stream_transfer(t), tracing)) != 0) return SOCKET_ERROR;
+    t.buffers = &buffer;
+    t.count = 1;
+    t.transferred = &done;
+    t.overlapped = nullptr;  // never overlapped: wsa_transfer blocks
+    if (wsa_transfer(t, tracing) != 0) return SOCKET_ERROR;
     return static_cast<int>(done);
 }
 
-}  // namespace
 }  // namespace ovlab::posix
 
 using namespace ovlab::posix;
@@ -221,7 +248,10 @@ extern "C" int WSAAPI recv(SOCKET s, char* buf, int len, int flags) {
         return fmt::format("{}, {}, len={}, flags={}", socket_argument("s", 0, s), pointer_argument("buf", 1, buf), len,
                            message_flags(static_cast<DWORD>(flags)));
     });
-    return call.returns_int(wsa_result(simple_transfer(false, s, buf, len, flags, call.tracing())));
+    WsaTransfer t{false, s};
+    t.flags = static_cast<DWORD>(flags);
+    t.api = "recv";
+    return call.returns_int(wsa_result(simple_transfer(t, buf, len, call.tracing())));
 }
 
 extern "C" int WSAAPI send(SOCKET s, const char* buf, int len, int flags) {
@@ -230,5 +260,8 @@ extern "C" int WSAAPI send(SOCKET s, const char* buf, int len, int flags) {
                            message_flags(static_cast<DWORD>(flags)));
     });
     // The kernel only reads the buffer of a send; the transfer type is shared with receives.
-    return call.returns_int(wsa_result(simple_transfer(true, s, const_cast<char*>(buf), len, flags, call.tracing())));
+    WsaTransfer t{true, s};
+    t.flags = static_cast<DWORD>(flags);
+    t.api = "send";
+    return call.returns_int(wsa_result(simple_transfer(t, const_cast<char*>(buf), len, call.tracing())));
 }

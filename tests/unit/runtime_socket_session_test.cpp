@@ -1,6 +1,7 @@
 // Sockets and pipes inside a lesson session: a held network completion keeps a WSARecv visibly
 // pending, the trace names the request, and a reset ends a lesson whose threads wait in blocking
-// socket calls or have receives pending, leaving nothing behind.
+// socket calls or have receives pending, leaving nothing behind. The trace shows WSARecvFrom and
+// WSASendTo with their addresses in place.
 #include <winsock2.h>
 
 #include <chrono>
@@ -96,6 +97,68 @@ TEST_F(SocketsInSession, AHeldReceiveStaysPendingAndTheTraceNamesTheRequest) {
     }
     EXPECT_TRUE(recv_issued);
     EXPECT_TRUE(socket_created);
+}
+
+int datagram_lesson(int, char**) {
+    WSADATA data;
+    EXPECT_EQ(WSAStartup(MAKEWORD(2, 2), &data), 0);
+    SOCKET s = WSASocketA(AF_INET, SOCK_DGRAM, IPPROTO_UDP, nullptr, 0, WSA_FLAG_OVERLAPPED);
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int length = sizeof address;
+    bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    getsockname(s, reinterpret_cast<sockaddr*>(&address), &length);
+    char buffer[8] = {};
+    WSABUF part = {sizeof buffer, buffer};
+    sockaddr_in from = {};
+    int fromlen = sizeof from;
+    WSAOVERLAPPED ro = {};
+    ro.hEvent = WSACreateEvent();
+    DWORD flags = 0;
+    note_callsite(__LINE__, "s, &part, 1, NULL, &flags, (sockaddr*)&from, &fromlen, &ro, NULL");
+    EXPECT_EQ(WSARecvFrom(s, &part, 1, nullptr, &flags, reinterpret_cast<sockaddr*>(&from), &fromlen, &ro, nullptr),
+              SOCKET_ERROR);
+    WSAOVERLAPPED so = {};
+    so.hEvent = WSACreateEvent();
+    char message[] = "datagram";
+    WSABUF out = {8, message};
+    note_callsite(__LINE__, "s, &out, 1, NULL, 0, (sockaddr*)&address, sizeof address, &so, NULL");
+    WSASendTo(s, &out, 1, nullptr, 0, reinterpret_cast<sockaddr*>(&address), sizeof address, &so, nullptr);
+    DWORD got = 0;
+    EXPECT_TRUE(WSAGetOverlappedResult(s, &ro, &got, TRUE, &flags));
+    EXPECT_EQ(got, 8u);
+    EXPECT_EQ(from.sin_port, address.sin_port) << "it came from itself";
+    EXPECT_TRUE(WSAGetOverlappedResult(s, &so, &got, TRUE, &flags));
+    WSACloseEvent(ro.hEvent);
+    WSACloseEvent(so.hEvent);
+    closesocket(s);
+    WSACleanup();
+    return 0;
+}
+
+TEST_F(SocketsInSession, TheTraceShowsTheAddressesOfWSARecvFromAndWSASendToBeforeTheirOVERLAPPED) {
+    Session session({"runtime-datagram", datagram_lesson, no_sample, nullptr});
+    session.stepper().run(0us);
+    session.start();
+    EXPECT_EQ(session.wait().exit_code, 0);
+    std::string receive, send;
+    bool named_ro = false, named_so = false;
+    for (uint64_t i = 0; i < session.recorder().published(); ++i) {
+        const trace::Event& e = session.recorder().at(i);
+        if (e.kind == EventKind::ApiEnter && e.name_view() == "WSARecvFrom") receive = std::string(e.text_view());
+        if (e.kind == EventKind::ApiEnter && e.name_view() == "WSASendTo") send = std::string(e.text_view());
+        if (e.kind == EventKind::ObjectNamed && e.text_view() == "ro") named_ro = true;
+        if (e.kind == EventKind::ObjectNamed && e.text_view() == "so") named_so = true;
+    }
+    EXPECT_NE(receive.find("lpFrom=(sockaddr*)&from, lpFromlen=&fromlen, lpOverlapped=&ro, lpCompletionRoutine=NULL"),
+              std::string::npos)
+        << receive;
+    EXPECT_NE(send.find("lpTo=(sockaddr*)&address (127.0.0.1:(system port)), iTolen=16, lpOverlapped=&so"),
+              std::string::npos)
+        << send;
+    EXPECT_TRUE(named_ro);
+    EXPECT_TRUE(named_so);
 }
 
 int blocked_lesson(int, char**) {

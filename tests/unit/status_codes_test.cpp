@@ -63,6 +63,7 @@ TEST(StatusCodes, MapsStatusToWin32AndWinsockErrorsLikeWindows) {
     EXPECT_EQ(ntstatus_to_wsa_error(kStatusLocalDisconnect), 10053u);
     EXPECT_EQ(ntstatus_to_win32_error(kStatusConnectionAborted), 1236u);
     EXPECT_EQ(ntstatus_to_win32_error(kStatusBufferOverflow), 234u);
+    EXPECT_EQ(ntstatus_to_wsa_error(kStatusBufferOverflow), 10040u) << "WSAEMSGSIZE: a datagram cut short";
     EXPECT_EQ(ntstatus_to_win32_error(kStatusHandlesClosed), 676u);
 }
 

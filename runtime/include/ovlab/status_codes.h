@@ -27,9 +27,9 @@
     X(STATUS_PENDING, kStatusPending, 0x00000103u, ERROR_IO_PENDING, ERROR_IO_PENDING,                          \
       "the request was started and has not finished yet",                                                       \
       "요청이 시작되었고 아직 끝나지 않았습니다")                                                               \
-    X(STATUS_BUFFER_OVERFLOW, kStatusBufferOverflow, 0x80000005u, ERROR_MORE_DATA, ERROR_MORE_DATA,             \
-      "more data is waiting than the buffer could hold",                                                        \
-      "버퍼에 담을 수 있는 것보다 많은 데이터가 기다리고 있습니다")                                             \
+    X(STATUS_BUFFER_OVERFLOW, kStatusBufferOverflow, 0x80000005u, ERROR_MORE_DATA, WSAEMSGSIZE,                 \
+      "the data was longer than the buffer: the buffer holds its first part",                                   \
+      "데이터가 버퍼보다 길었습니다. 버퍼에는 앞부분이 담겼습니다")                                             \
     X(STATUS_HANDLES_CLOSED, kStatusHandlesClosed, 0x8000000Au, ERROR_HANDLES_CLOSED, ERROR_HANDLES_CLOSED,     \
       "the handle was closed while the request was pending",                                                    \
       "요청이 진행 중일 때 핸들이 닫혔습니다")                                                                  \

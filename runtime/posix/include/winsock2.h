@@ -346,6 +346,18 @@ WINSOCK_API_LINKAGE int WSAAPI WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBuf
 WINSOCK_API_LINKAGE int WSAAPI WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
                                        LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped,
                                        LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+WINSOCK_API_LINKAGE int WSAAPI sendto(SOCKET s, const char* buf, int len, int flags, const struct sockaddr* to,
+                                      int tolen) OVLAB_WINSOCK_SYMBOL(sendto);
+WINSOCK_API_LINKAGE int WSAAPI recvfrom(SOCKET s, char* buf, int len, int flags, struct sockaddr* from, int* fromlen)
+    OVLAB_WINSOCK_SYMBOL(recvfrom);
+WINSOCK_API_LINKAGE int WSAAPI WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
+                                         LPDWORD lpNumberOfBytesSent, DWORD dwFlags, const struct sockaddr* lpTo,
+                                         int iTolen, LPWSAOVERLAPPED lpOverlapped,
+                                         LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+WINSOCK_API_LINKAGE int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount,
+                                           LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags, struct sockaddr* lpFrom,
+                                           int* lpFromlen, LPWSAOVERLAPPED lpOverlapped,
+                                           LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
 WINSOCK_API_LINKAGE BOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer,
                                                        BOOL fWait, LPDWORD lpdwFlags);
 

@@ -15,7 +15,7 @@
 //
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
-//   usage: completion_routine <file> [alertable=1] [wait=1000] [peer=0 [portfile=PATH]]
+//   usage: completion_routine <file> [alertable=1] [wait=1000] [peer=0] [portfile=PATH]
 //
 // Parameters a teacher may change:
 //   alertable=0|1   1: wait alertably and the routines run at once (default).
@@ -404,7 +404,7 @@ static BOOL receive_from_outside(const char* portFile, BOOL alertable, DWORD wai
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        printf("usage: completion_routine <file> [alertable=1] [wait=1000] [peer=0 [portfile=PATH]]\n"
+        printf("usage: completion_routine <file> [alertable=1] [wait=1000] [peer=0] [portfile=PATH]\n"
                "Reads a file with ReadFileEx and a TCP connection with WSARecv, both with completion\n"
                "routines that run in alertable waits.\n");
         return 2;

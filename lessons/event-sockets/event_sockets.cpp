@@ -24,7 +24,7 @@
 //
 // A plain Win32 console program: it builds unchanged on Windows (link ws2_32.lib).
 //
-//   usage: event_sockets [connections=2] [peer=0 [portfile=PATH]]
+//   usage: event_sockets [connections=2] [peer=0] [portfile=PATH]
 //
 // Parameters a teacher may change:
 //   connections=N   sender sockets, and receives waited for together, 1 to 4 (default 2)

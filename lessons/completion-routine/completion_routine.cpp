@@ -318,7 +318,7 @@ static BOOL receive_with_routine(BOOL alertable, DWORD waitMs)
 }
 
 // peer=1: says where main listens, and writes the port to `path` (the lab passes portfile=PATH;
-// its Peer client panel reads the port there).
+// its Peer client panel reads the port there). Each lesson stands alone: the echo server has a copy.
 static void publish_port(const char* path, unsigned short port)
 {
     printf("listening on 127.0.0.1 port %u for one peer\n", port);

@@ -4,32 +4,13 @@ cmake_minimum_required(VERSION 3.25)
 # --lessons-dir, from OVLAB_LESSONS_DIR, in Korean and with --param, checking the transcript's
 # narration, console lines and the check's result; and a lesson folder whose program is missing.
 include(${CMAKE_CURRENT_LIST_DIR}/../install/install_and_build_outside.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/../install/run_lab.cmake)
 set(lessons ${PROJECT_BUILD}/lessons)
 foreach(file copy-with-event lesson.json narration.en.md narration.ko.md copy_with_event.cpp)
     if(NOT EXISTS ${lessons}/copy-with-event/${file})
         message(FATAL_ERROR "ovlab_add_lab_lesson did not put ${file} in ${lessons}/copy-with-event")
     endif()
 endforeach()
-
-# run(NAME EXIT ARGS...): runs the lab from an unrelated folder, requires its exit code; leaves its
-# stdout and stderr in NAME_out and NAME_err.
-function(run name exit)
-    execute_process(COMMAND ${LAB} ${ARGN} WORKING_DIRECTORY ${PROJECT_BUILD}
-        RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors TIMEOUT 120)
-    if(NOT status STREQUAL exit)
-        message(FATAL_ERROR "${name}: exit ${status}, expected ${exit}\n${output}\n${errors}")
-    endif()
-    set(${name}_out "${output}" PARENT_SCOPE)
-    set(${name}_err "${errors}" PARENT_SCOPE)
-endfunction()
-
-function(expect name text)
-    foreach(regex ${ARGN})
-        if(NOT text MATCHES "${regex}")
-            message(FATAL_ERROR "${name}: no match for '${regex}' in:\n${text}")
-        endif()
-    endforeach()
-endfunction()
 
 # Listed after the built-in lessons, with its title and its parameter.
 run(list 0 --lessons-dir ${lessons} --list-lessons)

@@ -3,29 +3,10 @@ cmake_minimum_required(VERSION 3.25)
 # ovlab_add_lab_program, and runs each with `LAB --program ... --headless`, checking the transcript's
 # lines and line numbers, the crash report and the exit codes (docs/design.md §3).
 include(${CMAKE_CURRENT_LIST_DIR}/../install/install_and_build_outside.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/../install/run_lab.cmake)
 
 string(REPEAT "0123456789abcdef" 625 source_text)  # 10,000 bytes: two whole chunks of 4096 and a short one
 file(WRITE ${PROJECT_BUILD}/source.bin "${source_text}")
-
-# run(NAME EXIT ARGS...): runs the lab, requires its exit code; leaves its stdout and stderr in
-# NAME_out and NAME_err.
-function(run name exit)
-    execute_process(COMMAND ${LAB} ${ARGN} WORKING_DIRECTORY ${PROJECT_BUILD}
-        RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors TIMEOUT 120)
-    if(NOT status STREQUAL exit)
-        message(FATAL_ERROR "${name}: exit ${status}, expected ${exit}\n${output}\n${errors}")
-    endif()
-    set(${name}_out "${output}" PARENT_SCOPE)
-    set(${name}_err "${errors}" PARENT_SCOPE)
-endfunction()
-
-function(expect name text)
-    foreach(regex ${ARGN})
-        if(NOT text MATCHES "${regex}")
-            message(FATAL_ERROR "${name}: no match for '${regex}' in:\n${text}")
-        endif()
-    endforeach()
-endfunction()
 
 # (a) The copy: two source files, so each line names its file; each source line shows once.
 run(copy 0 --program ${PROJECT_BUILD}/file_copy --headless -- source.bin copy.bin)

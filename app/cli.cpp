@@ -53,7 +53,20 @@ std::optional<UsageError> check_combinations(const Options& options) {
     if (options.headless && options.show_timeline) return UsageError{"--timeline is a view of the window; it cannot be combined with --headless"};
     if (options.headless && options.fullscreen) return UsageError{"--fullscreen is for the window; it cannot be combined with --headless"};
     if (options.headless && options.zoom) return UsageError{"--zoom scales the window; it cannot be combined with --headless"};
+    if (options.headless && options.window_size)
+        return UsageError{"--window-size is for the window; it cannot be combined with --headless"};
     return std::nullopt;
+}
+
+// "WIDTHxHEIGHT", each from 320 to 16384 pixels.
+std::optional<Options::WindowSize> parse_window_size(std::string_view text) {
+    const size_t x = text.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    const std::optional<int> width = parse_count(text.substr(0, x));
+    const std::optional<int> height = parse_count(text.substr(x + 1));
+    const auto fits = [](std::optional<int> pixels) { return pixels && *pixels >= 320 && *pixels <= 16384; };
+    if (!fits(width) || !fits(height)) return std::nullopt;
+    return Options::WindowSize{*width, *height};
 }
 
 std::string_view value_text(std::string_view assignment) { return assignment.substr(assignment.find('=') + 1); }
@@ -112,7 +125,7 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
         }
         else if (arg == "--lesson" || arg == "--lang" || arg == "--theme" || arg == "--trace-out" || arg == "--screenshot" ||
                  arg == "--steps" || arg == "--param" || arg == "--timeline-request" || arg == "--zoom" || arg == "--open" ||
-                 arg == "--peer-actions" || arg == "--lessons-dir") {
+                 arg == "--peer-actions" || arg == "--lessons-dir" || arg == "--window-size") {
             const std::optional<std::string> v = next_value();
             if (!v) return UsageError{fmt::format("{} needs a value", arg)};
             if (arg == "--lesson" || arg == "--trace-out" || arg == "--screenshot" || arg == "--open" ||
@@ -143,6 +156,12 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
                 options.zoom = parse_zoom(*v);
                 if (!options.zoom)
                     return UsageError{fmt::format("--zoom needs a factor from 0.5 to 3 or a percentage from 50% to 300% (1.5 or 150%), not '{}'", *v)};
+            }
+            else if (arg == "--window-size") {
+                options.window_size = parse_window_size(*v);
+                if (!options.window_size)
+                    return UsageError{fmt::format("--window-size needs WIDTHxHEIGHT in pixels, each from 320 to 16384 "
+                                                  "(e.g. 1920x1080), not '{}'", *v)};
             }
             else if (arg == "--lang") {
                 const std::optional<Language> language = parse_language(*v);
@@ -252,6 +271,9 @@ Options:
                          answer read from this run (exit 1 when none of its choices fits)
   --zoom F               open the window zoomed: 1.5 or 150% (0.5..3, 50%..300%); in the
                          window Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+wheel change it
+  --window-size WxH      open the window WIDTH x HEIGHT pixels (e.g. 2560x1440; never larger than
+                         the screen's work area), instead of the size it remembers or, for
+                         --screenshot, 1600x900
   --version              print the version
   --help                 print this text
 

@@ -23,6 +23,10 @@ struct Options {
     std::optional<ThemeKind> theme;  // --theme: wins over the window's remembered theme
     bool language_given = false;   // --lang: wins over the window's remembered language
     std::optional<float> zoom;     // --zoom: 1 = 100 %
+    struct WindowSize {
+        int width, height;
+    };
+    std::optional<WindowSize> window_size;  // --window-size WxH
     std::string trace_out;
     std::string open_path;         // --open FILE: a recorded trace to show instead of a run
     std::string screenshot;

@@ -33,6 +33,11 @@ int open_window(const ovlab::app::Options& options) {
     gui.theme = options.theme;
     gui.language_given = options.language_given;
     gui.zoom = options.zoom;
+    if (options.window_size) {
+        gui.width = options.window_size->width;
+        gui.height = options.window_size->height;
+        gui.size_given = true;
+    }
     gui.screenshot_path = options.screenshot;
     gui.screenshot_steps = options.steps;
     gui.screenshot_peer_actions = options.peer_actions;

@@ -36,6 +36,7 @@ struct GuiOptions {
     bool fullscreen = false;      // --fullscreen: fill the monitor (F11 toggles)
     bool predict = false;         // --predict: open with Predict mode on (P toggles)
     int width = 1600, height = 900;  // unless the settings file remembers another size
+    bool size_given = false;         // --window-size: width x height wins over the remembered size
 };
 
 // Returns the process exit code; prints a one-line error and returns non-zero when no display is

@@ -34,7 +34,10 @@ float draw_header(Panel& panel, GuiContext& ctx) {
     tooltip_for_last_item(tr(ctx.enlarged_panel == panel.id() ? Str::PanelRestoreHint : Str::PanelEnlargeHint));
     ImGui::SameLine(0, px(14));
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, pos.y + px(5)));
+    // Whatever a panel adds to its strip stops short of the help icon instead of running under it.
+    ImGui::PushClipRect(pos, ImVec2(panel_header_extras_right(), pos.y + height), true);
     panel.draw_header_extras(ctx);
+    ImGui::PopClipRect();
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x + width - px(12) - 2 * radius, pos.y + height * 0.5f - radius));
     help_icon(tr(panel.help()));
@@ -51,6 +54,10 @@ float draw_header(Panel& panel, GuiContext& ctx) {
 }  // namespace
 
 float panel_header_height() { return ImGui::GetFontSize() + px(14); }
+
+float panel_header_extras_right() {
+    return ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - px(16) - ImGui::GetFontSize();
+}
 
 void restore_enlarged_panel_on_escape(GuiContext& ctx) {
     if (ctx.enlarged_panel.empty() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;

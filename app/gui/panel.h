@@ -35,6 +35,8 @@ public:
 // click on its title strip asks for it to fill the window, or to go back (UiRequests::toggle_enlarged).
 void draw_panel(Panel& panel, GuiContext& ctx, ImVec2 pos, ImVec2 size);
 float panel_header_height();
+// The screen x where a panel's strip extras must end: the help icon is to its right.
+float panel_header_extras_right();
 // Draws each panel in its place; while ctx.enlarged_panel names one of them, only the toolbar and
 // that panel, over `enlarged_area`.
 void draw_placed_panels(const std::vector<std::pair<Panel*, PanelRect>>& placed, GuiContext& ctx,

@@ -38,20 +38,21 @@ float icon_button_width(std::string_view label) {
 }
 
 // How the control row fits the toolbar: the speed and scrub sliders give up width first, then
-// Run, Pause, Reset, Back and Live show their icons alone, then Hold completions its box alone
+// Run, Pause, Reset, Back and Live show their icons alone, then Hold completions says only "Hold"
 // (the tooltips keep the words), so nothing is cut off at the right edge (a 1280x720 projector,
 // or a large zoom).
 struct ControlRowFit {
     float speed_width = 0;
     float scrub_width = 0;
     bool labels = true;
-    bool hold_label = true;
+    Str hold_label = Str::HoldCompletions;  // or Str::HoldShort
 };
 
 ControlRowFit fit_control_row(std::string_view release_label, float available) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float em = ImGui::GetFontSize();
     const float hold_label = style.ItemInnerSpacing.x + text_width(tr(Str::HoldCompletions));
+    const float hold_short = style.ItemInnerSpacing.x + text_width(tr(Str::HoldShort));
     const float predict = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + text_width(tr(Str::Predict));
     const float fixed = icon_button_width(tr(Str::Step)) + text_width(tr(Str::Parameters)) + style.FramePadding.x * 2 +
                         ImGui::GetFrameHeight() + text_width(release_label) + style.FramePadding.x * 2 +
@@ -63,8 +64,9 @@ ControlRowFit fit_control_row(std::string_view release_label, float available) {
     const float speed_least = em * 5.0f, scrub_least = em * 6.0f;
     ControlRowFit fit;
     fit.labels = fixed + hold_label + labelled + speed_least + scrub_least <= available;
-    fit.hold_label = fit.labels || fixed + hold_label + bare + speed_least + scrub_least <= available;
-    const float room = available - fixed - (fit.labels ? labelled : bare) - (fit.hold_label ? hold_label : 0.0f);
+    const bool hold_fits = fit.labels || fixed + hold_label + bare + speed_least + scrub_least <= available;
+    fit.hold_label = hold_fits ? Str::HoldCompletions : Str::HoldShort;
+    const float room = available - fixed - (fit.labels ? labelled : bare) - (hold_fits ? hold_label : hold_short);
     // What is left beyond the least widths goes to both sliders in proportion, up to their natural width.
     const float spare = std::max(0.0f, room - speed_least - scrub_least);
     const float share = std::min(1.0f, spare / (speed_most - speed_least + scrub_most - scrub_least));
@@ -344,11 +346,11 @@ private:
         ImGui::AlignTextToFramePadding();
         const bool hold_available = platform::completion_hold_available();
         if (!hold_available) ImGui::BeginDisabled();
-        if (ImGui::Checkbox(fit.hold_label ? tr(Str::HoldCompletions) : "##hold", &hold)) lessons.set_hold(hold);
+        if (ImGui::Checkbox(tr(fit.hold_label), &hold)) lessons.set_hold(hold);
         if (!hold_available) ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
             const char* help = tr(hold_available ? Str::HoldHelp : Str::HoldUnavailable);
-            if (fit.hold_label) ImGui::SetTooltip("%s", help);
+            if (fit.hold_label == Str::HoldCompletions) ImGui::SetTooltip("%s", help);
             else ImGui::SetTooltip("%s: %s", tr(Str::HoldCompletions), help);
         }
         ImGui::SameLine();

@@ -106,8 +106,10 @@ void draw_gauge(const GuiContext& ctx, const PortPicture& port) {
         ImGui::Dummy(ImVec2(boxes * (box + 4), box + 4));
         ImGui::SameLine(0, 6);
     }
+    const std::string gauge = fmt::format(fmt::runtime(tr(Str::PortGauge)), port.running, port.concurrency);
+    const float room = panel_header_extras_right() - ImGui::GetCursorScreenPos().x;
     text_in_font(ctx.fonts.bold, port.above_limit ? p.danger : port.at_limit ? p.warning : p.text,
-                 fmt::format(fmt::runtime(tr(Str::PortGauge)), port.running, port.concurrency));
+                 fit_text(ctx.fonts.bold, gauge, std::max(room, 0.0f)));
     if (port.above_limit) {
         ImGui::SameLine(0, 10);
         pill(tr(Str::PortAboveLimit), p.danger);
@@ -161,8 +163,12 @@ private:
         const float label = line_height(font);
         const float t = move_progress(ctx);
 
-        // Left: the queue, next out on top; below it, the packet a thread took last.
-        text_at(draw, font, origin, p.text_dim, fit_text(font, tr(Str::PortQueueLabel), queue_width));
+        // Left: the queue, next out on top; below it, the packet a thread took last. "next out" sits
+        // at the right end of the label line, above the first card, and the label gives way to it.
+        const std::string next = fmt::format("{} \u25BC", tr(Str::PortNextOut));
+        const float next_width = port.queue.empty() ? 0.0f : ImGui::CalcTextSize(next.c_str()).x + 12;
+        text_at(draw, font, origin, p.text_dim,
+                fit_text(font, tr(Str::PortQueueLabel), std::max(queue_width - next_width, 0.0f)));
         const float row = packet_height(ctx) + 6;
         const float taken_height = port.taken ? row : 0.0f;
         const ImVec2 queue_top(origin.x, origin.y + label + 2);
@@ -184,12 +190,7 @@ private:
             const ImVec2 min(queue_top.x - (fresh ? (1.0f - t) * queue_width * 0.5f : 0.0f), y);
             draw_packet(ctx, min, queue_width, packet, fresh ? std::max(t, 0.15f) : 1.0f,
                         fresh ? change_emphasis(ctx, packet.queued_seq) : 0.0f);
-            if (i == 0) {
-                // On the label line above the card, so a long key never runs into it.
-                const std::string next = fmt::format("{} \u25BC", tr(Str::PortNextOut));
-                const float next_width = ImGui::CalcTextSize(next.c_str()).x;
-                text_at(draw, font, ImVec2(origin.x + queue_width - next_width - 6, origin.y), p.code_keyword, next);
-            }
+            if (i == 0) text_at(draw, font, ImVec2(origin.x + queue_width - next_width + 6, origin.y), p.code_keyword, next);
             ImGui::SetCursorScreenPos(min);
             ImGui::PushID(static_cast<int>(i));
             ImGui::InvisibleButton("packet", ImVec2(queue_width, row - 6));

@@ -21,6 +21,12 @@ RememberedSettings::RememberedSettings(const GuiOptions& options) {
         else if (!read.problems.empty())
             fmt::print(stderr, "warning: settings file {}: {} (ignored)\n", path_->string(), fmt::join(read.problems, "; "));
     }
+    if (options.size_given) {
+        start_.window_width = options.width;
+        start_.window_height = options.height;
+        start_.maximized = false;
+        opening_size_ = Window::Size::Given;
+    }
     if (options.language_given) start_.language = options.language;
     if (options.zoom) start_.zoom = *options.zoom;
     if (options.theme) start_.theme = *options.theme;

@@ -68,6 +68,7 @@
       "끌어서 기록된 아무 단계나 보기: 화면은 트레이스로부터 다시 계산됩니다")                                                 \
     X(Live, "Live", "실시간")                                                                                       \
     X(HoldCompletions, "Hold completions", "완료 보류")                                                             \
+    X(HoldShort, "Hold", "보류")                                                                                    \
     X(HoldHelp,                                                                                                    \
       "Finished I/O stays held (still pending for the program) until you press Release. Nothing is faked: the "    \
       "kernel has finished, the lab delays delivering the completion.",                                           \

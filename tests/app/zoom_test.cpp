@@ -1,4 +1,4 @@
-// The zoom steps Ctrl+plus and Ctrl+minus walk through, and --zoom's values.
+// The zoom steps Ctrl+plus and Ctrl+minus walk through, and --zoom's and --window-size's values.
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -68,6 +68,24 @@ TEST(Zoom, CommandLineTakesZoomAndSaysWhatIsWrong) {
               "--zoom needs a factor from 0.5 to 3 or a percentage from 50% to 300% (1.5 or 150%), not '5'");
     EXPECT_EQ(std::get<UsageError>(parse({"--zoom"})).message, "--zoom needs a value");
     EXPECT_TRUE(std::holds_alternative<UsageError>(parse({"--lesson", "event-file-copy", "--headless", "--zoom", "2"})));
+}
+
+TEST(WindowSize, CommandLineTakesWidthByHeightAndSaysWhatIsWrong) {
+    const auto given = parse({"--window-size", "2560x1440"});
+    ASSERT_TRUE(std::holds_alternative<Options>(given));
+    ASSERT_TRUE(std::get<Options>(given).window_size.has_value());
+    EXPECT_EQ(std::get<Options>(given).window_size->width, 2560);
+    EXPECT_EQ(std::get<Options>(given).window_size->height, 1440);
+    EXPECT_FALSE(std::get<Options>(parse({})).window_size.has_value());
+    for (const char* wrong : {"1920", "1920x", "x1080", "100x100", "1920x1080x2", "20000x1080", "-1x5"}) {
+        const auto parsed = parse({"--window-size", wrong});
+        ASSERT_TRUE(std::holds_alternative<UsageError>(parsed)) << wrong;
+        EXPECT_EQ(std::get<UsageError>(parsed).message,
+                  std::string("--window-size needs WIDTHxHEIGHT in pixels, each from 320 to 16384 (e.g. 1920x1080), not '") +
+                      wrong + "'");
+    }
+    EXPECT_TRUE(std::holds_alternative<UsageError>(
+        parse({"--lesson", "event-file-copy", "--headless", "--window-size", "1280x720"})));
 }
 
 TEST(Zoom, LanguageOnTheCommandLineIsMarkedAsGiven) {

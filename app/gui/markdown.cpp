@@ -52,6 +52,9 @@ void draw_word(Flow& flow, ImFont* font, uint8_t style, std::string_view word, I
     const float base_size = ImGui::GetFontSize();
     const float y = flow.y + (base_size - font->FontSize) * 0.7f;
     if (style & MarkdownStyle_Code) {
+        // The box reaches 3 px beyond the word on each side: step in by as much, so the space before
+        // it stays as visible as the one after it ("choose; `getsockname`" must not read "choose;getsockname").
+        flow.x += 3;
         flow.draw->AddRectFilled(ImVec2(flow.x - 3, flow.y - 1), ImVec2(flow.x + width + 3, flow.y + base_size + 2),
                                  to_u32(mix(p.code_bg, p.accent, kCodeSpanTint)), 4.0f);
         flow.draw->AddRect(ImVec2(flow.x - 3, flow.y - 1), ImVec2(flow.x + width + 3, flow.y + base_size + 2),

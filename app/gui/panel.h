@@ -1,5 +1,5 @@
 // The common shape of every panel: a title strip with a help tooltip that explains the panel, an
-// explicit empty state ("No OVERLAPPED yet — step to the first ReadFile"), and the body.
+// explicit empty state ("No OVERLAPPED yet — step to the first overlapped call"), and the body.
 #pragma once
 
 #include <memory>

@@ -223,8 +223,8 @@
       "레슨의 모든 OVERLAPPED를 필드별로 16진수와 현재 의미로 보여 줍니다. Internal은 NTSTATUS (요청이 진행 중이면 "             \
       "STATUS_PENDING), InternalHigh는 전송된 바이트 수, Offset/OffsetHigh는 요청이 시작하는 64비트 파일 위치 "                 \
       "(시스템은 절대 올리지 않음), hEvent는 완료 때 신호를 받습니다. 노란 줄은 지금 보는 단계에서 바뀐 값입니다.")                 \
-    X(OverlappedEmpty, "No OVERLAPPED yet — step to the first ReadFile",                                           \
-      "아직 OVERLAPPED가 없습니다 — 첫 ReadFile까지 진행하세요")                                                          \
+    X(OverlappedEmpty, "No OVERLAPPED yet — step to the first overlapped call",                                    \
+      "아직 OVERLAPPED가 없습니다 — 첫 중첩 I/O 호출까지 진행하세요")                                                     \
     X(OverlappedInFlightCount, "{} in flight", "{}개 진행 중")                                                        \
     X(OverlappedLastRequest, "{0} {1} bytes at {2} on {3}", "{3}: 오프셋 {2}에서 {1}바이트 {0}")                          \
     X(OverlappedLastRequestOnSocket, "{0} {1} bytes on {3}", "{3}: {1}바이트 {0}")                                    \

@@ -42,9 +42,13 @@ void stack_bottom_group(Layout& layout, const ExtraViews& extras, float gap, flo
     layout.console = rect(console_start, calls_end + gap, x1, y1);
 }
 
+// Header and two lines of the empty OVERLAPPED panel's hint, at 100 %.
+constexpr float kOverlappedHintHeight = 110.0f;
+
 // The narration, OVERLAPPED and (when the lesson uses them) the port and the APC queue in the
 // right column between y0 and y1: fractions of the column below the narration.
-void place_right_column(Layout& layout, const ExtraViews& extras, float gap, float x0, float x1, float y0, float y1) {
+void place_right_column(Layout& layout, const ExtraViews& extras, float gap, float scale, float x0, float x1, float y0,
+                        float y1) {
     const bool extra = extras.port || extras.apc;
     // A compact column is shorter (the call log and console are below it): the narration keeps more of it.
     const float narration_share = layout.compact ? (extras.port && extras.apc ? 0.34f : extra ? 0.40f : 0.50f)
@@ -60,6 +64,12 @@ void place_right_column(Layout& layout, const ExtraViews& extras, float gap, flo
     const float port_end = overlapped_end + span * port_share;
     if (extras.port) layout.port = rect(x0, overlapped_end, x1, extras.apc ? port_end - gap : y1);
     if (extras.apc) layout.apc = rect(x0, port_end, x1, y1);
+    const float spare = layout.overlapped.size.y - kOverlappedHintHeight * scale;
+    if (extras.overlapped_empty && spare > 0) {
+        layout.narration.size.y += spare;
+        layout.overlapped.pos.y += spare;
+        layout.overlapped.size.y -= spare;
+    }
 }
 
 }  // namespace
@@ -107,10 +117,10 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
     layout.code = rect(x_mid, top + threads + gap, x_right - gap, code_end);
     if (compact) {
         const float group_start = top + (y_end - top) * (extras.timeline ? 0.5f : 0.64f);
-        place_right_column(layout, extras, gap, x_right, w - gap, top, group_start - gap);
+        place_right_column(layout, extras, gap, scale, x_right, w - gap, top, group_start - gap);
         stack_bottom_group(layout, extras, gap, x_right, w - gap, group_start, y_end);
     } else {
-        place_right_column(layout, extras, gap, x_right, w - gap, top, y_bottom - gap);
+        place_right_column(layout, extras, gap, scale, x_right, w - gap, top, y_bottom - gap);
         place_bottom_row(layout, extras, gap, x_mid, w - gap, y_bottom, y_end);
     }
     return layout;

@@ -4,6 +4,7 @@
 // with a completion port or APCs shares the right column below the narration between OVERLAPPED and
 // those views, so the object the lesson is about is large; other lessons keep the plain layout.
 // A run that serves a peer puts the Peer client panel between the call log and the console.
+// Until the run's first OVERLAPPED exists, the narration takes most of the OVERLAPPED panel's room.
 // With the Timeline shown the bottom row grows and the timeline takes the call log's place (every
 // call is one of its bars, with its arguments and result on hover).
 // When the window is too low for the code to keep its minimum under the threads with the bottom row
@@ -29,6 +30,9 @@ struct ExtraViews {
     bool apc = false;
     bool peer = false;  // the Peer client panel (LessonController::serves_peer)
     bool timeline = false;
+    // No OVERLAPPED in the live run yet: its panel keeps room for its hint only and the narration
+    // above it takes the rest (until the first overlapped call, which happens once per run).
+    bool overlapped_empty = false;
 };
 
 struct Layout {

@@ -101,6 +101,7 @@ ExtraViews extra_views_for(const LessonInfo* lesson, const LessonSource* source,
     ExtraViews views;
     views.port = !live.ports.empty();
     views.apc = !live.apcs.empty() || !live.apcs_ran.empty();
+    views.overlapped_empty = live.overlappeds.empty();
     if (lesson) {
         views.port = views.port || lesson->views.port;
         views.apc = views.apc || lesson->views.apc;

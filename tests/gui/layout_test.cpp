@@ -2,6 +2,7 @@
 // over another, and the code keeps the height it asked for where the window has room for it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "layout.h"
@@ -27,7 +28,11 @@ constexpr float kToolbar = 94, kThreads = 222, kCode = 361;
 
 TEST(Layout, PanelsStayInsideTheWindowAndApartAtEverySizeAndZoom) {
     const std::vector<ImVec2> displays = {{1280, 720}, {1366, 768}, {1600, 900}, {1920, 1080}, {2560, 1440}, {3840, 2160}};
-    const std::vector<ExtraViews> extras = {{}, {.port = true, .apc = true, .peer = true}, {.peer = true, .timeline = true}};
+    const std::vector<ExtraViews> extras = {{},
+                                            {.port = true, .apc = true, .peer = true},
+                                            {.peer = true, .timeline = true},
+                                            {.port = true, .overlapped_empty = true},
+                                            {.overlapped_empty = true}};
     for (const ImVec2 display : displays) {
         for (const float scale : {0.5f, 1.0f, 1.5f, 2.0f, 3.0f}) {
             for (const ExtraViews& extra : extras) {
@@ -64,6 +69,23 @@ TEST(Layout, CodeKeepsItsRowsAt1280x720ByMovingTheBottomRowAside) {
     EXPECT_GE(large.code.size.y, kCode);
     EXPECT_EQ(large.threads.size.y, kThreads);
     EXPECT_EQ(large.calls.pos.x, large.code.pos.x) << "the call log under the code, as designed for 1600x900";
+}
+
+TEST(Layout, AnEmptyOverlappedPanelLendsItsRoomToTheNarration) {
+    for (const ImVec2 display : {ImVec2{1280, 720}, ImVec2{1600, 900}, ImVec2{2560, 1440}}) {
+        for (const bool port : {false, true}) {
+            SCOPED_TRACE(testing::Message() << display.x << "x" << display.y << (port ? " with a port" : ""));
+            const Layout filled = compute_layout(display, kToolbar, kThreads, {.port = port}, kCode);
+            const Layout empty = compute_layout(display, kToolbar, kThreads, {.port = port, .overlapped_empty = true}, kCode);
+            const float hint = std::min(110.0f, filled.overlapped.size.y);  // a 1280x720 column has little to lend
+            EXPECT_FLOAT_EQ(empty.overlapped.size.y, hint) << "the panel keeps room for its hint";
+            EXPECT_FLOAT_EQ(empty.narration.size.y + empty.overlapped.size.y,
+                            filled.narration.size.y + filled.overlapped.size.y) << "only the two trade room";
+            if (port) {
+                EXPECT_FLOAT_EQ(empty.port->pos.y, filled.port->pos.y) << "the port does not move";
+            }
+        }
+    }
 }
 
 TEST(Layout, ZoomScalesTheFixedSizes) {

@@ -27,9 +27,6 @@ std::optional<UsageError> check_own_lesson(const Options& options) {
     if (!options.headless && !options.trace_out.empty())
         return UsageError{fmt::format("lesson {} is one of your own: it writes --trace-out with --headless; the window "
                                       "does not yet", lesson->id)};
-    if (options.headless && options.predict)
-        return UsageError{fmt::format("lesson {} is one of your own: --predict --headless is for the built-in lessons",
-                                      lesson->id)};
     return std::nullopt;
 }
 

@@ -46,6 +46,9 @@ std::optional<UsageError> check_program_combinations(const Options& options) {
         return UsageError{"--timeout goes with --headless: in the window, Reset or closing it ends the program"};
     if (!options.headless && !options.trace_out.empty())
         return UsageError{"--program writes --trace-out with --headless; the window does not yet"};
+    if (options.headless && options.predict)
+        return UsageError{"--predict --headless prints a lesson's questions; a --program has none (a lesson of your "
+                          "own has: --lessons-dir DIR --lesson ID)"};
     return std::nullopt;
 #endif
 }

@@ -98,6 +98,7 @@ int run(int argc, char** argv) {
             ProgramOptions own{{}, {}, {}, options.language, options.trace_out, 0};
             own.lesson = ovlab::find_lesson(options.lesson_id);
             own.parameters = options.parameters;
+            own.predict = options.predict;
             return run_program_headless(own);
         }
 #endif

@@ -19,6 +19,7 @@
 #include "ovlab/trace_output.h"
 #include "program_narration.h"
 #include "program_run.h"
+#include "predict_report.h"
 #include "program_sources.h"
 #include "standard_output.h"
 #include "trace_file.h"
@@ -210,6 +211,18 @@ ProgramPlan plan_for(const ProgramOptions& options) {
     return plan;
 }
 
+// --predict: the lesson's questions with the answers the run gave (predict_report.h); false when a
+// question was asked where no choice fits the trace.
+bool print_predictions(ProgramRun& run, const ProgramPlan& plan, Language language) {
+    const LessonSource source = LessonSource::load(plan.sources.front());
+    predict::Tracker tracker(source, plan.narration->questions);
+    tracker.update(run.recorder());
+    const PredictReport report = predict_report(*plan.narration, tracker, language);
+    print_out("\n" + report.text);
+    for (const std::string& problem : report.problems) print_error(problem);
+    return report.problems.empty();
+}
+
 // How a run that returned from main ended: a lesson of one's own's check decides, as a built-in one's.
 std::optional<CheckResult> record_end(ProgramRun& run, const ProgramPlan& plan, int64_t code, Language language) {
     if (!plan.lesson_run) {
@@ -260,7 +273,8 @@ int run_program_headless(const ProgramOptions& options) {
         check = record_end(*run, plan, static_cast<int64_t>(end.goodbye->exit_code), language);
         if (!printer.print_new()) return 1;
         print_out(transcript_closing(plan.narration ? &*plan.narration : nullptr));
-        if (!flush_out()) return 1;
+        const bool predictions_fit = !options.predict || print_predictions(*run, plan, language);
+        if (!flush_out() || !predictions_fit) return 1;
     }
     if (!options.trace_out.empty()) {
         if (std::optional<std::string> error = write_trace_file(run->recorder(), options.trace_out,

@@ -21,6 +21,9 @@ struct ProgramOptions {
     // narration is the narration.<lang>.md next to it when there is one.
     const LessonInfo* lesson = nullptr;
     ParameterValues parameters;
+    // --predict, with `lesson`: after the transcript, each Predict question of the lesson's narration
+    // with the answer this run's trace gives (asked at the step tags of the lesson's program file).
+    bool predict = false;
 };
 
 // Exit codes (the --help text lists them): 0 the program exited with 0 (and a lesson's check passed);

@@ -60,9 +60,20 @@ endif()
 run(bad_chunk 2 --lessons-dir ${lessons} --lesson copy-with-event --headless --param chunk=9000)
 expect(bad_chunk "${bad_chunk_err}" "error: --param chunk=9000")
 
+# Predict mode's questions from the lesson's narration, each answered from this run's trace, in both
+# languages; a --program has no questions to ask.
+run(predict 0 --lessons-dir ${lessons} --lesson copy-with-event --headless --predict)
+expect(predict "${predict_out}"
+    " read\\.return\n  ReadFile is given `&ov`"
+    "=> FALSE, and GetLastError gives 997 \\(ERROR_IO_PENDING\\)   <- answer"
+    "=> As many as ReadFile asked for   <- answer \\(from the trace: ov\\.InternalHigh = 4096\\)"
+    "=> WAIT_OBJECT_0 \\(0\\): the event was signalled   <- answer")
+run(predict_korean 0 --lessons-dir ${lessons} --lesson copy-with-event --headless --predict --lang ko --param chunk=1000)
+expect(predict_korean "${predict_korean_out}" "=> ReadFile이 요청한 만큼")
+run(predict_program 2 --program ${lessons}/copy-with-event/copy-with-event --headless --predict)
+expect(predict_program "${predict_program_err}" "error: --predict --headless prints a lesson's questions; a --program has none")
+
 # What the child-process path does not offer is refused with one line.
-run(predict 2 --lessons-dir ${lessons} --lesson copy-with-event --headless --predict)
-expect(predict "${predict_err}" "error: lesson copy-with-event is one of your own: --predict --headless is for the built-in lessons")
 run(trace_in_window 2 --lessons-dir ${lessons} --lesson copy-with-event --trace-out run.trace)
 expect(trace_in_window "${trace_in_window_err}" "error: lesson copy-with-event is one of your own: it writes --trace-out with --headless")
 

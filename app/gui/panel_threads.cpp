@@ -107,12 +107,19 @@ private:
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
             text_coloured(p.text_dim, tr(Str::ThreadsKernelLane));
         } else {
-            pill(tr(thread_state_label(thread.state)), state_colour(thread.state), thread.state != trace::ThreadState::Finished);
+            // A narrow card (1280x720, many threads) shortens its texts with "…" rather than cut them
+            // mid-letter, and leaves out the line number that does not fit; the tooltip keeps all of it.
+            const float card_right = pos.x + width - 8;
+            const auto room = [card_right] { return card_right - ImGui::GetCursorScreenPos().x; };
+            const float pill_padding = ImGui::GetFontSize() * 0.9f;
+            pill(fit_text(ImGui::GetFont(), tr(thread_state_label(thread.state)), room() - pill_padding),
+                 state_colour(thread.state), thread.state != trace::ThreadState::Finished);
             if (thread.state == trace::ThreadState::AtCheckpoint) tooltip_for_last_item(tr(Str::ThreadAtCheckpointHelp));
             if (thread.line > 0) {
+                const std::string line = fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line);
                 ImGui::SameLine(0, 8);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
-                text_coloured(p.text, fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line));
+                if (ImGui::CalcTextSize(line.c_str()).x <= room()) text_coloured(p.text, line);  // whole or not at all
             }
             if (!apcs.empty()) {
                 ImGui::SameLine(0, 8);
@@ -121,7 +128,9 @@ private:
             if (!thread.detail.empty()) {
                 ImGui::SameLine(0, 8);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
-                text_coloured(p.text_dim, recorded_text(thread.detail));
+                // A few letters and "…" would say nothing: then the tooltip alone has it.
+                if (room() >= ImGui::GetFontSize() * 4)
+                    text_coloured(p.text_dim, fit_text(ImGui::GetFont(), recorded_text(thread.detail), room()));
             }
         }
         ImGui::PopClipRect();

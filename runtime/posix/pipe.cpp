@@ -170,7 +170,7 @@ void PipeObject::forget_instance() {
 }
 
 void PipeObject::connected(int fd) {
-    if (messages_) mark_records(fd);
+    if (messages_) prepare_record_socket(fd);
     replace_descriptor(fd);  // the listening socket closes: no other client can reach this instance
     state = State::Connected;
     listen_pending = false;
@@ -293,7 +293,7 @@ std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD acce
         if (server->state != PipeObject::State::Listening) continue;
         const int fd = net::connect_local(server->socket_name, server->message_type());
         if (fd < 0) continue;
-        if (server->message_type()) mark_records(fd);
+        if (server->message_type()) prepare_record_socket(fd);
         const bool accepting = server->accept_pending();
         if (accepting) {
             server->state = PipeObject::State::Connected;  // its pending ConnectNamedPipe takes the connection

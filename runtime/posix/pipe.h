@@ -12,7 +12,7 @@
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - PIPE_NOWAIT and clients in other processes are not provided.
 // - Message-type pipes (pipe_message.h): a message larger than the Linux socket's send buffer
-//   (wmem_max, about 200 KB by default) fails; on a pipe created in byte read mode PeekNamedPipe
+//   (twice net.core.wmem_max, 416 KB by default) fails with 87; on a pipe created in byte read mode PeekNamedPipe
 //   shows the next message only; a read in byte read mode that finds only empty messages takes
 //   them and waits on.
 // - Buffer quotas (pipe_flow.h): a cancelled waiting write leaves its bytes readable, and the

@@ -48,9 +48,11 @@ int64_t receive_record(int fd, iovec into, int flags) {
 
 }  // namespace
 
-int mark_records(int fd) {
+void prepare_record_socket(int fd) {
     const int on = 1;
-    return ::setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &on, sizeof on) == 0 ? 0 : -errno;
+    ::setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
+    const int largest = 64 << 20;  // the kernel caps it at net.core.wmem_max
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &largest, sizeof largest);
 }
 
 size_t PipeMessages::copy_rest(const iovec* segments, size_t count, size_t skip) {

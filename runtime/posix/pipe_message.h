@@ -59,8 +59,9 @@ private:
     size_t rest_offset_ = 0;
 };
 
-// Makes every record sent to `fd` carry the sender's credentials, so that an empty message can be
-// told from the end of the connection. Returns 0 or -errno.
-int mark_records(int fd);
+// Readies one end's socket: every record sent to it carries the sender's credentials, so that an
+// empty message can be told from the end of the connection; and its send buffer is as large as
+// the system allows (twice net.core.wmem_max), since a message must fit in it whole.
+void prepare_record_socket(int fd);
 
 }  // namespace ovlab::posix

@@ -1,6 +1,6 @@
 // Message-type named pipes (docs/windows-rules.md §8): one message per read in message read mode,
 // the part that fits with STATUS_BUFFER_OVERFLOW and the rest for the next read (also for a read
-// that waited behind another), empty messages, byte read mode across messages.
+// that waited behind another), empty messages, byte read mode across messages, a large message.
 #include <string>
 
 #include "ovlab/status_codes.h"
@@ -126,6 +126,29 @@ TEST_F(MessagePipes, ByteReadModeReadsAcrossMessages) {
     ASSERT_TRUE(PeekNamedPipe(server, got, sizeof got, &read, &available, &left));
     EXPECT_EQ(std::string(got, read), "f");
     EXPECT_EQ(available, 1u);
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
+// Larger than a Linux socket's default send buffer (212992 bytes): the end's socket is enlarged.
+TEST_F(MessagePipes, AMessageLargerThanTheDefaultSocketBufferArrivesWhole) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-large";
+    HANDLE server = create_message_server(name);
+    HANDLE client = open_message_client(name);
+    const std::string message(300000, 'm');
+    OVERLAPPED write = {};
+    const BOOL written = WriteFile(server, message.data(), static_cast<DWORD>(message.size()), nullptr, &write);
+    EXPECT_TRUE(written || GetLastError() == ERROR_IO_PENDING) << GetLastError();
+    std::string got(message.size(), '\0');
+    OVERLAPPED read = {};
+    DWORD bytes = 0;
+    if (!ReadFile(client, got.data(), static_cast<DWORD>(got.size()), nullptr, &read)) {
+        EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_IO_PENDING));
+    }
+    EXPECT_TRUE(GetOverlappedResult(client, &read, &bytes, TRUE));
+    EXPECT_EQ(bytes, message.size());
+    EXPECT_TRUE(GetOverlappedResult(server, &write, &bytes, TRUE)) << "the reader took it: room in the quota";
+    EXPECT_EQ(got, message);
     EXPECT_TRUE(CloseHandle(client));
     EXPECT_TRUE(CloseHandle(server));
 }

@@ -3,18 +3,20 @@
 // in the kernel.
 //
 // On Linux each server instance (one CreateNamedPipe call) listens on a local socket (a stream,
-// or for a message-type pipe a SOCK_SEQPACKET, pipe_message.h) in the abstract namespace, named after the process id, the pipe name and the instance number; nothing
-// appears on disk and the name dies with the process. ConnectNamedPipe is an accept on that socket;
-// a client's CreateFile("\\.\pipe\name") connects to the instance that has waited longest for a
-// client and, when no ConnectNamedPipe is pending there, the instance takes the connection at once
+// or for a message-type pipe a SOCK_SEQPACKET, pipe_message.h) in the abstract namespace, named
+// after the process id, the pipe name and the instance number; nothing appears on disk and the
+// name dies with the process. ConnectNamedPipe is an accept on that socket; a client's
+// CreateFile("\\.\pipe\name") connects to the instance that has waited longest for a client
+// and, when no ConnectNamedPipe is pending there, the instance takes the connection at once
 // (the pipe is connected, and ConnectNamedPipe will say ERROR_PIPE_CONNECTED, as on Windows).
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - PIPE_NOWAIT and clients in other processes are not provided.
 // - Message-type pipes (pipe_message.h): a message larger than the Linux socket's send buffer
-//   (twice net.core.wmem_max, 416 KB by default) fails with 87; on a pipe created in byte read mode PeekNamedPipe
-//   shows the next message only; a read in byte read mode that finds only empty messages takes
-//   them and waits on.
+//   (twice net.core.wmem_max, 416 KB by default) fails with 87; on a pipe created in byte read
+//   mode PeekNamedPipe copies no further than the rest of a message read in part and the one
+//   message after it; a read in byte read mode that finds only empty messages takes them and
+//   waits on.
 // - Buffer quotas (pipe_flow.h): a cancelled waiting write leaves its bytes readable, and the
 //   sizes are not rounded as Windows may round them.
 // - A second ConnectNamedPipe on a synchronous handle fails with ERROR_PIPE_LISTENING; Windows

@@ -25,8 +25,8 @@ namespace ovlab::posix {
 class PipeMessages {
 public:
     struct Read {
-        int64_t result = 0;          // bytes copied, -EAGAIN when nothing waits, -EPIPE at the end, -errno
-        bool message_left = false;   // message read mode: the message goes on (STATUS_BUFFER_OVERFLOW)
+        int64_t result = 0;         // bytes copied, -EAGAIN when nothing waits, -EPIPE at the end, -errno
+        bool message_left = false;  // message read mode: the message goes on (STATUS_BUFFER_OVERFLOW)
     };
     struct Peeked {
         int64_t result = 0;          // bytes copied, -EPIPE when nothing waits and the writer has gone, -errno

@@ -16,7 +16,8 @@ std::string mode_argument(const DWORD* mode) {
     return fmt::format("lpMode=&({})", text);
 }
 
-BOOL set_pipe_handle_state(HANDLE handle, const DWORD* mode, const DWORD* max_collection, const DWORD* collect_timeout) {
+BOOL set_pipe_handle_state(HANDLE handle, const DWORD* mode, const DWORD* max_collection,
+                           const DWORD* collect_timeout) {
     const std::shared_ptr<PipeObject> pipe = lookup_handle_as<PipeObject>(handle);
     if (!pipe) return fail(ERROR_INVALID_HANDLE);
     // Collection applies to a client of a server on another computer, which the lab has not (§17).

@@ -98,7 +98,11 @@ public:
         if (!sqe) return ENOMEM;  // the ring is full even after a submission: refused, as below
         op.prepare_message();
         switch (op.kind) {
-            case StreamOpKind::Receive: io_uring_prep_recvmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
+            case StreamOpKind::Receive:
+                // A message-type pipe's read is done by attempt_stream_op once data is there.
+                if (op.reads_messages()) io_uring_prep_poll_add(sqe, op.fd, POLLIN | POLLRDHUP);
+                else io_uring_prep_recvmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags));
+                break;
             case StreamOpKind::Send: io_uring_prep_sendmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
             case StreamOpKind::WaitReadable: io_uring_prep_poll_add(sqe, op.fd, POLLIN | POLLRDHUP); break;
             case StreamOpKind::Accept:
@@ -138,6 +142,7 @@ private:
         }
         // POLL_ADD reports the events; the op's result says whether data or the end came.
         if (op->kind == StreamOpKind::WaitReadable && result >= 0) result = classify_readable(op->fd);
+        if (op->reads_messages() && result >= 0) result = attempt_stream_op(*op);
         StreamObject::op_finished(op, result);
     }
 

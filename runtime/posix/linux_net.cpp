@@ -263,8 +263,8 @@ socklen_t local_address_for(std::string_view name, sockaddr_un& address) {
 
 }  // namespace
 
-int create_local_listener(std::string_view name) {
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+int create_local_listener(std::string_view name, bool records) {
+    const int fd = ::socket(AF_UNIX, (records ? SOCK_SEQPACKET : SOCK_STREAM) | SOCK_CLOEXEC, 0);
     if (fd < 0) return -errno;
     sockaddr_un address;
     const socklen_t length = local_address_for(name, address);
@@ -276,8 +276,8 @@ int create_local_listener(std::string_view name) {
     return fd;
 }
 
-int connect_local(std::string_view name) {
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+int connect_local(std::string_view name, bool records) {
+    const int fd = ::socket(AF_UNIX, (records ? SOCK_SEQPACKET : SOCK_STREAM) | SOCK_CLOEXEC, 0);
     if (fd < 0) return -errno;
     sockaddr_un address;
     const socklen_t length = local_address_for(name, address);

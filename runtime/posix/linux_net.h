@@ -99,10 +99,12 @@ int poll_readiness(Readiness* items, size_t count, int timeout_ms, int wake_fd);
 int create_wake_descriptor();
 void signal_wake_descriptor(int fd);
 
-// ---- local stream sockets for named pipes (abstract namespace: no file, gone with the process) ----
-int create_local_listener(std::string_view name);
+// ---- local sockets for named pipes (abstract namespace: no file, gone with the process) ----
+// `records`: SOCK_SEQPACKET, whose sends keep their boundaries (message-type pipes,
+// pipe_message.h); otherwise SOCK_STREAM.
+int create_local_listener(std::string_view name, bool records);
 // The connected descriptor, or -ENOENT when no server listens on the name.
-int connect_local(std::string_view name);
+int connect_local(std::string_view name, bool records);
 // Takes a connection waiting in `listener`'s backlog (one is known to be there).
 int accept_connection(int listener);
 // Copies up to `size` waiting bytes without consuming them and says how many wait in all.

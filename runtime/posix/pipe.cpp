@@ -13,6 +13,7 @@
 #include "event.h"
 #include "io_request.h"
 #include "ovlab/status_codes.h"
+#include "pipe_message.h"
 #include "pipe_name.h"
 #include "wait.h"
 
@@ -66,6 +67,7 @@ PipeObject::PipeObject(std::shared_ptr<PipeName> name, bool server, int fd, bool
       server_(server),
       can_read_(can_read),
       can_write_(can_write) {
+    if (name_->pipe_mode & PIPE_TYPE_MESSAGE) messages_ = std::make_shared<PipeMessages>();
     if (server)
         listen_order = next_listen_order();
     else
@@ -140,6 +142,21 @@ void PipeObject::last_handle_closed() {
         wait_for_objects({pending_connect}, false, INFINITE, trace::ThreadState::Waiting, std::string());
 }
 
+bool PipeObject::set_read_mode(bool messages) {
+    if (messages && !messages_) return false;
+    read_messages_ = messages;
+    return true;
+}
+
+bool PipeObject::peeks_messages() const { return (name_->pipe_mode & PIPE_READMODE_MESSAGE) && messages_; }
+
+void PipeObject::shape_read(StreamTransfer& transfer) const {
+    if (!messages_) return;
+    transfer.kind = StreamOpKind::Receive;  // a zero-byte read too: it may take an empty message
+    transfer.messages = messages_;
+    transfer.message_mode = read_messages_;
+}
+
 void PipeObject::forget_instance() {
     PipeRegistry& r = registry();
     std::lock_guard lock(r.mutex);
@@ -153,6 +170,7 @@ void PipeObject::forget_instance() {
 }
 
 void PipeObject::connected(int fd) {
+    if (messages_) prepare_record_socket(fd);
     replace_descriptor(fd);  // the listening socket closes: no other client can reach this instance
     state = State::Connected;
     listen_pending = false;
@@ -237,7 +255,7 @@ std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, const 
         }
     }
     const std::string socket_name = fmt::format("ovlab-pipe-{}-{}#{}", ::getpid(), entry->key, entry->next_instance++);
-    const int listener = net::create_local_listener(socket_name);
+    const int listener = net::create_local_listener(socket_name, (entry->pipe_mode & PIPE_TYPE_MESSAGE) != 0);
     if (listener < 0) {
         if (entry->instances.empty()) r.names.erase(lower(name));
         *error = listener == -EADDRINUSE ? ERROR_PIPE_BUSY : ERROR_NOT_ENOUGH_MEMORY;
@@ -249,6 +267,7 @@ std::shared_ptr<PipeObject> create_pipe_instance(const std::string& name, const 
     pipe->socket_name = socket_name;
     pipe->out_buffer_size = settings.out_buffer_size;
     pipe->in_buffer_size = settings.in_buffer_size;
+    pipe->set_read_mode((settings.pipe_mode & PIPE_READMODE_MESSAGE) != 0);
     entry->instances.push_back(pipe);
     return pipe;
 }
@@ -272,8 +291,9 @@ std::shared_ptr<PipeObject> open_pipe_client(const std::string& name, DWORD acce
     for (const std::shared_ptr<PipeObject>& server : in_listen_order(entry->instances)) {
         std::unique_lock pipe_lock = server->lock_pipe();
         if (server->state != PipeObject::State::Listening) continue;
-        const int fd = net::connect_local(server->socket_name);
+        const int fd = net::connect_local(server->socket_name, server->message_type());
         if (fd < 0) continue;
+        if (server->message_type()) prepare_record_socket(fd);
         const bool accepting = server->accept_pending();
         if (accepting) {
             server->state = PipeObject::State::Connected;  // its pending ConnectNamedPipe takes the connection

@@ -1,16 +1,22 @@
-// Named pipes, byte mode (docs/windows-rules.md §8): each end is a stream handle (stream.h), so reads
+// Named pipes (docs/windows-rules.md §8): each end is a stream handle (stream.h), so reads
 // and writes run in lanes like socket requests, may complete at once, and a read with no data pends
 // in the kernel.
 //
-// On Linux each server instance (one CreateNamedPipe call) listens on a local stream socket in the
-// abstract namespace, named after the process id, the pipe name and the instance number; nothing
-// appears on disk and the name dies with the process. ConnectNamedPipe is an accept on that socket;
-// a client's CreateFile("\\.\pipe\name") connects to the instance that has waited longest for a
-// client and, when no ConnectNamedPipe is pending there, the instance takes the connection at once
+// On Linux each server instance (one CreateNamedPipe call) listens on a local socket (a stream,
+// or for a message-type pipe a SOCK_SEQPACKET, pipe_message.h) in the abstract namespace, named
+// after the process id, the pipe name and the instance number; nothing appears on disk and the
+// name dies with the process. ConnectNamedPipe is an accept on that socket; a client's
+// CreateFile("\\.\pipe\name") connects to the instance that has waited longest for a client
+// and, when no ConnectNamedPipe is pending there, the instance takes the connection at once
 // (the pipe is connected, and ConnectNamedPipe will say ERROR_PIPE_CONNECTED, as on Windows).
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Message mode, PIPE_NOWAIT and clients in other processes are not provided.
+// - PIPE_NOWAIT and clients in other processes are not provided.
+// - Message-type pipes (pipe_message.h): a message larger than the Linux socket's send buffer
+//   (twice net.core.wmem_max, 416 KB by default) fails with 87; on a pipe created in byte read
+//   mode PeekNamedPipe copies no further than the rest of a message read in part and the one
+//   message after it; a read in byte read mode that finds only empty messages takes them and
+//   waits on.
 // - Buffer quotas (pipe_flow.h): a cancelled waiting write leaves its bytes readable, and the
 //   sizes are not rounded as Windows may round them.
 // - A second ConnectNamedPipe on a synchronous handle fails with ERROR_PIPE_LISTENING; Windows
@@ -34,6 +40,7 @@ namespace ovlab::posix {
 
 struct IoRequest;
 struct PipeName;
+class PipeMessages;
 class PipeObject;
 
 // One client connection, shared by the server instance and the client end it connected.
@@ -112,12 +119,26 @@ public:
     // A client end whose server called DisconnectNamedPipe: its calls fail with 233.
     bool server_disconnected() const { return client_connection_ && client_connection_->disconnected; }
 
+    // ---- message-type pipes (pipe_message.h) ----
+    bool message_type() const { return messages_ != nullptr; }
+    // PIPE_READMODE_MESSAGE (true) or PIPE_READMODE_BYTE; false when a byte-type pipe is asked
+    // for message read mode.
+    bool set_read_mode(bool messages);
+    // PeekNamedPipe reads in the read mode the pipe was created with, whatever the handle's (§8).
+    bool peeks_messages() const;
+    // A ReadFile on this end: reads the end's messages, in its read mode.
+    void shape_read(StreamTransfer& transfer) const;
+    // What this end has received (null for a byte-type pipe).
+    const std::shared_ptr<PipeMessages>& messages() const { return messages_; }
+
 private:
     void forget_instance();  // the name no longer leads to this instance
     std::shared_ptr<PipeConnection> current_connection();
 
     std::shared_ptr<PipeName> name_;
     std::shared_ptr<PipeConnection> client_connection_;
+    std::shared_ptr<PipeMessages> messages_;  // set once, in the constructor
+    std::atomic<bool> read_messages_{false};  // the handle's read mode (a client starts in byte mode)
     std::vector<IoRequest*> queued_connects_;  // pipe_mutex_; CancelIo takes them back out
     bool server_;
     bool can_read_;

@@ -12,6 +12,7 @@
 #include "ovlab/session.h"
 #include "ovlab/status_codes.h"
 #include "pipe.h"
+#include "pipe_message.h"
 #include "text_encoding.h"
 #include "trace_hooks.h"
 #include "wait.h"
@@ -31,8 +32,10 @@ HANDLE create_named_pipe(const char* path, const PipeInstanceSettings& settings)
         set_last_error(path ? ERROR_INVALID_NAME : ERROR_PATH_NOT_FOUND);
         return INVALID_HANDLE_VALUE;
     }
-    // Byte mode and blocking (PIPE_WAIT) only; an instance count from 1 to PIPE_UNLIMITED_INSTANCES.
-    if ((open_mode & PIPE_ACCESS_DUPLEX) == 0 || (pipe_mode & (PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_NOWAIT)) ||
+    // Blocking (PIPE_WAIT) only; message read mode needs a message-type pipe; an instance count
+    // from 1 to PIPE_UNLIMITED_INSTANCES.
+    const bool message_read_on_bytes = (pipe_mode & PIPE_READMODE_MESSAGE) && !(pipe_mode & PIPE_TYPE_MESSAGE);
+    if ((open_mode & PIPE_ACCESS_DUPLEX) == 0 || (pipe_mode & PIPE_NOWAIT) || message_read_on_bytes ||
         max_instances == 0 || max_instances > PIPE_UNLIMITED_INSTANCES) {
         set_last_error(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
@@ -100,7 +103,7 @@ BOOL connect_named_pipe(HANDLE handle, LPOVERLAPPED overlapped) {
             queue_behind_pending = true;
         } else {
             if (pipe->state == PipeObject::State::Disconnected) {
-                const int listener = net::create_local_listener(pipe->socket_name);
+                const int listener = net::create_local_listener(pipe->socket_name, pipe->message_type());
                 if (listener < 0) return fail(ERROR_PIPE_BUSY);
                 pipe->replace_descriptor(listener);
                 pipe->start_listening();
@@ -196,7 +199,21 @@ BOOL disconnect_named_pipe(HANDLE handle) {
     pipe->wait_until_idle();
     std::unique_lock lock = pipe->lock_pipe();
     pipe->replace_descriptor(-1);
+    if (pipe->messages()) pipe->messages()->clear();
     pipe->state = PipeObject::State::Disconnected;
+    return TRUE;
+}
+
+// PeekNamedPipe on a message-type pipe: the bytes left of the next message are known.
+BOOL peek_messages(PipeObject& pipe, LPVOID buffer, DWORD size, LPDWORD read, LPDWORD available, LPDWORD left) {
+    const PipeMessages::Peeked peeked =
+        pipe.messages()->peek(pipe.fd(), static_cast<char*>(buffer), buffer ? size : 0, pipe.peeks_messages());
+    if (peeked.result == -EPIPE) return fail(ERROR_BROKEN_PIPE);
+    if (peeked.result < 0)
+        return fail(ntstatus_to_win32_error(pipe.completion_status(StreamOpKind::Receive, peeked.result, 1)));
+    if (read) *read = static_cast<DWORD>(peeked.result);
+    if (available) *available = static_cast<DWORD>(peeked.available);
+    if (left) *left = static_cast<DWORD>(peeked.left_in_message);
     return TRUE;
 }
 
@@ -210,6 +227,7 @@ BOOL peek_named_pipe(HANDLE handle, LPVOID buffer, DWORD size, LPDWORD read, LPD
     } else if (pipe->server_disconnected()) {
         return fail(ERROR_PIPE_NOT_CONNECTED);
     }
+    if (pipe->message_type()) return peek_messages(*pipe, buffer, size, read, available, left);
     size_t waiting = 0;
     const int64_t copied = net::peek(pipe->fd(), buffer, buffer ? size : 0, &waiting);
     if (copied == -EPIPE) return fail(ERROR_BROKEN_PIPE);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "io_backend.h"
+#include "pipe_message.h"
 #include "stream_op.h"
 
 namespace ovlab::posix {
@@ -114,6 +115,11 @@ void StreamObject::arm_head(Lane& lane, Finisher& finisher) {
     const std::shared_ptr<StreamOp>& op = lane.queue.front();
     op->fd = fd_;
     op->armed = true;
+    // The rest of a message read in part waits in the process, not in the kernel: read it now.
+    if (op->reads_messages() && op->messages->holds_rest()) {
+        finisher.add(op, attempt_stream_op(*op));
+        return;
+    }
     if (const int error = io_backend().submit_stream(*op); error != 0) finisher.add(op, -error);
 }
 
@@ -195,6 +201,8 @@ bool StreamObject::conclude(const std::shared_ptr<StreamOp>& op, int64_t result,
     const bool receives = op->kind == StreamOpKind::Receive || op->kind == StreamOpKind::WaitReadable;
     if (receives && effective == 0 && self.receive_reset_) effective = -ECONNRESET;
     *status = result == -ECANCELED ? op->cancel_status : self.completion_status(op->kind, effective, op->requested);
+    // A message-type pipe's read says -EPIPE at the end: zero bytes there is an empty message.
+    if (result == 0 && op->reads_messages()) *status = kStatusSuccess;
     // A datagram longer than the buffers: a warning, with the bytes that fit (§21).
     if (result >= 0 && op->truncated()) *status = kStatusBufferOverflow;
     if (result >= 0 && op->datagram && op->kind == StreamOpKind::Receive && op->received_from) {

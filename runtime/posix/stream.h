@@ -34,6 +34,7 @@ namespace ovlab::posix {
 
 struct IoRequest;
 struct StreamOp;
+class PipeMessages;
 
 enum class StreamOpKind : uint8_t {
     Receive,       // into the buffers, in order (scatter)
@@ -58,6 +59,11 @@ struct StreamTransfer {
     // A datagram (UDP) socket: one receive takes one datagram, and a datagram longer than the
     // buffers completes with STATUS_BUFFER_OVERFLOW and the bytes that fit (the rest is lost).
     bool datagram = false;
+    // A Receive on a message-type pipe end: the end's messages (pipe_message.h) are read instead
+    // of the stream; `message_mode` reads at most one message, and one longer than the buffers
+    // completes with STATUS_BUFFER_OVERFLOW and the bytes that fit (the rest stays for the next).
+    std::shared_ptr<PipeMessages> messages;
+    bool message_mode = false;
     net::Address address;      // Connect: where to; a datagram Send: to whom (empty: the connected peer)
     // A datagram Receive: runs on the thread that finishes it, before the request completes, with
     // the sender's address (WSARecvFrom's lpFrom is filled at completion).

@@ -32,6 +32,8 @@ BOOL issue_overlapped(const std::shared_ptr<StreamObject>& stream, const StreamF
     switch (outcome.kind) {
         case IssueOutcome::Kind::Completed:
             if (call.transferred) *call.transferred = static_cast<DWORD>(outcome.bytes);
+            // A warning (part of a longer message, §8): FALSE with 234, the bytes are valid.
+            if (!nt_success(outcome.status)) return fail(ntstatus_to_win32_error(outcome.status));
             return TRUE;
         case IssueOutcome::Kind::Pending: return fail(ERROR_IO_PENDING);
         case IssueOutcome::Kind::Failed: break;
@@ -81,7 +83,9 @@ BOOL transfer_synchronously(const std::shared_ptr<StreamObject>& stream, const S
     const std::shared_ptr<SendGate> gate = call.read ? nullptr : stream->gate_send();
     BlockingOutcome outcome = StreamObject::run_blocking(stream, transfer, INFINITE, what);
     if (gate && nt_success(outcome.status)) outcome.status = wait_for_room(gate, outcome.bytes, what);
-    const uint64_t bytes = nt_success(outcome.status) ? outcome.bytes : 0;
+    // A warning (part of a longer message) moved bytes; an error none.
+    const bool moved = nt_severity(outcome.status) != NtSeverity::Error;
+    const uint64_t bytes = moved ? outcome.bytes : 0;
     {
         std::lock_guard lock(kernel_mutex());
         if (call.overlapped) {
@@ -92,14 +96,14 @@ BOOL transfer_synchronously(const std::shared_ptr<StreamObject>& stream, const S
         if (event) event->set_signalled(true, reason);
         else stream->set_signalled(true, reason);
         // NT queues the routine of a request that completed synchronously too, unless it failed.
-        if (call.routine && nt_success(outcome.status)) {
+        if (call.routine && moved) {
             const CompletionRoutineCall routine = call.routine;
             const uint32_t status = outcome.status;
             queue_apc(current_thread_object(), call.routine_text, [routine, status, bytes] { routine(status, bytes); });
         }
     }
+    if (call.transferred && moved) *call.transferred = static_cast<DWORD>(bytes);
     if (!nt_success(outcome.status)) return fail(ntstatus_to_win32_error(outcome.status));
-    if (call.transferred) *call.transferred = static_cast<DWORD>(bytes);
     return TRUE;
 }
 
@@ -131,6 +135,8 @@ BOOL stream_read_or_write(const std::shared_ptr<StreamObject>& stream, const Str
     // A zero-byte read waits until data arrives and consumes none.
     else transfer.kind = call.length > 0 ? StreamOpKind::Receive : StreamOpKind::WaitReadable;
     if (call.length > 0) transfer.buffers.push_back({static_cast<char*>(call.buffer), call.length});
+    if (const auto* pipe_end = dynamic_cast<const PipeObject*>(stream.get()); pipe_end && call.read)
+        pipe_end->shape_read(transfer);
     if (stream->overlapped() && call.overlapped)
         return issue_overlapped(stream, call, std::move(event), std::move(transfer));
     // An overlapped pipe end given no OVERLAPPED: the request pends in the kernel and

@@ -5,6 +5,8 @@
 
 #include <cerrno>
 
+#include "pipe_message.h"
+
 namespace ovlab::posix {
 
 void StreamOp::prepare_message() {
@@ -73,6 +75,8 @@ std::shared_ptr<StreamOp> make_stream_op(const std::shared_ptr<StreamObject>& ow
     op->address = transfer.address;
     op->datagram = transfer.datagram;
     op->received_from = transfer.received_from;
+    op->messages = transfer.messages;
+    op->message_mode = transfer.message_mode;
     op->prepare_message();
     return op;
 }
@@ -108,6 +112,14 @@ int64_t attempt_connect(StreamOp& op) {
     return -error;
 }
 
+int64_t receive_messages(StreamOp& op) {
+    const PipeMessages::Read read =
+        op.messages->read(op.fd, op.segments.data() + op.first_segment, op.segments.size() - op.first_segment,
+                          op.message_mode);
+    op.message_left = read.message_left;
+    return read.result;
+}
+
 }  // namespace
 
 int64_t classify_readable(int fd) {
@@ -122,6 +134,7 @@ int64_t attempt_stream_op(StreamOp& op) {
     ssize_t n = 0;
     switch (op.kind) {
         case StreamOpKind::Receive:
+            if (op.messages) return receive_messages(op);
             op.prepare_message();
             n = ::recvmsg(op.fd, &op.message, op.flags | MSG_DONTWAIT);
             break;

@@ -34,6 +34,9 @@ struct StreamOp {
     std::vector<StreamBuffer> then_buffers;  // AcceptEx's first receive, ConnectEx's first send
     bool datagram = false;                   // `address` is the datagram's target or its sender
     std::function<void(const net::Address&)> received_from;
+    std::shared_ptr<PipeMessages> messages;  // a message-type pipe's receive (stream.h)
+    bool message_mode = false;
+    bool message_left = false;               // the message read goes on (a warning, like `truncated`)
 
     bool connect_started = false;               // Connect: the non-blocking connect() was made
     uint32_t cancel_status = kStatusCancelled;  // what a cancelled op reports (closesocket: aborted)
@@ -49,7 +52,11 @@ struct StreamOp {
     // Points `message` at the segments not yet transferred (and, for a datagram, at `address`).
     void prepare_message();
     // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC).
-    bool truncated() const { return datagram && kind == StreamOpKind::Receive && (message.msg_flags & MSG_TRUNC); }
+    bool truncated() const {
+        return kind == StreamOpKind::Receive && ((datagram && (message.msg_flags & MSG_TRUNC)) || message_left);
+    }
+    // The kernel only says when the descriptor is readable; the read itself is attempt_stream_op.
+    bool reads_messages() const { return messages != nullptr && kind == StreamOpKind::Receive; }
     // Accounts for `result` bytes moved; true when the op must go on (a partial send, or a
     // MSG_WAITALL receive that is not full yet).
     bool advance(int64_t result);

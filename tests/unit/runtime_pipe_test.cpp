@@ -1,6 +1,7 @@
 // Named pipes in byte mode (docs/windows-rules.md §8): ConnectNamedPipe, the client's CreateFile,
 // reads that pend in the kernel, the zero-byte read, a peer that closes, PeekNamedPipe,
-// DisconnectNamedPipe and the Win32 error numbers of each state.
+// DisconnectNamedPipe and the Win32 error numbers of each state. Message-type pipes:
+// runtime_pipe_message_test.cpp.
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -222,8 +223,7 @@ TEST_F(NamedPipes, EachStateHasItsError) {
 TEST_F(NamedPipes, CreateNamedPipeRefusesWhatTheLabDoesNotProvide) {
     EXPECT_EQ(create_server("pipe-without-prefix"), INVALID_HANDLE_VALUE);
     EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_INVALID_NAME));
-    EXPECT_EQ(CreateNamedPipeA("\\\\.\\pipe\\ovlab-test-message", kOverlappedDuplex, PIPE_TYPE_MESSAGE, 1, 0, 0, 0,
-                               nullptr),
+    EXPECT_EQ(CreateNamedPipeA("\\\\.\\pipe\\ovlab-test-nowait", kOverlappedDuplex, PIPE_NOWAIT, 1, 0, 0, 0, nullptr),
               INVALID_HANDLE_VALUE);
     EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_INVALID_PARAMETER));
     EXPECT_EQ(create_server("\\\\.\\pipe\\ovlab-test-zero-instances", kOverlappedDuplex, 0), INVALID_HANDLE_VALUE);

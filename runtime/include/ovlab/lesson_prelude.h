@@ -136,6 +136,7 @@
 #define ConnectNamedPipe(...) OVLAB_TRACED_CALL(ConnectNamedPipe, __VA_ARGS__)
 #define DisconnectNamedPipe(...) OVLAB_TRACED_CALL(DisconnectNamedPipe, __VA_ARGS__)
 #define PeekNamedPipe(...) OVLAB_TRACED_CALL(PeekNamedPipe, __VA_ARGS__)
+#define SetNamedPipeHandleState(...) OVLAB_TRACED_CALL(SetNamedPipeHandleState, __VA_ARGS__)
 #define WaitNamedPipeA(...) OVLAB_TRACED_CALL(WaitNamedPipeA, __VA_ARGS__)
 #define WaitNamedPipeW(...) OVLAB_TRACED_CALL(WaitNamedPipeW, __VA_ARGS__)
 

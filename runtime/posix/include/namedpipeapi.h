@@ -1,10 +1,10 @@
 // Named pipes, as the SDK's <namedpipeapi.h> (functions) and <winbase.h> (PIPE_ constants)
 // declare them; windows.h includes this file.
 //
-// The lab implements byte-mode pipes (PIPE_TYPE_BYTE | PIPE_READMODE_BYTE) between the threads of
-// one process: the client end is opened with CreateFile("\\\\.\\pipe\\name"). On Linux each pipe
-// instance is a pair of connected local stream sockets. Message mode, PIPE_NOWAIT and remote clients
-// are refused with ERROR_INVALID_PARAMETER / ERROR_NOT_SUPPORTED.
+// The lab implements byte-type and message-type pipes between the threads of one process: the
+// client end is opened with CreateFile("\\\\.\\pipe\\name") and starts in byte read mode. On Linux
+// each pipe instance is a pair of connected local sockets (SOCK_SEQPACKET for message-type pipes).
+// PIPE_NOWAIT and remote clients are refused with ERROR_INVALID_PARAMETER / ERROR_NOT_SUPPORTED.
 #pragma once
 #pragma GCC system_header
 
@@ -50,6 +50,10 @@ BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped);
 BOOL WINAPI DisconnectNamedPipe(HANDLE hNamedPipe);
 BOOL WINAPI PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize, LPDWORD lpBytesRead,
                           LPDWORD lpTotalBytesAvail, LPDWORD lpBytesLeftThisMessage);
+// The handle's read mode (lpMode: PIPE_READMODE_BYTE or PIPE_READMODE_MESSAGE); message read mode
+// on a byte-type pipe fails with ERROR_INVALID_PARAMETER.
+BOOL WINAPI SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, LPDWORD lpMaxCollectionCount,
+                                    LPDWORD lpCollectDataTimeout);
 BOOL WINAPI WaitNamedPipeA(LPCSTR lpNamedPipeName, DWORD nTimeOut);
 BOOL WINAPI WaitNamedPipeW(LPCWSTR lpNamedPipeName, DWORD nTimeOut);
 

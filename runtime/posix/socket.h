@@ -8,8 +8,6 @@
 // - UDP: an ICMP "port unreachable" is not reported to a later receive (Windows: WSAECONNRESET);
 //   no WSARecvMsg or multicast options; select() and WSAEventSelect not compared with
 //   Windows on UDP.
-// - AcceptEx with address lengths too short fails at once with WSAEFAULT; Windows pends and reports
-//   the problem at completion.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
 //   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).
 // - SO_REUSEADDR is always on underneath: Windows lets a server bind a port still in TIME_WAIT,

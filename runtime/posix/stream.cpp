@@ -140,7 +140,9 @@ StreamObject::Attempt StreamObject::try_at_once(StreamObject& self, StreamOp& op
     std::lock_guard lock(self.mutex_);
     // A connect always goes to the kernel (Windows reports ConnectEx pending), and so does an
     // AcceptEx that also waits for the first data; a request behind others waits its turn.
-    if (op.kind == StreamOpKind::Connect || !op.then_buffers.empty()) return Attempt::NotTried;
+    // So does an AcceptEx whose address blocks are too small: its failure comes at completion (§13).
+    if (op.kind == StreamOpKind::Connect || !op.then_buffers.empty() || op.refuses_connection())
+        return Attempt::NotTried;
     if (!self.lanes_[lane_of(op.kind)]->queue.empty()) return Attempt::NotTried;
     op.fd = self.fd_;
     *result = attempt_stream_op(op);
@@ -155,6 +157,11 @@ StreamObject::Attempt StreamObject::try_at_once(StreamObject& self, StreamOp& op
 bool StreamObject::conclude(const std::shared_ptr<StreamOp>& op, int64_t result, uint32_t* status, uint64_t* bytes) {
     StreamObject& self = *op->owner;
     const bool accept = op->kind == StreamOpKind::Accept;
+    if (op->refuses_connection() && result >= 0) {  // a connection is waiting: it is left there
+        *status = op->refuse_when_ready;
+        *bytes = 0;
+        return false;
+    }
     if ((accept || op->kind == StreamOpKind::Connect) && result >= 0) {
         const int fd = accept ? static_cast<int>(result) : op->fd;
         net::Address local, peer = op->address;

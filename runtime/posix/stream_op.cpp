@@ -73,6 +73,7 @@ std::shared_ptr<StreamOp> make_stream_op(const std::shared_ptr<StreamObject>& ow
     op->address = transfer.address;
     op->datagram = transfer.datagram;
     op->received_from = transfer.received_from;
+    op->refuse_when_ready = transfer.refuse_when_ready;
     op->prepare_message();
     return op;
 }
@@ -82,6 +83,7 @@ namespace {
 int64_t attempt_accept(StreamOp& op) {
     pollfd ready{op.fd, POLLIN, 0};
     if (::poll(&ready, 1, 0) <= 0) return -EAGAIN;
+    if (op.refuses_connection()) return 0;  // the connection stays in the backlog
     op.address_length = sizeof op.address.bytes;
     const int fd = ::accept4(op.fd, reinterpret_cast<sockaddr*>(op.address.bytes), &op.address_length, SOCK_CLOEXEC);
     if (fd < 0) return -errno;

@@ -34,6 +34,7 @@ struct StreamOp {
     std::vector<StreamBuffer> then_buffers;  // AcceptEx's first receive, ConnectEx's first send
     bool datagram = false;                   // `address` is the datagram's target or its sender
     std::function<void(const net::Address&)> received_from;
+    uint32_t refuse_when_ready = 0;          // Accept: see StreamTransfer
 
     bool connect_started = false;               // Connect: the non-blocking connect() was made
     uint32_t cancel_status = kStatusCancelled;  // what a cancelled op reports (closesocket: aborted)
@@ -49,6 +50,8 @@ struct StreamOp {
     // Points `message` at the segments not yet transferred (and, for a datagram, at `address`).
     void prepare_message();
     // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC).
+    // An Accept that only waits for a connection, to refuse it (StreamTransfer::refuse_when_ready).
+    bool refuses_connection() const { return kind == StreamOpKind::Accept && refuse_when_ready != 0; }
     bool truncated() const { return datagram && kind == StreamOpKind::Receive && (message.msg_flags & MSG_TRUNC); }
     // Accounts for `result` bytes moved; true when the op must go on (a partial send, or a
     // MSG_WAITALL receive that is not full yet).

@@ -36,6 +36,9 @@
     X(STATUS_END_OF_FILE, kStatusEndOfFile, 0xC0000011u, ERROR_HANDLE_EOF, ERROR_HANDLE_EOF,                    \
       "the read started at or past the end of the file",                                                        \
       "읽기가 파일 끝이나 그 뒤에서 시작되었습니다")                                                            \
+    X(STATUS_BUFFER_TOO_SMALL, kStatusBufferTooSmall, 0xC0000023u, ERROR_INSUFFICIENT_BUFFER, WSAEFAULT,       \
+      "the buffer is too small for what the request must write",                                                \
+      "요청이 써야 할 내용에 비해 버퍼가 너무 작습니다")                                                        \
     X(STATUS_CANCELLED, kStatusCancelled, 0xC0000120u, ERROR_OPERATION_ABORTED, ERROR_OPERATION_ABORTED,        \
       "the request was cancelled (CancelIo/CancelIoEx)",                                                        \
       "요청이 취소되었습니다(CancelIo/CancelIoEx)")                                                             \

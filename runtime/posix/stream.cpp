@@ -140,12 +140,13 @@ StreamObject::Attempt StreamObject::try_at_once(StreamObject& self, StreamOp& op
     std::lock_guard lock(self.mutex_);
     // A connect always goes to the kernel (Windows reports ConnectEx pending), and so does an
     // AcceptEx that also waits for the first data; a request behind others waits its turn.
-    // So does an AcceptEx whose address blocks are too small: its failure comes at completion (§13).
-    if (op.kind == StreamOpKind::Connect || !op.then_buffers.empty() || op.refuses_connection())
+    // So do an AcceptEx whose address blocks are too small (its failure comes at completion) and
+    // a TransmitFile (§13).
+    if (op.kind == StreamOpKind::Connect || !op.then_buffers.empty() || op.refuses_connection() || op.always_pends)
         return Attempt::NotTried;
     if (!self.lanes_[lane_of(op.kind)]->queue.empty()) return Attempt::NotTried;
     op.fd = self.fd_;
-    *result = attempt_stream_op(op);
+    *result = op.filtered(attempt_stream_op(op));
     self.note_receive_result(op, *result);
     if (*result == -EAGAIN) return Attempt::WouldBlock;
     // A send that moved part of its bytes pends for the rest (Windows completes a stream send once
@@ -250,6 +251,7 @@ void StreamObject::op_finished(StreamOp* raw, int64_t result) {
         Finisher finisher;
         std::lock_guard lock(self.mutex_);
         op->armed = false;
+        result = op->filtered(result);
         self.note_receive_result(*op, result);
         const bool stopping = result == -ECANCELED || self.aborted_status_ != 0;
         const bool more = result > 0 && op->advance(result);  // counts the bytes either way

@@ -73,6 +73,14 @@ struct StreamTransfer {
     // small, docs/windows-rules.md §13). It pends until a connection is waiting, then fails with
     // this status and leaves the connection in the backlog for the next accept.
     uint32_t refuse_when_ready = 0;
+    // Memory the buffers point into that the request owns (TransmitFile's copy of the file's
+    // bytes): kept until the request is finished.
+    std::shared_ptr<const void> keep_alive;
+    // A datagram receive that waits on when an ICMP "port unreachable" is reported to it
+    // (SIO_UDP_CONNRESET FALSE, docs/windows-rules.md §21).
+    bool ignore_port_unreachable = false;
+    // Never tried inside the issuing call: the request always pends (TransmitFile, §13).
+    bool always_pends = false;
 
     uint64_t total_length() const;
 };

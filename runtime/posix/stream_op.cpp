@@ -74,6 +74,9 @@ std::shared_ptr<StreamOp> make_stream_op(const std::shared_ptr<StreamObject>& ow
     op->datagram = transfer.datagram;
     op->received_from = transfer.received_from;
     op->refuse_when_ready = transfer.refuse_when_ready;
+    op->keep_alive = transfer.keep_alive;
+    op->always_pends = transfer.always_pends;
+    op->ignore_port_unreachable = transfer.ignore_port_unreachable;
     op->prepare_message();
     return op;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <poll.h>
+#include <cerrno>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -35,6 +36,13 @@ struct StreamOp {
     bool datagram = false;                   // `address` is the datagram's target or its sender
     std::function<void(const net::Address&)> received_from;
     uint32_t refuse_when_ready = 0;          // Accept: see StreamTransfer
+    std::shared_ptr<const void> keep_alive;  // see StreamTransfer
+    bool always_pends = false;               // see StreamTransfer
+    bool ignore_port_unreachable = false;    // see StreamTransfer
+    // The kernel's result as the op sees it: a "port unreachable" it ignores is only a wake-up.
+    int64_t filtered(int64_t result) const {
+        return ignore_port_unreachable && result == -ECONNREFUSED ? -EAGAIN : result;
+    }
 
     bool connect_started = false;               // Connect: the non-blocking connect() was made
     uint32_t cancel_status = kStatusCancelled;  // what a cancelled op reports (closesocket: aborted)

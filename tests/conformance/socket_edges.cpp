@@ -218,7 +218,7 @@ static void accept_ex_outcome(SOCKET listener, WSAOVERLAPPED* ov, unsigned short
     struct sockaddr_in address = loopback_address(port);
     printf("connect: %d\n", connect(client, (struct sockaddr*)&address, sizeof address));
     printf("the event: 0x%lX\n", (unsigned long)WaitForSingleObject(ov->hEvent, 5000));
-    printf("%sInternal 0x%lX\n", result_mark, (unsigned long)(DWORD)ov->Internal);
+    printf("%sInternal once it ended: 0x%lX\n", result_mark, (unsigned long)(DWORD)ov->Internal);
     DWORD bytes = 0xDEAD;
     BOOL ok = GetOverlappedResult((HANDLE)listener, (OVERLAPPED*)ov, &bytes, FALSE);
     DWORD error = GetLastError();

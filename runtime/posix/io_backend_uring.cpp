@@ -106,6 +106,10 @@ public:
             case StreamOpKind::Send: io_uring_prep_sendmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
             case StreamOpKind::WaitReadable: io_uring_prep_poll_add(sqe, op.fd, POLLIN | POLLRDHUP); break;
             case StreamOpKind::Accept:
+                if (op.refuses_connection()) {  // waits for a connection without taking it
+                    io_uring_prep_poll_add(sqe, op.fd, POLLIN);
+                    break;
+                }
                 op.address_length = sizeof op.address.bytes;
                 io_uring_prep_accept(sqe, op.fd, reinterpret_cast<sockaddr*>(op.address.bytes), &op.address_length,
                                      SOCK_CLOEXEC);

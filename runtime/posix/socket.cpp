@@ -1,6 +1,7 @@
 #include "socket.h"
 
 #include <atomic>
+#include <cerrno>
 #include <mutex>
 #include <unordered_set>
 
@@ -27,6 +28,9 @@ std::string SocketObject::describe() const {
 
 uint32_t SocketObject::completion_status(StreamOpKind, int64_t result, uint64_t) const {
     if (result >= 0) return kStatusSuccess;
+    // Linux reports the ICMP "port unreachable" that answered an earlier datagram as
+    // ECONNREFUSED; Winsock reports it to a receive as WSAECONNRESET (§21).
+    if (datagram_ && result == -ECONNREFUSED) return kStatusPortUnreachable;
     return net::socket_status_from_errno(static_cast<int>(-result));
 }
 

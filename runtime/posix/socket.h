@@ -3,13 +3,12 @@
 // them, as on Windows.
 //
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
-// - Only TCP and UDP over IPv4/IPv6. WSAAsyncSelect and TransmitFile are not provided;
+// - Only TCP and UDP over IPv4/IPv6. WSAAsyncSelect is not provided; TransmitFile reads the whole
+//   file part when it is called and refuses TF_DISCONNECT/TF_REUSE_SOCKET (winsock_transmit_file.cpp);
 //   WSAEventSelect records FD_READ, FD_WRITE, FD_ACCEPT and FD_CLOSE only (network_events.h).
-// - UDP: an ICMP "port unreachable" is not reported to a later receive (Windows: WSAECONNRESET);
-//   no WSARecvMsg or multicast options; select() and WSAEventSelect not compared with
+// - UDP: an ICMP "port unreachable" reaches a later receive (WSAECONNRESET) only on a connected
+//   socket, and a send made before any receive saw it may fail with it instead; no WSARecvMsg or multicast options; select() and WSAEventSelect not compared with
 //   Windows on UDP.
-// - AcceptEx with address lengths too short fails at once with WSAEFAULT; Windows pends and reports
-//   the problem at completion.
 // - Closing a socket whose requests are being cancelled closes the Linux socket a moment later,
 //   once the kernel has let go of the requests (microseconds; the peer sees the FIN or RST then).
 // - SO_REUSEADDR is always on underneath: Windows lets a server bind a port still in TIME_WAIT,
@@ -63,6 +62,7 @@ public:
         DWORD send_timeout = 0;               // SO_SNDTIMEO
         int connect_error = 0;                // a non-blocking connect's failure, for SO_ERROR (Winsock number)
         bool connect_settled = false;         // the non-blocking connect has reported its outcome
+        bool report_port_unreachable = true;  // UDP: SIO_UDP_CONNRESET (§21)
     };
     State state() const;
     template <class Change>

@@ -146,10 +146,13 @@ StreamObject::Attempt StreamObject::try_at_once(StreamObject& self, StreamOp& op
     std::lock_guard lock(self.mutex_);
     // A connect always goes to the kernel (Windows reports ConnectEx pending), and so does an
     // AcceptEx that also waits for the first data; a request behind others waits its turn.
-    if (op.kind == StreamOpKind::Connect || !op.then_buffers.empty()) return Attempt::NotTried;
+    // So do an AcceptEx whose address blocks are too small (its failure comes at completion) and
+    // a TransmitFile (§13).
+    if (op.kind == StreamOpKind::Connect || !op.then_buffers.empty() || op.refuses_connection() || op.always_pends)
+        return Attempt::NotTried;
     if (!self.lanes_[lane_of(op.kind)]->queue.empty()) return Attempt::NotTried;
     op.fd = self.fd_;
-    *result = attempt_stream_op(op);
+    *result = op.filtered(attempt_stream_op(op));
     self.note_receive_result(op, *result);
     if (*result == -EAGAIN) return Attempt::WouldBlock;
     // A send that moved part of its bytes pends for the rest (Windows completes a stream send once
@@ -161,6 +164,11 @@ StreamObject::Attempt StreamObject::try_at_once(StreamObject& self, StreamOp& op
 bool StreamObject::conclude(const std::shared_ptr<StreamOp>& op, int64_t result, uint32_t* status, uint64_t* bytes) {
     StreamObject& self = *op->owner;
     const bool accept = op->kind == StreamOpKind::Accept;
+    if (op->refuses_connection() && result >= 0) {  // a connection is waiting: it is left there
+        *status = op->refuse_when_ready;
+        *bytes = 0;
+        return false;
+    }
     if ((accept || op->kind == StreamOpKind::Connect) && result >= 0) {
         const int fd = accept ? static_cast<int>(result) : op->fd;
         net::Address local, peer = op->address;
@@ -251,6 +259,7 @@ void StreamObject::op_finished(StreamOp* raw, int64_t result) {
         Finisher finisher;
         std::lock_guard lock(self.mutex_);
         op->armed = false;
+        result = op->filtered(result);
         self.note_receive_result(*op, result);
         const bool stopping = result == -ECANCELED || self.aborted_status_ != 0;
         const bool more = result > 0 && op->advance(result);  // counts the bytes either way

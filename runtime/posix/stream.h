@@ -75,6 +75,18 @@ struct StreamTransfer {
     std::function<uint32_t(int fd, const net::Address& local, const net::Address& peer)> established;
     // A non-blocking connect (try_now): told the final status once it is known in the background.
     std::function<void(uint32_t status)> background_finished;
+    // Accept: not 0 when the request cannot take a connection (AcceptEx with an address block too
+    // small, docs/windows-rules.md §13). It pends until a connection is waiting, then fails with
+    // this status and leaves the connection in the backlog for the next accept.
+    uint32_t refuse_when_ready = 0;
+    // Memory the buffers point into that the request owns (TransmitFile's copy of the file's
+    // bytes): kept until the request is finished.
+    std::shared_ptr<const void> keep_alive;
+    // A datagram receive that waits on when an ICMP "port unreachable" is reported to it
+    // (SIO_UDP_CONNRESET FALSE, docs/windows-rules.md §21).
+    bool ignore_port_unreachable = false;
+    // Never tried inside the issuing call: the request always pends (TransmitFile, §13).
+    bool always_pends = false;
 
     uint64_t total_length() const;
 };

@@ -77,6 +77,10 @@ std::shared_ptr<StreamOp> make_stream_op(const std::shared_ptr<StreamObject>& ow
     op->received_from = transfer.received_from;
     op->messages = transfer.messages;
     op->message_mode = transfer.message_mode;
+    op->refuse_when_ready = transfer.refuse_when_ready;
+    op->keep_alive = transfer.keep_alive;
+    op->always_pends = transfer.always_pends;
+    op->ignore_port_unreachable = transfer.ignore_port_unreachable;
     op->prepare_message();
     return op;
 }
@@ -86,6 +90,7 @@ namespace {
 int64_t attempt_accept(StreamOp& op) {
     pollfd ready{op.fd, POLLIN, 0};
     if (::poll(&ready, 1, 0) <= 0) return -EAGAIN;
+    if (op.refuses_connection()) return 0;  // the connection stays in the backlog
     op.address_length = sizeof op.address.bytes;
     const int fd = ::accept4(op.fd, reinterpret_cast<sockaddr*>(op.address.bytes), &op.address_length, SOCK_CLOEXEC);
     if (fd < 0) return -errno;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <poll.h>
+#include <cerrno>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -37,6 +38,14 @@ struct StreamOp {
     std::shared_ptr<PipeMessages> messages;  // a message-type pipe's receive (stream.h)
     bool message_mode = false;
     bool message_left = false;               // the message read goes on (a warning, like `truncated`)
+    uint32_t refuse_when_ready = 0;          // Accept: see StreamTransfer
+    std::shared_ptr<const void> keep_alive;  // see StreamTransfer
+    bool always_pends = false;               // see StreamTransfer
+    bool ignore_port_unreachable = false;    // see StreamTransfer
+    // The kernel's result as the op sees it: a "port unreachable" it ignores is only a wake-up.
+    int64_t filtered(int64_t result) const {
+        return ignore_port_unreachable && result == -ECONNREFUSED ? -EAGAIN : result;
+    }
 
     bool connect_started = false;               // Connect: the non-blocking connect() was made
     uint32_t cancel_status = kStatusCancelled;  // what a cancelled op reports (closesocket: aborted)
@@ -57,6 +66,8 @@ struct StreamOp {
     }
     // The kernel only says when the descriptor is readable; the read itself is attempt_stream_op.
     bool reads_messages() const { return messages != nullptr && kind == StreamOpKind::Receive; }
+    // An Accept that only waits for a connection, to refuse it (StreamTransfer::refuse_when_ready).
+    bool refuses_connection() const { return kind == StreamOpKind::Accept && refuse_when_ready != 0; }
     // Accounts for `result` bytes moved; true when the op must go on (a partial send, or a
     // MSG_WAITALL receive that is not full yet).
     bool advance(int64_t result);

@@ -80,12 +80,20 @@ BOOL accept_ex(SOCKET listen_socket, SOCKET accept_socket, PVOID buffer, DWORD d
     if (!listener->state().listening) return fail(WSAEINVAL);
     const SocketObject::State target_state = target->state();
     if (target_state.bound || target_state.connected) return fail(WSAEINVAL);
-    // Each address block needs 16 bytes more than the largest address of the family.
-    const DWORD needed = (listener->family() == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN)) + 16;
-    if (!buffer || local_length < needed || remote_length < needed) return fail(WSAEFAULT);
+    if (!buffer || remote_length == 0) return fail(WSAEFAULT);
     char* output = static_cast<char*>(buffer);
     StreamTransfer transfer;
     transfer.kind = StreamOpKind::Accept;
+    // Each address block needs 16 bytes more than the largest address of the family; a local
+    // block of 0 bytes asks for no local address. A block too small is no reason to fail now:
+    // the request pends and fails when a client connects, leaving that connection to the next
+    // accept (docs/windows-rules.md §13).
+    const DWORD needed = (listener->family() == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN)) + 16;
+    if ((local_length != 0 && local_length < needed) || remote_length < needed) {
+        transfer.refuse_when_ready = kStatusBufferTooSmall;
+        return issue_connection_request(listener, IoOperation::Accept, std::move(transfer), overlapped, received,
+                                        target.get());
+    }
     if (data_length > 0) transfer.buffers.push_back({output, data_length});
     // Runs when the connection is taken off the backlog: it becomes sAcceptSocket's connection.
     transfer.established = [target, output, data_length, local_length](int fd, const net::Address& local,
@@ -96,7 +104,7 @@ BOOL accept_ex(SOCKET listen_socket, SOCKET accept_socket, PVOID buffer, DWORD d
             state.connected = true;
             state.accept_context_pending = true;
         });
-        write_address_block(output + data_length, local);
+        if (local_length > 0) write_address_block(output + data_length, local);
         write_address_block(output + data_length + local_length, peer);
         return 0u;
     };
@@ -167,15 +175,18 @@ extern "C" BOOL PASCAL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSocket, PVOI
     return call.returns_bool(result);
 }
 
-// The remote block is the last one: its size is not needed to find it.
+// The remote block is the last one: its size is not needed to find it. With no local block
+// (dwLocalAddressLength 0) the local outputs are left as they were.
 extern "C" VOID PASCAL GetAcceptExSockaddrs(PVOID lpOutputBuffer, DWORD dwReceiveDataLength, DWORD dwLocalAddressLength,
                                             [[maybe_unused]] DWORD dwRemoteAddressLength, struct sockaddr** LocalSockaddr,
                                             LPINT LocalSockaddrLength, struct sockaddr** RemoteSockaddr,
                                             LPINT RemoteSockaddrLength) {
     char* local = static_cast<char*>(lpOutputBuffer) + dwReceiveDataLength;
     char* remote = local + dwLocalAddressLength;
-    std::memcpy(LocalSockaddrLength, local, sizeof(int));
-    *LocalSockaddr = reinterpret_cast<struct sockaddr*>(local + sizeof(int));
+    if (dwLocalAddressLength > 0) {
+        std::memcpy(LocalSockaddrLength, local, sizeof(int));
+        *LocalSockaddr = reinterpret_cast<struct sockaddr*>(local + sizeof(int));
+    }
     std::memcpy(RemoteSockaddrLength, remote, sizeof(int));
     *RemoteSockaddr = reinterpret_cast<struct sockaddr*>(remote + sizeof(int));
 }

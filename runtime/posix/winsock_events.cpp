@@ -58,7 +58,9 @@ BOOL get_result(SOCKET s, LPWSAOVERLAPPED overlapped, LPDWORD transferred, BOOL 
         status = status_of(overlapped);
     }
     *transferred = static_cast<DWORD>(__atomic_load_n(&overlapped->InternalHigh, __ATOMIC_RELAXED));
-    *flags = 0;  // a TCP stream has no MSG_PARTIAL or MSG_OOB results
+    // A TCP stream has no MSG_PARTIAL or MSG_OOB results; a datagram cut short reports no
+    // MSG_PARTIAL either (§21).
+    *flags = 0;
     if (!nt_success(status)) return fail(ntstatus_to_wsa_error(status));
     return TRUE;
 }

@@ -182,8 +182,10 @@ int socket_control(const std::shared_ptr<SocketObject>& socket, DWORD command, u
 
 // The Microsoft extensions programs fetch by GUID (mswsock.h).
 void* extension_function(const GUID& id) {
-    static const GUID accept_ex = WSAID_ACCEPTEX, sockaddrs = WSAID_GETACCEPTEXSOCKADDRS, connect_ex = WSAID_CONNECTEX;
+    static const GUID accept_ex = WSAID_ACCEPTEX, sockaddrs = WSAID_GETACCEPTEXSOCKADDRS, connect_ex = WSAID_CONNECTEX,
+                      transmit_file = WSAID_TRANSMITFILE;
     if (id == accept_ex) return reinterpret_cast<void*>(&AcceptEx);
+    if (id == transmit_file) return reinterpret_cast<void*>(&TransmitFile);
     if (id == sockaddrs) return reinterpret_cast<void*>(&GetAcceptExSockaddrs);
     if (id == connect_ex) return reinterpret_cast<void*>(&ConnectEx);
     return nullptr;
@@ -200,6 +202,15 @@ int control(SOCKET s, DWORD code, LPVOID in, DWORD in_size, LPVOID out, DWORD ou
         if (!function) return wsa_fail(WSAEINVAL);
         std::memcpy(out, &function, sizeof function);
         *returned = sizeof function;
+        return 0;
+    }
+    if (code == SIO_UDP_CONNRESET) {
+        // FALSE: later receives wait on past an ICMP "port unreachable" (§21).
+        if (!in || in_size < sizeof(BOOL)) return wsa_fail(WSAEFAULT);
+        BOOL report = FALSE;
+        std::memcpy(&report, in, sizeof report);
+        socket->update([report](SocketObject::State& state) { state.report_port_unreachable = report != FALSE; });
+        if (returned) *returned = 0;
         return 0;
     }
     if (code != FIONBIO && code != FIONREAD && code != SIOCATMARK) return wsa_fail(WSAEINVAL);
@@ -255,9 +266,9 @@ extern "C" int WSAAPI WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuff
                                LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned,
                                LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) {
     ApiCall call("WSAIoctl", [&] {
-        const std::string code = dwIoControlCode == SIO_GET_EXTENSION_FUNCTION_POINTER
-                                     ? std::string("SIO_GET_EXTENSION_FUNCTION_POINTER")
-                                     : fmt::format("0x{:X}", dwIoControlCode);
+        const std::string code = dwIoControlCode == SIO_GET_EXTENSION_FUNCTION_POINTER ? std::string("SIO_GET_EXTENSION_FUNCTION_POINTER")
+                                 : dwIoControlCode == SIO_UDP_CONNRESET                ? std::string("SIO_UDP_CONNRESET")
+                                                                                       : fmt::format("0x{:X}", dwIoControlCode);
         return fmt::format("{}, dwIoControlCode={}, {}, cbInBuffer={}, {}, cbOutBuffer={}, {}, {}, {}",
                            socket_argument("s", 0, s), code, pointer_argument("lpvInBuffer", 2, lpvInBuffer), cbInBuffer,
                            pointer_argument("lpvOutBuffer", 4, lpvOutBuffer), cbOutBuffer,

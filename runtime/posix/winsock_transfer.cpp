@@ -32,6 +32,8 @@ StreamTransfer stream_transfer(const WsaTransfer& t, const SocketObject& socket)
     transfer.peek = !t.send && (t.flags & MSG_PEEK);
     transfer.wait_all = !t.send && (t.flags & MSG_WAITALL);
     transfer.out_of_band = (t.flags & MSG_OOB) != 0;
+    transfer.keep_alive = t.keep_alive;
+    transfer.always_pends = t.always_pends;
     // A zero-byte receive waits for data and consumes none (the readiness idiom of IOCP servers).
     // On UDP it takes a datagram like any receive.
     if (t.send) transfer.kind = StreamOpKind::Send;
@@ -52,6 +54,7 @@ int add_datagram_addresses(const WsaTransfer& t, const SocketObject& socket, Str
     }
     if (t.send) return 0;
     if (!state.bound) return WSAEINVAL;  // nothing can arrive at a socket with no address
+    transfer.ignore_port_unreachable = !state.report_port_unreachable;
     if (!t.from) return 0;
     const int needed = socket.family() == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
     if (!t.from_length || *t.from_length < needed) return WSAEFAULT;

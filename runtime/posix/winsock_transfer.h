@@ -4,6 +4,7 @@
 
 #include <winsock2.h>
 
+#include <memory>
 #include <string>
 
 namespace ovlab::posix {
@@ -25,6 +26,10 @@ struct WsaTransfer {
     int to_length = 0;
     sockaddr* from = nullptr;
     int* from_length = nullptr;
+    // TransmitFile: memory the buffers point into that the request owns, and an overlapped
+    // request that always pends (StreamTransfer).
+    std::shared_ptr<const void> keep_alive;
+    bool always_pends = false;
 };
 
 // Runs the request: overlapped on an overlapped socket given an OVERLAPPED, blocking otherwise.

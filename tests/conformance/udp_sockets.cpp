@@ -2,8 +2,11 @@
 // datagram comes and fills lpFrom/lpFromlen when it completes; every datagram is one receive (the
 // boundaries stay); a datagram longer than the buffer completes with STATUS_BUFFER_OVERFLOW and
 // the bytes that fit (WSAEMSGSIZE through Winsock, ERROR_MORE_DATA through Win32), its rest lost;
-// the event, a completion routine and a completion port each report it; sendto/recvfrom;
-// connect() names the peer for WSASend/WSARecv; receiving before bind and listen are refused.
+// the event, a completion routine and a completion port each report it, with no MSG_PARTIAL flag;
+// sendto/recvfrom;
+// connect() names the peer for WSASend/WSARecv; receiving before bind and listen are refused; a
+// datagram sent where nobody receives fails the sender's next receive with WSAECONNRESET, unless
+// SIO_UDP_CONNRESET turned that off.
 #include "conformance_sockets.h"
 
 static SOCKET udp_socket(void)
@@ -131,6 +134,29 @@ static void truncation(SOCKET a, const struct sockaddr_in* a_address, SOCKET b,
     show_from(&r, a_address);
 }
 
+// The flags a datagram cut short reports: none (no MSG_PARTIAL) through WSAGetOverlappedResult, and
+// a WSARecv that fails with WSAEMSGSIZE leaves *lpFlags as it was.
+static void truncated_flags(SOCKET a, SOCKET b, const struct sockaddr_in* b_address, WSAEVENT event)
+{
+    struct Receive r;
+    receive_from("WSARecvFrom into 4 bytes", b, &r, 4, event, NULL);
+    printf("sendto 10 bytes: %d\n", send_datagram(a, "0123456789", 10, b_address));
+    WaitForSingleObject(event, 5000);
+    DWORD bytes = 0xDEAD, flags = 0xDEAD;
+    BOOL ok = WSAGetOverlappedResult(b, &r.ov, &bytes, FALSE, &flags);
+    int error = WSAGetLastError();
+    printf("WSAGetOverlappedResult: %s error %d bytes %lu flags 0x%lX\n", ok ? "TRUE" : "FALSE", ok ? 0 : error,
+           (unsigned long)bytes, (unsigned long)flags);
+    printf("sendto 10 bytes: %d\n", send_datagram(a, "abcdefghij", 10, b_address));
+    wait_readable(b, 1);
+    WSABUF in = {4, r.data};
+    DWORD received = 0;
+    flags = 0x1234;
+    int result = WSARecv(b, &in, 1, &received, &flags, NULL, NULL);
+    error = WSAGetLastError();
+    printf("WSARecv into 4 bytes, no OVERLAPPED: %d error %d, lpFlags 0x%lX\n", result, error, (unsigned long)flags);
+}
+
 static DWORD g_routine_error = 0xDEAD, g_routine_bytes = 0xDEAD;
 
 static void CALLBACK on_received(DWORD error, DWORD bytes, LPWSAOVERLAPPED ov, DWORD flags)
@@ -252,6 +278,50 @@ static void refusals(WSAEVENT event)
     closesocket(s);
 }
 
+static void show_receive_result(const char* label, int result)
+{
+    printf("%s: %d error %d\n", label, result, result == SOCKET_ERROR ? WSAGetLastError() : 0);
+}
+
+// The ICMP "port unreachable" that answers a datagram sent where nobody receives fails the next
+// receive, once; SIO_UDP_CONNRESET FALSE turns that off (the receive then waits, here until
+// SO_RCVTIMEO). The socket is connected: Linux reports the message only to connected sockets.
+static void port_unreachable(WSAEVENT event)
+{
+    struct sockaddr_in a_address, gone_address;
+    SOCKET a = bound_udp_socket(&a_address);
+    SOCKET gone = bound_udp_socket(&gone_address);
+    closesocket(gone);
+    DWORD timeout = 500;
+    setsockopt(a, SOL_SOCKET, SO_RCVTIMEO, (char*)&timeout, sizeof timeout);
+    printf("connect to a port nobody receives at: %d\n", connect(a, (struct sockaddr*)&gone_address, sizeof gone_address));
+    char data[8];
+    WSABUF in = {sizeof data, data};
+    WSAOVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    DWORD flags = 0;
+    int result = WSARecv(a, &in, 1, NULL, &flags, &ov, NULL);
+    show_wsa("WSARecv before sending", result, WSAGetLastError());
+    printf("send: %d\n", send(a, "ping", 4, 0));
+    printf("the event: 0x%lX\n", (unsigned long)WaitForSingleObject(event, 5000));
+    // Wine 8 reports WSAECONNREFUSED (docs/windows-rules.md section 16).
+    wsa_finish("[!W] its result", a, &ov, FALSE);
+    printf("send: %d\n", send(a, "ping", 4, 0));
+    Sleep(200);  // the ICMP message comes back
+    show_receive_result("[!W] recv", recv(a, data, sizeof data, 0));
+    show_receive_result("recv again (reported once)", recv(a, data, sizeof data, 0));
+    BOOL report = FALSE;
+    DWORD returned = 0;
+    result = WSAIoctl(a, SIO_UDP_CONNRESET, &report, sizeof report, NULL, 0, &returned, NULL, NULL);
+    printf("WSAIoctl SIO_UDP_CONNRESET FALSE: %d\n", result);
+    printf("send: %d\n", send(a, "ping", 4, 0));
+    Sleep(200);
+    // Wine 8 accepts the control and still reports the message.
+    show_receive_result("[!W] recv, reports off", recv(a, data, sizeof data, 0));
+    closesocket(a);
+}
+
 int main()
 {
     WSADATA data;
@@ -266,6 +336,7 @@ int main()
     pending_receive(a, &a_address, b, &b_address, event);
     boundaries(a, &a_address, b, &b_address, event);
     truncation(a, &a_address, b, &b_address, event);
+    truncated_flags(a, b, &b_address, event);
     completion_routine(a, &a_address, b, &b_address);
     plain_calls(a, &a_address, b, &b_address);
     connected(a, &a_address, b, &b_address, event);
@@ -273,6 +344,7 @@ int main()
     closesocket(b);
     completion_port();
     refusals(event);
+    port_unreachable(event);
     WSACloseEvent(event);
     printf("WSACleanup: %d\n", WSACleanup());
     return 0;

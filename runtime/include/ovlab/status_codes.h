@@ -36,6 +36,9 @@
     X(STATUS_END_OF_FILE, kStatusEndOfFile, 0xC0000011u, ERROR_HANDLE_EOF, ERROR_HANDLE_EOF,                    \
       "the read started at or past the end of the file",                                                        \
       "읽기가 파일 끝이나 그 뒤에서 시작되었습니다")                                                            \
+    X(STATUS_BUFFER_TOO_SMALL, kStatusBufferTooSmall, 0xC0000023u, ERROR_INSUFFICIENT_BUFFER, WSAEFAULT,       \
+      "the buffer is too small for what the request must write",                                                \
+      "요청이 써야 할 내용에 비해 버퍼가 너무 작습니다")                                                        \
     X(STATUS_CANCELLED, kStatusCancelled, 0xC0000120u, ERROR_OPERATION_ABORTED, ERROR_OPERATION_ABORTED,        \
       "the request was cancelled (CancelIo/CancelIoEx)",                                                        \
       "요청이 취소되었습니다(CancelIo/CancelIoEx)")                                                             \
@@ -108,6 +111,9 @@
     X(STATUS_NETWORK_UNREACHABLE, kStatusNetworkUnreachable, 0xC000023Cu, ERROR_NETWORK_UNREACHABLE, WSAENETUNREACH, \
       "the network is unreachable",                                                                             \
       "네트워크에 연결할 수 없습니다")                                                                          \
+    X(STATUS_PORT_UNREACHABLE, kStatusPortUnreachable, 0xC000023Fu, ERROR_PORT_UNREACHABLE, WSAECONNRESET,     \
+      "a datagram sent earlier came back as undeliverable: no program receives at that port",                   \
+      "앞서 보낸 데이터그램이 전달되지 못하고 돌아왔습니다. 그 포트에서 받는 프로그램이 없습니다")              \
     X(STATUS_HOST_UNREACHABLE, kStatusHostUnreachable, 0xC000023Du, ERROR_HOST_UNREACHABLE, WSAEHOSTUNREACH,    \
       "the host is unreachable",                                                                                \
       "호스트에 연결할 수 없습니다")                                                                            \
@@ -203,6 +209,8 @@
       "네트워크에 연결할 수 없습니다")                                                                               \
     X(ERROR_HOST_UNREACHABLE, 1232u, "the host is unreachable",                                         \
       "호스트에 연결할 수 없습니다")                                                                                \
+    X(ERROR_PORT_UNREACHABLE, 1234u, "no program receives at that port",                                \
+      "그 포트에서 받는 프로그램이 없습니다")                                                                    \
     X(ERROR_CONNECTION_ABORTED, 1236u, "the connection was aborted on this side",                       \
       "이쪽에서 연결이 중단되었습니다")                                                                               \
     X(ERROR_NO_SYSTEM_RESOURCES, 1450u, "the system ran out of resources",                              \

@@ -1,5 +1,6 @@
 // Microsoft-specific Winsock extensions, as the SDK's <mswsock.h> declares them: AcceptEx,
-// GetAcceptExSockaddrs, the ConnectEx pointer type and the socket options they go with.
+// GetAcceptExSockaddrs, TransmitFile, the ConnectEx pointer type and the socket options they go
+// with.
 // Programs either call AcceptEx/GetAcceptExSockaddrs directly or fetch the pointers with
 // WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER, WSAID_...); both work.
 #pragma once
@@ -24,6 +25,25 @@ typedef int* LPINT;  // <minwindef.h>; repeated identically wherever it is also 
 #define SO_CONNECT_TIME 0x700C
 #define SO_UPDATE_CONNECT_CONTEXT 0x7010
 
+// WSAIoctl with a BOOL: FALSE stops a UDP socket from failing a receive with WSAECONNRESET after
+// a datagram it sent came back as undeliverable (ICMP port unreachable).
+#define SIO_UDP_CONNRESET _WSAIOW(IOC_VENDOR, 12)
+
+// TransmitFile's lpTransmitBuffers: what is sent before and after the file's bytes.
+typedef struct _TRANSMIT_FILE_BUFFERS {
+    LPVOID Head;
+    DWORD HeadLength;
+    LPVOID Tail;
+    DWORD TailLength;
+} TRANSMIT_FILE_BUFFERS, *PTRANSMIT_FILE_BUFFERS, *LPTRANSMIT_FILE_BUFFERS;
+
+#define TF_DISCONNECT 0x01
+#define TF_REUSE_SOCKET 0x02
+#define TF_WRITE_BEHIND 0x04
+#define TF_USE_DEFAULT_WORKER 0x00
+#define TF_USE_SYSTEM_THREAD 0x10
+#define TF_USE_KERNEL_APC 0x20
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -37,9 +57,20 @@ VOID PASCAL GetAcceptExSockaddrs(PVOID lpOutputBuffer, DWORD dwReceiveDataLength
                                  LPINT LocalSockaddrLength, struct sockaddr** RemoteSockaddr,
                                  LPINT RemoteSockaddrLength);
 
+BOOL PASCAL TransmitFile(SOCKET hSocket, HANDLE hFile, DWORD nNumberOfBytesToWrite, DWORD nNumberOfBytesPerSend,
+                         LPOVERLAPPED lpOverlapped, LPTRANSMIT_FILE_BUFFERS lpTransmitBuffers, DWORD dwReserved);
+
 #ifdef __cplusplus
 }
 #endif
+
+typedef BOOL(PASCAL* LPFN_TRANSMITFILE)(SOCKET hSocket, HANDLE hFile, DWORD nNumberOfBytesToWrite,
+                                        DWORD nNumberOfBytesPerSend, LPOVERLAPPED lpOverlapped,
+                                        LPTRANSMIT_FILE_BUFFERS lpTransmitBuffers, DWORD dwReserved);
+#define WSAID_TRANSMITFILE                                                                                           \
+    {                                                                                                                \
+        0xb5367df0, 0xcbac, 0x11cf, { 0x95, 0xca, 0x00, 0x80, 0x5f, 0x48, 0xa1, 0x92 }                               \
+    }
 
 typedef BOOL(PASCAL* LPFN_ACCEPTEX)(SOCKET sListenSocket, SOCKET sAcceptSocket, PVOID lpOutputBuffer,
                                     DWORD dwReceiveDataLength, DWORD dwLocalAddressLength,

@@ -1,0 +1,104 @@
+// Socket rules whose Wine behaviour differs from Windows, so that the conformance comparison alone
+// cannot catch a regression (docs/windows-rules.md §13, §21): AcceptEx with an address block too
+// small, TransmitFile, and the ICMP "port unreachable" of a connected UDP socket.
+#include <string>
+
+#include "runtime_socket_support.h"
+
+namespace ovlab::testing {
+namespace {
+
+using SocketRules = SocketTest;
+
+constexpr DWORD kAddressBlock = sizeof(sockaddr_in) + 16;
+
+TEST_F(SocketRules, AcceptExWithALocalBlockTooSmallFailsWhenAClientConnectsAndLeavesTheConnection) {
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    SOCKET target = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, nullptr, 0, WSA_FLAG_OVERLAPPED);
+    char buffer[2 * kAddressBlock];
+    WSAEVENT event = WSACreateEvent();
+    WSAOVERLAPPED ov = overlapped_with_event(event);
+    ASSERT_FALSE(AcceptEx(listener, target, buffer, 0, sizeof(sockaddr_in) + 4, kAddressBlock, nullptr, &ov));
+    ASSERT_EQ(WSAGetLastError(), ERROR_IO_PENDING) << "the sizes are looked at when a client connects";
+
+    SOCKET client = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    sockaddr_in address = loopback(port);
+    ASSERT_EQ(connect(client, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(WSAWaitForMultipleEvents(1, &event, TRUE, 5000, FALSE), WSA_WAIT_EVENT_0);
+    EXPECT_EQ(static_cast<DWORD>(ov.Internal), 0xC0000023u);  // STATUS_BUFFER_TOO_SMALL
+    DWORD transferred = 9;
+    EXPECT_FALSE(GetOverlappedResult(reinterpret_cast<HANDLE>(listener), &ov, &transferred, FALSE));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_INSUFFICIENT_BUFFER));
+    EXPECT_EQ(transferred, 0u);
+    SOCKET next = accept(listener, nullptr, nullptr);
+    EXPECT_NE(next, INVALID_SOCKET) << "the connection stays in the backlog";
+    closesocket(next);
+    EXPECT_FALSE(AcceptEx(listener, target, buffer, 0, kAddressBlock, 0, nullptr, &ov));
+    EXPECT_EQ(WSAGetLastError(), WSAEFAULT) << "no remote block at all fails at once";
+    EXPECT_TRUE(WSACloseEvent(event));
+    closesocket(client);
+    closesocket(target);
+    closesocket(listener);
+}
+
+TEST_F(SocketRules, TransmitFileSendsHeadFilePartAndTailAndAlwaysPends) {
+    const std::string file_path = path("transmit.bin");
+    HANDLE file = CreateFileA(file_path.c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS, 0, nullptr);
+    ASSERT_NE(file, INVALID_HANDLE_VALUE);
+    DWORD written = 0;
+    ASSERT_TRUE(WriteFile(file, "0123456789", 10, &written, nullptr));
+    SOCKET client = INVALID_SOCKET, server = INVALID_SOCKET;
+    connect_pair(&client, &server);
+    char head[] = "<", tail[] = ">";
+    TRANSMIT_FILE_BUFFERS around = {head, 1, tail, 1};
+    WSAEVENT event = WSACreateEvent();
+    WSAOVERLAPPED ov = overlapped_with_event(event);
+    ov.Offset = 3;
+    ASSERT_FALSE(TransmitFile(client, file, 4, 0, &ov, &around, 0));
+    ASSERT_EQ(WSAGetLastError(), ERROR_IO_PENDING);
+    ASSERT_EQ(WSAWaitForMultipleEvents(1, &event, TRUE, 5000, FALSE), WSA_WAIT_EVENT_0);
+    DWORD sent = 0, flags = 0;
+    EXPECT_TRUE(WSAGetOverlappedResult(client, &ov, &sent, FALSE, &flags));
+    EXPECT_EQ(sent, 6u);
+    ASSERT_TRUE(wait_readable(server, 6));
+    char data[8] = {};
+    EXPECT_EQ(recv(server, data, 6, 0), 6);
+    EXPECT_STREQ(data, "<3456>");
+    EXPECT_FALSE(TransmitFile(client, nullptr, 0, 0, nullptr, nullptr, TF_DISCONNECT));
+    EXPECT_EQ(WSAGetLastError(), WSAEINVAL) << "the lab refuses TF_DISCONNECT";
+    EXPECT_TRUE(WSACloseEvent(event));
+    closesocket(client);
+    closesocket(server);
+    EXPECT_TRUE(CloseHandle(file));
+    EXPECT_TRUE(DeleteFileA(file_path.c_str()));
+}
+
+TEST_F(SocketRules, UdpPortUnreachableFailsTheNextReceiveUnlessSioUdpConnresetTurnedItOff) {
+    SOCKET sender = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    SOCKET gone = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    sockaddr_in address = loopback(0);
+    int length = sizeof address;
+    ASSERT_EQ(bind(gone, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(getsockname(gone, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    closesocket(gone);
+    DWORD timeout = 300;
+    setsockopt(sender, SOL_SOCKET, SO_RCVTIMEO, reinterpret_cast<char*>(&timeout), sizeof timeout);
+    ASSERT_EQ(connect(sender, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    char data[4];
+    ASSERT_EQ(send(sender, "ping", 4, 0), 4);
+    Sleep(100);
+    EXPECT_EQ(recv(sender, data, sizeof data, 0), SOCKET_ERROR);
+    EXPECT_EQ(WSAGetLastError(), WSAECONNRESET);
+    BOOL report = FALSE;
+    DWORD returned = 0;
+    ASSERT_EQ(WSAIoctl(sender, SIO_UDP_CONNRESET, &report, sizeof report, nullptr, 0, &returned, nullptr, nullptr), 0);
+    ASSERT_EQ(send(sender, "ping", 4, 0), 4);
+    Sleep(100);
+    EXPECT_EQ(recv(sender, data, sizeof data, 0), SOCKET_ERROR);
+    EXPECT_EQ(WSAGetLastError(), WSAETIMEDOUT) << "the report is off: the receive waits on";
+    closesocket(sender);
+}
+
+}  // namespace
+}  // namespace ovlab::testing

@@ -138,7 +138,7 @@ std::variant<Options, UsageError> parse_command_line(int argc, char** argv) {
             else if (arg == "--peer-actions") {
                 std::optional<std::vector<PeerAction>> actions = parse_peer_actions(*v);
                 if (!actions)
-                    return UsageError{fmt::format("--peer-actions needs connect, send:TEXT, close or reset, separated "
+                    return UsageError{fmt::format("--peer-actions needs connect, send:TEXT, pieces:TEXT, close or reset, separated "
                                                   "by commas, not '{}'", *v)};
                 options.peer_actions = std::move(*actions);
             }
@@ -255,7 +255,8 @@ Options:
                          the PNG shows its end and the exit status is 1)
   --peer-actions LIST    with --screenshot on a run that serves the Peer client panel: do
                          these actions in the panel's place, one each time the lesson waits
-                         for its peer: connect, send:TEXT, close, reset (e.g. connect,send:hi,close)
+                         for its peer: connect, send:TEXT, pieces:TEXT (sent in two pieces),
+                         close, reset (e.g. connect,send:hi,close)
   --timeline             open with the Timeline shown (T toggles it in the window)
   --timeline-request N   open the Timeline zoomed on the Nth I/O request, highlighted: the
                          call that issued it, its completion and the call that handled it,

@@ -107,7 +107,7 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
     if (std::optional<int> early_exit = print_until_finished(session, printer, options.language)) return *early_exit;
 
     const SessionResult result = session.wait();
-    print_out(transcript_closing(&narration));
+    print_out(transcript_closing(&narration, &source, session.recorder(), printer.state()));
     if (!flush_out()) return 1;
     if (!options.trace_out.empty()) {
         const trace::RecordedTraceHeader header = lesson_trace_header(lesson, options.language, options.parameters);

@@ -55,7 +55,7 @@ int print_recorded_trace(const std::string& path, Language language) {
     const trace::Recorder& recorder = *recorded.recorder;
     for (uint64_t i = 0; i < recorder.published(); ++i) print_out(printer.print(recorder.at(i)));
     const trace::Event* finished = lesson_finished(recorder);
-    if (finished) print_out(transcript_closing(narration));
+    if (finished) print_out(transcript_closing(narration, texts.source ? &*texts.source : nullptr, recorder, printer.state()));
     if (!flush_out()) return 1;
     // HistoryFull: the recording reached its bound (a lesson run was stopped there, a program was not).
     if (recorded.dropped || printer.state().history_limit > 0)

@@ -15,6 +15,9 @@ std::optional<std::vector<PeerAction>> parse_peer_actions(std::string_view list)
         else if (word.starts_with("send:") && word.size() > 5) {
             action.kind = PeerAction::Kind::Send;
             action.text = word.substr(5);
+        } else if (word.starts_with("pieces:") && word.size() > 8) {
+            action.kind = PeerAction::Kind::SendPieces;
+            action.text = word.substr(7);
         } else {
             return std::nullopt;
         }
@@ -30,6 +33,7 @@ void perform_peer_action(PeerClients& peers, uint16_t port, const PeerAction& ac
         case PeerAction::Kind::Send: peers.send(newest, action.text); break;
         case PeerAction::Kind::Close: peers.close(newest); break;
         case PeerAction::Kind::Reset: peers.reset(newest); break;
+        case PeerAction::Kind::SendPieces: peers.send_in_pieces(newest, action.text); break;
     }
 }
 

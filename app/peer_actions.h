@@ -14,13 +14,13 @@
 namespace ovlab::app {
 
 struct PeerAction {
-    enum class Kind : uint8_t { Connect, Send, Close, Reset };
+    enum class Kind : uint8_t { Connect, Send, Close, Reset, SendPieces };
     Kind kind = Kind::Connect;
-    std::string text;  // Send: what is sent
+    std::string text;  // Send, SendPieces: what is sent
 };
 
-// "connect", "send:TEXT", "close" and "reset", separated by commas; nothing when a word is unknown
-// or a send has no text.
+// "connect", "send:TEXT", "pieces:TEXT" (Send in pieces), "close" and "reset", separated by commas;
+// nothing when a word is unknown or a send has no text.
 std::optional<std::vector<PeerAction>> parse_peer_actions(std::string_view list);
 
 // Does `action` with `peers` against the server at 127.0.0.1:`port`, as the panel's buttons do.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 
 #include <fmt/format.h>
 
@@ -63,6 +64,8 @@ bool is_open(PeerStatus status) {
 struct PeerClients::Socket {
     NativeSocket fd = kNoSocket;
     std::string outgoing;         // queued by send(), not yet taken by the kernel
+    std::deque<std::string> pieces;  // send_in_pieces: each goes to `outgoing` once it is empty
+    std::chrono::steady_clock::time_point next_piece_at;
     bool shutdown_wanted = false;  // close() came while bytes were still queued
     bool shutdown_done = false;
 
@@ -113,13 +116,35 @@ int PeerClients::connect(uint16_t port) {
     return connection.number;
 }
 
-bool PeerClients::send(int number, std::string_view text) {
+// The connection `number` when it can still send `text`, else null.
+PeerConnection* PeerClients::sender(int number, std::string_view text) {
     Socket* socket = socket_of(number);
-    if (!socket || socket->shutdown_wanted || text.empty()) return false;
+    if (!socket || socket->shutdown_wanted || text.empty()) return nullptr;
     PeerConnection& connection = connections_[static_cast<size_t>(number - 1)];
-    if (connection.status != PeerStatus::Connecting && connection.status != PeerStatus::Connected) return false;
-    socket->outgoing += text;
-    connection.sent += text;
+    if (connection.status != PeerStatus::Connecting && connection.status != PeerStatus::Connected) return nullptr;
+    return &connection;
+}
+
+bool PeerClients::send(int number, std::string_view text) {
+    PeerConnection* connection = sender(number, text);
+    if (!connection) return false;
+    Socket& socket = *socket_of(number);
+    // After pieces still waiting, so the bytes keep their order.
+    if (socket.pieces.empty()) socket.outgoing += text;
+    else socket.pieces.back() += text;
+    connection->sent += text;
+    poll();
+    return true;
+}
+
+bool PeerClients::send_in_pieces(int number, std::string_view text) {
+    PeerConnection* connection = sender(number, text);
+    if (!connection || text.size() < 2) return false;
+    Socket& socket = *socket_of(number);
+    const size_t half = text.size() / 2;
+    socket.pieces.emplace_back(text.substr(0, half));
+    socket.pieces.emplace_back(text.substr(half));
+    connection->sent += text;
     poll();
     return true;
 }
@@ -175,6 +200,14 @@ void PeerClients::poll() {
             }
             connection.status = socket.shutdown_wanted ? PeerStatus::Closing : PeerStatus::Connected;
         }
+        // The next piece waits until the previous one is all sent, and then for the pause, so it
+        // goes in a send() call of its own.
+        const auto now = std::chrono::steady_clock::now();
+        if (socket.outgoing.empty() && !socket.pieces.empty() && now >= socket.next_piece_at) {
+            socket.outgoing = std::move(socket.pieces.front());
+            socket.pieces.pop_front();
+            socket.next_piece_at = now + kPiecePause;
+        }
         while (!socket.outgoing.empty()) {
             const auto sent = ::send(socket.fd, socket.outgoing.data(), static_cast<int>(socket.outgoing.size()),
                                      kSendFlags);
@@ -195,7 +228,7 @@ void PeerClients::poll() {
             break;
         }
         if (!is_open(connection.status)) continue;
-        if (socket.shutdown_wanted && !socket.shutdown_done && socket.outgoing.empty()) {
+        if (socket.shutdown_wanted && !socket.shutdown_done && socket.outgoing.empty() && socket.pieces.empty()) {
             ::shutdown(socket.fd, kShutdownSend);
             socket.shutdown_done = true;
         }

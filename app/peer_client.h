@@ -7,6 +7,7 @@
 // is paused at a step never freezes the window.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,6 +15,10 @@
 #include <vector>
 
 namespace ovlab::app {
+
+// The pause between the pieces of send_in_pieces: a receive the server has posted completes with
+// the first piece alone long before it ends.
+inline constexpr std::chrono::milliseconds kPiecePause{400};
 
 enum class PeerStatus : uint8_t {
     Connecting,  // connect() is under way
@@ -46,6 +51,10 @@ public:
     // Queues `text` to send on connection `number` (sent as poll() finds room). False when the
     // connection cannot send any more (not connected, or closing).
     bool send(int number, std::string_view text);
+    // Queues `text` as two pieces, each in its own send() call, the second kPiecePause after the
+    // first: what a server's receive gets depends on when it reads, not on how the text was sent.
+    // False as send(), or when the text is too short to split.
+    bool send_in_pieces(int number, std::string_view text);
     // Graceful close: shutdown(send), then close once the server closed its end too.
     void close(int number);
     // Abortive close: SO_LINGER {on, 0 s} makes close() send a reset (RST) instead of a FIN.
@@ -63,6 +72,7 @@ public:
 private:
     struct Socket;
     Socket* socket_of(int number);
+    PeerConnection* sender(int number, std::string_view text);
     void fail(PeerConnection& connection, Socket& socket, std::string what);
 
     std::vector<PeerConnection> connections_;

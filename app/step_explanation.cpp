@@ -81,7 +81,7 @@ bool returned_wait_result(std::string_view function, uint64_t result) {
 
 std::string thread_name(const trace::State& state, uint32_t number) {
     const trace::ThreadView* thread = state.thread(number);
-    if (thread && !thread->name.empty()) return thread->name;
+    if (thread && !thread->name.empty()) return trace::localize_recorded(thread->name, state.language);
     return fmt::format(fmt::runtime(trace::line_format(trace::Line::ThreadNumber, state.language)), number);
 }
 

@@ -33,4 +33,14 @@ std::string transcript_closing(const Narration* narration) {
     return finished ? fmt::format("\n{}\n", *finished) : std::string();
 }
 
+std::string transcript_closing(const Narration* narration, const LessonSource* source, const trace::Recorder& recorder,
+                               const trace::State& state) {
+    if (!narration || !source) return transcript_closing(narration);
+    const trace::Event* last = nullptr;
+    for (uint64_t i = recorder.published(); i > 0 && !last; --i)
+        if (trace::is_checkpoint(recorder.at(i - 1).kind)) last = &recorder.at(i - 1);
+    const CheckpointNarration ending = narration_for_end(last, state, *source, *narration);
+    return ending.text ? fmt::format("\n{}\n", *ending.text) : std::string();
+}
+
 }  // namespace ovlab::app

@@ -17,5 +17,9 @@ std::string transcript_opening(const std::vector<std::string>& changed_parameter
                                Language language);
 // After the lesson ended: the "finished" narration.
 std::string transcript_closing(const Narration* narration);
+// The same for a lesson whose steps `recorder` holds, `state` folded to its end: the ending of the
+// part its last step was in when the narration has one (narration_for_end).
+std::string transcript_closing(const Narration* narration, const LessonSource* source, const trace::Recorder& recorder,
+                               const trace::State& state);
 
 }  // namespace ovlab::app

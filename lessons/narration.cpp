@@ -69,6 +69,7 @@ Narration Narration::parse(const std::vector<std::string>& lines, const std::fil
                     fmt::format("{}:{}: section '## {}' appears twice", path.string(), i + 1, key));
             }
             body = &it->second;
+            narration.order.push_back(it->first);
             continue;
         }
         if (body != nullptr) {

@@ -26,9 +26,25 @@ std::string_view suffix_of(trace::EventKind kind) {
 
 CheckpointNarration narration_for_checkpoint(const trace::Event& checkpoint, const trace::State& state,
                                              const LessonSource& source, const Narration& narration) {
-    const std::string& tag = source.tag_for_line(line_of(checkpoint, state));
+    return narration_for_line(line_of(checkpoint, state), checkpoint.kind, source, narration);
+}
+
+CheckpointNarration narration_for_end(const trace::Event* last_checkpoint, const trace::State& state,
+                                      const LessonSource& source, const Narration& narration) {
+    const std::string& tag = last_checkpoint ? source.tag_for_line(line_of(*last_checkpoint, state)) : std::string();
+    if (!tag.empty()) {
+        std::string key = "finished." + tag;
+        if (auto it = narration.sections.find(key); it != narration.sections.end()) return {std::move(key), &it->second};
+    }
+    if (auto it = narration.sections.find("finished"); it != narration.sections.end()) return {"finished", &it->second};
+    return {};
+}
+
+CheckpointNarration narration_for_line(uint32_t line, trace::EventKind kind, const LessonSource& source,
+                                       const Narration& narration) {
+    const std::string& tag = source.tag_for_line(line);
     if (tag.empty()) return {};
-    const std::string_view suffix = suffix_of(checkpoint.kind);
+    const std::string_view suffix = suffix_of(kind);
     if (!suffix.empty()) {
         std::string key = tag + std::string(suffix);
         if (auto it = narration.sections.find(key); it != narration.sections.end()) return {std::move(key), &it->second};

@@ -54,8 +54,7 @@ private:
             return end;
         }
         if (line_.compare(i, 2, "//") == 0) {
-            const bool tag = line_.find("[step:", i) != std::string::npos;
-            emit(i, line_.size(), tag ? CodeToken::StepTag : CodeToken::Comment);
+            emit(i, line_.size(), CodeToken::Comment);
             return line_.size();
         }
         if (line_.compare(i, 2, "/*") == 0) {
@@ -107,6 +106,23 @@ private:
 };
 
 }  // namespace
+
+std::string without_step_tag(std::string line) {
+    const size_t comment = line.find("//");
+    if (comment == std::string::npos) return line;
+    const size_t open = line.find("[step:", comment);
+    const size_t close = open == std::string::npos ? std::string::npos : line.find(']', open);
+    if (close == std::string::npos) return line;
+    const size_t rest = line.find_first_not_of(' ', close + 1);
+    if (rest == std::string::npos && line.find_first_not_of(' ', comment + 2) == open) {
+        // The comment is only the tag: it goes, with the spaces that separated it from the code.
+        const size_t code_end = line.find_last_not_of(' ', comment == 0 ? 0 : comment - 1);
+        line.erase(comment == 0 || code_end == std::string::npos ? 0 : code_end + 1);
+        return line;
+    }
+    line.erase(open, (rest == std::string::npos ? line.size() : rest) - open);
+    return line;
+}
 
 std::vector<std::vector<CodeSpan>> highlight_source(const std::vector<std::string>& lines) {
     std::vector<std::vector<CodeSpan>> result;

@@ -1,6 +1,6 @@
 // The code pane: the lesson's Win32 program with line numbers. Each lesson thread's current line
 // carries a marker in the thread's colour; the line of the step shown is highlighted and kept in
-// view. Step-tag comments (`// [step: ...]`, the narration keys) are dimmed.
+// view. Step tags (`// [step: ...]`, the narration keys) are not shown (code_highlight.h).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -33,7 +33,6 @@ ImVec4 token_colour(CodeToken kind) {
     const Palette& p = palette();
     switch (kind) {
         case CodeToken::Comment: return p.code_comment;
-        case CodeToken::StepTag: return p.code_step_tag;
         case CodeToken::Keyword: return p.code_keyword;
         case CodeToken::String: return p.code_string;
         case CodeToken::Number: return p.code_number;
@@ -105,7 +104,7 @@ private:
         if (version == cached_version_ && columns == cached_columns_) return;
         if (version != cached_version_) {
             lines_.clear();
-            for (const std::string& line : ctx.lessons.source()->lines) lines_.push_back(expand_tabs(line));
+            for (const std::string& line : ctx.lessons.source()->lines) lines_.push_back(expand_tabs(without_step_tag(line)));
             spans_ = highlight_source(lines_);
             followed_line_ = 0;
         }

@@ -1,6 +1,6 @@
 // Peer client: the other machine of a run that serves a peer (iocp-echo-server with clients=0,
-// event-sockets and completion-routine with peer=on). The student connects, sends text, closes
-// gracefully or resets, and stops an echo server, with buttons big enough to hit on a projected screen. The sockets are the controller's PeerClients
+// event-sockets and completion-routine with peer=on). The student connects, sends text (whole or in
+// two pieces), closes gracefully or resets, and stops an echo server, with buttons big enough to hit on a projected screen. The sockets are the controller's PeerClients
 // (polled every frame there), so the window never waits for the server.
 #include <cfloat>
 
@@ -126,6 +126,9 @@ private:
         const bool open = connection.status == PeerStatus::Connecting || connection.status == PeerStatus::Connected ||
                           connection.status == PeerStatus::Closing;
         if (big_button(tr(Str::PeerSend), can_send, {})) peers.send(number, text_);
+        ImGui::SameLine();
+        if (big_button(tr(Str::PeerSendPieces), can_send && text_[1] != '\0', tr(Str::PeerSendPiecesHelp)))
+            peers.send_in_pieces(number, text_);
         ImGui::SameLine();
         if (big_button(tr(Str::PeerClose), open && connection.status != PeerStatus::Closing, tr(Str::PeerCloseHelp)))
             peers.close(number);

@@ -92,7 +92,7 @@ private:
         ImGui::PushID(static_cast<int>(thread.number));
         ImGui::PushClipRect(pos, ImVec2(pos.x + width - 4, pos.y + height), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6));
-        const std::string name = thread.name.empty() ? fmt::format("#{}", thread.number) : thread.name;
+        const std::string name = thread_label(*ctx.view.state, thread.number);
         ImGui::PushFont(ctx.fonts.bold);
         const std::string shown = thread_name_fitting(name, width - 22);
         ImGui::PopFont();

@@ -7,14 +7,10 @@
 #include <fmt/format.h>
 
 #include "ovlab/trace_text.h"
+#include "ui_strings.h"
 
 namespace ovlab::gui {
 namespace {
-
-std::string thread_name(const trace::State& state, uint32_t number) {
-    const trace::ThreadView* thread = state.thread(number);
-    return thread && !thread->name.empty() ? thread->name : fmt::format("#{}", number);
-}
 
 PacketRow packet_row(const trace::State& state, const trace::PacketView& packet) {
     // A posted packet may carry no OVERLAPPED at all (PostQueuedCompletionStatus with NULL).
@@ -43,7 +39,7 @@ PortPicture port_picture(const trace::State& state, const trace::PortView& port)
     for (const trace::PacketView& packet : port.queue) picture.queue.push_back(packet_row(state, packet));
     // The fold keeps waiters in arrival order; the port releases the last to arrive first.
     for (auto it = port.waiters.rbegin(); it != port.waiters.rend(); ++it)
-        picture.stack.push_back({*it, thread_name(state, *it), it == port.waiters.rbegin()});
+        picture.stack.push_back({*it, thread_label(state, *it), it == port.waiters.rbegin()});
     picture.running = port.running;
     picture.concurrency = port.concurrency;
     const auto handle = state.handles.find(port.handle);
@@ -59,7 +55,7 @@ PortPicture port_picture(const trace::State& state, const trace::PortView& port)
     if (port.last_packet) {
         picture.taken = packet_row(state, *port.last_packet);
         picture.taken_by = port.last_receiver;
-        picture.taken_by_name = thread_name(state, port.last_receiver);
+        picture.taken_by_name = thread_label(state, port.last_receiver);
     }
     return picture;
 }
@@ -69,7 +65,7 @@ std::vector<ApcThreadRow> apc_rows(const trace::State& state) {
     auto row_for = [&](uint32_t thread) -> ApcThreadRow& {
         auto it = std::find_if(rows.begin(), rows.end(), [&](const ApcThreadRow& r) { return r.thread == thread; });
         if (it != rows.end()) return *it;
-        return rows.emplace_back(ApcThreadRow{thread, thread_name(state, thread)});
+        return rows.emplace_back(ApcThreadRow{thread, thread_label(state, thread)});
     };
     for (const trace::ApcView& apc : state.apcs_ran) {
         ApcThreadRow& row = row_for(apc.thread);

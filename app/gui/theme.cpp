@@ -44,7 +44,6 @@ const Palette kLight{
     .code_string = rgb(0x15652F),
     .code_number = rgb(0x9A3A05),
     .code_call = rgb(0x1D4ED8),
-    .code_step_tag = rgb(0x545D6B),
     .lamp_off = rgb(0xC4CAD3),
     .threads = kDarkInkThreads,
     .line_width = 1.0f,
@@ -72,7 +71,6 @@ const Palette kDark{
     .code_string = rgb(0x9CD67E),
     .code_number = rgb(0xF5A76C),
     .code_call = rgb(0x6CB6FF),
-    .code_step_tag = rgb(0x98A2AF),
     .lamp_off = rgb(0x3A4250),
     .threads = kLightInkThreads,
     .line_width = 1.0f,
@@ -100,7 +98,6 @@ const Palette kProjector{
     .code_string = rgb(0x0B5A20),
     .code_number = rgb(0x7A3300),
     .code_call = rgb(0x0B3BA8),
-    .code_step_tag = rgb(0x4B5563),
     .lamp_off = rgb(0xB8BEC7),
     .threads = kDarkInkThreads,
     .line_width = 2.0f,
@@ -181,7 +178,7 @@ void add_code_pairs(const Palette& p, std::vector<ContrastPair>& pairs) {
     const NamedColour tokens[] = {
         {"text", p.text},         {"text_dim (line numbers)", p.text_dim}, {"code_comment", p.code_comment},
         {"code_keyword", p.code_keyword}, {"code_string", p.code_string},  {"code_number", p.code_number},
-        {"code_call", p.code_call},       {"code_step_tag", p.code_step_tag},
+        {"code_call", p.code_call},
     };
     std::vector<NamedColour> lines = {{"code_bg", p.code_bg},
                                       {"completion step line", blend_over(p.warning, kStepLineTint, p.code_bg)}};

@@ -56,7 +56,6 @@ struct Palette {
     ImVec4 code_string;
     ImVec4 code_number;
     ImVec4 code_call;     // Win32 calls in the code pane
-    ImVec4 code_step_tag; // the step markers in lesson comments (as quiet as 4.5:1 allows)
     ImVec4 lamp_off;
     std::array<ImVec4, kThreadColourCount> threads;  // as text, as fills under accent_text, as tints
     float line_width;     // panel header separators

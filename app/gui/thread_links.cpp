@@ -37,11 +37,6 @@ const LaneColumn* first_runtime_lane(const std::vector<LaneColumn>& lanes) {
     return nullptr;
 }
 
-std::string thread_name(const trace::State& state, uint32_t number) {
-    const trace::ThreadView* thread = state.thread(number);
-    return thread && !thread->name.empty() ? thread->name : fmt::format("#{}", number);
-}
-
 void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, bool dashed) {
     const float direction = to.x >= from.x ? 1.0f : -1.0f;
     const float head = 9.0f;
@@ -104,12 +99,12 @@ std::string link_tooltip(const trace::State& state, const IoLink& link) {
     const trace::IoView& io = *link.io;
     const Str issued = state.is_socket(io.handle) ? Str::LinkTipIssuedOnSocket : Str::LinkTipIssued;
     std::string tip = fmt::format(fmt::runtime(tr(issued)), link.api.empty() ? recorded_text(io.operation) : link.api,
-                                  io.issued_line, thread_name(state, io.issued_thread), recorded_text(io.operation),
+                                  io.issued_line, thread_label(state, io.issued_thread), recorded_text(io.operation),
                                   group_digits(io.length), group_digits(io.offset), state.overlapped_label(io.overlapped));
     if (!link.finished.happened()) return tip + "\n" + tr(Str::LinkTipInFlight);
-    tip += "\n" + fmt::format(fmt::runtime(tr(Str::LinkTipFinished)), thread_name(state, io.finished_thread),
+    tip += "\n" + fmt::format(fmt::runtime(tr(Str::LinkTipFinished)), thread_label(state, io.finished_thread),
                               group_digits(io.bytes));
-    const std::string handler = thread_name(state, io.handler_thread);
+    const std::string handler = thread_label(state, io.handler_thread);
     switch (io.handling) {
         case trace::IoView::Handling::Woke:
             tip += "\n" + fmt::format(fmt::runtime(tr(Str::LinkTipWoke)), handler, state.handle_label(io.signalled_handle));

@@ -60,7 +60,7 @@ TimelineLayout arrange_tracks(const TimelineModel& model, float row_height) {
 
 std::string track_name(const TimelineModel& model, const trace::State& live, const TimelineTrack& track) {
     switch (track.type) {
-        case TimelineTrack::Type::Lane: return timeline_thread_name(live, model.lanes()[track.index].thread);
+        case TimelineTrack::Type::Lane: return thread_label(live, model.lanes()[track.index].thread);
         case TimelineTrack::Type::Requests: return tr(Str::TimelineRequests);
         case TimelineTrack::Type::Counter: break;
     }

@@ -45,23 +45,19 @@ std::string request_tooltip(const trace::Recorder& recorder, const trace::State&
     std::string text = fmt::format(fmt::runtime(tr(format)),
                                    recorded_text(issued.name_view()), live.handle_label(issued.a), issued.c, issued.b);
     if (issued.object != 0) text += fmt::format(" ({})", live.overlapped_label(issued.object));
-    text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineIssuedBy)), timeline_thread_name(live, span.thread));
+    text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineIssuedBy)), thread_label(live, span.thread));
     if (!span.end.valid()) return text + "\n" + tr(Str::TimelineInFlightNow);
     const trace::Event& completed = recorder.at(span.end.seq);
     text += "\n" + fmt::format(fmt::runtime(tr(Str::TimelineCompleted)),
                                format_ntstatus(static_cast<uint32_t>(completed.a)), completed.b);
     if (request.handling != trace::IoView::Handling::None)
         text += "\n" + fmt::format(fmt::runtime(tr(handling_format(request.handling))),
-                                   timeline_thread_name(live, request.handler));
+                                   thread_label(live, request.handler));
     return text;
 }
 
 }  // namespace
 
-std::string timeline_thread_name(const trace::State& live, uint32_t thread) {
-    const trace::ThreadView* view = live.thread(thread);
-    return view && !view->name.empty() ? view->name : fmt::format("#{}", thread);
-}
 
 std::string span_label(const trace::Recorder& recorder, const TimelineSpan& span) {
     switch (span.kind) {
@@ -107,7 +103,7 @@ std::string request_callout(const trace::Recorder& recorder, const trace::State&
                         completed.b);
     if (request.handling == trace::IoView::Handling::None) return text;
     return text + "\n" +
-           fmt::format(fmt::runtime(tr(handling_format(request.handling))), timeline_thread_name(live, request.handler));
+           fmt::format(fmt::runtime(tr(handling_format(request.handling))), thread_label(live, request.handler));
 }
 
 std::string counter_label(const trace::State& live, const TimelineCounter& counter) {
@@ -119,7 +115,7 @@ std::string counter_label(const trace::State& live, const TimelineCounter& count
         case CounterKind::InFlight: return tr(Str::TimelineInFlight);
         case CounterKind::ApcQueue:
             return fmt::format(fmt::runtime(tr(Str::TimelineApcQueue)),
-                               timeline_thread_name(live, static_cast<uint32_t>(counter.object)));
+                               thread_label(live, static_cast<uint32_t>(counter.object)));
     }
     return {};
 }

@@ -10,8 +10,6 @@
 
 namespace ovlab::gui {
 
-// "WorkerThread 2", else "#2".
-std::string timeline_thread_name(const trace::State& live, uint32_t thread);
 // What fits inside a bar: the API name, "APC", or "read 4096".
 std::string span_label(const trace::Recorder& recorder, const TimelineSpan& span);
 // The call with its arguments and result (or the request's way), and the step a click shows.

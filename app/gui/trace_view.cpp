@@ -13,12 +13,12 @@ constexpr uint64_t kMaxEventsPerFrame = 200'000;
 
 }  // namespace
 
-uint32_t checkpoint_line(const StepView& view) {
-    if (!view.checkpoint) return 0;
-    if (view.checkpoint->kind != trace::EventKind::IoCompleting) return view.checkpoint->line;
-    const std::vector<trace::IoView>& ios = view.state->ios;
-    for (auto it = ios.rbegin(); it != ios.rend(); ++it)
-        if (it->overlapped == view.checkpoint->object) return it->issued_line;
+uint32_t checkpoint_line(const StepView& view) { return view.checkpoint ? checkpoint_line(*view.checkpoint, *view.state) : 0; }
+
+uint32_t checkpoint_line(const trace::Event& checkpoint, const trace::State& state) {
+    if (checkpoint.kind != trace::EventKind::IoCompleting) return checkpoint.line;
+    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
+        if (it->overlapped == checkpoint.object) return it->issued_line;
     return 0;
 }
 
@@ -27,7 +27,9 @@ void TraceView::update(const trace::Recorder& recorder) {
     for (uint64_t i = live_.upto; i < published; ++i) {
         const trace::Event& event = recorder.at(i);
         live_.apply(event);
-        if (trace::is_checkpoint(event.kind)) checkpoint_seq_.push_back(i);
+        if (!trace::is_checkpoint(event.kind)) continue;
+        checkpoint_seq_.push_back(i);
+        places_.push_back({event.kind, checkpoint_line(event, live_)});
     }
     timeline_.update(recorder, live_);
 }
@@ -36,6 +38,7 @@ void TraceView::clear() {
     live_ = {};
     scrubbed_ = {};
     checkpoint_seq_.clear();
+    places_.clear();
     scrub_step_.reset();
     timeline_.clear();
 }
@@ -55,14 +58,16 @@ uint64_t TraceView::upto_for_step(uint64_t step) const {
     return live_.upto;
 }
 
+uint64_t TraceView::step_showing(uint64_t seq) const {
+    const auto stop = std::lower_bound(checkpoint_seq_.begin(), checkpoint_seq_.end(), seq);
+    return stop == checkpoint_seq_.end() ? live_step() : static_cast<uint64_t>(stop - checkpoint_seq_.begin()) + 1;
+}
+
 std::optional<uint64_t> TraceView::next_step_showing(const trace::Recorder& recorder, uint64_t step,
                                                      const std::function<bool(const trace::Event&)>& matches) const {
     for (uint64_t i = upto_for_step(step); i < live_.upto; ++i) {
         if (!matches(recorder.at(i))) continue;
-        // The first checkpoint at or after the event: the step whose view includes it.
-        const auto stop = std::lower_bound(checkpoint_seq_.begin(), checkpoint_seq_.end(), i);
-        if (stop == checkpoint_seq_.end()) return live_step();
-        return static_cast<uint64_t>(stop - checkpoint_seq_.begin()) + 1;
+        return step_showing(i);
     }
     return std::nullopt;
 }

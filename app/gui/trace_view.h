@@ -31,6 +31,13 @@ struct StepView {
 // The lesson line a view's checkpoint belongs to: the call's line, or for an I/O completion the
 // line of the call that issued the request. 0 when there is none.
 uint32_t checkpoint_line(const StepView& view);
+uint32_t checkpoint_line(const trace::Event& checkpoint, const trace::State& state);
+
+// Where a step stopped: its checkpoint's kind and lesson line (what picks its narration section).
+struct StepPlace {
+    trace::EventKind kind = trace::EventKind::LineReached;
+    uint32_t line = 0;
+};
 
 class TraceView {
 public:
@@ -50,6 +57,12 @@ public:
     std::optional<uint64_t> next_step_showing(const trace::Recorder& recorder, uint64_t step,
                                               const std::function<bool(const trace::Event&)>& matches) const;
 
+    // The step whose view first includes the event `seq` (the first checkpoint at or after it).
+    uint64_t step_showing(uint64_t seq) const;
+
+    // Step k's place is places()[k - 1], for every step folded so far.
+    const std::vector<StepPlace>& places() const { return places_; }
+
     // How many events the view of `step` folds (trace::fold(recorder, that) is its state).
     uint64_t events_at_step(uint64_t step) const { return upto_for_step(step); }
 
@@ -64,6 +77,7 @@ private:
 
     trace::State live_;
     std::vector<uint64_t> checkpoint_seq_;   // seq of each checkpoint event, in order
+    std::vector<StepPlace> places_;          // and where each stopped
     std::optional<uint64_t> scrub_step_;
     trace::State scrubbed_;
     TimelineModel timeline_;

@@ -1,5 +1,7 @@
 #include "ui_strings.h"
 
+#include <fmt/format.h>
+
 #include "ovlab/trace_text.h"
 
 namespace ovlab::gui {
@@ -17,6 +19,7 @@ constexpr Labels kLabels[] = {
     OVLAB_UI_STRINGS_KEYS(OVLAB_UI_STRING_ROW)
     OVLAB_UI_STRINGS_PREDICT(OVLAB_UI_STRING_ROW)
     OVLAB_UI_STRINGS_DEVICE(OVLAB_UI_STRING_ROW)
+    OVLAB_UI_STRINGS_CLASS(OVLAB_UI_STRING_ROW)
 #undef OVLAB_UI_STRING_ROW
 };
 
@@ -28,6 +31,11 @@ void set_ui_language(Language language) { g_language = language; }
 Language ui_language() { return g_language; }
 
 std::string recorded_text(std::string_view text) { return trace::localize_recorded(text, g_language); }
+
+std::string thread_label(const trace::State& state, uint32_t number) {
+    const trace::ThreadView* thread = state.thread(number);
+    return thread && !thread->name.empty() ? recorded_text(thread->name) : fmt::format("#{}", number);
+}
 
 Str thread_state_label(trace::ThreadState state) {
     switch (state) {

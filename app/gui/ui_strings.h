@@ -8,7 +8,9 @@
 #include <string_view>
 
 #include "ovlab/lesson_registry.h"
+#include "ovlab/trace_state.h"
 #include "theme_kind.h"
+#include "ui_strings_class.h"
 #include "ui_strings_device.h"
 #include "ui_strings_keys.h"
 #include "ui_strings_predict.h"
@@ -333,9 +335,11 @@
     X(CallsHelp,                                                                                                   \
       "Every Win32 call, newest at the bottom. Red: the call failed (see GetLastError). Amber \"pending\": FALSE "  \
       "with ERROR_IO_PENDING means the request started and completes later; that is not an error. \"…\": the "     \
-      "thread is still inside the call.",                                                                         \
-      "모든 Win32 호출이며 최신이 맨 아래입니다. 빨강: 호출 실패 (GetLastError 참고). 주황 \"pending\": FALSE와 "              \
-      "ERROR_IO_PENDING은 요청이 시작되어 나중에 완료된다는 뜻이며 오류가 아닙니다. \"…\": 스레드가 아직 호출 안에 있습니다.")     \
+      "thread is still inside the call. The row above narrows the log by text, thread and failures; a click on a " \
+      "call shows the step at which it was made.",                                                                \
+      "모든 Win32 호출이며 최신이 맨 아래입니다. 빨강: 호출 실패 (GetLastError 참고). 주황 \"진행 중\": FALSE와 "              \
+      "ERROR_IO_PENDING은 요청이 시작되어 나중에 완료된다는 뜻이며 오류가 아닙니다. \"…\": 스레드가 아직 호출 안에 있습니다. "    \
+      "위 줄에서 텍스트, 스레드, 실패로 호출을 골라 볼 수 있고, 호출을 누르면 그 호출을 한 단계를 보여 줍니다.")                   \
     X(CallsEmpty, "No calls yet — press Step (Space) to run the first line",                                        \
       "아직 호출이 없습니다 — 단계(Space)를 눌러 첫 줄을 실행하세요")                                                          \
     X(CallsCount, "{} calls", "호출 {}개")                                                                           \
@@ -429,6 +433,7 @@ enum class Str : uint16_t {
     OVLAB_UI_STRINGS_KEYS(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_PREDICT(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_DEVICE(OVLAB_UI_STRING_ID)
+    OVLAB_UI_STRINGS_CLASS(OVLAB_UI_STRING_ID)
 #undef OVLAB_UI_STRING_ID
 };
 
@@ -437,6 +442,9 @@ Language ui_language();
 // A text the runtime recorded (a handle's description, what a thread waits for, where a packet came
 // from) in the UI language: trace::localize_recorded.
 std::string recorded_text(std::string_view text);
+// A thread's name as the panels show it: the recorded name in the UI language ("kernel (io_uring)"
+// is the runtime's lane), or "#3" for a thread without one.
+std::string thread_label(const trace::State& state, uint32_t number);
 // The label in the current UI language.
 const char* tr(Str id);
 // "running", "waiting", "alertable wait", ... for a thread's state pill.

@@ -74,6 +74,8 @@ constexpr Phrase kRecordedPhrases[] = {
     {" recorded", " 기록됨", Where::End},  // WSAEventSelect: "FD_READ | FD_CLOSE recorded"
     {"completed in the call", "호출 안에서 완료", Where::Whole},
     {"completed at issue", "요청할 때 완료", Where::Whole},
+    // the name of the lane the runtime finishes requests on: "kernel (io_uring)"
+    {"kernel (", "커널 (", Where::Start},
     // a request's operation (IoIssued, the request's label, "read completed")
     {"device control", "장치 제어", Where::Start},
     {"read", "읽기", Where::Start},

@@ -3,7 +3,8 @@
 # screenshot run does the Peer client panel's actions (--peer-actions: the panel's buttons, on the
 # panel's own sockets), and the transcript of the run's trace (--trace-out, then --open --headless)
 # must show what the lesson's program received through the runtime: the text, split over the two
-# buffers or handed to the completion routine, then the close (0 bytes) or the reset (error 10054).
+# buffers or handed to the completion routine, a text sent in pieces in one receive per piece, then the
+# close (0 bytes) or the reset (error 10054).
 # Usage: student_is_the_peer.sh XVFB_RUN APP OUTPUT_FOLDER
 set -u
 xvfb_run=$1
@@ -46,7 +47,15 @@ grep -q 'from the peer: 13 bytes: first buffer "hello st", second buffer "udent"
     fail "event-sockets: the peer's text was not scattered over the two buffers"
 grep -q "the peer's connection failed: the receive got error 10054" "$t" ||
     fail "event-sockets: the peer's reset did not fail the receive with WSAECONNRESET"
+# Send in pieces: the receive waiting when the first piece arrives completes with it alone, and
+# the second piece comes in a receive of its own.
+play events-pieces event-sockets "connect,pieces:hello student,close"
+t="$work/events-pieces-transcript.txt"
+grep -q 'from the peer: 6 bytes: first buffer "hello ", second buffer ""' "$t" ||
+    fail "event-sockets: the first piece did not arrive in a receive of its own"
+grep -q 'from the peer: 7 bytes: first buffer "student", second buffer ""' "$t" ||
+    fail "event-sockets: the second piece did not arrive in a receive of its own"
 play events-close event-sockets "connect,close"
 grep -q 'the peer closed the connection: the receive got 0 bytes' "$work/events-close-transcript.txt" ||
     fail "event-sockets: the peer's close did not complete the receive with 0 bytes"
-echo "PASS: both lessons got the peer's text, its close as 0 bytes and its reset as error 10054"
+echo "PASS: both lessons got the peer's text (in pieces too), its close as 0 bytes and its reset as error 10054"

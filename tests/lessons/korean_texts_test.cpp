@@ -104,9 +104,12 @@ TEST_P(KoreanRun, TranscriptAndPanelTextsHoldNoEnglishProse) {
         if (trace::is_checkpoint(event.kind))
             panels += app::explain_step(event, printer.state(), Language::Korean) + "\n";
         // What the Threads panel shows of each thread at this point (state.cpp words a thread at a
-        // checkpoint: "about to call ReadFile").
-        for (const trace::ThreadView& thread : printer.state().threads)
+        // checkpoint: "about to call ReadFile"),
+        // and the name on its card ("kernel (io_uring)" is the runtime's lane).
+        for (const trace::ThreadView& thread : printer.state().threads) {
             if (!thread.detail.empty()) panels += trace::localize_recorded(thread.detail, Language::Korean) + "\n";
+            panels += trace::localize_recorded(thread.name, Language::Korean) + "\n";
+        }
     }
     const std::set<std::string> allowed = allowed_words(code);
     EXPECT_EQ(prose_report(transcript, allowed), "") << "English prose in the Korean transcript of " << lesson.id;
@@ -157,6 +160,7 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     OVLAB_UI_STRINGS_KEYS(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_PREDICT(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_DEVICE(OVLAB_KOREAN_LABEL)
+    OVLAB_UI_STRINGS_CLASS(OVLAB_KOREAN_LABEL)
 #undef OVLAB_KOREAN_LABEL
     texts += std::regex_replace(labels, std::regex(R"(\{[^}]*\}|%[-+ #0-9.]*[a-z])"), " ");
     // Code the texts name: the API a thread state names ("Sleep 중"), the lesson programs' main and

@@ -28,9 +28,12 @@ LessonSource load_source(const LessonInfo& lesson)
     return LessonSource::load(lesson_folder(lesson) / lesson.source_file);
 }
 
-// "issue-read.return" -> "issue-read"
+// "issue-read.return" -> "issue-read"; an ending for a part, "finished.wait-peer" -> "wait-peer"
 std::string base_key(const std::string& key)
 {
+    if (key.starts_with("finished.")) {
+        return key.substr(std::string_view("finished.").size());
+    }
     for (std::string_view suffix : {".return", ".complete"}) {
         if (key.ends_with(suffix)) {
             return key.substr(0, key.size() - suffix.size());

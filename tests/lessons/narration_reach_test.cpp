@@ -34,16 +34,21 @@ std::string collect_shown_sections(const LessonInfo& lesson, const ParameterValu
 
     trace::State state;
     const trace::Recorder& recorder = session.recorder();
+    const trace::Event* last_checkpoint = nullptr;
     for (uint64_t i = 0; i < recorder.published(); ++i) {
         const trace::Event& event = recorder.at(i);
         state.apply(event);
         if (!trace::is_checkpoint(event.kind)) continue;
+        last_checkpoint = &event;
         for (Language language : kLanguages) {
             const CheckpointNarration section = narration_for_checkpoint(event, state, source, narrations[language]);
             if (section.text) shown[language].insert(section.key);
         }
     }
-    for (Language language : kLanguages) shown[language].insert({"intro", "finished"});
+    for (Language language : kLanguages) {
+        shown[language].insert("intro");
+        shown[language].insert(narration_for_end(last_checkpoint, state, source, narrations[language]).key);
+    }
     return {};
 }
 
@@ -93,6 +98,30 @@ TEST(NarrationForCheckpoint, AStepShowsItsOwnLinesSectionOrNone)
     EXPECT_EQ(shown(trace::EventKind::ApcDelivering, 2), "issue-read: reads");  // the wait that runs the APC
     EXPECT_EQ(shown(trace::EventKind::ApiEnter, 1), "");                        // before the first tag: none
     EXPECT_EQ(shown(trace::EventKind::IoCompleting, 0), "");                    // a request the trace never issued
+}
+
+// The ending (lesson_registry.h): a part of the lesson with an ending of its own shows it when the
+// run's last step was in that part; every other run shows "## finished".
+TEST(NarrationForEnd, APartWithItsOwnEndingShowsIt)
+{
+    LessonSource source;
+    source.tag_at = {"", "serve-peer", "send-reply"};  // lines 1 to 3
+    Narration narration;
+    narration.sections = {{"finished", "the usual end"}, {"finished.serve-peer", "the peer's end"}};
+    const trace::State state;
+    trace::Event last;
+    last.kind = trace::EventKind::ApiLeave;
+    auto ending = [&](const trace::Event* checkpoint) {
+        const CheckpointNarration section = narration_for_end(checkpoint, state, source, narration);
+        return section.text ? section.key + ": " + *section.text : section.key;
+    };
+    last.line = 2;
+    EXPECT_EQ(ending(&last), "finished.serve-peer: the peer's end");
+    last.line = 3;
+    EXPECT_EQ(ending(&last), "finished: the usual end");
+    last.line = 1;
+    EXPECT_EQ(ending(&last), "finished: the usual end");
+    EXPECT_EQ(ending(nullptr), "finished: the usual end");
 }
 
 std::vector<std::string> lesson_ids()

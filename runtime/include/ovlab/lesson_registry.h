@@ -130,6 +130,7 @@ struct LessonSource {
 
 struct Narration {
     std::map<std::string, std::string, std::less<>> sections;  // key -> Markdown body
+    std::vector<std::string> order;  // the sections' keys in the file's order (the lesson's outline)
     // The Predict mode's questions: the part after a "# Predict" line at the end of the file.
     std::vector<predict::Question> questions;
 
@@ -163,5 +164,13 @@ struct CheckpointNarration {
 //    step's text.
 CheckpointNarration narration_for_checkpoint(const trace::Event& checkpoint, const trace::State& state,
                                              const LessonSource& source, const Narration& narration);
+// The same rule once the checkpoint's lesson line is known (a checkpoint of `kind` about `line`).
+CheckpointNarration narration_for_line(uint32_t line, trace::EventKind kind, const LessonSource& source,
+                                       const Narration& narration);
+// What is shown after the end: `## finished.<tag>` when the narration has a section for the tag of
+// the run's last step (a part of the lesson, chosen by a parameter, that ends its own way), else
+// `## finished`. `last_checkpoint` is null when the run had no step.
+CheckpointNarration narration_for_end(const trace::Event* last_checkpoint, const trace::State& state,
+                                      const LessonSource& source, const Narration& narration);
 
 }  // namespace ovlab

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <poll.h>
-#include <cerrno>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <cerrno>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -57,9 +57,9 @@ struct StreamOp {
 
     // Points `message` at the segments not yet transferred (and, for a datagram, at `address`).
     void prepare_message();
-    // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC).
     // An Accept that only waits for a connection, to refuse it (StreamTransfer::refuse_when_ready).
     bool refuses_connection() const { return kind == StreamOpKind::Accept && refuse_when_ready != 0; }
+    // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC).
     bool truncated() const { return datagram && kind == StreamOpKind::Receive && (message.msg_flags & MSG_TRUNC); }
     // Accounts for `result` bytes moved; true when the op must go on (a partial send, or a
     // MSG_WAITALL receive that is not full yet).

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <poll.h>
-#include <cerrno>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <cerrno>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -60,7 +60,8 @@ struct StreamOp {
 
     // Points `message` at the segments not yet transferred (and, for a datagram, at `address`).
     void prepare_message();
-    // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC).
+    // A datagram receive found a datagram longer than its buffers (the kernel said MSG_TRUNC), or a
+    // message-type pipe's message goes on beyond them.
     bool truncated() const {
         return kind == StreamOpKind::Receive && ((datagram && (message.msg_flags & MSG_TRUNC)) || message_left);
     }

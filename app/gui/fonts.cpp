@@ -25,27 +25,6 @@ const ImWchar kLatinRanges[] = {
     0x0020, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF,
     0x2500, 0x257F, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0,
 };
-// Hangul jamo, CJK punctuation, the 11,172 syllables and full-width forms.
-const ImWchar kHangulRanges[] = {
-    0x1100, 0x11FF, 0x3000, 0x303F, 0x3131, 0x318F, 0xAC00, 0xD7A3, 0xFF00, 0xFFEF, 0,
-};
-
-// Hangul for the monospace face: jamo, punctuation, full-width forms and the common syllables only.
-// ImGui reads the ranges when the atlas is built, so they live as long as the program.
-const ImWchar* mono_hangul_ranges() {
-    static const ImVector<ImWchar> ranges = [] {
-        const ImWchar marks[] = {0x1100, 0x11FF, 0x3000, 0x303F, 0x3131, 0x318F, 0xFF00, 0xFFEF, 0};
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(marks);
-        const std::string_view syllables = common_hangul_syllables();
-        builder.AddText(syllables.data(), syllables.data() + syllables.size());
-        ImVector<ImWchar> built;
-        builder.BuildRanges(&built);
-        return built;
-    }();
-    return ranges.Data;
-}
-
 // What a face must draw to be worth loading: Latin for every role, Hangul too for the Korean ones
 // (which stand in for the UI face when there is no Latin one).
 constexpr std::u32string_view kLatinProbe = U"A";
@@ -99,8 +78,8 @@ std::optional<CheckedFont> first_usable(const Candidates& candidates, std::strin
 ImFont* add_font(const CheckedFont& font, float pixels, const ImWchar* ranges, bool merge) {
     ImFontConfig config;
     config.MergeMode = merge;
-    // Hangul at classroom sizes is crisp without horizontal oversampling, and oversampling 11k
-    // syllables would quadruple the atlas.
+    // Hangul at classroom sizes is crisp without horizontal oversampling, and oversampling thousands
+    // of syllables would double the atlas.
     config.OversampleH = merge ? 1 : 2;
     config.PixelSnapH = merge;
     // The atlas keeps the data for as long as it lives and frees it with IM_FREE.
@@ -122,7 +101,7 @@ ImFont* add_face(const std::optional<CheckedFont>& latin, const std::optional<Ch
     if (latin) font = add_font(*latin, pixels, kLatinRanges, false);
     else if (korean) font = add_font(*korean, pixels, kLatinRanges, false);
     else font = add_default_font(pixels);
-    if (korean) add_font(*korean, pixels, kHangulRanges, true);
+    if (korean) add_font(*korean, pixels, ui_hangul_ranges(), true);
     return font;
 }
 

@@ -25,8 +25,13 @@ struct Fonts {
 // Loads the fonts into ImGui's atlas (call before the renderer builds its font texture).
 Fonts load_fonts(float ui_pixels, float mono_pixels);
 
-// The 2,350 Hangul syllables of KS X 1001 in UTF-8: the ones the monospace face can draw.
+// The 2,350 Hangul syllables of KS X 1001 in UTF-8: the ones every face can draw.
 std::string_view common_hangul_syllables();
+// Glyph ranges of the Hangul merged into the faces (fonts_hangul.cpp): for the regular and bold
+// faces the common syllables and every syllable of the window's own Korean texts, for the
+// monospace face the common syllables; jamo, CJK punctuation and full-width forms in both.
+const ImWchar* ui_hangul_ranges();
+const ImWchar* mono_hangul_ranges();
 
 // The text of assets/fonts.txt, embedded at build time (generated font_candidates.cpp).
 std::string_view font_candidates_text();

@@ -1,7 +1,7 @@
 // The 2,350 Hangul syllables of KS X 1001 (EUC-KR rows 0xB0-0xC8), the set Korean text in practice
-// is written in: the monospace face gets these rather than all 11,172, which would double the font
-// atlas and add about a second to start-up. The Korean glyph test checks every Korean text the
-// window shows is covered. Generated with Python:
+// is written in: the faces get these rather than all 11,172, which would make the font atlas several
+// times larger and its build the longest part of start-up (fonts_hangul.cpp). The Korean glyph test
+// checks every Korean text the window shows is covered. Generated with Python:
 //   ''.join(bytes([a, b]).decode('euc_kr') for a in range(0xB0, 0xC9) for b in range(0xA1, 0xFF))
 #include "fonts.h"
 

@@ -10,7 +10,7 @@
 #include "ovlab/lesson_registry.h"
 #include "ovlab/trace_state.h"
 #include "theme_kind.h"
-#include "ui_strings_class.h"
+#include "ui_strings_panels.h"
 #include "ui_strings_device.h"
 #include "ui_strings_keys.h"
 #include "ui_strings_predict.h"
@@ -433,7 +433,7 @@ enum class Str : uint16_t {
     OVLAB_UI_STRINGS_KEYS(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_PREDICT(OVLAB_UI_STRING_ID)
     OVLAB_UI_STRINGS_DEVICE(OVLAB_UI_STRING_ID)
-    OVLAB_UI_STRINGS_CLASS(OVLAB_UI_STRING_ID)
+    OVLAB_UI_STRINGS_PANELS(OVLAB_UI_STRING_ID)
 #undef OVLAB_UI_STRING_ID
 };
 

@@ -160,7 +160,7 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     OVLAB_UI_STRINGS_KEYS(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_PREDICT(OVLAB_KOREAN_LABEL)
     OVLAB_UI_STRINGS_DEVICE(OVLAB_KOREAN_LABEL)
-    OVLAB_UI_STRINGS_CLASS(OVLAB_KOREAN_LABEL)
+    OVLAB_UI_STRINGS_PANELS(OVLAB_KOREAN_LABEL)
 #undef OVLAB_KOREAN_LABEL
     texts += std::regex_replace(labels, std::regex(R"(\{[^}]*\}|%[-+ #0-9.]*[a-z])"), " ");
     // Code the texts name: the API a thread state names ("Sleep 중"), the lesson programs' main and

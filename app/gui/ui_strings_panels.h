@@ -1,9 +1,9 @@
-// Labels of the lesson's outline, of sending in pieces and of the call log's filter, English and
-// Korean: a table of its own so
-// ui_strings.h stays readable. Same rules as ui_strings.h (X(id, English, Korean); {} are fmt formats).
+// Labels of the narration panel's outline, the Peer client's "Send in pieces" and the call log's
+// filter, English and Korean: a table of its own so ui_strings.h stays readable. Same rules as
+// ui_strings.h (X(id, English, Korean); {} are fmt formats).
 #pragma once
 
-#define OVLAB_UI_STRINGS_CLASS(X)                                                                                  \
+#define OVLAB_UI_STRINGS_PANELS(X)                                                                                  \
     X(OutlineProgress, "Section {} of {}", "{1}개 절 중 {0}번째")                                                      \
     X(OutlineHelp,                                                                                                 \
       "The lesson's outline, in the narration's order: click a section to show the first step of this run that "   \

@@ -35,8 +35,7 @@ void add_file(ImFontGlyphRangesBuilder& builder, const std::filesystem::path& pa
 void add_window_texts(ImFontGlyphRangesBuilder& builder) {
     const char* const ui_strings[] = {
 #define OVLAB_KOREAN_COLUMN(id, en, ko) ko,
-        OVLAB_UI_STRINGS(OVLAB_KOREAN_COLUMN) OVLAB_UI_STRINGS_TIMELINE(OVLAB_KOREAN_COLUMN)
-        OVLAB_UI_STRINGS_PREDICT(OVLAB_KOREAN_COLUMN) OVLAB_UI_STRINGS_DEVICE(OVLAB_KOREAN_COLUMN)
+        OVLAB_ALL_UI_STRINGS(OVLAB_KOREAN_COLUMN)
 #undef OVLAB_KOREAN_COLUMN
     };
     for (const char* text : ui_strings) add_text(builder, text);

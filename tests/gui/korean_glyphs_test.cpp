@@ -41,9 +41,7 @@ std::vector<KoreanText> korean_texts() {
     std::vector<KoreanText> texts;
     const char* const ui_strings[] = {
 #define OVLAB_KOREAN_COLUMN(id, en, ko) ko,
-        OVLAB_UI_STRINGS(OVLAB_KOREAN_COLUMN) OVLAB_UI_STRINGS_TIMELINE(OVLAB_KOREAN_COLUMN)
-        OVLAB_UI_STRINGS_PREDICT(OVLAB_KOREAN_COLUMN) OVLAB_UI_STRINGS_DEVICE(OVLAB_KOREAN_COLUMN)
-        OVLAB_UI_STRINGS_PANELS(OVLAB_KOREAN_COLUMN)
+        OVLAB_ALL_UI_STRINGS(OVLAB_KOREAN_COLUMN)
 #undef OVLAB_KOREAN_COLUMN
     };
     for (size_t i = 0; i < std::size(ui_strings); ++i) texts.push_back({fmt::format("UI string {}", i), ui_strings[i]});

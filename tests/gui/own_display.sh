@@ -9,20 +9,27 @@ work=$(mktemp -d)
 fail() { echo "FAIL: $*"; exit 1; }
 
 start_own_display() {
-    local size=$1 display= n
-    for n in $(seq 150 249); do
-        if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=$n; break; fi
-    done
-    [ -n "$display" ] || fail "no free X display number"
-    Xvfb ":$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+    local size=$1 display=
+    # Xvfb picks a free display itself (a stale lock of a dead server does not count) and writes its
+    # number to fd 3, so two tests starting together never race for one.
+    Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
     xvfb_pid=$!
-    for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-    [ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb did not start on :$display"
+    for _ in $(seq 200); do
+        display=$(head -n 1 "$work/display" 2>/dev/null)
+        [ -n "$display" ] && break
+        kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start"
+        sleep 0.05
+    done
+    [ -n "$display" ] || fail "Xvfb gave no display number within 10 s"
     export DISPLAY=":$display"
 }
 
+# TERM, not KILL: Xvfb then removes its lock file and socket, which would otherwise pile up in /tmp.
 stop_own_display() {
-    [ -n "$xvfb_pid" ] && kill -9 "$xvfb_pid" 2>/dev/null
+    if [ -n "$xvfb_pid" ]; then
+        kill "$xvfb_pid" 2>/dev/null
+        wait "$xvfb_pid" 2>/dev/null
+    fi
     xvfb_pid=
 }
 

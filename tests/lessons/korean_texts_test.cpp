@@ -155,12 +155,7 @@ TEST(KoreanTables, EveryKoreanRowIsKorean) {
     // Said in English on purpose: it shows when no font can draw Hangul.
 #define OVLAB_KOREAN_LABEL(id, en, ko) \
     if (std::string_view(#id) != "KoreanFontMissing") labels += std::string(ko) + "\n";
-    OVLAB_UI_STRINGS(OVLAB_KOREAN_LABEL)
-    OVLAB_UI_STRINGS_TIMELINE(OVLAB_KOREAN_LABEL)
-    OVLAB_UI_STRINGS_KEYS(OVLAB_KOREAN_LABEL)
-    OVLAB_UI_STRINGS_PREDICT(OVLAB_KOREAN_LABEL)
-    OVLAB_UI_STRINGS_DEVICE(OVLAB_KOREAN_LABEL)
-    OVLAB_UI_STRINGS_PANELS(OVLAB_KOREAN_LABEL)
+    OVLAB_ALL_UI_STRINGS(OVLAB_KOREAN_LABEL)
 #undef OVLAB_KOREAN_LABEL
     texts += std::regex_replace(labels, std::regex(R"(\{[^}]*\}|%[-+ #0-9.]*[a-z])"), " ");
     // Code the texts name: the API a thread state names ("Sleep 중"), the lesson programs' main and

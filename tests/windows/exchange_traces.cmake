@@ -5,37 +5,34 @@ cmake_minimum_required(VERSION 3.25)  # policies for this script
 include(${CMAKE_CURRENT_LIST_DIR}/wine.cmake)
 set(prefix ${OUT_DIR}/${LESSON}.exchange)
 
-# Windows records, the native build replays.
-wine_run(windows_live result ${WINDOWS_EXE} --lesson ${LESSON} --headless --trace-out ${prefix}.windows.trace)
-if(NOT result EQUAL 0)
-    message(FATAL_ERROR "overlapped-lab.exe --lesson ${LESSON} --trace-out under Wine exited with ${result}:\n${wine_errors}")
-endif()
-execute_process(COMMAND ${NATIVE} --open ${prefix}.windows.trace --headless
-    OUTPUT_VARIABLE native_replay ERROR_VARIABLE errors RESULT_VARIABLE result)
-if(NOT result EQUAL 0)
-    message(FATAL_ERROR "the native build cannot open the Windows build's trace (exit ${result}):\n${errors}")
-endif()
-if(NOT native_replay STREQUAL windows_live)
-    file(WRITE ${prefix}.windows-live.txt "${windows_live}")
-    file(WRITE ${prefix}.native-replay.txt "${native_replay}")
-    message(FATAL_ERROR "the native replay of the Windows trace differs from the Windows run: "
-                        "${prefix}.windows-live.txt, ${prefix}.native-replay.txt")
-endif()
+# run_build(<windows|native> <output-variable> ARGS...): the lab of that build with ARGS; it must exit 0.
+function(run_build build output_var)
+    if(build STREQUAL "windows")
+        wine_run(output result ${WINDOWS_EXE} ${ARGN})
+        set(errors "${wine_errors}")
+    else()
+        execute_process(COMMAND ${NATIVE} ${ARGN} OUTPUT_VARIABLE output ERROR_VARIABLE errors RESULT_VARIABLE result)
+    endif()
+    if(NOT result EQUAL 0)
+        list(JOIN ARGN " " arguments)
+        message(FATAL_ERROR "the ${build} build with ${arguments} exited with ${result}:\n${errors}")
+    endif()
+    set(${output_var} "${output}" PARENT_SCOPE)
+endfunction()
 
-# The native build records, Windows replays.
-execute_process(COMMAND ${NATIVE} --lesson ${LESSON} --lang ko --headless --trace-out ${prefix}.native.trace
-    OUTPUT_VARIABLE native_live ERROR_VARIABLE errors RESULT_VARIABLE result)
-if(NOT result EQUAL 0)
-    message(FATAL_ERROR "native --lesson ${LESSON} --trace-out exited with ${result}:\n${errors}")
-endif()
-wine_run(windows_replay result ${WINDOWS_EXE} --open ${prefix}.native.trace --lang ko --headless)
-if(NOT result EQUAL 0)
-    message(FATAL_ERROR "overlapped-lab.exe cannot open the native trace (exit ${result}):\n${wine_errors}")
-endif()
-if(NOT windows_replay STREQUAL native_live)
-    file(WRITE ${prefix}.native-live.txt "${native_live}")
-    file(WRITE ${prefix}.windows-replay.txt "${windows_replay}")
-    message(FATAL_ERROR "the Windows replay of the native trace differs from the native run: "
-                        "${prefix}.native-live.txt, ${prefix}.windows-replay.txt")
-endif()
+# exchange(<recording build> <replaying build> [--lang ko]): records, replays, compares.
+function(exchange recorder replayer)
+    set(trace ${prefix}.${recorder}.trace)
+    run_build(${recorder} live --lesson ${LESSON} ${ARGN} --headless --trace-out ${trace})
+    run_build(${replayer} replay --open ${trace} ${ARGN} --headless)
+    if(NOT replay STREQUAL live)
+        file(WRITE ${prefix}.${recorder}-live.txt "${live}")
+        file(WRITE ${prefix}.${replayer}-replay.txt "${replay}")
+        message(FATAL_ERROR "the ${replayer} replay of the ${recorder} trace differs from the ${recorder} run: "
+                            "${prefix}.${recorder}-live.txt, ${prefix}.${replayer}-replay.txt")
+    endif()
+endfunction()
+
+exchange(windows native)
+exchange(native windows --lang ko)
 message(STATUS "${LESSON}: traces open across builds, and each replay prints the recording run's transcript")

@@ -27,11 +27,6 @@ Language ui_language() { return g_language; }
 
 std::string recorded_text(std::string_view text) { return trace::localize_recorded(text, g_language); }
 
-std::string thread_label(const trace::State& state, uint32_t number) {
-    const trace::ThreadView* thread = state.thread(number);
-    return thread && !thread->name.empty() ? recorded_text(thread->name) : fmt::format("#{}", number);
-}
-
 Str thread_state_label(trace::ThreadState state) {
     switch (state) {
         case trace::ThreadState::Running: return Str::ThreadRunning;

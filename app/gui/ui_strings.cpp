@@ -1,7 +1,5 @@
 #include "ui_strings.h"
 
-#include <fmt/format.h>
-
 #include "ovlab/trace_text.h"
 
 namespace ovlab::gui {

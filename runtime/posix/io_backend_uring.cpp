@@ -21,6 +21,10 @@ namespace ovlab::posix {
 namespace {
 
 constexpr unsigned kRingEntries = 256;
+// Every pending socket receive is one request in the ring, and a server may hold thousands; their
+// completions can arrive together. A completion queue much longer than the submission queue keeps
+// them out of the kernel's slower overflow list (which can make it refuse submissions, EBUSY).
+constexpr unsigned kCompletionEntries = 16384;
 constexpr uint64_t kStopTag = 1;    // NOP that tells the reaper to exit
 constexpr uint64_t kCancelTag = 2;  // the completion of a cancel request itself
 constexpr uint64_t kStreamBit = 1;  // set in the user_data of stream ops (stream_tag)
@@ -30,7 +34,7 @@ public:
     static std::unique_ptr<IoBackend> create() {
         std::unique_ptr<UringBackend> backend(new UringBackend);
         int created = static_cast<int>(with_fault(FaultPoint::UringInit, 0));
-        if (created == 0) created = io_uring_queue_init(kRingEntries, &backend->ring_, 0);
+        if (created == 0) created = backend->create_ring();
         if (created < 0) return nullptr;
         backend->ring_created_ = true;
         backend->reaper_ = std::thread([raw = backend.get()] { raw->reap(); });
@@ -150,6 +154,19 @@ private:
     }
 
     UringBackend() = default;
+
+    // Cooperative task running: the kernel finishes a socket request on the thread that submitted
+    // it, and without this flag interrupts that thread at once while it runs (an inter-processor
+    // interrupt). With it, the work waits for the thread's next transition between user and kernel
+    // mode (a call, its wake-up if it sleeps, at worst the next timer interrupt). A kernel too old
+    // for these flags gets the plain ring.
+    int create_ring() {
+        io_uring_params params{};
+        params.flags = IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP | IORING_SETUP_COOP_TASKRUN;
+        params.cq_entries = kCompletionEntries;
+        if (io_uring_queue_init_params(kRingEntries, &ring_, &params) == 0) return 0;
+        return io_uring_queue_init(kRingEntries, &ring_, 0);
+    }
 
     // The part of a file request not moved yet (all of it at first).
     static void prepare_transfer(io_uring_sqe* sqe, IoRequest& request) {

@@ -107,8 +107,12 @@ public:
                 // A message-type pipe's read is done by attempt_stream_op once data is there.
                 if (op.reads_messages()) io_uring_prep_poll_add(sqe, op.fd, POLLIN | POLLRDHUP);
                 else io_uring_prep_recvmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags));
+                wait_for_readiness_first(sqe);
                 break;
-            case StreamOpKind::Send: io_uring_prep_sendmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags)); break;
+            case StreamOpKind::Send:
+                io_uring_prep_sendmsg(sqe, op.fd, &op.message, static_cast<unsigned>(op.flags));
+                wait_for_readiness_first(sqe);
+                break;
             case StreamOpKind::WaitReadable: io_uring_prep_poll_add(sqe, op.fd, POLLIN | POLLRDHUP); break;
             case StreamOpKind::Accept:
                 if (op.refuses_connection()) {  // waits for a connection without taking it
@@ -164,8 +168,17 @@ private:
         io_uring_params params{};
         params.flags = IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP | IORING_SETUP_COOP_TASKRUN;
         params.cq_entries = kCompletionEntries;
-        if (io_uring_queue_init_params(kRingEntries, &ring_, &params) == 0) return 0;
+        ring_has_flags_ = io_uring_queue_init_params(kRingEntries, &ring_, &params) == 0;
+        if (ring_has_flags_) return 0;
         return io_uring_queue_init(kRingEntries, &ring_, 0);
+    }
+
+    // A transfer mostly reaches the ring right after the lane's attempt without blocking found no
+    // data or no room, so the kernel's own first attempt would fail the same way: it waits for
+    // readiness at once instead (which finds data or room already there without waiting). The
+    // flag came with the same kernels as the ring's.
+    void wait_for_readiness_first(io_uring_sqe* sqe) const {
+        if (ring_has_flags_ && sqe->opcode != IORING_OP_POLL_ADD) sqe->ioprio |= IORING_RECVSEND_POLL_FIRST;
     }
 
     // The part of a file request not moved yet (all of it at first).
@@ -258,6 +271,7 @@ private:
 
     io_uring ring_{};
     bool ring_created_ = false;
+    bool ring_has_flags_ = false;  // the kernel took create_ring()'s flags (5.19 or later)
     std::mutex submit_mutex_;
     std::unordered_set<IoRequest*> in_flight_;  // submit_mutex_
     std::atomic<uint64_t> stream_submissions_{0};  // released by each stream submission

@@ -264,7 +264,9 @@ int run_program_headless(const ProgramOptions& options) {
                                                                       : "lesson {} (its program runs in its own process)\n"),
                    plan.name);
     else
-        fmt::print(stderr, "program {} (in its own process)\n", plan.name);
+        fmt::print(stderr, fmt::runtime(language == Language::Korean ? "프로그램 {} (자체 프로세스에서 실행됩니다)\n"
+                                                                      : "program {} (in its own process)\n"),
+                   plan.name);
     std::optional<ProgramNarration> narration;
     if (plan.narration) narration.emplace(*plan.narration, run->recorder());
     ProgramPrinter printer(*run, plan.sources, narration ? &*narration : nullptr, language);

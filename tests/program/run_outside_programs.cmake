@@ -83,6 +83,8 @@ expect(iocp "${iocp_out}"
     "\\[[0-9]+\\] main  line 46  <- ReadFile = FALSE"
     "console: read 4096 bytes with two workers"
     "exit code 0")
+run(iocp_korean 0 --program ${PROJECT_BUILD}/iocp_workers --headless --lang ko -- source.bin)
+expect(iocp_korean "${iocp_korean_err}" "^프로그램 iocp_workers \\(자체 프로세스에서 실행됩니다\\)")
 if(iocp_out MATCHES "iocp_workers\\.cpp:")
     message(FATAL_ERROR "iocp_workers has one source file, yet a line names it:\n${iocp_out}")
 endif()

@@ -112,7 +112,7 @@ build_windows() {
     fetch_windows_sources
     say "cross-building overlapped-lab.exe (mingw-w64, static)"
     cmake --preset windows-mingw >/dev/null
-    cmake --build --preset windows-mingw -j2 --target overlapped-lab conformance_programs reset_every_lesson
+    cmake --build --preset windows-mingw -j2 --target overlapped-lab conformance_programs reset_every_lesson iocp_workers
     rm -rf build/windows-mingw/dist
     cmake --install build/windows-mingw --prefix build/windows-mingw/dist >/dev/null
     say "Windows build took $((SECONDS - start)) s"

@@ -16,6 +16,7 @@
 #include "program_headless.h"
 #endif
 #include "open_trace.h"
+#include "ovlab/lesson_load_errors.h"
 #include "ovlab/process_recording.h"
 #include "standard_output.h"
 
@@ -84,7 +85,7 @@ int run(int argc, char** argv) {
     }
     const Options& options = std::get<Options>(parsed);
     // A lesson whose lesson.json does not read is left out of the list; say which and why, then go on.
-    for (const std::string& error : ovlab::lesson_load_errors()) print_error(error);
+    for (const std::string& error : ovlab::lesson_load_errors(options.language)) print_error(error, options.language);
     if (std::optional<std::string> text = information_asked(options))
         return print_out(*text) && flush_out() ? 0 : 1;
     try {

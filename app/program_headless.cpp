@@ -75,7 +75,7 @@ public:
     ProgramPrinter(ProgramRun& run, const std::vector<std::string>& sources, ProgramNarration* narration,
                    Language language)
         : run_(run), sources_(std::vector<std::filesystem::path>(sources.begin(), sources.end())),
-          printer_(make_printer(sources_, narration, language)) {}
+          narration_(narration), printer_(make_printer(sources_, narration, language)) {}
 
     void set_console_wording(trace::TextPrinter::ConsoleWording wording) {
         printer_.set_console_wording(std::move(wording));
@@ -100,9 +100,20 @@ public:
     Clock::time_point last_progress() const { return last_progress_; }
     std::string last_step() const { return app::last_step(printer_.state(), last_checkpoint_); }
 
+    // After the end: the narration's ending for the file and tag of the last step.
+    std::string closing() {
+        if (!narration_) return {};
+        std::optional<std::string> warning;
+        const std::string* text =
+            narration_->ending(last_checkpoint_ ? &*last_checkpoint_ : nullptr, printer_.state(), sources_, warning);
+        if (warning) fmt::print(stderr, "warning: {}\n", printable(*warning));
+        return text ? fmt::format("\n{}\n", *text) : std::string();
+    }
+
 private:
     ProgramRun& run_;
     ProgramSources sources_;
+    ProgramNarration* narration_;
     trace::TextPrinter printer_;
     uint64_t printed_ = 0;
     std::optional<trace::Event> last_checkpoint_;
@@ -253,9 +264,11 @@ int run_program_headless(const ProgramOptions& options) {
                                                                       : "lesson {} (its program runs in its own process)\n"),
                    plan.name);
     else
-        fmt::print(stderr, "program {} (in its own process)\n", plan.name);
+        fmt::print(stderr, fmt::runtime(language == Language::Korean ? "프로그램 {} (자체 프로세스에서 실행됩니다)\n"
+                                                                      : "program {} (in its own process)\n"),
+                   plan.name);
     std::optional<ProgramNarration> narration;
-    if (plan.narration) narration.emplace(*plan.narration);
+    if (plan.narration) narration.emplace(*plan.narration, run->recorder());
     ProgramPrinter printer(*run, plan.sources, narration ? &*narration : nullptr, language);
     std::vector<std::string> changed;
     if (options.lesson) {
@@ -272,7 +285,7 @@ int run_program_headless(const ProgramOptions& options) {
     if (end.goodbye && end.broken_link.empty()) {
         check = record_end(*run, plan, static_cast<int64_t>(end.goodbye->exit_code), language);
         if (!printer.print_new()) return 1;
-        print_out(transcript_closing(plan.narration ? &*plan.narration : nullptr));
+        print_out(printer.closing());
         const bool predictions_fit = !options.predict || print_predictions(*run, plan, language);
         if (!flush_out() || !predictions_fit) return 1;
     }

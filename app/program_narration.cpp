@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <system_error>
 
 namespace ovlab::app {
@@ -13,9 +14,16 @@ std::optional<Narration> load_narration_in(const std::filesystem::path& folder, 
     return Narration::load(path);
 }
 
-const std::string* ProgramNarration::text_for(const trace::Event& checkpoint, const trace::State& state,
-                                              const ProgramSources& sources, std::optional<std::string>& warning) {
-    const uint32_t file = checkpoint.kind == trace::EventKind::IoCompleting || checkpoint.file == 0 ? 1 : checkpoint.file;
+uint32_t narrated_file(const trace::Event& checkpoint, const trace::State& state, const trace::Recorder& recorder) {
+    if (checkpoint.kind != trace::EventKind::IoCompleting) return std::max(checkpoint.file, 1u);
+    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
+        if (it->overlapped == checkpoint.object)
+            return it->issued_seq < recorder.published() ? std::max(recorder.at(it->issued_seq).file, 1u) : 1;
+    return 1;
+}
+
+const LessonSource* ProgramNarration::source_of(uint32_t file, const ProgramSources& sources,
+                                                std::optional<std::string>& warning) {
     auto found = parsed_.find(file);
     if (found == parsed_.end()) {
         const std::vector<std::string>* lines = sources.lines(file);
@@ -28,8 +36,22 @@ const std::string* ProgramNarration::text_for(const trace::Event& checkpoint, co
         }
         found = parsed_.emplace(file, std::move(source)).first;
     }
-    if (!found->second) return nullptr;
-    return narration_for_checkpoint(checkpoint, state, *found->second, narration_).text;
+    return found->second ? &*found->second : nullptr;
+}
+
+const std::string* ProgramNarration::text_for(const trace::Event& checkpoint, const trace::State& state,
+                                              const ProgramSources& sources, std::optional<std::string>& warning) {
+    const uint32_t file = narrated_file(checkpoint, state, recorder_);
+    const LessonSource* source = source_of(file, sources, warning);
+    return source ? narration_for_checkpoint(checkpoint, state, *source, narration_).text : nullptr;
+}
+
+const std::string* ProgramNarration::ending(const trace::Event* last_checkpoint, const trace::State& state,
+                                            const ProgramSources& sources, std::optional<std::string>& warning) {
+    const uint32_t file = last_checkpoint ? narrated_file(*last_checkpoint, state, recorder_) : 1;
+    if (const LessonSource* source = source_of(file, sources, warning))
+        return narration_for_end(last_checkpoint, state, *source, narration_).text;
+    return narration_.find("finished");
 }
 
 }  // namespace ovlab::app

@@ -12,8 +12,11 @@ function(ovlab_add_lab_program target)
     target_link_libraries(${target} PRIVATE ovlab::winapi)
     target_compile_definitions(${target} PRIVATE OVLAB_LAB_PROGRAM=1)
     # The C runtime then calls the runtime's __wrap_main, which calls the program's main and, when the
-    # lab runs the program, ends the run before exit() destroys static objects.
-    target_link_options(${target} PRIVATE "LINKER:--wrap=main")
+    # lab runs the program, ends the run before exit() destroys static objects. On Windows the lab does
+    # not start programs yet: there the program's own main is called, and OVLAB_TRACE records it.
+    if(NOT WIN32)
+        target_link_options(${target} PRIVATE "LINKER:--wrap=main")
+    endif()
     # GCC and Clang look for a forced include on the include path, where ovlab::winapi put ovlab/.
     target_compile_options(${target} PRIVATE
         "$<$<COMPILE_LANGUAGE:CXX>:-include>" "$<$<COMPILE_LANGUAGE:CXX>:ovlab/lesson_prelude.h>")

@@ -23,7 +23,7 @@ struct OutsideLesson {
 
 struct OutsideLessonScan {
     std::vector<OutsideLesson> lessons;  // in the order the folders were named, each folder's sorted by order
-    std::vector<std::string> errors;     // one line per folder left out, naming it and why
+    std::vector<LocalizedText> errors;   // one line per folder left out, naming it and why
 };
 
 // Each of `folders` is a lesson folder (it holds lesson.json) or a folder of lesson folders. A lesson

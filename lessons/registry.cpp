@@ -9,6 +9,7 @@
 #include "built_in_lessons.h"
 #include "lesson_metadata.h"
 #include "outside_lessons.h"
+#include "ovlab/lesson_load_errors.h"
 #include "ovlab/lesson_registry.h"
 
 namespace ovlab {
@@ -86,6 +87,7 @@ LessonInfo lesson_from(lessons::OutsideLesson outside)
 struct LessonList {
     std::vector<LessonInfo> lessons;
     std::vector<std::string> errors;
+    std::vector<std::string> errors_ko;  // the same lines in Korean
 
     void add_folders(const std::vector<std::filesystem::path>& folders)
     {
@@ -97,7 +99,10 @@ struct LessonList {
         for (lessons::OutsideLesson& outside : scan.lessons) {
             lessons.push_back(lesson_from(std::move(outside)));
         }
-        errors.insert(errors.end(), scan.errors.begin(), scan.errors.end());
+        for (const lessons::LocalizedText& error : scan.errors) {
+            errors.push_back(error.en);
+            errors_ko.push_back(error.ko);
+        }
     }
 };
 
@@ -111,7 +116,10 @@ LessonList& lesson_list()
                 lessons::LessonMetadata metadata = lessons::parse_lesson_metadata(built_in.metadata, built_in.metadata_path);
                 ordered.emplace_back(metadata.order, lesson_from(built_in, metadata));
             } catch (const std::runtime_error& error) {
+                // A lesson.json built into the lab that does not read is the developers' mistake,
+                // caught by the tests before a release: its line is the reader's own in both.
                 read.errors.push_back(error.what());
+                read.errors_ko.push_back(error.what());
             }
         }
         // In teaching order, as each lesson.json's "order" says. Ids are a contract (docs/design.md §2).
@@ -138,6 +146,11 @@ const std::vector<LessonInfo>& all_lessons()
 const std::vector<std::string>& lesson_load_errors()
 {
     return lesson_list().errors;
+}
+
+std::vector<std::string> lesson_load_errors(Language language)
+{
+    return language == Language::Korean ? lesson_list().errors_ko : lesson_list().errors;
 }
 
 void add_lesson_folders(const std::vector<std::filesystem::path>& folders)

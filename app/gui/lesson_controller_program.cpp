@@ -92,10 +92,13 @@ private:
         }
     }
 
-    // The code panel shows one file: the one the step shown is in (a program may have several).
+    // The code panel shows one file: the one the step shown is about (a program may have several); at
+    // a completion, the file of the call that issued the request, whose line the panel marks.
     void show_file_of_step() {
         const StepView view = lessons_.view();
-        const uint32_t file = view.checkpoint && view.checkpoint->line ? view.checkpoint->file : shown_file_.value_or(1);
+        const uint32_t line = view.checkpoint ? checkpoint_line(view) : 0;
+        const uint32_t file = line ? app::narrated_file(*view.checkpoint, *view.state, run_->recorder())
+                                   : shown_file_.value_or(1);
         if (shown_file_ == file || !sources_.lines(file)) return;
         shown_file_ = file;
         try {

@@ -10,7 +10,9 @@
 #include "ovlab/platform.h"
 #include "ovlab/recorded_trace.h"
 
-#ifndef _WIN32
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <signal.h>
 #include <unistd.h>
 
@@ -34,12 +36,25 @@ std::atomic<bool> g_active{false};
 // Set once the recorder is full: the runtime then stops formatting and recording altogether.
 std::atomic<bool> g_full{false};
 
-#ifndef _WIN32
+#ifdef _WIN32
+// UTF-8, as the file's header is: "copy.exe".
+std::string executable_name() {
+    std::wstring path(MAX_PATH, L'\0');
+    DWORD length = 0;
+    while ((length = GetModuleFileNameW(nullptr, path.data(), static_cast<DWORD>(path.size()))) == path.size())
+        path.resize(path.size() * 2);
+    if (length == 0) return "program";
+    path.resize(length);
+    const std::u8string name = std::filesystem::path(path).filename().u8string();
+    return std::string(name.begin(), name.end());
+}
+#else
 std::string executable_name() {
     std::error_code error;
     const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
     return error ? std::string("program") : self.filename().string();
 }
+#endif
 
 void write_process_trace() {
     ProcessTrace& trace = *g_trace;
@@ -55,6 +70,18 @@ void write_process_trace() {
                      static_cast<unsigned long long>(dropped));
 }
 
+#ifdef _WIN32
+// Windows runs a console control handler on a thread of its own, so it may write the file itself.
+// Handlers are called last-registered first until one returns TRUE: a handler the program adds
+// runs before this one, and this one returns FALSE so that the next one (in the end the default
+// handler, which calls ExitProcess) ends the process as it would have.
+BOOL WINAPI on_console_control(DWORD type) {
+    if (type == CTRL_C_EVENT || type == CTRL_BREAK_EVENT || type == CTRL_CLOSE_EVENT) write_process_trace();
+    return FALSE;
+}
+
+void write_on_stop_signals() { SetConsoleCtrlHandler(on_console_control, TRUE); }
+#else
 int g_signal_pipe[2] = {-1, -1};
 
 void on_stop_signal(int number) {
@@ -82,6 +109,7 @@ void write_on_stop_signals() {
         ::raise(number);
     }).detach();
 }
+#endif
 
 // Runs before main (this file is linked whenever the runtime records anything).
 [[maybe_unused]] const bool g_started = [] {
@@ -102,7 +130,6 @@ void write_on_stop_signals() {
     write_on_stop_signals();
     return true;
 }();
-#endif
 
 }  // namespace
 

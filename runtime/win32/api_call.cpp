@@ -36,7 +36,8 @@ void observe_everything(std::string_view reason) {
 
 }  // namespace
 
-bool ApiCall::is_tracing() { return Session::current() != nullptr; }
+// A lesson run, or a whole program recorded with OVLAB_TRACE (ovlab/process_recording.h).
+bool ApiCall::is_tracing() { return recording(); }
 
 void ApiCall::enter(const std::string& arguments) {
     record({EventKind::ApiEnter, 0, 0, 0, 0, api_, arguments});
@@ -138,7 +139,7 @@ void forget_names() {
 
 // Declared in call_arguments.h, shared with the Linux layer.
 void ovlab::name_argument(size_t index, uint64_t object, bool is_overlapped) {
-    if (object == 0 || !Session::current()) return;
+    if (object == 0 || !recording()) return;
     const std::string name = callsite_object_name(index, is_overlapped);
     if (name.empty()) return;
     win32::Names& n = win32::names();

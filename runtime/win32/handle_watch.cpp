@@ -97,7 +97,7 @@ void observe_port_depth(uint64_t value, Known& known) {
 }  // namespace
 
 void handle_created(HANDLE handle, HandleKind kind, std::string_view description, bool overlapped_io) {
-    if (!Session::current()) return;
+    if (!recording()) return;
     const int signalled = read_signalled(handle, kind);
     Handles& h = handles();
     std::lock_guard lock(h.mutex);
@@ -107,7 +107,7 @@ void handle_created(HANDLE handle, HandleKind kind, std::string_view description
 }
 
 void handle_closed(HANDLE handle) {
-    if (!Session::current()) return;
+    if (!recording()) return;
     Handles& h = handles();
     std::lock_guard lock(h.mutex);
     const auto value = reinterpret_cast<uint64_t>(handle);
@@ -129,7 +129,7 @@ bool is_overlapped_handle(HANDLE handle) {
 }
 
 void observe_signals(std::string_view reason) {
-    if (!Session::current()) return;
+    if (!recording()) return;
     Handles& h = handles();
     std::lock_guard lock(h.mutex);
     for (auto& [value, known] : h.open) {

@@ -61,7 +61,7 @@ std::atomic<uint64_t> g_announced_epoch{0};
 
 void announce_observer_thread() {
     const uint64_t epoch = g_session_epoch.load();
-    if (!Session::current() || g_announced_epoch.exchange(epoch) == epoch) return;
+    if (!recording() || g_announced_epoch.exchange(epoch) == epoch) return;
     const uint32_t caller = trace::current_thread();
     const uint32_t caller_line = trace::current_line();
     trace::set_current_thread(kObserverTraceThread);

@@ -80,7 +80,7 @@ bool observe_one(Watch& w, uint64_t address) {
 }  // namespace
 
 void observe_overlapped(const OVERLAPPED* overlapped) {
-    if (!overlapped || !Session::current()) return;
+    if (!overlapped || !recording()) return;
     OVERLAPPED copy{};
     const auto address = reinterpret_cast<uint64_t>(overlapped);
     if (!read_overlapped(address, copy)) return;
@@ -90,7 +90,7 @@ void observe_overlapped(const OVERLAPPED* overlapped) {
 }
 
 void request_started(const OVERLAPPED* overlapped, HANDLE handle, DWORD length, std::string_view operation) {
-    if (!overlapped || !Session::current()) return;
+    if (!overlapped || !recording()) return;
     announce_observer_thread();
     const auto address = reinterpret_cast<uint64_t>(overlapped);
     const uint64_t offset = (uint64_t{overlapped->OffsetHigh} << 32) | overlapped->Offset;
@@ -105,7 +105,7 @@ void request_started(const OVERLAPPED* overlapped, HANDLE handle, DWORD length, 
 }
 
 size_t observe_requests_in_flight() {
-    if (!Session::current()) return 0;
+    if (!recording()) return 0;
     Watch& w = watch();
     std::lock_guard lock(w.mutex);
     for (auto it = w.in_flight.begin(); it != w.in_flight.end();) {

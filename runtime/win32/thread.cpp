@@ -1,6 +1,7 @@
-// CreateThread: the real thread, started through a trampoline that makes it a lesson thread like
-// on Linux: a trace number and name, its place in the stepper's line, ThreadExited at the end.
-// platform::join_lesson_threads() waits for these threads on reset and when the lesson ends.
+// CreateThread: the real thread, started through a trampoline that makes it a traced thread like
+// on Linux: a trace number and name, ThreadExited at the end and, in a lesson run, its place in the
+// stepper's line. platform::join_lesson_threads() waits for a lesson's threads on reset and when
+// the lesson ends. A program recorded with OVLAB_TRACE has no stepper: its threads run freely.
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -29,7 +30,7 @@ struct Start {
     LPTHREAD_START_ROUTINE routine;
     LPVOID parameter;
     uint32_t number;
-    step::Stepper* stepper;
+    step::Stepper* stepper;  // null when a whole program is recorded (OVLAB_TRACE)
     bool suspended;
 };
 
@@ -50,16 +51,18 @@ DWORD WINAPI trampoline(LPVOID context) {
     trace::set_current_line(0);
     DWORD exit_code = kAbortedExitCode;
     try {
-        // A thread created suspended runs only after ResumeThread: it gets in line now.
-        if (start->suspended) start->stepper->thread_started(start->number);
-        start->stepper->blocking_end();  // its first turn
+        if (start->stepper) {
+            // A thread created suspended runs only after ResumeThread: it gets in line now.
+            if (start->suspended) start->stepper->thread_started(start->number);
+            start->stepper->blocking_end();  // its first turn
+        }
         exit_code = start->routine(start->parameter);
     } catch (const step::LessonAborted&) {
     } catch (const platform::ThreadExitRequested& request) {
         exit_code = request.exit_code;
     }
     record({EventKind::ThreadExited, 0, exit_code});
-    start->stepper->thread_finished(start->number);
+    if (start->stepper) start->stepper->thread_finished(start->number);
     return exit_code;
 }
 
@@ -88,7 +91,8 @@ HANDLE Traced<"CreateThread">::call(decltype(&::CreateThread), LPSECURITY_ATTRIB
                            pointer_argument("lpThreadId", 5, lpThreadId));
     });
     step::Stepper* stepper = current_stepper();
-    if (!stepper || !lpStartAddress) {  // outside a lesson, or a call Windows would let crash later
+    // Untraced, or a call Windows would let crash later: the thread starts as it is.
+    if (!call.tracing() || !lpStartAddress) {
         HANDLE handle = ::CreateThread(lpThreadAttributes, dwStackSize, lpStartAddress, lpParameter, dwCreationFlags,
                                        lpThreadId);
         return call.returns_handle(handle, GetLastError());
@@ -97,16 +101,16 @@ HANDLE Traced<"CreateThread">::call(decltype(&::CreateThread), LPSECURITY_ATTRIB
     const std::string name = thread_name(number);
     const bool suspended = (dwCreationFlags & CREATE_SUSPENDED) != 0;
     // Its place in line is taken now, by its creator; a suspended thread takes it when resumed.
-    if (!suspended) stepper->thread_started(number);
+    if (!suspended && stepper) stepper->thread_started(number);
     auto start = std::make_unique<Start>(Start{lpStartAddress, lpParameter, number, stepper, suspended});
     HANDLE handle = ::CreateThread(lpThreadAttributes, dwStackSize, trampoline, start.get(), dwCreationFlags, lpThreadId);
     const DWORD error = GetLastError();
     if (!handle) {
-        if (!suspended) stepper->thread_finished(number);
+        if (!suspended && stepper) stepper->thread_finished(number);
         return call.returns_handle(handle, error);
     }
     start.release();  // the trampoline owns it now
-    remember_lesson_thread(handle);
+    if (stepper) remember_lesson_thread(handle);
     handle_created(handle, trace::HandleKind::Thread, fmt::format("thread {}: {}", number, name));
     // The new thread's first events are written by its creator, so they have the same place in
     // every run (the thread itself records nothing before its first turn).

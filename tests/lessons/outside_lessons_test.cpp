@@ -49,7 +49,7 @@ TEST_F(OutsideLessons, FindsTheLessonsOfAFolderInOrder) {
     lesson("second", std::string(kLessonJson).replace(1, 0, R"("order": 2,)"));
     lesson("first", std::string(kLessonJson).replace(1, 0, R"("order": 1,)"));
     const OutsideLessonScan scan = scan_lesson_folders({root_ / "lessons"}, {});
-    EXPECT_TRUE(scan.errors.empty()) << scan.errors.front();
+    EXPECT_TRUE(scan.errors.empty()) << scan.errors.front().en;
     ASSERT_EQ(scan.lessons.size(), 2u);
     EXPECT_EQ(scan.lessons[0].id, "first");
     EXPECT_EQ(scan.lessons[1].id, "second");
@@ -68,7 +68,7 @@ TEST_F(OutsideLessons, AMissingFolderIsOneLine) {
     const OutsideLessonScan scan = scan_lesson_folders({root_ / "nowhere"}, {});
     EXPECT_TRUE(scan.lessons.empty());
     ASSERT_EQ(scan.errors.size(), 1u);
-    EXPECT_NE(scan.errors[0].find("nowhere: lessons folder not found"), std::string::npos) << scan.errors[0];
+    EXPECT_NE(scan.errors[0].en.find("nowhere: lessons folder not found"), std::string::npos) << scan.errors[0].en;
 }
 
 TEST_F(OutsideLessons, AFolderWithoutLessonJsonIsOneLine) {
@@ -76,7 +76,7 @@ TEST_F(OutsideLessons, AFolderWithoutLessonJsonIsOneLine) {
     const OutsideLessonScan scan = scan_lesson_folders({root_ / "empty"}, {});
     EXPECT_TRUE(scan.lessons.empty());
     ASSERT_EQ(scan.errors.size(), 1u);
-    EXPECT_NE(scan.errors[0].find("no lesson.json in it or in its folders"), std::string::npos) << scan.errors[0];
+    EXPECT_NE(scan.errors[0].en.find("no lesson.json in it or in its folders"), std::string::npos) << scan.errors[0].en;
 }
 
 TEST_F(OutsideLessons, ACorruptLessonJsonIsLeftOutAndTheOthersStay) {
@@ -86,9 +86,9 @@ TEST_F(OutsideLessons, ACorruptLessonJsonIsLeftOutAndTheOthersStay) {
     ASSERT_EQ(scan.lessons.size(), 1u);
     EXPECT_EQ(scan.lessons[0].id, "good");
     ASSERT_EQ(scan.errors.size(), 1u);
-    EXPECT_NE(scan.errors[0].find((root_ / "lessons" / "broken" / "lesson.json").string() + ":"), std::string::npos)
-        << scan.errors[0];
-    EXPECT_NE(scan.errors[0].find("not valid JSON"), std::string::npos) << scan.errors[0];
+    EXPECT_NE(scan.errors[0].en.find((root_ / "lessons" / "broken" / "lesson.json").string() + ":"), std::string::npos)
+        << scan.errors[0].en;
+    EXPECT_NE(scan.errors[0].en.find("not valid JSON"), std::string::npos) << scan.errors[0].en;
 }
 
 TEST_F(OutsideLessons, ALessonWithoutItsProgramIsOneLine) {
@@ -96,10 +96,10 @@ TEST_F(OutsideLessons, ALessonWithoutItsProgramIsOneLine) {
     const OutsideLessonScan scan = scan_lesson_folders({root_ / "lessons"}, {});
     EXPECT_TRUE(scan.lessons.empty());
     ASSERT_EQ(scan.errors.size(), 1u);
-    EXPECT_NE(scan.errors[0].find("unbuilt/unbuilt: the lesson's program is missing: build the lesson with "
+    EXPECT_NE(scan.errors[0].en.find("unbuilt/unbuilt: the lesson's program is missing: build the lesson with "
                                   "ovlab_add_lab_lesson"),
               std::string::npos)
-        << scan.errors[0];
+        << scan.errors[0].en;
 }
 
 TEST_F(OutsideLessons, AnIdAlreadyListedIsOneLine) {
@@ -112,10 +112,36 @@ TEST_F(OutsideLessons, AnIdAlreadyListedIsOneLine) {
     ASSERT_EQ(scan.lessons.size(), 1u);
     EXPECT_EQ(scan.lessons[0].folder, root_ / "lessons" / "mine");
     ASSERT_EQ(scan.errors.size(), 2u);
-    EXPECT_NE(scan.errors[0].find("the lesson id 'event-file-copy' is already in the list"), std::string::npos)
-        << scan.errors[0];
-    EXPECT_NE(scan.errors[1].find("again/mine: the lesson id 'mine' is already in the list"), std::string::npos)
-        << scan.errors[1];
+    EXPECT_NE(scan.errors[0].en.find("the lesson id 'event-file-copy' is already in the list"), std::string::npos)
+        << scan.errors[0].en;
+    EXPECT_NE(scan.errors[1].en.find("again/mine: the lesson id 'mine' is already in the list"), std::string::npos)
+        << scan.errors[1].en;
+}
+
+// Every line exists in Korean too (--lang ko): it names the same folder, says why in Korean, and
+// keeps no English words of its own (what is left in Latin letters is the paths, lesson.json,
+// ovlab_add_lab_lesson and the reader's detail about the file).
+TEST_F(OutsideLessons, EveryLineIsAlsoInKorean) {
+    write(root_ / "empty" / "notes" / "readme.txt", "no lesson here");
+    lesson("broken", "{\n  \"title\": {\"en\": \"x\",\n");
+    lesson("unbuilt", kLessonJson, false);
+    lesson("event-file-copy");
+    const OutsideLessonScan scan =
+        scan_lesson_folders({root_ / "nowhere", root_ / "empty", root_ / "lessons"}, {"event-file-copy"});
+    ASSERT_EQ(scan.errors.size(), 5u);
+    const std::vector<std::string> korean = {"레슨 폴더를 찾을 수 없습니다",
+                                             "이 폴더에도 그 안의 폴더에도 lesson.json이 없어 레슨을 찾지 못했습니다",
+                                             "lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다",
+                                             "레슨 id 'event-file-copy'가 이미 목록에 있습니다",
+                                             "레슨의 프로그램이 없습니다. ovlab_add_lab_lesson으로"};
+    for (size_t i = 0; i < korean.size(); ++i) {
+        const LocalizedText& line = scan.errors[i];
+        EXPECT_NE(line.ko.find(korean[i]), std::string::npos) << line.ko;
+        const std::string folder = line.en.substr(0, line.en.find(": "));
+        EXPECT_NE(line.ko.find(folder), std::string::npos) << line.ko;
+        for (const char* english : {"not found", "no lesson", "already in the list", "is missing", "rename"})
+            EXPECT_EQ(line.ko.find(english), std::string::npos) << line.ko;
+    }
 }
 
 TEST(OutsideLessonFolders, AListIsSplitAtItsSeparator) {

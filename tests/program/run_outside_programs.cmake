@@ -40,6 +40,40 @@ if(NOT status EQUAL 0 OR NOT output STREQUAL "copied 10000 bytes\n")
     message(FATAL_ERROR "file_copy alone (exit ${status}) printed:\n${output}\n${errors}")
 endif()
 
+# A narration next to the program: each step's section comes from the file its line is in. A
+# completion's is the tag of the call that issued it (copy_io.cpp:22, in the second file), and the
+# ending is `## finished.<tag>` for the tag of the last step (close_all, also in copy_io.cpp).
+file(MAKE_DIRECTORY ${PROJECT_BUILD}/narrated)
+file(COPY ${PROJECT_BUILD}/file_copy DESTINATION ${PROJECT_BUILD}/narrated)
+file(WRITE ${PROJECT_BUILD}/narrated/narration.en.md [=[
+## open
+Narrated: the files open.
+
+## read-chunk
+Narrated: a chunk is read.
+
+## read-chunk.complete
+Narrated: the read of a chunk completes.
+
+## write-chunk
+Narrated: a chunk is written.
+
+## close-all
+Narrated: the handles close.
+
+## finished
+Narrated: the plain ending.
+
+## finished.close-all
+Narrated: the ending after close_all.
+]=])
+run(narrated 0 --program ${PROJECT_BUILD}/narrated/file_copy --headless -- source.bin narrated.bin)
+expect(narrated "${narrated_out}" "Narrated: the files open" "Narrated: the read of a chunk completes"
+    "Narrated: a chunk is written" "Narrated: the ending after close_all")
+if(narrated_out MATCHES "the plain ending")
+    message(FATAL_ERROR "file_copy's last step is tagged close-all in copy_io.cpp, yet the plain ending shows:\n${narrated_out}")
+endif()
+
 # (b) The completion port: one file, so lines are plain line numbers; both workers dequeue.
 run(iocp 0 --program ${PROJECT_BUILD}/iocp_workers --headless -- source.bin)
 expect(iocp "${iocp_out}"
@@ -49,6 +83,8 @@ expect(iocp "${iocp_out}"
     "\\[[0-9]+\\] main  line 46  <- ReadFile = FALSE"
     "console: read 4096 bytes with two workers"
     "exit code 0")
+run(iocp_korean 0 --program ${PROJECT_BUILD}/iocp_workers --headless --lang ko -- source.bin)
+expect(iocp_korean "${iocp_korean_err}" "^프로그램 iocp_workers \\(자체 프로세스에서 실행됩니다\\)")
 if(iocp_out MATCHES "iocp_workers\\.cpp:")
     message(FATAL_ERROR "iocp_workers has one source file, yet a line names it:\n${iocp_out}")
 endif()

@@ -1,7 +1,8 @@
 // A whole program's trace, kept without a lesson run or a stepper: when OVLAB_TRACE=FILE is set, a
 // program built against the portable runtime records every traced call and I/O event as it
 // happens (real scheduling, full speed) and writes FILE (docs/trace-format.md) when it exits:
-// returning from main, exit(), or SIGINT/SIGTERM when the program left those signals alone.
+// returning from main, exit(), or SIGINT/SIGTERM when the program left those signals alone (on
+// Windows: Ctrl+C, Ctrl+Break or the console closing, unless a handler of the program's own took it).
 #pragma once
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 
 namespace ovlab {
 
-// True when OVLAB_TRACE named a file at start-up (Linux; not yet on Windows).
+// True when OVLAB_TRACE named a file at start-up.
 bool process_recording_active();
 // For a program that keeps traces its own way (overlapped-lab: lesson runs and --trace-out): stops
 // recording and writes no file at exit. Call it at the start of main, before any thread starts.

@@ -19,8 +19,15 @@ DWORD copy_chunk(HANDLE source, HANDLE target, HANDLE done, ULONGLONG offset)
     ov.OffsetHigh = (DWORD)(offset >> 32);
     ov.hEvent = done;
     ResetEvent(done);
-    DWORD got = await(source, &ov, ReadFile(source, buffer, sizeof buffer, NULL, &ov));
+    DWORD got = await(source, &ov, ReadFile(source, buffer, sizeof buffer, NULL, &ov));  // [step: read-chunk]
     if (got == 0) return 0;
     ResetEvent(done);
-    return await(target, &ov, WriteFile(target, buffer, got, NULL, &ov));
+    return await(target, &ov, WriteFile(target, buffer, got, NULL, &ov));  // [step: write-chunk]
+}
+
+void close_all(HANDLE done, HANDLE target, HANDLE source)
+{
+    CloseHandle(done);  // [step: close-all]
+    CloseHandle(target);
+    CloseHandle(source);
 }

@@ -11,7 +11,7 @@ int main(int argc, char** argv)
         printf("usage: file_copy SOURCE DESTINATION\n");
         return 2;
     }
-    HANDLE source = CreateFileA(argv[1], GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
+    HANDLE source = CreateFileA(argv[1], GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);  // [step: open]
     if (source == INVALID_HANDLE_VALUE) {
         printf("cannot open %s: error %lu\n", argv[1], (unsigned long)GetLastError());
         return 1;
@@ -27,8 +27,6 @@ int main(int argc, char** argv)
     DWORD copied = 0;
     while ((copied = copy_chunk(source, target, done, offset)) > 0) offset += copied;
     printf("copied %llu bytes\n", (unsigned long long)offset);
-    CloseHandle(done);
-    CloseHandle(target);
-    CloseHandle(source);
+    close_all(done, target, source);
     return 0;
 }

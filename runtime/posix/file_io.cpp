@@ -1,5 +1,6 @@
 // ReadFile, WriteFile, ReadFileEx, WriteFileEx: overlapped requests go to the I/O backend;
 // requests on synchronous handles are real blocking system calls on the calling thread.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -118,7 +119,11 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
     const auto address = reinterpret_cast<uint64_t>(t.overlapped);
     const char* operation = t.operation == IoOperation::Read ? "read" : "write";
     step::Stepper* stepper = current_stepper();
-    const uint64_t ticket = stepper ? stepper->io_issued(true, address) : 0;
+    // A regular file's transfer always ends, so later disk requests may wait behind it (issue
+    // order); a FIFO or a terminal may never deliver, and must not hold anyone else's completion.
+    struct stat status_of_fd {};
+    const bool always_finishes = ::fstat(fd, &status_of_fd) == 0 && S_ISREG(status_of_fd.st_mode);
+    const uint64_t ticket = stepper ? stepper->io_issued(always_finishes, address) : 0;
     record({EventKind::IoIssued, address, file.trace_handle(), offset, t.length, operation, "synchronous"});
 
     calling_thread_blocks();  // a completion-port thread in synchronous I/O does not count as running

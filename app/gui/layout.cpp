@@ -1,6 +1,7 @@
 #include "layout.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace ovlab::gui {
 namespace {
@@ -8,6 +9,8 @@ namespace {
 constexpr float kGap = 6.0f;
 // Below this the Threads panel shows no I/O link row at all; it gives up rows before the code does.
 constexpr float kThreadsShrinkable = 0.65f;
+// Of the code's rows, those it keeps beside a right column that keeps the window's whole height.
+constexpr float kCodeKeptBesideObjects = 0.67f;
 
 PanelRect rect(float x0, float y0, float x1, float y1) { return {ImVec2(x0, y0), ImVec2(x1 - x0, y1 - y0)}; }
 
@@ -15,7 +18,10 @@ PanelRect rect(float x0, float y0, float x1, float y1) { return {ImVec2(x0, y0),
 void place_bottom_row(Layout& layout, const ExtraViews& extras, float gap, float x0, float x1, float y0, float y1) {
     // The peer's buttons and connection list need about as much width as the console.
     const float width = x1 - x0;
-    const float calls_share = extras.timeline ? (extras.peer ? 0.5f : 0.76f) : (extras.peer ? 0.42f : 0.7f);
+    // Under the left and middle columns only (whole_right_column) the row is narrower: the console
+    // keeps a little more of it, or its lines wrap at every few words.
+    const float plain_share = layout.whole_right_column ? 0.64f : 0.7f;
+    const float calls_share = extras.timeline ? (extras.peer ? 0.5f : 0.76f) : (extras.peer ? 0.42f : plain_share);
     const float calls_end = x0 + width * calls_share;
     layout.calls = rect(x0, y0, calls_end, y1);
     if (extras.timeline) layout.timeline = layout.calls;
@@ -72,6 +78,20 @@ void place_right_column(Layout& layout, const ExtraViews& extras, float gap, flo
     }
 }
 
+// A lesson with a completion port or APCs stacks four panels in the right column. In a window too low
+// for the plain layout (1280x720), stacking the call log and console there too would leave each
+// about one row, so that column keeps the window's whole height instead: the code gives up a third
+// of its rows, the threads their I/O link rows, and the bottom row runs under the left and middle
+// columns. Returns the code's floor for that layout, or nothing when even that does not fit.
+std::optional<float> code_floor_beside_whole_column(const ExtraViews& extras, float h, float top, float threads_height,
+                                                    float code_floor, float gap, float scale) {
+    if (!extras.port && !extras.apc) return std::nullopt;
+    const float shorter = std::max(code_floor * kCodeKeptBesideObjects, 140.0f * scale);
+    const float room = h - top - threads_height * kThreadsShrinkable - shorter - 3 * gap;
+    if (room < 150.0f * scale) return std::nullopt;
+    return shorter;
+}
+
 }  // namespace
 
 Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height, ExtraViews extras,
@@ -84,11 +104,21 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
 
     // The bottom row under the code and the narration, unless that leaves the code too few lines:
     // then the code runs down to the bottom and the row moves into the right column.
-    const float code_floor = std::max(code_min_height, std::max(140.0f * scale, h * 0.20f));
+    float code_floor = std::max(code_min_height, std::max(140.0f * scale, h * 0.20f));
     const float wanted_bottom = extras.timeline ? std::clamp(h * 0.40f, 200.0f * scale, 480.0f * scale)
                                                 : std::clamp(h * 0.27f, 150.0f * scale, 380.0f * scale);
-    const float room_below_code = h - top - threads_height - code_floor - 3 * gap;
-    const bool compact = room_below_code < 150.0f * scale;
+    float room_below_code = h - top - threads_height - code_floor - 3 * gap;
+    bool compact = room_below_code < 150.0f * scale;
+    bool whole_right_column = false;
+    if (compact) {
+        if (const std::optional<float> shorter =
+                code_floor_beside_whole_column(extras, h, top, threads_height, code_floor, gap, scale)) {
+            compact = false;
+            whole_right_column = true;
+            code_floor = *shorter;
+            room_below_code = h - top - threads_height * kThreadsShrinkable - code_floor - 3 * gap;
+        }
+    }
 
     // Side columns grow with the zoom, but never take more than their share of a small window; a
     // compact layout narrows the right one so fewer code lines wrap.
@@ -102,14 +132,16 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
 
     Layout layout;
     layout.compact = compact;
+    layout.whole_right_column = whole_right_column;
     layout.controls = rect(gap, gap, w - gap, gap + toolbar_height);
     layout.below_toolbar = rect(gap, top, w - gap, y_end);
-    const float lessons_end = top + (y_end - top) * 0.4f;
+    const float left_end = whole_right_column ? y_bottom - gap : y_end;
+    const float lessons_end = top + (left_end - top) * 0.4f;
     layout.lessons = rect(gap, top, x_left_end, lessons_end);
-    layout.handles = rect(gap, lessons_end + gap, x_left_end, y_end);
+    layout.handles = rect(gap, lessons_end + gap, x_left_end, left_end);
     const float code_end = compact ? y_end : y_bottom - gap;
     // Threads give up their lower I/O link rows before the code drops below its minimum.
-    const float threads_room = code_end - top - gap - code_min_height;
+    const float threads_room = code_end - top - gap - std::min(code_min_height, code_floor);
     // At the largest zooms on a small screen neither fits: they share the column.
     const float threads = std::min(std::max(std::min(threads_height, threads_room), threads_height * kThreadsShrinkable),
                                    (code_end - top - gap) * 0.5f);
@@ -119,6 +151,9 @@ Layout compute_layout(ImVec2 display, float toolbar_height, float threads_height
         const float group_start = top + (y_end - top) * (extras.timeline ? 0.5f : 0.64f);
         place_right_column(layout, extras, gap, scale, x_right, w - gap, top, group_start - gap);
         stack_bottom_group(layout, extras, gap, x_right, w - gap, group_start, y_end);
+    } else if (whole_right_column) {
+        place_right_column(layout, extras, gap, scale, x_right, w - gap, top, y_end);
+        place_bottom_row(layout, extras, gap, gap, x_right - gap, y_bottom, y_end);
     } else {
         place_right_column(layout, extras, gap, scale, x_right, w - gap, top, y_bottom - gap);
         place_bottom_row(layout, extras, gap, x_mid, w - gap, y_bottom, y_end);

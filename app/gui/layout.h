@@ -9,7 +9,9 @@
 // call is one of its bars, with its arguments and result on hover).
 // When the window is too low for the code to keep its minimum under the threads with the bottom row
 // below it (1280x720, or any window zoomed in far enough), the layout is compact: the code runs to
-// the bottom and the call log (or Timeline), Peer client and console stack in the right column.
+// the bottom and the call log (or Timeline), Peer client and console stack in the right column. A
+// lesson with a completion port or APCs instead keeps its right column whole when the code can give
+// up a third of its rows: the bottom row then runs under the left and middle columns.
 // Sizes given in pixels at 100 % (gaps, minimum widths) are multiplied by `scale`.
 #pragma once
 
@@ -37,6 +39,7 @@ struct ExtraViews {
 
 struct Layout {
     bool compact = false;
+    bool whole_right_column = false;  // the bottom row runs under the left and middle columns only
     PanelRect below_toolbar;  // where a panel enlarged to fill the window goes
     PanelRect controls, lessons, handles, threads, code, narration, overlapped, calls, console;
     std::optional<PanelRect> port, apc, peer;  // present when the lesson uses them

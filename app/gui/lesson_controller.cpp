@@ -295,4 +295,9 @@ void LessonController::release_held() {
 
 size_t LessonController::held_count() const { return session_ ? session_->stepper().held_count() : 0; }
 
+bool LessonController::completion_held(uint64_t overlapped, bool kernel_done) const {
+    if (!kernel_done || !hold_) return false;
+    return session_ ? session_->stepper().is_held(overlapped) : true;
+}
+
 }  // namespace ovlab::gui

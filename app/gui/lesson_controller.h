@@ -116,6 +116,10 @@ public:
     bool hold() const { return hold_; }
     void release_held();
     size_t held_count() const;
+    // The request with this OVERLAPPED finished in the kernel (`kernel_done`) and the lab still holds
+    // its completion: Hold is on and no Release let it go since. A released one only waits for its
+    // turn. A program in its own process reports nothing per request: there Hold on is all it says.
+    bool completion_held(uint64_t overlapped, bool kernel_done) const;
     bool lesson_finished() const;
 
     // ---- stepping by meaning (run_goal.h, lesson_controller_goal.cpp) ----

@@ -66,7 +66,7 @@ void draw_phase_badge(const GuiContext& ctx, const trace::OverlappedView& ov, co
         return;
     }
     const bool kernel_done = io && io->phase == trace::IoView::Phase::Finished;
-    if (kernel_done && ctx.lessons.hold()) {
+    if (ctx.lessons.completion_held(ov.address, kernel_done)) {
         pill(tr(Str::OverlappedHeld), p.code_keyword);
         tooltip_for_last_item(tr(Str::OverlappedHeldHelp));
     } else if (kernel_done) {

@@ -55,9 +55,10 @@ public:
         const float spacing = 10.0f;
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 avail = ImGui::GetContentRegionAvail();
-        // Lanes share the width (the panel never scrolls): many threads make narrower lanes.
+        // Lanes share the width (the panel never scrolls): many threads make narrower lanes. A card
+        // may grow to hold its state, line and what it waits for ("ReadFile (synchronous handle)").
         const float count = static_cast<float>(lanes.size());
-        const float lane_width = std::min((avail.x - spacing * (count - 1)) / count, ImGui::GetFontSize() * 17.0f);
+        const float lane_width = std::min((avail.x - spacing * (count - 1)) / count, ImGui::GetFontSize() * 24.0f);
         const uint32_t current = ctx.view.checkpoint ? ctx.view.checkpoint->thread : 0;
         std::vector<LaneColumn> columns;
         for (size_t i = 0; i < lanes.size(); ++i) {

@@ -9,7 +9,9 @@ namespace ovlab::gui {
 bool reaches_goal(const trace::Event& event, const RunGoal& goal) {
     using trace::EventKind;
     switch (goal.kind) {
-        case GoalKind::NextCompletion: return event.kind == EventKind::IoCompleting;
+        // An overlapped request's: a synchronous ReadFile without an OVERLAPPED has a completion step
+        // too, but nothing the goal promises (Internal, an event, a packet, a routine) happens there.
+        case GoalKind::NextCompletion: return event.kind == EventKind::IoCompleting && event.object != 0;
         case GoalKind::NextApc: return event.kind == EventKind::ApcDelivering;
         case GoalKind::NextDequeue: return event.kind == EventKind::PortPacketDequeued;
         case GoalKind::Line:

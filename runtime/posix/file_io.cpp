@@ -1,5 +1,6 @@
 // ReadFile, WriteFile, ReadFileEx, WriteFileEx: overlapped requests go to the I/O backend;
 // requests on synchronous handles are real blocking system calls on the calling thread.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -86,8 +87,30 @@ BOOL issue_overlapped(const Transfer& t, std::shared_ptr<FileObject> file, std::
     return fail(ERROR_IO_PENDING);
 }
 
+// The request's results, once the kernel has moved the bytes: what the system writes before a
+// synchronous call returns.
+void complete_synchronously(const Transfer& t, FileObject& file, EventObject* event, int64_t result, uint32_t status,
+                            uint64_t bytes) {
+    const bool end_of_file = t.operation == IoOperation::Read && result == 0 && t.length > 0;
+    std::lock_guard lock(kernel_mutex());
+    if (t.overlapped) {
+        write_overlapped_field(t.overlapped, OverlappedField::InternalHigh, bytes);
+        write_overlapped_field(t.overlapped, OverlappedField::Internal, status);
+    }
+    const std::string reason = fmt::format("{} completed", t.operation == IoOperation::Read ? "read" : "write");
+    if (event) event->set_signalled(true, reason);
+    else file.set_signalled(true, reason);
+    // NT queues the routine of a request that completed synchronously too, unless it failed.
+    if (t.routine && result >= 0 && !(end_of_file && t.overlapped)) {
+        const CompletionRoutineCall routine = routine_call(t);
+        queue_apc(current_thread_object(), routine_text(t), [routine, status, bytes] { routine(status, bytes); });
+    }
+}
+
 // A synchronous handle: the thread blocks in the system call. With an OVERLAPPED it reads at the
 // given offset (and the file pointer moves to offset + n); without, at the file pointer.
+// The stepper delivers the request's completion in its own turn, as it does an overlapped request's
+// (and holds it while hold is on): the step of that completion shows the thread still inside the call.
 BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* event, bool append) {
     const int fd = append ? file.append_fd() : file.fd();
     if (fd < 0) return fail(win32_error_from_errno(errno));
@@ -95,9 +118,14 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
     const uint64_t offset = t.overlapped ? (uint64_t{t.overlapped->OffsetHigh} << 32) | t.overlapped->Offset : 0;
     const auto address = reinterpret_cast<uint64_t>(t.overlapped);
     const char* operation = t.operation == IoOperation::Read ? "read" : "write";
+    step::Stepper* stepper = current_stepper();
+    // A regular file's transfer always ends, so later disk requests may wait behind it (issue
+    // order); a FIFO or a terminal may never deliver, and must not hold anyone else's completion.
+    struct stat status_of_fd {};
+    const bool always_finishes = ::fstat(fd, &status_of_fd) == 0 && S_ISREG(status_of_fd.st_mode);
+    const uint64_t ticket = stepper ? stepper->io_issued(always_finishes, address) : 0;
     record({EventKind::IoIssued, address, file.trace_handle(), offset, t.length, operation, "synchronous"});
 
-    step::Stepper* stepper = current_stepper();
     calling_thread_blocks();  // a completion-port thread in synchronous I/O does not count as running
     record_thread_state(trace::ThreadState::Waiting, fmt::format("{} (synchronous handle)", api_name(t.operation)));
     if (stepper) stepper->blocking_begin();
@@ -108,27 +136,21 @@ BOOL transfer_synchronously(const Transfer& t, FileObject& file, EventObject* ev
     const bool end_of_file = t.operation == IoOperation::Read && result == 0 && t.length > 0;
     const uint32_t status = result < 0 ? ntstatus_from_errno(static_cast<int>(-result)) : end_of_file ? kStatusEndOfFile : 0;
     const uint64_t bytes = result > 0 ? static_cast<uint64_t>(result) : 0;
-    // Recorded once this thread has its turn again, so the transcript does not depend on timing.
+    // False while the lesson is being reset: the thread is unwound at blocking_end, nothing is delivered.
+    if (!stepper || stepper->io_finished_wait(ticket)) {
+        // Recorded in the completion's turn, so the transcript does not depend on timing.
+        record({EventKind::IoFinished, address, status, bytes});
+        record({EventKind::IoCompleting, address, status, bytes, stepper && stepper->hold() ? 1u : 0u});
+        complete_synchronously(t, file, event, result, status, bytes);
+        record({EventKind::IoCompleted, address, status, bytes});
+        if (stepper) {
+            stepper->make_ready(trace::current_thread());
+            stepper->io_delivered(ticket);
+        }
+    }
     if (stepper) stepper->blocking_end();
     calling_thread_runs();
     record_thread_state(trace::ThreadState::Running, {});
-    record({EventKind::IoFinished, address, status, bytes});
-    {
-        std::lock_guard lock(kernel_mutex());
-        if (t.overlapped) {
-            write_overlapped_field(t.overlapped, OverlappedField::InternalHigh, bytes);
-            write_overlapped_field(t.overlapped, OverlappedField::Internal, status);
-        }
-        const std::string reason = fmt::format("{} completed", operation);
-        if (event) event->set_signalled(true, reason);
-        else file.set_signalled(true, reason);
-        // NT queues the routine of a request that completed synchronously too, unless it failed.
-        if (t.routine && result >= 0 && !(end_of_file && t.overlapped)) {
-            const CompletionRoutineCall routine = routine_call(t);
-            queue_apc(current_thread_object(), routine_text(t), [routine, status, bytes] { routine(status, bytes); });
-        }
-    }
-    record({EventKind::IoCompleted, address, status, bytes});
     if (result < 0) return fail(win32_error_from_errno(static_cast<int>(-result)));
     // At end of file a plain synchronous read succeeds with 0 bytes; with an OVERLAPPED it fails
     // with ERROR_HANDLE_EOF.

@@ -32,6 +32,7 @@ TEST(Layout, PanelsStayInsideTheWindowAndApartAtEverySizeAndZoom) {
                                             {.port = true, .apc = true, .peer = true},
                                             {.peer = true, .timeline = true},
                                             {.port = true, .overlapped_empty = true},
+                                            {.apc = true, .timeline = true},
                                             {.overlapped_empty = true}};
     for (const ImVec2 display : displays) {
         for (const float scale : {0.5f, 1.0f, 1.5f, 2.0f, 3.0f}) {
@@ -69,6 +70,39 @@ TEST(Layout, CodeKeepsItsRowsAt1280x720ByMovingTheBottomRowAside) {
     EXPECT_GE(large.code.size.y, kCode);
     EXPECT_EQ(large.threads.size.y, kThreads);
     EXPECT_EQ(large.calls.pos.x, large.code.pos.x) << "the call log under the code, as designed for 1600x900";
+}
+
+// At 1280x720 a lesson with a completion port or APCs keeps the right column's whole height for the
+// narration and its object panels (stacked with the call log and console, each showed about one row);
+// the code gives up a third of its rows. 1600x900 and larger keep the plain layout.
+TEST(Layout, ObjectPanelsKeepTheirRowsAt1280x720) {
+    for (const ExtraViews extras : {ExtraViews{.port = true}, ExtraViews{.apc = true}, ExtraViews{.port = true, .apc = true},
+                                    ExtraViews{.port = true, .timeline = true}}) {
+        SCOPED_TRACE(testing::Message() << "port " << extras.port << " apc " << extras.apc << " timeline " << extras.timeline);
+        const Layout small = compute_layout({1280, 720}, kToolbar, kThreads, extras, kCode);
+        EXPECT_TRUE(small.whole_right_column);
+        EXPECT_FLOAT_EQ(small.narration.pos.y, small.threads.pos.y);
+        const PanelRect& last = extras.apc ? *small.apc : *small.port;
+        EXPECT_FLOAT_EQ(last.pos.y + last.size.y, 720 - 6) << "the right column runs to the bottom";
+        const float least = extras.port && extras.apc ? 120.0f : 170.0f;  // a header and several rows
+        EXPECT_GE(small.overlapped.size.y, least);
+        if (extras.port) {
+            EXPECT_GE(small.port->size.y, least);
+        }
+        if (extras.apc) {
+            EXPECT_GE(small.apc->size.y, least * 0.8f);
+        }
+        EXPECT_GE(small.calls.size.x, 500.0f) << "the call log keeps its columns under the code";
+        EXPECT_GE(small.code.size.y, kCode * 0.66f);
+        EXPECT_LT(small.calls.pos.x, small.code.pos.x) << "the bottom row runs under the left column too";
+        for (const ImVec2 display : {ImVec2{1600, 900}, ImVec2{1920, 1080}}) {
+            const Layout plain = compute_layout(display, kToolbar, kThreads, extras, kCode);
+            EXPECT_FALSE(plain.whole_right_column || plain.compact);
+            EXPECT_GE(plain.code.size.y, kCode);
+        }
+    }
+    EXPECT_FALSE(compute_layout({1280, 720}, kToolbar, kThreads, {}, kCode).whole_right_column)
+        << "a lesson without them keeps its code rows";
 }
 
 TEST(Layout, AnEmptyOverlappedPanelLendsItsRoomToTheNarration) {

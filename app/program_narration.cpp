@@ -16,10 +16,8 @@ std::optional<Narration> load_narration_in(const std::filesystem::path& folder, 
 
 uint32_t narrated_file(const trace::Event& checkpoint, const trace::State& state, const trace::Recorder& recorder) {
     if (checkpoint.kind != trace::EventKind::IoCompleting) return std::max(checkpoint.file, 1u);
-    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
-        if (it->overlapped == checkpoint.object)
-            return it->issued_seq < recorder.published() ? std::max(recorder.at(it->issued_seq).file, 1u) : 1;
-    return 1;
+    const trace::IoView* io = state.latest_io(checkpoint.object);
+    return io && io->issued_seq < recorder.published() ? std::max(recorder.at(io->issued_seq).file, 1u) : 1;
 }
 
 const LessonSource* ProgramNarration::source_of(uint32_t file, const ProgramSources& sources,

@@ -120,15 +120,9 @@ std::string explain_return(const trace::Event& event, Language language) {
     return text;
 }
 
-const trace::IoView* request_of(const trace::State& state, uint64_t overlapped) {
-    for (auto io = state.ios.rbegin(); io != state.ios.rend(); ++io)
-        if (io->overlapped == overlapped) return &*io;
-    return nullptr;
-}
-
 std::string explain_completion(const trace::Event& event, const trace::State& state, Language language) {
     const auto status = static_cast<uint32_t>(event.a);
-    const trace::IoView* io = request_of(state, event.object);
+    const trace::IoView* io = state.latest_io(event.object);
     const std::string operation = io ? trace::localize_recorded(io->operation, language)
                                      : std::string(trace::line_format(trace::Line::AnyRequest, language));
     const std::string bytes = fmt::format(fmt::runtime(trace::line_format(trace::Line::Bytes, language)), event.b);

@@ -48,14 +48,6 @@ void same_line_if_fits(const std::string& text, ImFont* font) {
     if (!fits_on_line(text, font)) ImGui::NewLine();
 }
 
-// The last request issued with this OVERLAPPED (one OVERLAPPED serves many requests in turn).
-const trace::IoView* latest_request(const GuiContext& ctx, uint64_t address) {
-    const std::vector<trace::IoView>& ios = ctx.view.state->ios;
-    for (auto it = ios.rbegin(); it != ios.rend(); ++it)
-        if (it->overlapped == address) return &*it;
-    return nullptr;
-}
-
 // In flight splits in two: the kernel is still working, or the kernel has finished and the lab has
 // not delivered the completion yet (held, or waiting for its turn). Nothing is hidden: it says which.
 void draw_phase_badge(const GuiContext& ctx, const trace::OverlappedView& ov, const trace::IoView* io) {
@@ -106,7 +98,7 @@ public:
             ImGui::Separator();
             ImGui::Spacing();
         }
-        const trace::IoView* request = latest_request(ctx, shown);
+        const trace::IoView* request = ctx.view.state->latest_io(shown);
         ctx.lessons.focus_request(request ? request->handle : 0, shown);  // the D and C keys act on it
         ImGui::PushID(static_cast<int>(shown & 0x7FFFFFFF));
         draw_card(ctx, ctx.view.state->overlappeds.at(shown));
@@ -120,7 +112,7 @@ private:
         std::vector<std::pair<uint64_t, const trace::OverlappedView*>> touched;
         for (const auto& [address, ov] : ctx.view.state->overlappeds) {
             std::vector<uint64_t> seqs(ov.changed_at.begin(), ov.changed_at.end());
-            if (const trace::IoView* io = latest_request(ctx, address))
+            if (const trace::IoView* io = ctx.view.state->latest_io(address))
                 seqs.insert(seqs.end(), {io->issued_seq, io->finished_seq, io->completed_seq, io->handled_seq});
             uint64_t latest = 0;
             for (uint64_t seq : seqs)
@@ -150,7 +142,7 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 8, pos.y + 4));
         ImGui::BeginGroup();
         text_in_font(ctx.fonts.bold, p.text, ov.name);
-        const trace::IoView* io = latest_request(ctx, ov.address);
+        const trace::IoView* io = ctx.view.state->latest_io(ov.address);
         if (io || ov.in_flight) {
             ImGui::SameLine(0, 10);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 1);
@@ -197,7 +189,7 @@ private:
         const std::string address = fmt::format("@{}", hex(ov.address));
         text_in_font(ctx.fonts.bold, p.text, ov.name);
         tooltip_for_last_item(address);
-        const trace::IoView* io = latest_request(ctx, ov.address);
+        const trace::IoView* io = ctx.view.state->latest_io(ov.address);
         ImGui::SameLine(0, 10);
         draw_phase_badge(ctx, ov, io);
         if (io) {

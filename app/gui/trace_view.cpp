@@ -17,9 +17,8 @@ uint32_t checkpoint_line(const StepView& view) { return view.checkpoint ? checkp
 
 uint32_t checkpoint_line(const trace::Event& checkpoint, const trace::State& state) {
     if (checkpoint.kind != trace::EventKind::IoCompleting) return checkpoint.line;
-    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
-        if (it->overlapped == checkpoint.object) return it->issued_line;
-    return 0;
+    const trace::IoView* io = state.latest_io(checkpoint.object);
+    return io ? io->issued_line : 0;
 }
 
 void TraceView::update(const trace::Recorder& recorder) {

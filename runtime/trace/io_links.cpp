@@ -9,18 +9,12 @@
 namespace ovlab::trace {
 namespace {
 
-IoView* latest_io(State& state, uint64_t overlapped) {
-    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
-        if (it->overlapped == overlapped) return &*it;
-    return nullptr;
-}
-
 // The request whose completion sequence `thread` is recording now, if any. The runtime records a
 // completion as one uninterrupted run on one thread (fields, Signal, ApcQueued or PortPacketQueued,
 // IoCompleted), so those events name no request themselves.
 IoView* completing_io(State& state, uint32_t thread) {
     const auto it = state.completing.find(thread);
-    return it == state.completing.end() ? nullptr : latest_io(state, it->second);
+    return it == state.completing.end() ? nullptr : state.latest_io(it->second);
 }
 
 void handled(IoView& io, IoView::Handling how, uint32_t thread, uint64_t seq) {
@@ -30,7 +24,7 @@ void handled(IoView& io, IoView::Handling how, uint32_t thread, uint64_t seq) {
 }
 
 void kernel_finished(State& state, const Event& event) {
-    IoView* io = latest_io(state, event.object);
+    IoView* io = state.latest_io(event.object);
     if (!io) return;
     // IoFinished, then IoCompleting when the stepper delivers it later: the first is the kernel's.
     if (io->finished_seq == kNever) {
@@ -41,7 +35,7 @@ void kernel_finished(State& state, const Event& event) {
 }
 
 void completed(State& state, const Event& event) {
-    if (IoView* io = latest_io(state, event.object)) io->completed_seq = event.seq;
+    if (IoView* io = state.latest_io(event.object)) io->completed_seq = event.seq;
     std::erase_if(state.completing, [&](const auto& entry) { return entry.second == event.object; });
 }
 

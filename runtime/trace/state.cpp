@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -17,12 +18,6 @@ OverlappedView& overlapped_for(State& state, uint64_t address) {
         it->second.name = fmt::format("OVERLAPPED #{}", state.overlappeds.size());
     }
     return it->second;
-}
-
-IoView* latest_io(State& state, uint64_t overlapped) {
-    for (auto it = state.ios.rbegin(); it != state.ios.rend(); ++it)
-        if (it->overlapped == overlapped) return &*it;
-    return nullptr;
 }
 
 void apply_api_leave(State& state, const Event& event) {
@@ -45,7 +40,7 @@ void apply_thread_state(State& state, const Event& event) {
 }
 
 void apply_io_phase(State& state, const Event& event, IoView::Phase phase) {
-    if (IoView* io = latest_io(state, event.object)) {
+    if (IoView* io = state.latest_io(event.object)) {
         io->phase = phase;
         io->status = static_cast<uint32_t>(event.a);
         io->bytes = event.b;
@@ -104,6 +99,16 @@ ThreadView* State::thread(uint32_t number) {
 const ThreadView* State::thread(uint32_t number) const {
     for (const ThreadView& t : threads)
         if (t.number == number) return &t;
+    return nullptr;
+}
+
+IoView* State::latest_io(uint64_t overlapped) {
+    return const_cast<IoView*>(std::as_const(*this).latest_io(overlapped));
+}
+
+const IoView* State::latest_io(uint64_t overlapped) const {
+    for (auto it = ios.rbegin(); it != ios.rend(); ++it)
+        if (it->overlapped == overlapped) return &*it;
     return nullptr;
 }
 

@@ -69,11 +69,7 @@ std::string TextPrinter::checkpoint_header(const Event& event) const {
             return fmt::format("[{}] {}  {}  {}\n", state_.checkpoints, thread_label(state_, event.thread), where,
                                line(Line::LineReached));
         default: {
-            const auto* io = [&]() -> const IoView* {
-                for (auto it = state_.ios.rbegin(); it != state_.ios.rend(); ++it)
-                    if (it->overlapped == event.object) return &*it;
-                return nullptr;
-            }();
+            const IoView* io = state_.latest_io(event.object);
             return fmt::format("[{}] {}\n", state_.checkpoints,
                                line(Line::CompletionHeader,
                                     io ? recorded(io->operation) : std::string(line_format(Line::AnyRequest, state_.language)),

@@ -167,6 +167,9 @@ struct State {
     void apply(const Event& event);
 
     ThreadView* thread(uint32_t number);
+    // The latest request issued with this OVERLAPPED (a struct may be reused for many), or null.
+    IoView* latest_io(uint64_t overlapped);
+    const IoView* latest_io(uint64_t overlapped) const;
     const ThreadView* thread(uint32_t number) const;
     // "hSrc", else "file 0x1C"; for printing arguments and results.
     std::string handle_label(uint64_t handle) const;

@@ -151,6 +151,22 @@ TEST_F(FileFaults, ADeviceErrorFailsTheReadWith1117ThroughThePortToo) {
     EXPECT_TRUE(CloseHandle(port));
 }
 
+// A device error while writing fails the write with the same status as a failed read, and the
+// next write works.
+TEST_F(FileFaults, ADeviceErrorFailsTheWriteWith1117AndTheNextWriteWorks) {
+    HANDLE file = open_overlapped("eio.bin", GENERIC_READ | GENERIC_WRITE, CREATE_ALWAYS);
+    ASSERT_NE(file, INVALID_HANDLE_VALUE);
+    char data[4096] = {};
+    posix::inject_fault(FaultPoint::FileWrite, EIO);
+    const Outcome out = transfer(file, true, data, sizeof data);
+    EXPECT_FALSE(out.ok);
+    EXPECT_EQ(out.error, static_cast<DWORD>(ERROR_IO_DEVICE));
+    EXPECT_EQ(out.overlapped.Internal, kStatusIoDeviceError);
+    EXPECT_EQ(out.overlapped.InternalHigh, 0u);
+    expect_next_request_works(file);
+    EXPECT_TRUE(CloseHandle(file));
+}
+
 // Linux's io_uring may refuse a submission (EAGAIN, ENOMEM; EBUSY while completions wait to be
 // reaped). Windows, short of resources for another request, fails ReadFile or WriteFile at once
 // with ERROR_NOT_ENOUGH_MEMORY, and no completion ever comes for it. The thread-pool backend has no

@@ -1,6 +1,6 @@
-// Real faults in a TCP conversation (docs/windows-rules.md §19): a peer that stops reading, a
-// reset at each point of the conversation, and a process out of descriptors. Each test checks
-// the Win32 and Winsock errors a program sees and that the runtime serves the next request.
+// Real faults in a TCP conversation (docs/windows-rules.md §19): a refused connection, a peer that
+// stops reading, a reset at each point of the conversation, and a process out of descriptors. Each
+// test checks the Win32 and Winsock errors a program sees and that the runtime serves the next request.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -135,6 +135,43 @@ TEST_F(SocketFaults, AfterAResetReceivesAndSendsFailAtOnceWith10054) {
     EXPECT_EQ(WSAGetLastError(), WSAECONNRESET);
     EXPECT_TRUE(WSACloseEvent(event));
     EXPECT_EQ(closesocket(server), 0);
+    expect_next_conversation_works();
+}
+
+// The first point of a conversation: ConnectEx to a port where nobody listens, refused by a RST
+// (ECONNREFUSED underneath): 1225 through Win32, 10061 through Winsock, and the socket stays usable
+// for closesocket.
+TEST_F(SocketFaults, AConnectExThatIsRefusedFailsWith1225And10061) {
+    unsigned short port = 0;
+    EXPECT_EQ(closesocket(listen_on_loopback(&port)), 0);  // the port is free again, and nobody listens
+    SOCKET client = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, nullptr, 0, WSA_FLAG_OVERLAPPED);
+    ASSERT_NE(client, INVALID_SOCKET);
+    sockaddr_in any = loopback(0);
+    ASSERT_EQ(bind(client, reinterpret_cast<sockaddr*>(&any), sizeof any), 0);
+    GUID id = WSAID_CONNECTEX;
+    LPFN_CONNECTEX connect_ex = nullptr;
+    DWORD returned = 0;
+    ASSERT_EQ(WSAIoctl(client, SIO_GET_EXTENSION_FUNCTION_POINTER, &id, sizeof id, &connect_ex, sizeof connect_ex,
+                       &returned, nullptr, nullptr),
+              0);
+    sockaddr_in address = loopback(port);
+    WSAEVENT event = WSACreateEvent();
+    WSAOVERLAPPED ov = overlapped_with_event(event);
+    const BOOL started = connect_ex(client, reinterpret_cast<sockaddr*>(&address), sizeof address, nullptr, 0, nullptr, &ov);
+    EXPECT_FALSE(started);
+    if (WSAGetLastError() == WSA_IO_PENDING) {
+        DWORD bytes = 1, flags = 0;
+        EXPECT_FALSE(WSAGetOverlappedResult(client, &ov, &bytes, TRUE, &flags));
+        EXPECT_EQ(WSAGetLastError(), WSAECONNREFUSED);
+        EXPECT_EQ(static_cast<DWORD>(ov.Internal), kStatusConnectionRefused);
+        EXPECT_FALSE(GetOverlappedResult(reinterpret_cast<HANDLE>(client), &ov, &bytes, FALSE));
+        EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_CONNECTION_REFUSED));
+        EXPECT_EQ(bytes, 0u);
+    } else {
+        EXPECT_EQ(WSAGetLastError(), WSAECONNREFUSED) << "refused at once";
+    }
+    EXPECT_TRUE(WSACloseEvent(event));
+    EXPECT_EQ(closesocket(client), 0);
     expect_next_conversation_works();
 }
 

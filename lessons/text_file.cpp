@@ -24,6 +24,45 @@ constexpr std::uintmax_t kMaxTextFileBytes = 16 * 1024 * 1024;
 // Notepad and other Windows editors start UTF-8 files with EF BB BF; it is not text.
 constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
+// Length of the UTF-8 character at the start of `text`, or 0 when it is not one (a stray byte, a
+// character cut short, an overlong form, a surrogate, or beyond U+10FFFF).
+size_t utf8_character_length(std::string_view text)
+{
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(0);
+    if (lead < 0x80) return 1;
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    }
+    if (length == 0 || text.size() < length || byte(1) < low || byte(1) > high) return 0;
+    for (size_t i = 2; i < length; ++i)
+        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+    return length;
+}
+
+// The 1-based line of the first byte that is not UTF-8 (a file saved as CP949, Latin-1 or
+// binary), or 0 when all of `text` is UTF-8.
+size_t first_line_not_utf8(std::string_view text)
+{
+    size_t line = 1;
+    for (size_t at = 0; at < text.size();) {
+        const size_t length = utf8_character_length(text.substr(at));
+        if (length == 0) return line;
+        if (text[at] == '\n') ++line;
+        at += length;
+    }
+    return 0;
+}
+
 }  // namespace
 
 std::vector<std::string> read_text_lines(const std::filesystem::path& path)
@@ -44,6 +83,10 @@ std::vector<std::string> read_text_lines(const std::filesystem::path& path)
     std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) {
         cannot_read(path, "reading failed part way through");
+    }
+    // Shown as it is, text in another encoding would be unreadable without a word of why.
+    if (const size_t line = first_line_not_utf8(content)) {
+        cannot_read(path, fmt::format("line {} is not UTF-8 text; save the file as UTF-8", line));
     }
     return split_text_lines(content);
 }

@@ -154,6 +154,27 @@ TEST(Narration, BadFilesGiveClearErrors)
               "cannot read " + (folder / "missing.md").string() + ": No such file or directory");
 }
 
+// A narration or program saved in another encoding (Korean Windows editors offer CP949) is
+// refused with the line of its first such byte, before anything of it is shown.
+TEST(Narration, TextThatIsNotUtf8IsRefusedWithItsLine)
+{
+    TempFolder folder;
+    std::string path = (folder / "n.md").string();
+    write_file(folder / "n.md", "## intro\n\xEC\x99\x84\xEB\xA3\x8C\n## done\n\xBF\xCF\xB7\xE1\n");  // 완료 in UTF-8, then in CP949
+    EXPECT_EQ(error_of([&] { Narration::load(path); }),
+              "cannot read " + path + ": line 4 is not UTF-8 text; save the file as UTF-8");
+    for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {  // overlong, surrogate, > U+10FFFF, cut short
+        write_file(folder / "n.md", std::string("## a\n") + bad);
+        EXPECT_EQ(error_of([&] { Narration::load(path); }),
+                  "cannot read " + path + ": line 2 is not UTF-8 text; save the file as UTF-8");
+    }
+    write_file(folder / "n.md", "\xEF\xBB\xBF## a\n\xF0\x9F\x98\x80 \xC3\xA9\n");  // byte order mark, U+1F600, é
+    EXPECT_NO_THROW(Narration::load(path));
+    write_file(folder / "p.cpp", "int main() {}\n// \xB0\xA1\n");
+    EXPECT_EQ(error_of([&] { LessonSource::load(folder / "p.cpp"); }),
+              "cannot read " + (folder / "p.cpp").string() + ": line 2 is not UTF-8 text; save the file as UTF-8");
+}
+
 TEST(Language, CodesRoundTrip)
 {
     EXPECT_EQ(parse_language("en"), Language::English);

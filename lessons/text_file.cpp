@@ -84,6 +84,11 @@ std::vector<std::string> read_text_lines(const std::filesystem::path& path)
     if (in.bad()) {
         cannot_read(path, "reading failed part way through");
     }
+    return text_file_lines(content, path);
+}
+
+std::vector<std::string> text_file_lines(std::string_view content, const std::filesystem::path& path)
+{
     // Shown as it is, text in another encoding would be unreadable without a word of why.
     if (const size_t line = first_line_not_utf8(content)) {
         cannot_read(path, fmt::format("line {} is not UTF-8 text; save the file as UTF-8", line));

@@ -160,10 +160,12 @@ TEST(Narration, TextThatIsNotUtf8IsRefusedWithItsLine)
 {
     TempFolder folder;
     std::string path = (folder / "n.md").string();
-    write_file(folder / "n.md", "## intro\n\xEC\x99\x84\xEB\xA3\x8C\n## done\n\xBF\xCF\xB7\xE1\n");  // 완료 in UTF-8, then in CP949
+    // 완료 in UTF-8, then in CP949.
+    write_file(folder / "n.md", "## intro\n\xEC\x99\x84\xEB\xA3\x8C\n## done\n\xBF\xCF\xB7\xE1\n");
     EXPECT_EQ(error_of([&] { Narration::load(path); }),
               "cannot read " + path + ": line 4 is not UTF-8 text; save the file as UTF-8");
-    for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {  // overlong, surrogate, > U+10FFFF, cut short
+    // Overlong, a surrogate, beyond U+10FFFF, cut short.
+    for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
         write_file(folder / "n.md", std::string("## a\n") + bad);
         EXPECT_EQ(error_of([&] { Narration::load(path); }),
                   "cannot read " + path + ": line 2 is not UTF-8 text; save the file as UTF-8");

@@ -157,8 +157,7 @@ TEST_F(SocketFaults, AConnectExThatIsRefusedFailsWith1225And10061) {
     sockaddr_in address = loopback(port);
     WSAEVENT event = WSACreateEvent();
     WSAOVERLAPPED ov = overlapped_with_event(event);
-    const BOOL started = connect_ex(client, reinterpret_cast<sockaddr*>(&address), sizeof address, nullptr, 0, nullptr, &ov);
-    EXPECT_FALSE(started);
+    EXPECT_FALSE(connect_ex(client, reinterpret_cast<sockaddr*>(&address), sizeof address, nullptr, 0, nullptr, &ov));
     if (WSAGetLastError() == WSA_IO_PENDING) {
         DWORD bytes = 1, flags = 0;
         EXPECT_FALSE(WSAGetOverlappedResult(client, &ov, &bytes, TRUE, &flags));

@@ -1,6 +1,7 @@
 // Socket rules whose Wine behaviour differs from Windows, so that the conformance comparison alone
 // cannot catch a regression (docs/windows-rules.md §13, §21): AcceptEx with an address block too
-// small, TransmitFile, and the ICMP "port unreachable" of a connected UDP socket.
+// small, an APC during a blocking WSARecv, TransmitFile, and the ICMP "port unreachable" of a
+// connected UDP socket.
 #include <string>
 
 #include "runtime_socket_support.h"
@@ -8,18 +9,23 @@
 namespace ovlab::testing {
 namespace {
 
-using SocketRules = SocketTest;
-
 constexpr DWORD kAddressBlock = sizeof(sockaddr_in) + 16;
 
-TEST_F(SocketRules, AcceptExWithALocalBlockTooSmallFailsWhenAClientConnectsAndLeavesTheConnection) {
+class SocketRules : public SocketTest {
+protected:
+    void expect_block_too_small_when_a_client_connects(DWORD local_length, DWORD remote_length);
+};
+
+// AcceptEx with these block sizes pends; when a client connects it fails with
+// STATUS_BUFFER_TOO_SMALL and leaves the connection in the backlog.
+void SocketRules::expect_block_too_small_when_a_client_connects(DWORD local_length, DWORD remote_length) {
     unsigned short port = 0;
     SOCKET listener = listen_on_loopback(&port);
     SOCKET target = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, nullptr, 0, WSA_FLAG_OVERLAPPED);
     char buffer[2 * kAddressBlock];
     WSAEVENT event = WSACreateEvent();
     WSAOVERLAPPED ov = overlapped_with_event(event);
-    ASSERT_FALSE(AcceptEx(listener, target, buffer, 0, sizeof(sockaddr_in) + 4, kAddressBlock, nullptr, &ov));
+    ASSERT_FALSE(AcceptEx(listener, target, buffer, 0, local_length, remote_length, nullptr, &ov));
     ASSERT_EQ(WSAGetLastError(), ERROR_IO_PENDING) << "the sizes are looked at when a client connects";
 
     SOCKET client = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -31,15 +37,80 @@ TEST_F(SocketRules, AcceptExWithALocalBlockTooSmallFailsWhenAClientConnectsAndLe
     EXPECT_FALSE(GetOverlappedResult(reinterpret_cast<HANDLE>(listener), &ov, &transferred, FALSE));
     EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_INSUFFICIENT_BUFFER));
     EXPECT_EQ(transferred, 0u);
+    u_long nonblocking = 1;  // a connection taken by mistake must fail the test, not hang it
+    ASSERT_EQ(ioctlsocket(listener, FIONBIO, &nonblocking), 0);
     SOCKET next = accept(listener, nullptr, nullptr);
     EXPECT_NE(next, INVALID_SOCKET) << "the connection stays in the backlog";
     closesocket(next);
-    EXPECT_FALSE(AcceptEx(listener, target, buffer, 0, kAddressBlock, 0, nullptr, &ov));
-    EXPECT_EQ(WSAGetLastError(), WSAEFAULT) << "no remote block at all fails at once";
     EXPECT_TRUE(WSACloseEvent(event));
     closesocket(client);
     closesocket(target);
     closesocket(listener);
+}
+
+TEST_F(SocketRules, AcceptExWithALocalBlockTooSmallFailsWhenAClientConnectsAndLeavesTheConnection) {
+    expect_block_too_small_when_a_client_connects(sizeof(sockaddr_in) + 4, kAddressBlock);
+}
+
+TEST_F(SocketRules, AcceptExWithARemoteBlockOneByteShortFailsWhenAClientConnectsAndLeavesTheConnection) {
+    expect_block_too_small_when_a_client_connects(kAddressBlock, kAddressBlock - 1);
+}
+
+TEST_F(SocketRules, AcceptExWithNoRemoteBlockFailsAtOnce) {
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    SOCKET target = WSASocketA(AF_INET, SOCK_STREAM, IPPROTO_TCP, nullptr, 0, WSA_FLAG_OVERLAPPED);
+    char buffer[2 * kAddressBlock];
+    WSAOVERLAPPED ov = overlapped_with_event(nullptr);
+    EXPECT_FALSE(AcceptEx(listener, target, buffer, 0, kAddressBlock, 0, nullptr, &ov));
+    EXPECT_EQ(WSAGetLastError(), WSAEFAULT);
+    closesocket(target);
+    closesocket(listener);
+}
+
+// A thread in a blocking WSARecv (no OVERLAPPED, a socket made without WSA_FLAG_OVERLAPPED).
+struct BlockedReceive {
+    SOCKET s = INVALID_SOCKET;
+    HANDLE about_to_block = nullptr;
+    int result = 0;
+    DWORD bytes = 0;
+};
+
+DWORD WINAPI ReceiveBlocking(LPVOID parameter) {
+    auto* blocked = static_cast<BlockedReceive*>(parameter);
+    char data[16];
+    WSABUF buffer = {sizeof data, data};
+    DWORD flags = 0;
+    SetEvent(blocked->about_to_block);
+    blocked->result = WSARecv(blocked->s, &buffer, 1, &blocked->bytes, &flags, nullptr, nullptr);
+    return 0;
+}
+
+void CALLBACK SetEventApc(ULONG_PTR event) { SetEvent(reinterpret_cast<HANDLE>(event)); }
+
+// Wine 8 waits without alerts here, so only this test catches a runtime that does the same.
+TEST_F(SocketRules, AnApcRunsDuringABlockingWsaRecvWhichThenGoesOnWaiting) {
+    SOCKET client = INVALID_SOCKET, server = INVALID_SOCKET;
+    connect_pair(&client, &server, 0);
+    BlockedReceive blocked;
+    blocked.s = server;
+    blocked.about_to_block = CreateEventA(nullptr, FALSE, FALSE, nullptr);
+    HANDLE apc_ran = CreateEventA(nullptr, FALSE, FALSE, nullptr);
+    HANDLE thread = CreateThread(nullptr, 0, ReceiveBlocking, &blocked, 0, nullptr);
+    ASSERT_EQ(WaitForSingleObject(blocked.about_to_block, 5000), WAIT_OBJECT_0);
+    Sleep(50);
+    ASSERT_TRUE(QueueUserAPC(SetEventApc, thread, reinterpret_cast<ULONG_PTR>(apc_ran)));
+    EXPECT_EQ(WaitForSingleObject(apc_ran, 5000), WAIT_OBJECT_0) << "the APC runs while WSARecv waits";
+    EXPECT_EQ(WaitForSingleObject(thread, 50), static_cast<DWORD>(WAIT_TIMEOUT)) << "WSARecv goes on waiting";
+    send_text(client, "abc");
+    ASSERT_EQ(WaitForSingleObject(thread, 5000), WAIT_OBJECT_0);
+    EXPECT_EQ(blocked.result, 0);
+    EXPECT_EQ(blocked.bytes, 3u);
+    CloseHandle(thread);
+    CloseHandle(apc_ran);
+    CloseHandle(blocked.about_to_block);
+    closesocket(client);
+    closesocket(server);
 }
 
 TEST_F(SocketRules, TransmitFileSendsHeadFilePartAndTailAndAlwaysPends) {

@@ -1,7 +1,7 @@
 // Socket rules whose Wine behaviour differs from Windows, so that the conformance comparison alone
 // cannot catch a regression (docs/windows-rules.md §13, §21): AcceptEx with an address block too
-// small, an APC during a blocking WSARecv, TransmitFile, and the ICMP "port unreachable" of a
-// connected UDP socket.
+// small, an APC during a blocking WSARecv, "localhost", TransmitFile, and the ICMP "port
+// unreachable" of a connected UDP socket.
 #include <string>
 
 #include "runtime_socket_support.h"
@@ -111,6 +111,35 @@ TEST_F(SocketRules, AnApcRunsDuringABlockingWsaRecvWhichThenGoesOnWaiting) {
     CloseHandle(blocked.about_to_block);
     closesocket(client);
     closesocket(server);
+}
+
+// The addresses getaddrinfo gives for `node` and `family`, as text.
+std::string addresses_of(const char* node, int family, int flags = 0) {
+    ADDRINFOA hints{};
+    hints.ai_family = family;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = flags;
+    ADDRINFOA* list = nullptr;
+    if (const int result = getaddrinfo(node, "80", &hints, &list); result != 0) return std::to_string(result);
+    std::string text;
+    for (const ADDRINFOA* entry = list; entry; entry = entry->ai_next) {
+        char address[64] = "";
+        const void* bytes = entry->ai_family == AF_INET6
+                                ? static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(entry->ai_addr)->sin6_addr)
+                                : static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(entry->ai_addr)->sin_addr);
+        inet_ntop(entry->ai_family, bytes, address, sizeof address);
+        text += (text.empty() ? "" : " ") + std::string(address);
+    }
+    freeaddrinfo(list);
+    return text;
+}
+
+// Whatever /etc/hosts lists (Wine 8.0 asks it, so the comparison accepts its answer).
+TEST_F(SocketRules, LocalhostNamesEveryLoopbackAddressOfTheFamiliesAskedFor) {
+    EXPECT_EQ(addresses_of("localhost", AF_INET), "127.0.0.1");
+    EXPECT_EQ(addresses_of("localhost", AF_INET6), "::1");
+    EXPECT_EQ(addresses_of("LocalHost", AF_UNSPEC), "::1 127.0.0.1");
+    EXPECT_EQ(addresses_of("localhost", AF_INET, AI_NUMERICHOST), std::to_string(WSAHOST_NOT_FOUND));
 }
 
 TEST_F(SocketRules, TransmitFileSendsHeadFilePartAndTailAndAlwaysPends) {

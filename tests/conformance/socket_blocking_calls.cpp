@@ -1,5 +1,5 @@
 // docs/windows-rules.md sections 13 and 14: Winsock's blocking calls wait alertably (an APC queued
-// to the thread runs while it waits in recv, or in WSARecv on a socket made without
+// to the thread runs while it waits in recv or accept, or in WSARecv on a socket made without
 // WSA_FLAG_OVERLAPPED, and the call goes on waiting), and CancelSynchronousIo from another thread
 // ends the blocking call a thread is in: ReadFile fails with ERROR_OPERATION_ABORTED, recv with
 // WSA_OPERATION_ABORTED. With no blocking call to cancel it fails with ERROR_NOT_FOUND.
@@ -73,6 +73,40 @@ static void apc_during(const char* call, LPTHREAD_START_ROUTINE receive, SOCKET 
     WaitForSingleObject(thread, INFINITE);
     printf("%s after the APC: %d error %d\n", call, blocked.result, blocked.error);
     CloseHandle(thread);
+}
+
+static DWORD WINAPI accept_once(LPVOID parameter)
+{
+    struct Blocked* blocked = (struct Blocked*)parameter;
+    SetEvent(g_about_to_block);
+    SOCKET accepted = accept(blocked->s, NULL, NULL);
+    blocked->result = accepted != INVALID_SOCKET;
+    blocked->error = accepted == INVALID_SOCKET ? WSAGetLastError() : 0;
+    closesocket(accepted);
+    return 0;
+}
+
+// accept waits alertably too: the APC runs, and accept goes on to take the next connection.
+static void apc_during_accept(void)
+{
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    struct Blocked blocked = {listener, 0, 0};
+    HANDLE thread = CreateThread(NULL, 0, accept_once, &blocked, 0, NULL);
+    WaitForSingleObject(g_about_to_block, INFINITE);
+    Sleep(100);
+    printf("QueueUserAPC to the thread in accept: %d\n", QueueUserAPC(note_apc, thread, 0) != 0);
+    // Wine 8 waits in accept without alerts: the APC runs later.
+    printf("[!W] the APC ran while accept waited: 0x%lX\n", (unsigned long)WaitForSingleObject(g_apc_ran, 5000));
+    printf("the thread still waits: 0x%lX\n", (unsigned long)WaitForSingleObject(thread, 100));
+    SOCKET client = overlapped_socket();
+    struct sockaddr_in address = loopback_address(port);
+    printf("connect: %d\n", connect(client, (struct sockaddr*)&address, sizeof address));
+    WaitForSingleObject(thread, INFINITE);
+    printf("accept after the APC: %s error %d\n", blocked.result ? "a connection" : "none", blocked.error);
+    CloseHandle(thread);
+    closesocket(client);
+    closesocket(listener);
 }
 
 // CancelSynchronousIo until the thread is in its blocking call (it answers ERROR_NOT_FOUND before).
@@ -161,6 +195,7 @@ int main()
         return 1;
     }
     apc_during("recv", receive_once, client, server, "");
+    apc_during_accept();
     closesocket(client);
     closesocket(server);
     if (!synchronous_pair(&client, &server)) {

@@ -1,7 +1,8 @@
 // Socket rules whose Wine behaviour differs from Windows, so that the conformance comparison alone
 // cannot catch a regression (docs/windows-rules.md §13, §21): AcceptEx with an address block too
-// small, an APC during a blocking WSARecv, "localhost", TransmitFile, and the ICMP "port
+// small, an APC during a blocking WSARecv or accept, "localhost", TransmitFile, and the ICMP "port
 // unreachable" of a connected UDP socket.
+#include <functional>
 #include <string>
 
 #include "runtime_socket_support.h"
@@ -68,8 +69,9 @@ TEST_F(SocketRules, AcceptExWithNoRemoteBlockFailsAtOnce) {
     closesocket(listener);
 }
 
-// A thread in a blocking WSARecv (no OVERLAPPED, a socket made without WSA_FLAG_OVERLAPPED).
-struct BlockedReceive {
+// A thread in a blocking Winsock call: WSARecv (no OVERLAPPED, a socket made without
+// WSA_FLAG_OVERLAPPED) or accept.
+struct BlockedCall {
     SOCKET s = INVALID_SOCKET;
     HANDLE about_to_block = nullptr;
     int result = 0;
@@ -77,7 +79,7 @@ struct BlockedReceive {
 };
 
 DWORD WINAPI ReceiveBlocking(LPVOID parameter) {
-    auto* blocked = static_cast<BlockedReceive*>(parameter);
+    auto* blocked = static_cast<BlockedCall*>(parameter);
     char data[16];
     WSABUF buffer = {sizeof data, data};
     DWORD flags = 0;
@@ -86,31 +88,63 @@ DWORD WINAPI ReceiveBlocking(LPVOID parameter) {
     return 0;
 }
 
+DWORD WINAPI AcceptBlocking(LPVOID parameter) {
+    auto* blocked = static_cast<BlockedCall*>(parameter);
+    SetEvent(blocked->about_to_block);
+    const SOCKET accepted = accept(blocked->s, nullptr, nullptr);
+    blocked->result = accepted == INVALID_SOCKET ? SOCKET_ERROR : 0;
+    closesocket(accepted);
+    return 0;
+}
+
 void CALLBACK SetEventApc(ULONG_PTR event) { SetEvent(reinterpret_cast<HANDLE>(event)); }
 
-// Wine 8 waits without alerts here, so only this test catches a runtime that does the same.
-TEST_F(SocketRules, AnApcRunsDuringABlockingWsaRecvWhichThenGoesOnWaiting) {
-    SOCKET client = INVALID_SOCKET, server = INVALID_SOCKET;
-    connect_pair(&client, &server, 0);
-    BlockedReceive blocked;
-    blocked.s = server;
+// Starts `call` on `s` in a thread, queues an APC to it, and checks that the APC ran while the call
+// kept waiting. `release` then ends the wait; returns the call's result. Wine 8 waits without
+// alerts in these two calls, so only these tests catch a runtime that does the same.
+int apc_runs_while_blocked(LPTHREAD_START_ROUTINE call, SOCKET s, const std::function<void()>& release,
+                           DWORD* bytes = nullptr) {
+    BlockedCall blocked;
+    blocked.s = s;
     blocked.about_to_block = CreateEventA(nullptr, FALSE, FALSE, nullptr);
     HANDLE apc_ran = CreateEventA(nullptr, FALSE, FALSE, nullptr);
-    HANDLE thread = CreateThread(nullptr, 0, ReceiveBlocking, &blocked, 0, nullptr);
-    ASSERT_EQ(WaitForSingleObject(blocked.about_to_block, 5000), WAIT_OBJECT_0);
+    HANDLE thread = CreateThread(nullptr, 0, call, &blocked, 0, nullptr);
+    EXPECT_EQ(WaitForSingleObject(blocked.about_to_block, 5000), WAIT_OBJECT_0);
     Sleep(50);
-    ASSERT_TRUE(QueueUserAPC(SetEventApc, thread, reinterpret_cast<ULONG_PTR>(apc_ran)));
-    EXPECT_EQ(WaitForSingleObject(apc_ran, 5000), WAIT_OBJECT_0) << "the APC runs while WSARecv waits";
-    EXPECT_EQ(WaitForSingleObject(thread, 50), static_cast<DWORD>(WAIT_TIMEOUT)) << "WSARecv goes on waiting";
-    send_text(client, "abc");
-    ASSERT_EQ(WaitForSingleObject(thread, 5000), WAIT_OBJECT_0);
-    EXPECT_EQ(blocked.result, 0);
-    EXPECT_EQ(blocked.bytes, 3u);
+    EXPECT_TRUE(QueueUserAPC(SetEventApc, thread, reinterpret_cast<ULONG_PTR>(apc_ran)));
+    EXPECT_EQ(WaitForSingleObject(apc_ran, 5000), WAIT_OBJECT_0) << "the APC runs while the call waits";
+    EXPECT_EQ(WaitForSingleObject(thread, 50), static_cast<DWORD>(WAIT_TIMEOUT)) << "the call goes on waiting";
+    release();
+    EXPECT_EQ(WaitForSingleObject(thread, 5000), WAIT_OBJECT_0);
     CloseHandle(thread);
     CloseHandle(apc_ran);
     CloseHandle(blocked.about_to_block);
+    if (bytes) *bytes = blocked.bytes;
+    return blocked.result;
+}
+
+TEST_F(SocketRules, AnApcRunsDuringABlockingWsaRecvWhichThenGoesOnWaiting) {
+    SOCKET client = INVALID_SOCKET, server = INVALID_SOCKET;
+    connect_pair(&client, &server, 0);
+    DWORD bytes = 0;
+    const auto send_three_bytes = [&] { send_text(client, "abc"); };
+    EXPECT_EQ(apc_runs_while_blocked(ReceiveBlocking, server, send_three_bytes, &bytes), 0);
+    EXPECT_EQ(bytes, 3u);
     closesocket(client);
     closesocket(server);
+}
+
+TEST_F(SocketRules, AnApcRunsDuringABlockingAcceptWhichThenGoesOnWaiting) {
+    unsigned short port = 0;
+    SOCKET listener = listen_on_loopback(&port);
+    SOCKET client = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    const auto connect_client = [&] {
+        sockaddr_in address = loopback(port);
+        EXPECT_EQ(connect(client, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    };
+    EXPECT_EQ(apc_runs_while_blocked(AcceptBlocking, listener, connect_client), 0);
+    closesocket(client);
+    closesocket(listener);
 }
 
 // The addresses getaddrinfo gives for `node` and `family`, as text.

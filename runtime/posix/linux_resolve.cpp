@@ -1,9 +1,12 @@
 // getaddrinfo's Linux side: the C library's getaddrinfo with the flags, families and errors
-// translated to and from Windows' numbers.
+// translated to and from Windows' numbers. "localhost" is answered with the loopback addresses, as
+// Windows' resolver does, whatever /etc/hosts says (docs/windows-rules.md §13).
 #include <netdb.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <cstring>
+#include <utility>
 
 #include "linux_net.h"
 #include "winerror.h"
@@ -45,6 +48,43 @@ int winsock_error(int eai) {
     }
 }
 
+// Appends the C library's answers for `node`; 0 or the Winsock error.
+int look_up(const char* node, const char* service, const addrinfo& hints, int socket_type, Resolution& out) {
+    addrinfo* found = nullptr;
+    if (const int eai = ::getaddrinfo(node, service, &hints, &found); eai != 0) return winsock_error(eai);
+    for (const addrinfo* entry = found; entry; entry = entry->ai_next) {
+        if (entry->ai_family != AF_INET && entry->ai_family != AF_INET6) continue;
+        ResolvedAddress answer;
+        answer.socket_type = socket_type == 0 ? 0 : entry->ai_socktype;
+        answer.protocol = socket_type == 0 ? 0 : entry->ai_protocol;
+        std::memcpy(answer.address.bytes, entry->ai_addr, entry->ai_addrlen);
+        answer.address.length = entry->ai_addrlen;
+        out.addresses.push_back(answer);
+    }
+    if (found && found->ai_canonname) out.canonical_name = found->ai_canonname;
+    ::freeaddrinfo(found);
+    return 0;
+}
+
+// Windows answers "localhost" with every loopback address of the families asked for; the runtime
+// puts ::1 before 127.0.0.1, the order RFC 6724's default policy gives. A request for the
+// canonical name or with AI_ADDRCONFIG still goes to the C library.
+bool is_localhost(const char* node, const addrinfo& hints) {
+    return node && ::strcasecmp(node, "localhost") == 0 &&
+           !(hints.ai_flags & (AI_NUMERICHOST | AI_CANONNAME | AI_ADDRCONFIG));
+}
+
+int look_up_localhost(const char* service, addrinfo hints, int socket_type, Resolution& out) {
+    const int family = hints.ai_family;
+    hints.ai_flags |= AI_NUMERICHOST;
+    for (const auto& [loopback_family, loopback] : {std::pair{AF_INET6, "::1"}, std::pair{AF_INET, "127.0.0.1"}}) {
+        if (family != AF_UNSPEC && family != loopback_family) continue;
+        hints.ai_family = loopback_family;
+        if (const int error = look_up(loopback, service, hints, socket_type, out); error != 0) return error;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int resolve(const char* node, const char* service, int windows_flags, int windows_family, int socket_type,
@@ -59,19 +99,9 @@ int resolve(const char* node, const char* service, int windows_flags, int window
     // Linux would answer once per type. One type is asked for, and 0 reported.
     hints.ai_socktype = socket_type == 0 ? SOCK_STREAM : socket_type;
     hints.ai_protocol = socket_type == 0 ? 0 : protocol;
-    addrinfo* found = nullptr;
-    if (const int eai = ::getaddrinfo(node, service, &hints, &found); eai != 0) return winsock_error(eai);
-    for (const addrinfo* entry = found; entry; entry = entry->ai_next) {
-        if (entry->ai_family != AF_INET && entry->ai_family != AF_INET6) continue;
-        ResolvedAddress answer;
-        answer.socket_type = socket_type == 0 ? 0 : entry->ai_socktype;
-        answer.protocol = socket_type == 0 ? 0 : entry->ai_protocol;
-        std::memcpy(answer.address.bytes, entry->ai_addr, entry->ai_addrlen);
-        answer.address.length = entry->ai_addrlen;
-        out.addresses.push_back(answer);
-    }
-    if (found && found->ai_canonname) out.canonical_name = found->ai_canonname;
-    ::freeaddrinfo(found);
+    const int error = is_localhost(node, hints) ? look_up_localhost(service, hints, socket_type, out)
+                                                : look_up(node, service, hints, socket_type, out);
+    if (error != 0) return error;
     return out.addresses.empty() ? WSAHOST_NOT_FOUND : 0;
 }
 

@@ -2,8 +2,9 @@
 // built in Windows layout (ADDRINFOA: ai_canonname before ai_addr, Windows family numbers); each
 // entry is one allocation holding its address, and only the first carries the canonical name.
 //
-// Known divergences (docs/windows-rules.md §17): names resolve through the C library (/etc/hosts,
-// DNS), not through Windows' resolver; the Windows-only AI_ flags are refused with WSAEINVAL.
+// Known divergences (docs/windows-rules.md §17): names other than "localhost" resolve through the C
+// library (/etc/hosts, DNS), not through Windows' resolver; the Windows-only AI_ flags are refused
+// with WSAEINVAL.
 #include <winsock2.h>
 #include <ws2tcpip.h>
 

@@ -1,7 +1,7 @@
 // docs/windows-rules.md section 13: getaddrinfo and GetAddrInfoW fill a list of ADDRINFO entries in
 // Windows layout (Windows family numbers, ai_canonname before ai_addr) that freeaddrinfo releases;
 // failures are returned as Winsock errors (the EAI_ names) and set as the last error too. The
-// entries are what socket(), bind() and connect() take.
+// entries are what socket(), bind() and connect() take. "localhost" gives the loopback addresses.
 #include <winsock2.h>
 #include <ws2tcpip.h>
 
@@ -51,6 +51,41 @@ static void lookup_type(const char* label, const char* node, const char* service
 static void lookup(const char* label, const char* node, const char* service, int flags, int family)
 {
     lookup_type(label, node, service, flags, family, SOCK_STREAM, IPPROTO_TCP);
+}
+
+// One line per lookup: the result and every address, so that a different number of entries under
+// Wine stays on the line marked `mark`.
+static void lookup_in_one_line(const char* mark, const char* label, const char* node, int family)
+{
+    ADDRINFOA hints;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = family;
+    hints.ai_socktype = SOCK_STREAM;
+    ADDRINFOA* list = NULL;
+    int result = getaddrinfo(node, "80", &hints, &list);
+    printf("%s%s: getaddrinfo %d, addresses", mark, label, result);
+    for (const ADDRINFOA* entry = list; entry; entry = entry->ai_next) {
+        char text[64] = "?";
+        const void* address = entry->ai_family == AF_INET6
+                                  ? (const void*)&((const struct sockaddr_in6*)entry->ai_addr)->sin6_addr
+                                  : (const void*)&((const struct sockaddr_in*)entry->ai_addr)->sin_addr;
+        inet_ntop(entry->ai_family, address, text, sizeof text);
+        printf(" %s", text);
+    }
+    printf("\n");
+    if (result == 0) {
+        freeaddrinfo(list);
+    }
+}
+
+// "localhost" names every loopback address of the families asked for, whatever the hosts file
+// says. Wine 8.0 asks the Linux resolver, which knows only what /etc/hosts lists.
+static void localhost(void)
+{
+    lookup("localhost, IPv4", "localhost", "80", 0, AF_INET);
+    lookup("localhost, numeric host only", "localhost", "80", AI_NUMERICHOST, AF_INET);
+    lookup_in_one_line("[!W] ", "localhost, IPv6", "localhost", AF_INET6);
+    lookup_in_one_line("[!W] ", "localhost, either family", "localhost", AF_UNSPEC);
 }
 
 static void failures(void)
@@ -133,6 +168,7 @@ int main()
     lookup("no node, passive, IPv6", NULL, "5000", AI_PASSIVE, AF_INET6);
     lookup_type("datagram", "127.0.0.1", "53", AI_NUMERICHOST, AF_INET, SOCK_DGRAM, IPPROTO_UDP);
     lookup_type("no socket type", "127.0.0.1", "80", AI_NUMERICHOST, AF_INET, 0, 0);
+    localhost();
     failures();
     use_the_entries();
     wide();

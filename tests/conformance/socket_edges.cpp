@@ -261,27 +261,6 @@ static void accept_ex_block_sizes(const char* label, DWORD local_length, DWORD r
     closesocket(listener);
 }
 
-// A remote block one byte short pends too (what it then reports was not compared).
-static void accept_ex_remote_block_short(void)
-{
-    unsigned short port = 0;
-    SOCKET listener = listen_on_loopback(&port);
-    SOCKET target = overlapped_socket();
-    char buffer[2 * 64];
-    WSAOVERLAPPED ov;
-    memset(&ov, 0, sizeof ov);
-    ov.hEvent = WSACreateEvent();
-    DWORD bytes = 0;
-    BOOL ok = accept_ex_of(listener)(listener, target, buffer, 0, kAddressBlock, kAddressBlock - 1, &bytes, &ov);
-    show_bool("AcceptEx, remote block one byte short", ok, WSAGetLastError());
-    printf("Internal 0x%lX\n", (unsigned long)(DWORD)ov.Internal);
-    show_bool("CancelIo", CancelIo((HANDLE)listener), GetLastError());
-    finish("GetOverlappedResult", (HANDLE)listener, &ov);
-    WSACloseEvent(ov.hEvent);
-    closesocket(target);
-    closesocket(listener);
-}
-
 int main()
 {
     WSADATA data;
@@ -305,7 +284,8 @@ int main()
                           kAddressBlock, "[!W] ", "[!W] ");
     accept_ex_block_sizes("AcceptEx, no local block", 0, kAddressBlock, "", "");
     accept_ex_block_sizes("AcceptEx, no remote block", kAddressBlock, 0, "", "");
-    accept_ex_remote_block_short();
+    // A remote block too small ends the same way; Wine 8 accepts one a byte short of the 16 bytes more.
+    accept_ex_block_sizes("AcceptEx, remote block one byte short", kAddressBlock, kAddressBlock - 1, "[!W] ", "[!W] ");
     printf("WSACleanup: %d\n", WSACleanup());
     return 0;
 }

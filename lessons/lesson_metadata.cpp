@@ -11,6 +11,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "ovlab/localized_error.h"
 #include "text_file.h"
 
 namespace ovlab::lessons {
@@ -230,6 +231,28 @@ size_t line_of(std::string_view text, size_t byte)
     return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
+// The character on its line (from 1) where the reader stopped at `byte`: UTF-8 continuation bytes
+// are no characters of their own, so a Korean title counts one per syllable.
+size_t column_of(std::string_view text, size_t byte)
+{
+    const size_t end = std::min(byte, text.size());
+    const size_t line_start = text.rfind('\n', end == 0 ? 0 : end - 1);
+    size_t column = 0;
+    for (size_t i = line_start == std::string_view::npos ? 0 : line_start + 1; i < end; ++i) {
+        column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return std::max<size_t>(column, 1);
+}
+
+// nlohmann words its reason in English only; the Korean line says where and the kind of mistake.
+std::string korean_syntax_error(std::string_view text, const json::parse_error& error, const std::filesystem::path& path)
+{
+    const bool ended_early = std::string_view(error.what()).find("unexpected end of input") != std::string_view::npos;
+    return fmt::format("{}: {}번째 줄 {}번째 글자에서 올바른 JSON이 아닙니다({})", path.string(),
+                       line_of(text, error.byte), column_of(text, error.byte),
+                       ended_early ? "JSON이 끝나기 전에 파일이 끝났습니다" : "문법이 맞지 않습니다");
+}
+
 json parse_json(std::string_view text, const std::filesystem::path& path)
 {
     try {
@@ -238,11 +261,13 @@ json parse_json(std::string_view text, const std::filesystem::path& path)
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column C: <what>".
         const std::string what = error.what();
         const size_t detail = what.find(": ", what.find("column"));
-        throw std::runtime_error(fmt::format("{}:{}: not valid JSON ({})", path.string(), line_of(text, error.byte),
-                                             detail == std::string::npos ? what : what.substr(detail + 2)));
+        throw LocalizedError(fmt::format("{}:{}: not valid JSON ({})", path.string(), line_of(text, error.byte),
+                                         detail == std::string::npos ? what : what.substr(detail + 2)),
+                             korean_syntax_error(text, error, path));
     } catch (const json::out_of_range&) {
         // nlohmann says where only for syntax errors; its message would repeat the whole number.
-        throw std::runtime_error(fmt::format("{}: not valid JSON (a number too large to read)", path.string()));
+        throw LocalizedError(fmt::format("{}: not valid JSON (a number too large to read)", path.string()),
+                             fmt::format("{}: 올바른 JSON이 아닙니다(읽을 수 없을 만큼 큰 수가 있습니다)", path.string()));
     }
 }
 

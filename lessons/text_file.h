@@ -9,7 +9,7 @@
 namespace ovlab::lessons {
 
 // The file's lines without their line endings (LF or CRLF); a UTF-8 byte order mark is dropped.
-// Throws std::runtime_error("cannot read <path>: <reason>").
+// Throws LocalizedError("cannot read <path>: <reason>", the same in Korean).
 std::vector<std::string> read_text_lines(const std::filesystem::path& path);
 
 // The same split for text already in memory.

@@ -1,4 +1,5 @@
 #include "lesson_controller.h"
+#include "ovlab/localized_error.h"
 #include "ui_strings.h"
 
 #include <algorithm>
@@ -163,7 +164,7 @@ void LessonController::load_texts() {
         try {
             narration_[i] = Narration::load(path);
         } catch (const std::exception& error) {
-            narration_error_[i] = error.what();
+            narration_error_[i] = message_in(error, language);
         }
     }
     texts_checked_ = std::chrono::steady_clock::now();

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "ovlab/lesson_registry.h"
+#include "ovlab/localized_error.h"
 #include "test_support.h"
 
 namespace ovlab {
@@ -152,6 +153,25 @@ TEST(Narration, BadFilesGiveClearErrors)
     EXPECT_EQ(error_of([&] { Narration::load(path); }), path + ":1: '##' heading without a step key");
     EXPECT_EQ(error_of([&] { Narration::load(folder / "missing.md"); }),
               "cannot read " + (folder / "missing.md").string() + ": No such file or directory");
+}
+
+// A Korean run shows the same refusal in Korean (the narration panel, --headless --lang ko).
+TEST(Narration, AFileThatDoesNotReadIsAlsoWordedInKorean)
+{
+    TempFolder folder;
+    std::filesystem::create_directories(folder / "narration.ko.md");
+    const auto korean_error = [](const std::function<void()>& action) {
+        try {
+            action();
+        } catch (const std::exception& error) {
+            return message_in(error, Language::Korean);
+        }
+        return std::string("(no error)");
+    };
+    EXPECT_EQ(korean_error([&] { Narration::load(folder / "narration.ko.md"); }),
+              (folder / "narration.ko.md").string() + "을(를) 읽을 수 없습니다: 파일이 아니라 폴더입니다");
+    EXPECT_EQ(korean_error([&] { Narration::load(folder / "missing.md"); }),
+              (folder / "missing.md").string() + "을(를) 읽을 수 없습니다: 그런 파일이 없습니다");
 }
 
 TEST(Language, CodesRoundTrip)

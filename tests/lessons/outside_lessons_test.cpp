@@ -119,8 +119,8 @@ TEST_F(OutsideLessons, AnIdAlreadyListedIsOneLine) {
 }
 
 // Every line exists in Korean too (--lang ko): it names the same folder, says why in Korean, and
-// keeps no English words of its own (what is left in Latin letters is the paths, lesson.json,
-// ovlab_add_lab_lesson and the reader's detail about the file).
+// keeps no English words of its own (what is left in Latin letters is the paths, lesson.json and
+// ovlab_add_lab_lesson): the JSON reader's detail is said in Korean too.
 TEST_F(OutsideLessons, EveryLineIsAlsoInKorean) {
     write(root_ / "empty" / "notes" / "readme.txt", "no lesson here");
     lesson("broken", "{\n  \"title\": {\"en\": \"x\",\n");
@@ -131,15 +131,16 @@ TEST_F(OutsideLessons, EveryLineIsAlsoInKorean) {
     ASSERT_EQ(scan.errors.size(), 5u);
     const std::vector<std::string> korean = {"레슨 폴더를 찾을 수 없습니다",
                                              "이 폴더에도 그 안의 폴더에도 lesson.json이 없어 레슨을 찾지 못했습니다",
-                                             "lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다",
+                                             "lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다: ",
                                              "레슨 id 'event-file-copy'가 이미 목록에 있습니다",
                                              "레슨의 프로그램이 없습니다. ovlab_add_lab_lesson으로"};
     for (size_t i = 0; i < korean.size(); ++i) {
         const LocalizedText& line = scan.errors[i];
         EXPECT_NE(line.ko.find(korean[i]), std::string::npos) << line.ko;
-        const std::string folder = line.en.substr(0, line.en.find(": "));
+        const std::string folder = line.en.substr(0, line.en.find(':'));
         EXPECT_NE(line.ko.find(folder), std::string::npos) << line.ko;
-        for (const char* english : {"not found", "no lesson", "already in the list", "is missing", "rename"})
+        for (const char* english : {"not found", "no lesson", "already in the list", "is missing", "rename", "not valid",
+                                    "unexpected", "syntax error"})
             EXPECT_EQ(line.ko.find(english), std::string::npos) << line.ko;
     }
 }

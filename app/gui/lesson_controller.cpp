@@ -301,4 +301,11 @@ bool LessonController::completion_held(uint64_t overlapped, bool kernel_done) co
     return session_ ? session_->stepper().is_held(overlapped) : true;
 }
 
+RequestPhase LessonController::request_phase(const trace::OverlappedView& ov, const trace::IoView* io) const {
+    if (!ov.in_flight) return RequestPhase::Completed;
+    const bool kernel_done = io && io->phase == trace::IoView::Phase::Finished;
+    if (completion_held(ov.address, kernel_done)) return RequestPhase::Held;
+    return kernel_done ? RequestPhase::KernelDone : RequestPhase::InFlight;
+}
+
 }  // namespace ovlab::gui

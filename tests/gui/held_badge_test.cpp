@@ -23,12 +23,15 @@ std::optional<trace::OverlappedView> finished_in_the_kernel(const trace::State& 
     return std::nullopt;
 }
 
-// Steps the lesson as the Step button does until the kernel finished a request (within 20 s).
+// Steps the lesson as the Step button does (Hold on) until the kernel finished a request and the lab
+// holds its completion (within 20 s).
 std::optional<trace::OverlappedView> step_until_finished_in_the_kernel(LessonController& lessons) {
     const auto deadline = std::chrono::steady_clock::now() + 20s;
     while (std::chrono::steady_clock::now() < deadline && !lessons.lesson_finished()) {
         lessons.update();
-        if (auto finished = finished_in_the_kernel(lessons.trace().live_state())) return finished;
+        // The trace may show the kernel's finish a moment before the stepper counts the completion held.
+        auto finished = finished_in_the_kernel(lessons.trace().live_state());
+        if (finished && lessons.held_count() > 0) return finished;
         if (lessons.can_step_forward()) lessons.step_forward();
         std::this_thread::sleep_for(2ms);
     }

@@ -84,6 +84,25 @@ TEST(LessonMetadata, ASyntaxErrorIsAlsoWordedInKorean)
               "teacher/lesson.json: 올바른 JSON이 아닙니다(읽을 수 없을 만큼 큰 수가 있습니다)");
 }
 
+// A wrong field is said in Korean too, naming the same file and field.
+TEST(LessonMetadata, AWrongFieldIsAlsoWordedInKorean)
+{
+    const auto korean_refusal = [](const std::string& text) {
+        try {
+            parse_lesson_metadata(text, "teacher/lesson.json");
+        } catch (const std::exception& error) {
+            return message_in(error, Language::Korean);
+        }
+        return std::string("(read without complaint)");
+    };
+    EXPECT_EQ(korean_refusal(good_with("\"default\": 2", "\"default\": 7")),
+              "teacher/lesson.json: parameters[0].default: 7은(는) 1부터 4까지의 범위 밖입니다");
+    EXPECT_EQ(korean_refusal(good_with("\"ko\": \"가\"", "\"ko\": 1")),
+              "teacher/lesson.json: title.ko: 비어 있지 않은 문자열이어야 합니다");
+    EXPECT_EQ(korean_refusal(good_with("\"program\": \"p.cpp\",", "")),
+              "teacher/lesson.json: (최상위): 'program' 항목이 없습니다");
+}
+
 TEST(LessonMetadata, AWrongFieldNamesFileAndField)
 {
     EXPECT_EQ(refusal(good_with("\"min\": 1", "\"minimum\": 1")),

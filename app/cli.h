@@ -2,10 +2,13 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "ovlab/lesson_registry.h"
 #include "peer_actions.h"
@@ -70,6 +73,11 @@ std::string printable(std::string_view text);
 void print_error(std::string_view message);
 // The same, for a run in `language`: "오류: ..." in Korean.
 void print_error(std::string_view message, Language language);
+// `en` or `ko`, filled in: the run's own lines speak the run's language.
+template <typename... Args>
+std::string worded(Language language, std::string_view en, std::string_view ko, Args&&... args) {
+    return fmt::format(fmt::runtime(language == Language::Korean ? ko : en), std::forward<Args>(args)...);
+}
 // One line per parameter of `lesson`: name<TAB>default<TAB>allowed values<TAB>what changing it shows.
 std::string parameter_list(const LessonInfo& lesson, Language language);
 

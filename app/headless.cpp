@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "interrupt.h"
+#include "ovlab/localized_error.h"
 #include "ovlab/platform.h"
 #include "ovlab/trace_output.h"
 #include "predict_report.h"
@@ -24,12 +25,6 @@ using namespace std::chrono_literals;
 
 // A lesson whose threads all wait for something that never happens would otherwise hang the run.
 constexpr auto kStallLimit = 20s;
-
-// `en` or `ko`, filled in: the run's own lines on stderr speak the run's language.
-template <typename... Args>
-std::string worded(Language language, std::string_view en, std::string_view ko, Args&&... args) {
-    return fmt::format(fmt::runtime(language == Language::Korean ? ko : en), std::forward<Args>(args)...);
-}
 
 // Prints the transcript as the lesson runs. Returns nothing once it finished, or the exit code
 // when it had to end early: stalled, stdout failed or a signal asked to stop (the caller's
@@ -77,7 +72,7 @@ int run_headless(const LessonInfo& lesson, const HeadlessOptions& options) {
         source = LessonSource::load(lesson_folder(lesson) / lesson.source_file);
         narration = Narration::load(Narration::file_for(lesson, options.language));
     } catch (const std::exception& error) {
-        print_error(error.what());
+        print_error(message_in(error, options.language), options.language);
         return 1;
     }
 

@@ -17,6 +17,7 @@
 #endif
 #include "open_trace.h"
 #include "ovlab/lesson_load_errors.h"
+#include "ovlab/localized_error.h"
 #include "ovlab/process_recording.h"
 #include "standard_output.h"
 
@@ -108,7 +109,7 @@ int run(int argc, char** argv) {
                                 {options.language, options.trace_out, options.parameters, options.predict});
         return open_window(options);
     } catch (const std::exception& error) {
-        print_error(error.what());
+        print_error(ovlab::message_in(error, options.language), options.language);
         return 1;
     }
 }

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "interrupt.h"
+#include "ovlab/localized_error.h"
 #include "ovlab/platform.h"
 #include "ovlab/recorded_trace.h"
 #include "ovlab/trace_output.h"
@@ -51,23 +52,24 @@ trace::TextPrinter make_printer(const ProgramSources& sources, ProgramNarration*
         language);
 }
 
-// "step 7: thread main, line 42" (or "copy.cpp:42" in a program of several files).
-std::string last_step(const trace::State& state, const std::optional<trace::Event>& checkpoint) {
-    if (!checkpoint) return "before its first step";
+// "after step 7: thread main, line 42" (or "copy.cpp:42" in a program of several files).
+std::string last_step(const trace::State& state, const std::optional<trace::Event>& checkpoint, Language language) {
+    if (!checkpoint) return worded(language, "before its first step", "(첫 단계 전)");
     const std::string file = state.file_of(*checkpoint);
-    const std::string where = !checkpoint->line ? std::string("no line of its own")
-                              : file.empty()     ? fmt::format("line {}", checkpoint->line)
+    const std::string where = !checkpoint->line ? worded(language, "no line of its own", "코드 줄 없음")
+                              : file.empty()     ? worded(language, "line {}", "{}번째 줄", checkpoint->line)
                                                  : fmt::format("{}:{}", file, checkpoint->line);
     const std::string what = checkpoint->name[0] ? fmt::format(" ({})", checkpoint->name_view()) : std::string();
-    return fmt::format("after step {}: thread {}, {}{}", state.checkpoints, trace::thread_label(state, checkpoint->thread),
-                       where, what);
+    return worded(language, "after step {}: thread {}, {}{}", "(단계 {} 뒤: 스레드 {}, {}{})", state.checkpoints,
+                  trace::thread_label(state, checkpoint->thread), where, what);
 }
 
-std::string signal_name(int signal) {
+// strsignal's description is in English only: the Korean line names the signal by its number and SIG name.
+std::string signal_name(int signal, Language language) {
     const char* abbreviation = sigabbrev_np(signal);
     const char* description = strsignal(signal);
-    return fmt::format("signal {} (SIG{}: {})", signal, abbreviation ? abbreviation : "?",
-                       description ? description : "unknown");
+    return worded(language, "signal {} (SIG{}: {})", "시그널 {}(SIG{})", signal, abbreviation ? abbreviation : "?",
+                  description ? description : "unknown");
 }
 
 class ProgramPrinter {
@@ -75,7 +77,7 @@ public:
     ProgramPrinter(ProgramRun& run, const std::vector<std::string>& sources, ProgramNarration* narration,
                    Language language)
         : run_(run), sources_(std::vector<std::filesystem::path>(sources.begin(), sources.end())),
-          narration_(narration), printer_(make_printer(sources_, narration, language)) {}
+          narration_(narration), language_(language), printer_(make_printer(sources_, narration, language)) {}
 
     void set_console_wording(trace::TextPrinter::ConsoleWording wording) {
         printer_.set_console_wording(std::move(wording));
@@ -98,7 +100,8 @@ public:
     }
 
     Clock::time_point last_progress() const { return last_progress_; }
-    std::string last_step() const { return app::last_step(printer_.state(), last_checkpoint_); }
+    std::string last_step() const { return app::last_step(printer_.state(), last_checkpoint_, language_); }
+    Language language() const { return language_; }
 
     // After the end: the narration's ending for the file and tag of the last step.
     std::string closing() {
@@ -114,6 +117,7 @@ private:
     ProgramRun& run_;
     ProgramSources sources_;
     ProgramNarration* narration_;
+    Language language_;
     trace::TextPrinter printer_;
     uint64_t printed_ = 0;
     std::optional<trace::Event> last_checkpoint_;
@@ -124,16 +128,24 @@ private:
 std::optional<std::pair<int, std::string>> reason_to_end(const ProgramRun& run, const ProgramPrinter& printer,
                                                          const ProgramOptions& options, Clock::time_point started) {
     const auto now = Clock::now();
-    if (stop_requested()) return std::pair{1, std::string("the lab was asked to stop")};
+    const Language language = printer.language();
+    if (stop_requested())
+        return std::pair{1, worded(language, "the lab was asked to stop", "랩에 멈추라는 요청이 와서")};
     if (options.timeout_seconds > 0 && now - started > std::chrono::seconds(options.timeout_seconds))
-        return std::pair{3, fmt::format("it ran longer than --timeout {} s", options.timeout_seconds)};
+        return std::pair{3, worded(language, "it ran longer than --timeout {} s", "--timeout {}초보다 오래 실행되어",
+                                   options.timeout_seconds)};
     if (!run.connected() && now - started > kConnectLimit)
-        return std::pair{4, fmt::format("it did not connect to the lab within {} s: build it with ovlab_add_lab_program",
-                                        std::chrono::duration_cast<std::chrono::seconds>(kConnectLimit).count())};
+        return std::pair{4, worded(language,
+                                   "it did not connect to the lab within {} s: build it with ovlab_add_lab_program",
+                                   "{}초 안에 랩에 연결하지 않아(ovlab_add_lab_program으로 빌드하세요)",
+                                   std::chrono::duration_cast<std::chrono::seconds>(kConnectLimit).count())};
     if (run.connected() && now - printer.last_progress() > kStallLimit)
-        return std::pair{3, fmt::format("it made no progress for {} s: every thread waits for something that never "
-                                        "happens, or it runs without calling Win32",
-                                        std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count())};
+        return std::pair{3, worded(language,
+                                   "it made no progress for {} s: every thread waits for something that never "
+                                   "happens, or it runs without calling Win32",
+                                   "{}초 동안 진행되지 않아(모든 스레드가 일어나지 않을 일을 기다리거나, Win32를 "
+                                   "호출하지 않고 실행됩니다)",
+                                   std::chrono::duration_cast<std::chrono::seconds>(kStallLimit).count())};
     return std::nullopt;
 }
 
@@ -151,22 +163,34 @@ trace::RecordedTraceHeader program_trace_header(const std::string& name, const t
 }
 
 int report_end(const ProgramEnd& end, const std::string& name, const ProgramPrinter& printer) {
+    const Language language = printer.language();
     if (!end.broken_link.empty()) {
-        print_error(fmt::format("program {} broke the lab's link: it sent {}; the lab ended it {}", name,
-                                end.broken_link, printer.last_step()));
+        print_error(worded(language, "program {} broke the lab's link: it sent {}; the lab ended it {}",
+                           "프로그램 {}: 랩과의 연결 규약을 어겼습니다(보낸 것: {}). 랩이 프로그램을 끝냈습니다 {}",
+                           name, end.broken_link, printer.last_step()),
+                    language);
         return 4;
     }
     if (end.how == ProgramEnd::How::Signalled) {
-        print_error(fmt::format("program {} was ended by {} {}", name, signal_name(end.signal), printer.last_step()));
+        print_error(worded(language, "program {} was ended by {} {}", "프로그램 {}: {}로 끝났습니다 {}", name,
+                           signal_name(end.signal, language), printer.last_step()),
+                    language);
         return 4;
     }
     if (!end.connected) {
-        print_error(fmt::format("program {} exited with code {} without connecting to the lab: build it with "
-                                "ovlab_add_lab_program", name, end.exit_code));
+        print_error(worded(language,
+                           "program {} exited with code {} without connecting to the lab: build it with "
+                           "ovlab_add_lab_program",
+                           "프로그램 {}: 랩에 연결하지 않고 종료 코드 {}로 끝났습니다. ovlab_add_lab_program으로 "
+                           "빌드하세요",
+                           name, end.exit_code),
+                    language);
         return 4;
     }
     if (end.exit_code != 0) {
-        print_error(fmt::format("program {} exited with code {} {}", name, end.exit_code, printer.last_step()));
+        print_error(worded(language, "program {} exited with code {} {}", "프로그램 {}: 종료 코드 {}로 끝났습니다 {}",
+                           name, end.exit_code, printer.last_step()),
+                    language);
         return 1;
     }
     return 0;
@@ -186,7 +210,10 @@ std::optional<int> print_until_ended(ProgramRun& run, ProgramPrinter& printer, c
             run.kill();
             while (!run.end()) std::this_thread::sleep_for(2ms);
             printer.print_new();
-            print_error(fmt::format("program {}: {}, so the lab ended it {}", name, reason->second, printer.last_step()));
+            print_error(worded(printer.language(), "program {}: {}, so the lab ended it {}",
+                               "프로그램 {}: {} 랩이 프로그램을 끝냈습니다 {}", name, reason->second,
+                               printer.last_step()),
+                        printer.language());
             return reason->first;
         }
         std::this_thread::sleep_for(2ms);
@@ -255,7 +282,7 @@ int run_program_headless(const ProgramOptions& options) {
         plan = plan_for(options);
         run = std::make_unique<ProgramRun>(plan.path, plan.arguments);
     } catch (const std::exception& error) {
-        print_error(error.what());
+        print_error(message_in(error, options.language), options.language);
         return 1;
     }
     const Language language = options.language;

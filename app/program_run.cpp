@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "ovlab/localized_error.h"
 #include "program_link_reader.h"
 
 extern char** environ;
@@ -65,15 +66,26 @@ ExecArguments exec_arguments(const std::string& program, const std::vector<std::
     ::_exit(127);
 }
 
+// The C library words errno in English only: the Korean line says the usual reasons itself.
+std::string korean_reason(int error) {
+    if (error == ENOENT) return "그런 파일이 없습니다";
+    if (error == EACCES) return "실행 권한이 없습니다";
+    return fmt::format("errno {}", error);
+}
+
+[[noreturn]] void cannot(std::string_view english, std::string_view korean, const std::string& program, int error) {
+    throw LocalizedError(fmt::format(fmt::runtime(english), program, std::strerror(error)),
+                         fmt::format(fmt::runtime(korean), program, korean_reason(error)));
+}
+
 }  // namespace
 
 ProgramRun::ProgramRun(const std::string& program, const std::vector<std::string>& arguments)
     : recorder_(std::make_unique<trace::Recorder>()) {
-    if (::access(program.c_str(), X_OK) != 0)
-        throw std::runtime_error(fmt::format("cannot run {}: {}", program, std::strerror(errno)));
+    if (::access(program.c_str(), X_OK) != 0) cannot("cannot run {}: {}", "{}을(를) 실행할 수 없습니다: {}", program, errno);
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
-        throw std::runtime_error(fmt::format("cannot make the link to {}: {}", program, std::strerror(errno)));
+        cannot("cannot make the link to {}: {}", "{}와(과) 연결할 통로를 만들 수 없습니다: {}", program, errno);
     const ExecArguments exec = exec_arguments(program, arguments, pair[1]);
     pid_ = ::fork();
     if (pid_ == 0) become_program(exec, pair[1]);
@@ -82,7 +94,7 @@ ProgramRun::ProgramRun(const std::string& program, const std::vector<std::string
     fd_ = pair[0];
     if (pid_ < 0) {
         ::close(fd_);
-        throw std::runtime_error(fmt::format("cannot start {}: {}", program, std::strerror(fork_error)));
+        cannot("cannot start {}: {}", "{}을(를) 시작할 수 없습니다: {}", program, fork_error);
     }
     receiver_ = std::thread([this] { receive(); });
 }

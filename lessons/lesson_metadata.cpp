@@ -11,6 +11,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "ovlab/localized_error.h"
 #include "text_file.h"
 
 namespace ovlab::lessons {
@@ -23,16 +24,19 @@ class Reader {
 public:
     explicit Reader(const std::filesystem::path& path) : path_(path.string()) {}
 
-    [[noreturn]] void fail(std::string_view field, std::string_view what) const
+    // `what` is said in English and in Korean (`korean`): a teacher may read either.
+    [[noreturn]] void fail(std::string_view field, std::string_view what, std::string_view korean) const
     {
-        throw std::runtime_error(fmt::format("{}: {}: {}", path_, field, what));
+        const std::string_view korean_field = field == "(top level)" ? "(최상위)" : field;
+        throw LocalizedError(fmt::format("{}: {}: {}", path_, field, what),
+                             fmt::format("{}: {}: {}", path_, korean_field, korean));
     }
 
     const json& member(const json& object, std::string_view field, std::string_view key) const
     {
         auto it = object.find(key);
         if (it == object.end()) {
-            fail(field, fmt::format("'{}' is missing", key));
+            fail(field, fmt::format("'{}' is missing", key), fmt::format("'{}' 항목이 없습니다", key));
         }
         return *it;
     }
@@ -40,11 +44,12 @@ public:
     void expect_object(const json& value, std::string_view field, std::initializer_list<std::string_view> keys) const
     {
         if (!value.is_object()) {
-            fail(field, "must be an object { ... }");
+            fail(field, "must be an object { ... }", "객체 { ... }여야 합니다");
         }
         for (const auto& [key, unused] : value.items()) {
             if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-                fail(field, fmt::format("unknown key '{}' (known: {})", key, fmt::join(keys, ", ")));
+                fail(field, fmt::format("unknown key '{}' (known: {})", key, fmt::join(keys, ", ")),
+                     fmt::format("알 수 없는 키 '{}'입니다(쓸 수 있는 키: {})", key, fmt::join(keys, ", ")));
             }
         }
     }
@@ -52,7 +57,7 @@ public:
     std::string text(const json& value, std::string_view field) const
     {
         if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
-            fail(field, "must be a non-empty string");
+            fail(field, "must be a non-empty string", "비어 있지 않은 문자열이어야 합니다");
         }
         return value.get<std::string>();
     }
@@ -63,7 +68,8 @@ public:
                           : value.is_number_integer() ? value.get<int64_t>() >= INT_MIN && value.get<int64_t>() <= INT_MAX
                                                       : false;
         if (!fits) {
-            fail(field, fmt::format("must be a whole number from {} to {}", INT_MIN, INT_MAX));
+            fail(field, fmt::format("must be a whole number from {} to {}", INT_MIN, INT_MAX),
+                 fmt::format("{}부터 {}까지의 정수여야 합니다", INT_MIN, INT_MAX));
         }
         return value.get<int>();
     }
@@ -90,18 +96,20 @@ LessonParameter read_parameter(const Reader& reader, const json& value, const st
     LessonParameter parameter;
     parameter.name = reader.text(reader.member(value, field, "name"), field + ".name");
     if (!std::all_of(parameter.name.begin(), parameter.name.end(), is_name_character)) {
-        reader.fail(field + ".name", "may use only letters, digits, '-' and '_' (the program reads it as name=value)");
+        reader.fail(field + ".name", "may use only letters, digits, '-' and '_' (the program reads it as name=value)",
+                    "영문자, 숫자, '-', '_'만 쓸 수 있습니다(프로그램이 name=value로 읽습니다)");
     }
     if (auto it = value.find("switch"); it != value.end()) {
         if (!it->is_boolean()) {
-            reader.fail(field + ".switch", "must be true or false");
+            reader.fail(field + ".switch", "must be true or false", "true 또는 false여야 합니다");
         }
         parameter.is_switch = it->get<bool>();
     }
     parameter.default_value = reader.whole_number(reader.member(value, field, "default"), field + ".default");
     if (parameter.is_switch) {
         if (value.contains("min") || value.contains("max")) {
-            reader.fail(field, "a switch is 0 or 1: it takes no 'min' or 'max'");
+            reader.fail(field, "a switch is 0 or 1: it takes no 'min' or 'max'",
+                        "스위치는 0 또는 1이므로 'min'이나 'max'를 쓰지 않습니다");
         }
         parameter.max = 1;
     } else {
@@ -109,11 +117,14 @@ LessonParameter read_parameter(const Reader& reader, const json& value, const st
         parameter.max = reader.whole_number(reader.member(value, field, "max"), field + ".max");
     }
     if (parameter.min > parameter.max) {
-        reader.fail(field, fmt::format("min {} is above max {}", parameter.min, parameter.max));
+        reader.fail(field, fmt::format("min {} is above max {}", parameter.min, parameter.max),
+                    fmt::format("min {}이(가) max {}보다 큽니다", parameter.min, parameter.max));
     }
     if (parameter.default_value < parameter.min || parameter.default_value > parameter.max) {
-        reader.fail(field + ".default", fmt::format("{} is outside {} to {}", parameter.default_value, parameter.min,
-                                                    parameter.max));
+        reader.fail(field + ".default",
+                    fmt::format("{} is outside {} to {}", parameter.default_value, parameter.min, parameter.max),
+                    fmt::format("{}은(는) {}부터 {}까지의 범위 밖입니다", parameter.default_value, parameter.min,
+                                parameter.max));
     }
     LocalizedText explain = reader.localized(reader.member(value, field, "explain"), field + ".explain");
     parameter.explain_en = std::move(explain.en);
@@ -129,13 +140,14 @@ std::vector<LessonParameter> read_parameters(const Reader& reader, const json& d
         return parameters;
     }
     if (!it->is_array()) {
-        reader.fail("parameters", "must be a list [ ... ]");
+        reader.fail("parameters", "must be a list [ ... ]", "목록 [ ... ]이어야 합니다");
     }
     for (size_t i = 0; i < it->size(); ++i) {
         LessonParameter parameter = read_parameter(reader, (*it)[i], fmt::format("parameters[{}]", i));
         auto same = [&](const LessonParameter& earlier) { return earlier.name == parameter.name; };
         if (std::any_of(parameters.begin(), parameters.end(), same)) {
-            reader.fail(fmt::format("parameters[{}].name", i), fmt::format("'{}' is declared twice", parameter.name));
+            reader.fail(fmt::format("parameters[{}].name", i), fmt::format("'{}' is declared twice", parameter.name),
+                        fmt::format("'{}'이(가) 두 번 선언되었습니다", parameter.name));
         }
         parameters.push_back(std::move(parameter));
     }
@@ -150,7 +162,7 @@ LessonViews read_views(const Reader& reader, const json& document)
         return views;
     }
     if (!it->is_array()) {
-        reader.fail("views", "must be a list such as [\"port\", \"apc\"]");
+        reader.fail("views", "must be a list such as [\"port\", \"apc\"]", "[\"port\", \"apc\"] 같은 목록이어야 합니다");
     }
     for (const json& view : *it) {
         const std::string name = view.is_string() ? view.get<std::string>() : std::string();
@@ -159,7 +171,8 @@ LessonViews read_views(const Reader& reader, const json& document)
         } else if (name == "apc") {
             views.apc = true;
         } else {
-            reader.fail("views", "each view is \"port\" (the completion port panel) or \"apc\" (the APC panel)");
+            reader.fail("views", "each view is \"port\" (the completion port panel) or \"apc\" (the APC panel)",
+                        "각 view는 \"port\"(완료 포트 패널) 또는 \"apc\"(APC 큐 패널)입니다");
         }
     }
     return views;
@@ -175,7 +188,8 @@ void check_placeholders(const Reader& reader, const std::string& text, const std
         const std::string name = close == std::string::npos ? std::string() : text.substr(open + 1, close - open - 1);
         auto declared = [&](const LessonParameter& parameter) { return parameter.name == name; };
         if (std::none_of(parameters.begin(), parameters.end(), declared)) {
-            reader.fail(field, "'{' must start {name} of a declared parameter");
+            reader.fail(field, "'{' must start {name} of a declared parameter",
+                        "'{'는 선언된 매개변수의 {name}을 시작해야 합니다");
         }
     }
 }
@@ -202,7 +216,8 @@ std::vector<ConsoleWording> read_console_wordings(const Reader& reader, const js
         return wordings;
     }
     if (!it->is_array()) {
-        reader.fail("console_ko", "must be a list of {\"printed\": ..., \"ko\": ...}");
+        reader.fail("console_ko", "must be a list of {\"printed\": ..., \"ko\": ...}",
+                    "{\"printed\": ..., \"ko\": ...}의 목록이어야 합니다");
     }
     for (size_t i = 0; i < it->size(); ++i) {
         const std::string field = fmt::format("console_ko[{}]", i);
@@ -212,12 +227,13 @@ std::vector<ConsoleWording> read_console_wordings(const Reader& reader, const js
         // A pattern this long is not a printed line's: refused before std::regex spends its stack on it.
         constexpr size_t kLongestPattern = 400;
         if (wording.english.size() > kLongestPattern) {
-            reader.fail(field + ".printed", fmt::format("longer than {} characters", kLongestPattern));
+            reader.fail(field + ".printed", fmt::format("longer than {} characters", kLongestPattern),
+                        fmt::format("{}자보다 깁니다", kLongestPattern));
         }
         try {
             std::regex compiled(wording.english);
         } catch (const std::regex_error&) {
-            reader.fail(field + ".printed", "not a valid regular expression");
+            reader.fail(field + ".printed", "not a valid regular expression", "올바른 정규 표현식이 아닙니다");
         }
         wordings.push_back(std::move(wording));
     }
@@ -230,6 +246,28 @@ size_t line_of(std::string_view text, size_t byte)
     return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
+// The character on its line (from 1) where the reader stopped at `byte`: UTF-8 continuation bytes
+// are no characters of their own, so a Korean title counts one per syllable.
+size_t column_of(std::string_view text, size_t byte)
+{
+    const size_t end = std::min(byte, text.size());
+    const size_t line_start = text.rfind('\n', end == 0 ? 0 : end - 1);
+    size_t column = 0;
+    for (size_t i = line_start == std::string_view::npos ? 0 : line_start + 1; i < end; ++i) {
+        column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return std::max<size_t>(column, 1);
+}
+
+// nlohmann words its reason in English only; the Korean line says where and the kind of mistake.
+std::string korean_syntax_error(std::string_view text, const json::parse_error& error, const std::filesystem::path& path)
+{
+    const bool ended_early = std::string_view(error.what()).find("unexpected end of input") != std::string_view::npos;
+    return fmt::format("{}: {}번째 줄 {}번째 글자에서 올바른 JSON이 아닙니다({})", path.string(),
+                       line_of(text, error.byte), column_of(text, error.byte),
+                       ended_early ? "JSON이 끝나기 전에 파일이 끝났습니다" : "문법이 맞지 않습니다");
+}
+
 json parse_json(std::string_view text, const std::filesystem::path& path)
 {
     try {
@@ -238,11 +276,13 @@ json parse_json(std::string_view text, const std::filesystem::path& path)
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column C: <what>".
         const std::string what = error.what();
         const size_t detail = what.find(": ", what.find("column"));
-        throw std::runtime_error(fmt::format("{}:{}: not valid JSON ({})", path.string(), line_of(text, error.byte),
-                                             detail == std::string::npos ? what : what.substr(detail + 2)));
+        throw LocalizedError(fmt::format("{}:{}: not valid JSON ({})", path.string(), line_of(text, error.byte),
+                                         detail == std::string::npos ? what : what.substr(detail + 2)),
+                             korean_syntax_error(text, error, path));
     } catch (const json::out_of_range&) {
         // nlohmann says where only for syntax errors; its message would repeat the whole number.
-        throw std::runtime_error(fmt::format("{}: not valid JSON (a number too large to read)", path.string()));
+        throw LocalizedError(fmt::format("{}: not valid JSON (a number too large to read)", path.string()),
+                             fmt::format("{}: 올바른 JSON이 아닙니다(읽을 수 없을 만큼 큰 수가 있습니다)", path.string()));
     }
 }
 

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "ovlab/localized_error.h"
+
 namespace ovlab::lessons {
 namespace {
 
@@ -31,7 +33,8 @@ LessonMetadata read_metadata(const fs::path& path) {
     try {
         return load_lesson_metadata(path);
     } catch (const std::runtime_error& error) {
-        throw NotALesson{{error.what(), fmt::format("lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다: {}", error.what())}};
+        throw NotALesson{{error.what(), fmt::format("lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다: {}",
+                                                    message_in(error, Language::Korean))}};
     }
 }
 #endif

@@ -9,12 +9,27 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "ovlab/localized_error.h"
+
 namespace ovlab::lessons {
 namespace {
 
-[[noreturn]] void cannot_read(const std::filesystem::path& path, std::string_view reason)
+[[noreturn]] void cannot_read(const std::filesystem::path& path, std::string_view reason, std::string_view korean_reason)
 {
-    throw std::runtime_error(fmt::format("cannot read {}: {}", path.string(), reason));
+    throw LocalizedError(fmt::format("cannot read {}: {}", path.string(), reason),
+                         fmt::format("{}을(를) 읽을 수 없습니다: {}", path.string(), korean_reason));
+}
+
+// The C library words errno in English only: the Korean line says the usual reasons itself.
+std::string korean_open_failure(int error)
+{
+    if (error == ENOENT) {
+        return "그런 파일이 없습니다";
+    }
+    if (error == EACCES) {
+        return "파일을 읽을 권한이 없습니다";
+    }
+    return error != 0 ? fmt::format("파일을 열 수 없습니다(errno {})", error) : "파일을 열 수 없습니다";
 }
 
 // A narration or lesson program is tens of kilobytes; a file far larger is a mistake (a video
@@ -69,20 +84,25 @@ std::vector<std::string> read_text_lines(const std::filesystem::path& path)
 {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
-        cannot_read(path, "it is a folder, not a file");
+        cannot_read(path, "it is a folder, not a file", "파일이 아니라 폴더입니다");
     }
     if (std::uintmax_t size = std::filesystem::file_size(path, error); !error && size > kMaxTextFileBytes) {
-        cannot_read(path, fmt::format("it is {} MiB; a lesson text file may be at most {} MiB",
-                                      size / (1024 * 1024), kMaxTextFileBytes / (1024 * 1024)));
+        cannot_read(path,
+                    fmt::format("it is {} MiB; a lesson text file may be at most {} MiB", size / (1024 * 1024),
+                                kMaxTextFileBytes / (1024 * 1024)),
+                    fmt::format("크기가 {} MiB입니다. 레슨 텍스트 파일은 {} MiB까지만 읽습니다", size / (1024 * 1024),
+                                kMaxTextFileBytes / (1024 * 1024)));
     }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        cannot_read(path, errno != 0 ? std::generic_category().message(errno) : "the file cannot be opened");
+        const int open_error = errno;
+        cannot_read(path, open_error != 0 ? std::generic_category().message(open_error) : "the file cannot be opened",
+                    korean_open_failure(open_error));
     }
     std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) {
-        cannot_read(path, "reading failed part way through");
+        cannot_read(path, "reading failed part way through", "읽는 도중에 실패했습니다");
     }
     return text_file_lines(content, path);
 }
@@ -91,7 +111,8 @@ std::vector<std::string> text_file_lines(std::string_view content, const std::fi
 {
     // Shown as it is, text in another encoding would be unreadable without a word of why.
     if (const size_t line = first_line_not_utf8(content)) {
-        cannot_read(path, fmt::format("line {} is not UTF-8 text; save the file as UTF-8", line));
+        cannot_read(path, fmt::format("line {} is not UTF-8 text; save the file as UTF-8", line),
+                    fmt::format("{}번째 줄이 UTF-8 텍스트가 아닙니다. 파일을 UTF-8로 저장하세요", line));
     }
     return split_text_lines(content);
 }

@@ -9,7 +9,8 @@
 namespace ovlab::lessons {
 
 // The file's lines without their line endings (LF or CRLF); a UTF-8 byte order mark is dropped.
-// Throws std::runtime_error("cannot read <path>: <reason>"), also when the file is not UTF-8.
+// Throws LocalizedError("cannot read <path>: <reason>", the same in Korean), also when the file is
+// not UTF-8.
 std::vector<std::string> read_text_lines(const std::filesystem::path& path);
 
 // The same for a file's content already in memory, read from `path`: refused when it is not UTF-8.

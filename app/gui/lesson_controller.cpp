@@ -1,4 +1,5 @@
 #include "lesson_controller.h"
+#include "ovlab/localized_error.h"
 #include "ui_strings.h"
 
 #include <algorithm>
@@ -163,7 +164,7 @@ void LessonController::load_texts() {
         try {
             narration_[i] = Narration::load(path);
         } catch (const std::exception& error) {
-            narration_error_[i] = error.what();
+            narration_error_[i] = message_in(error, language);
         }
     }
     texts_checked_ = std::chrono::steady_clock::now();
@@ -298,6 +299,13 @@ size_t LessonController::held_count() const { return session_ ? session_->steppe
 bool LessonController::completion_held(uint64_t overlapped, bool kernel_done) const {
     if (!kernel_done || !hold_) return false;
     return session_ ? session_->stepper().is_held(overlapped) : true;
+}
+
+RequestPhase LessonController::request_phase(const trace::OverlappedView& ov, const trace::IoView* io) const {
+    if (!ov.in_flight) return RequestPhase::Completed;
+    const bool kernel_done = io && io->phase == trace::IoView::Phase::Finished;
+    if (completion_held(ov.address, kernel_done)) return RequestPhase::Held;
+    return kernel_done ? RequestPhase::KernelDone : RequestPhase::InFlight;
 }
 
 }  // namespace ovlab::gui

@@ -32,6 +32,10 @@ struct ProgramLaunch {
     std::vector<std::string> sources;
 };
 
+// What the OVERLAPPED panel's badge says of a request: done; in flight in the kernel; finished in the
+// kernel and on its way to delivery; or finished in the kernel and held by the lab (Hold completions).
+enum class RequestPhase { Completed, InFlight, KernelDone, Held };
+
 class LessonController {
 public:
     LessonController() = default;
@@ -120,6 +124,8 @@ public:
     // its completion: Hold is on and no Release let it go since. A released one only waits for its
     // turn. A program in its own process reports nothing per request: there Hold on is all it says.
     bool completion_held(uint64_t overlapped, bool kernel_done) const;
+    // The badge of `ov`, whose latest request is `io` (null before its first one).
+    RequestPhase request_phase(const trace::OverlappedView& ov, const trace::IoView* io) const;
     bool lesson_finished() const;
 
     // ---- stepping by meaning (run_goal.h, lesson_controller_goal.cpp) ----

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "lesson_controller.h"
+#include "ovlab/localized_error.h"
 #include "ovlab/trace_output.h"
 #include "program_narration.h"
 #include "program_run.h"
@@ -76,7 +77,7 @@ private:
             run_ = std::make_unique<app::ProgramRun>(launch_.path, launch_.arguments);
             lessons_.program_recorder_ = &run_->recorder();
         } catch (const std::runtime_error& error) {
-            lessons_.run_error_ = error.what();
+            lessons_.run_error_ = message_in(error, ui_language());
         }
     }
 
@@ -146,7 +147,9 @@ private:
                 fmt::format(fmt::runtime(tr(Str::ProgramExitedHelp)), end.exit_code, state.checkpoints);
         }
         if (!lessons_.program_end_.empty())
-            app::print_error(fmt::format("program {}: {}", name, lessons_.program_end_help_));
+            app::print_error(app::worded(ui_language(), "program {}: {}", "프로그램 {}: {}", name,
+                                         lessons_.program_end_help_),
+                             ui_language());
     }
 
     // A lesson of one's own ends with its check, as a built-in lesson does; a program with its exit code.
@@ -193,7 +196,7 @@ void LessonController::open_program(ProgramLaunch launch) {
         try {
             narration_[i] = app::load_narration_in(folder, language);
         } catch (const std::exception& error) {
-            narration_error_[i] = error.what();
+            narration_error_[i] = message_in(error, language);
         }
     }
     ++texts_version_;

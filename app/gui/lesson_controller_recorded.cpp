@@ -1,5 +1,6 @@
 // LessonController fed a finished recording instead of a live Session (--open FILE).
 #include "lesson_controller.h"
+#include "ovlab/localized_error.h"
 #include "recorded_run.h"
 
 namespace ovlab::gui {
@@ -33,7 +34,7 @@ void LessonController::open_recorded(const std::string& path, trace::RecordedTra
             if (!source_) source_ = std::move(texts.source);
             narration_[i] = std::move(texts.narration);
         } catch (const std::exception& error) {
-            narration_error_[i] = error.what();
+            narration_error_[i] = message_in(error, language);
         }
     }
     ++texts_version_;

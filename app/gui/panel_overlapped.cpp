@@ -52,21 +52,23 @@ void same_line_if_fits(const std::string& text, ImFont* font) {
 // not delivered the completion yet (held, or waiting for its turn). Nothing is hidden: it says which.
 void draw_phase_badge(const GuiContext& ctx, const trace::OverlappedView& ov, const trace::IoView* io) {
     const Palette& p = palette();
-    if (!ov.in_flight) {
-        if (io) pill(tr(Str::OverlappedCompleted), p.success, false);
-        tooltip_for_last_item(tr(Str::OverlappedCompletedHelp));
-        return;
-    }
-    const bool kernel_done = io && io->phase == trace::IoView::Phase::Finished;
-    if (ctx.lessons.completion_held(ov.address, kernel_done)) {
-        pill(tr(Str::OverlappedHeld), p.code_keyword);
-        tooltip_for_last_item(tr(Str::OverlappedHeldHelp));
-    } else if (kernel_done) {
-        pill(tr(Str::OverlappedKernelDone), p.warning, false);
-        tooltip_for_last_item(tr(Str::OverlappedKernelDoneHelp));
-    } else {
-        pill(tr(Str::OverlappedInFlight), p.warning);
-        tooltip_for_last_item(tr(Str::OverlappedInFlightHelp));
+    switch (ctx.lessons.request_phase(ov, io)) {
+        case RequestPhase::Completed:
+            if (io) pill(tr(Str::OverlappedCompleted), p.success, false);
+            tooltip_for_last_item(tr(Str::OverlappedCompletedHelp));
+            break;
+        case RequestPhase::Held:
+            pill(tr(Str::OverlappedHeld), p.code_keyword);
+            tooltip_for_last_item(tr(Str::OverlappedHeldHelp));
+            break;
+        case RequestPhase::KernelDone:
+            pill(tr(Str::OverlappedKernelDone), p.warning, false);
+            tooltip_for_last_item(tr(Str::OverlappedKernelDoneHelp));
+            break;
+        case RequestPhase::InFlight:
+            pill(tr(Str::OverlappedInFlight), p.warning);
+            tooltip_for_last_item(tr(Str::OverlappedInFlightHelp));
+            break;
     }
 }
 

@@ -52,20 +52,28 @@ public:
 
     void draw_body(GuiContext& ctx) override {
         const std::vector<const trace::ThreadView*> lanes = lane_order(*ctx.view.state);
-        const float spacing = 10.0f;
+        const float spacing = px(6);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         // Lanes share the width (the panel never scrolls): many threads make narrower lanes. A card
         // may grow to hold its state, line and what it waits for ("ReadFile (synchronous handle)").
-        const float count = static_cast<float>(lanes.size());
-        const float lane_width = std::min((avail.x - spacing * (count - 1)) / count, ImGui::GetFontSize() * 24.0f);
+        // Each lane's share of the width follows its name ("main" takes less than "Client 4"), so at
+        // 1280x720 the six lanes of a port lesson keep every name whole.
+        std::vector<float> needs;
+        ImGui::PushFont(ctx.fonts.bold);
+        for (const trace::ThreadView* lane : lanes) needs.push_back(lane_need(*ctx.view.state, *lane));
+        ImGui::PopFont();
+        const std::vector<float> widths = lane_widths(needs, avail.x, spacing, ImGui::GetFontSize() * 24.0f);
         const uint32_t current = ctx.view.checkpoint ? ctx.view.checkpoint->thread : 0;
         std::vector<LaneColumn> columns;
+        float x = origin.x;
         for (size_t i = 0; i < lanes.size(); ++i) {
-            const float x = origin.x + (lane_width + spacing) * static_cast<float>(i);
+            const trace::ThreadView* lane = lanes[i];
+            const float lane_width = widths[i];
             ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
-            draw_lane_header(ctx, *lanes[i], lane_width, lanes[i]->number == current);
-            columns.push_back({lanes[i]->number, x + lane_width * 0.5f, lanes[i]->runtime});
+            draw_lane_header(ctx, *lane, lane_width, lane->number == current);
+            columns.push_back({lane->number, x + lane_width * 0.5f, lane->runtime});
+            x += lane_width + spacing;
         }
         const float links_top = origin.y + header_height() + 4;
         draw_io_links(ctx, columns, origin.x, origin.x + avail.x, links_top, origin.y + avail.y);
@@ -74,6 +82,15 @@ public:
     static float header_height() { return (ImGui::GetTextLineHeight() + 8) * 2 + 8; }
 
 private:
+    // The width its name needs in the current font (without "Thread" and a note in brackets, as
+    // thread_name_fitting shortens first), and at least room for a short state.
+    static float lane_need(const trace::State& state, const trace::ThreadView& lane) {
+        std::string name = thread_label(state, lane.number);
+        if (const size_t at = name.find("Thread"); at != std::string::npos && at > 0) name.erase(at, 6);
+        if (const size_t bracket = name.find(" ("); bracket != std::string::npos && bracket > 0) name.erase(bracket);
+        return std::max(ImGui::CalcTextSize(name.c_str()).x + px(14), ImGui::GetFontSize() * 4.5f);
+    }
+
     // Row 1: name and state. Row 2: line, queued APCs, and what it waits for. A runtime lane has no
     // lesson line or state of interest: it says what it does instead.
     static void draw_lane_header(GuiContext& ctx, const trace::ThreadView& thread, float width, bool current) {
@@ -92,15 +109,26 @@ private:
 
         ImGui::PushID(static_cast<int>(thread.number));
         ImGui::PushClipRect(pos, ImVec2(pos.x + width - 4, pos.y + height), true);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 6));
+        // Narrow paddings: at 1280x720 a port lesson has six lanes, and each pixel is a letter's part.
+        const float text_left = pos.x + px(10);
+        ImGui::SetCursorScreenPos(ImVec2(text_left, pos.y + 6));
         const std::string name = thread_label(*ctx.view.state, thread.number);
+        const float name_room = pos.x + width - px(4) - text_left;
         ImGui::PushFont(ctx.fonts.bold);
-        const std::string shown = thread_name_fitting(name, width - 22);
+        std::string shown = thread_name_fitting(name, name_room);
         ImGui::PopFont();
-        text_in_font(ctx.fonts.bold, p.text, shown);
+        // A name the bold font would cut ("Wor. 2") often fits whole in the narrower regular font: whole
+        // words read better than bold ones. The lane's colour and frame still mark it.
+        ImFont* name_font = ctx.fonts.bold;
+        if (const std::string regular = thread_name_fitting(name, name_room);
+            shown.find('.') != std::string::npos && regular.find('.') == std::string::npos) {
+            shown = regular;
+            name_font = ImGui::GetFont();
+        }
+        text_in_font(name_font, p.text, shown);
 
         // The state leads the second row: it is what the lane is for, and names are long.
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14, pos.y + 4 + row));
+        ImGui::SetCursorScreenPos(ImVec2(text_left, pos.y + 4 + row));
         std::vector<std::string> apcs;
         for (const trace::ApcView& apc : ctx.view.state->apcs)
             if (apc.thread == thread.number && !apc.running) apcs.push_back(recorded_text(apc.what));
@@ -110,11 +138,16 @@ private:
         } else {
             // A narrow card (1280x720, many threads) shortens its texts with "…" rather than cut them
             // mid-letter, and leaves out the line number that does not fit; the tooltip keeps all of it.
-            const float card_right = pos.x + width - 8;
+            const float card_right = pos.x + width - px(4);
             const auto room = [card_right] { return card_right - ImGui::GetCursorScreenPos().x; };
-            const float pill_padding = ImGui::GetFontSize() * 0.9f;
-            pill(fit_text(ImGui::GetFont(), tr(thread_state_label(thread.state)), room() - pill_padding),
-                 state_colour(thread.state), thread.state != trace::ThreadState::Finished);
+            // The state in its pill when the pill fits, else as coloured text: its words stay whole longer.
+            const std::string state = tr(thread_state_label(thread.state));
+            if (pill_width(state) <= room()) {
+                pill(state, state_colour(thread.state), thread.state != trace::ThreadState::Finished);
+            } else {
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 2);
+                text_coloured(state_colour(thread.state), fit_text(ImGui::GetFont(), state, room()));
+            }
             if (thread.state == trace::ThreadState::AtCheckpoint) tooltip_for_last_item(tr(Str::ThreadAtCheckpointHelp));
             if (thread.line > 0) {
                 const std::string line = fmt::format(fmt::runtime(tr(Str::LineNumber)), thread.line);
@@ -148,6 +181,15 @@ private:
 };
 
 }  // namespace
+
+std::vector<float> lane_widths(const std::vector<float>& needs, float room, float spacing, float widest) {
+    float total = 0;
+    for (const float need : needs) total += need;
+    const float unit = (room - spacing * static_cast<float>(needs.size() - 1)) / total;
+    std::vector<float> widths;
+    for (const float need : needs) widths.push_back(std::min(need * unit, widest));
+    return widths;
+}
 
 std::string thread_name_fitting(std::string_view name, float width) {
     auto fits = [width](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x <= width; };

@@ -8,7 +8,7 @@ namespace ovlab::gui {
 void draw_request_actions(GuiContext& ctx, const trace::OverlappedView& ov, const trace::IoView* io) {
     LessonController& lessons = ctx.lessons;
     if (!io || !ov.in_flight || !lessons.session() || lessons.lesson_finished()) return;
-    const bool held = lessons.completion_held(ov.address, io->phase == trace::IoView::Phase::Finished);
+    const bool held = lessons.request_phase(ov, io) == RequestPhase::Held;
     // Looking back, the buttons stay in place but wait for Live: only the live run can change.
     const bool live = lessons.acts_on_requests();
     const std::string disabled_note = live ? std::string() : std::string("\n\n") + tr(Str::DeviceLiveOnly);

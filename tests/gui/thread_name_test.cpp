@@ -43,5 +43,25 @@ TEST_F(ThreadNameFitting, ATrailingNumberStaysWhole) {
     EXPECT_EQ(thread_name_fitting("worker 2", width_of("wor. 2")), "wor. 2");
 }
 
+// A port lesson's six lanes at 1280x720 (about 35 letters of room): shared equally, "Client 4" and
+// "Worker 2" were cut ("Clie. 4", "Wo. 2"); shared by need, every name is whole.
+TEST_F(ThreadNameFitting, LanesSharedByNeedKeepEveryNameWhole) {
+    const std::vector<const char*> names = {"main", "kernel", "Worker 2", "Worker 3", "Client 4", "Client 5"};
+    const float padding = 14;
+    std::vector<float> needs;
+    float total = 0;
+    for (const char* name : names) {
+        needs.push_back(width_of(name) + padding);
+        total += needs.back();
+    }
+    const float spacing = 6;
+    const float room = total + spacing * 5 + 4;
+    const std::vector<float> widths = lane_widths(needs, room, spacing, 1000);
+    ASSERT_EQ(widths.size(), names.size());
+    for (size_t i = 0; i < names.size(); ++i)
+        EXPECT_EQ(thread_name_fitting(names[i], widths[i] - padding), names[i]) << names[i];
+    EXPECT_EQ(lane_widths({10, 10}, 1000, 0, 300), (std::vector<float>{300, 300})) << "never wider than widest";
+}
+
 }  // namespace
 }  // namespace ovlab::gui

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "ovlab/lesson_registry.h"
+#include "ovlab/localized_error.h"
 #include "test_support.h"
 
 namespace ovlab {
@@ -19,6 +20,17 @@ std::string error_of(const std::function<void()>& action)
         action();
     } catch (const std::runtime_error& error) {
         return error.what();
+    }
+    return "(no error)";
+}
+
+// The line a Korean run shows (the narration panel, --headless --lang ko).
+std::string korean_error_of(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const std::exception& error) {
+        return message_in(error, Language::Korean);
     }
     return "(no error)";
 }
@@ -175,6 +187,20 @@ TEST(Narration, TextThatIsNotUtf8IsRefusedWithItsLine)
     write_file(folder / "p.cpp", "int main() {}\n// \xB0\xA1\n");
     EXPECT_EQ(error_of([&] { LessonSource::load(folder / "p.cpp"); }),
               "cannot read " + (folder / "p.cpp").string() + ": line 2 is not UTF-8 text; save the file as UTF-8");
+    write_file(folder / "n.md", "## a\n\xB0\xA1\n");
+    EXPECT_EQ(korean_error_of([&] { Narration::load(path); }),
+              path + "을(를) 읽을 수 없습니다: 2번째 줄이 UTF-8 텍스트가 아닙니다. 파일을 UTF-8로 저장하세요");
+}
+
+// A Korean run shows the same refusal in Korean (the narration panel, --headless --lang ko).
+TEST(Narration, AFileThatDoesNotReadIsAlsoWordedInKorean)
+{
+    TempFolder folder;
+    std::filesystem::create_directories(folder / "narration.ko.md");
+    EXPECT_EQ(korean_error_of([&] { Narration::load(folder / "narration.ko.md"); }),
+              (folder / "narration.ko.md").string() + "을(를) 읽을 수 없습니다: 파일이 아니라 폴더입니다");
+    EXPECT_EQ(korean_error_of([&] { Narration::load(folder / "missing.md"); }),
+              (folder / "missing.md").string() + "을(를) 읽을 수 없습니다: 그런 파일이 없습니다");
 }
 
 TEST(Language, CodesRoundTrip)

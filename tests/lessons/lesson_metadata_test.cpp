@@ -8,6 +8,7 @@
 
 #include "lesson_metadata.h"
 #include "ovlab/lesson_registry.h"
+#include "ovlab/localized_error.h"
 
 namespace ovlab::lessons {
 namespace {
@@ -62,6 +63,44 @@ TEST(LessonMetadata, ReadsTheFields)
 TEST(LessonMetadata, ASyntaxErrorNamesFileAndLine)
 {
     EXPECT_TRUE(refusal(good_with("\"program\": \"p.cpp\",", "\"program\": \"p.cpp\"")).starts_with("teacher/lesson.json:4: not valid JSON ("));
+}
+
+// The Korean line says where in its own words, never in the JSON reader's English.
+TEST(LessonMetadata, ASyntaxErrorIsAlsoWordedInKorean)
+{
+    const auto korean_refusal = [](const std::string& text) {
+        try {
+            parse_lesson_metadata(text, "teacher/lesson.json");
+        } catch (const std::exception& error) {
+            return message_in(error, Language::Korean);
+        }
+        return std::string("(read without complaint)");
+    };
+    EXPECT_EQ(korean_refusal("{\n  \"title\": {\"ko\": \"가나\" \"en\": \"A\"}\n}"),
+              "teacher/lesson.json: 2번째 줄 27번째 글자에서 올바른 JSON이 아닙니다(문법이 맞지 않습니다)");
+    EXPECT_EQ(korean_refusal("{\n  \"title\": {\"en\": \"x\",\n"),
+              "teacher/lesson.json: 3번째 줄 1번째 글자에서 올바른 JSON이 아닙니다(JSON이 끝나기 전에 파일이 끝났습니다)");
+    EXPECT_EQ(korean_refusal(good_with("\"default\": 2", "\"default\": 1e999")),
+              "teacher/lesson.json: 올바른 JSON이 아닙니다(읽을 수 없을 만큼 큰 수가 있습니다)");
+}
+
+// A wrong field is said in Korean too, naming the same file and field.
+TEST(LessonMetadata, AWrongFieldIsAlsoWordedInKorean)
+{
+    const auto korean_refusal = [](const std::string& text) {
+        try {
+            parse_lesson_metadata(text, "teacher/lesson.json");
+        } catch (const std::exception& error) {
+            return message_in(error, Language::Korean);
+        }
+        return std::string("(read without complaint)");
+    };
+    EXPECT_EQ(korean_refusal(good_with("\"default\": 2", "\"default\": 7")),
+              "teacher/lesson.json: parameters[0].default: 7은(는) 1부터 4까지의 범위 밖입니다");
+    EXPECT_EQ(korean_refusal(good_with("\"ko\": \"가\"", "\"ko\": 1")),
+              "teacher/lesson.json: title.ko: 비어 있지 않은 문자열이어야 합니다");
+    EXPECT_EQ(korean_refusal(good_with("\"program\": \"p.cpp\",", "")),
+              "teacher/lesson.json: (최상위): 'program' 항목이 없습니다");
 }
 
 TEST(LessonMetadata, AWrongFieldNamesFileAndField)

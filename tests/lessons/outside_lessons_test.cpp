@@ -2,6 +2,9 @@
 // left out with one line naming it and why.
 #include <gtest/gtest.h>
 
+#include <grp.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -118,9 +121,44 @@ TEST_F(OutsideLessons, AnIdAlreadyListedIsOneLine) {
         << scan.errors[1].en;
 }
 
+// A folder the student may not list (no read permission): it is a folder, so the scan tries to list
+// it and says it cannot. Root reads every folder, so as root the scan runs in a child that has become
+// an ordinary user (nobody), as a student is.
+TEST_F(OutsideLessons, AFolderThatCannotBeListedIsOneLine) {
+    const fs::path locked = root_ / "locked";
+    fs::create_directories(locked);
+    fs::permissions(root_, fs::perms::owner_all | fs::perms::others_exec, fs::perm_options::replace);
+    fs::permissions(locked, fs::perms::owner_exec | fs::perms::others_exec, fs::perm_options::replace);
+    int report[2];
+    ASSERT_EQ(pipe(report), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        close(report[0]);
+        constexpr uid_t kNobody = 65534;
+        if (geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(kNobody) != 0 || setuid(kNobody) != 0)) _exit(2);
+        const OutsideLessonScan scan = scan_lesson_folders({locked}, {});
+        std::string lines;
+        for (const LocalizedText& line : scan.errors) lines += line.en + "\n" + line.ko + "\n";
+        const ssize_t written = ::write(report[1], lines.data(), lines.size());
+        _exit(written == static_cast<ssize_t>(lines.size()) ? 0 : 3);
+    }
+    close(report[1]);
+    std::string lines;
+    char buffer[4096];
+    for (ssize_t got; (got = read(report[0], buffer, sizeof buffer)) > 0;) lines.append(buffer, static_cast<size_t>(got));
+    close(report[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    fs::permissions(locked, fs::perms::owner_all);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+    EXPECT_EQ(lines, locked.string() + ": cannot read the lessons folder (Permission denied)\n" + locked.string() +
+                         ": 레슨 폴더를 읽을 수 없습니다\n");
+}
+
 // Every line exists in Korean too (--lang ko): it names the same folder, says why in Korean, and
-// keeps no English words of its own (what is left in Latin letters is the paths, lesson.json,
-// ovlab_add_lab_lesson and the reader's detail about the file).
+// keeps no English words of its own (what is left in Latin letters is the paths, lesson.json and
+// ovlab_add_lab_lesson): the JSON reader's detail is said in Korean too.
 TEST_F(OutsideLessons, EveryLineIsAlsoInKorean) {
     write(root_ / "empty" / "notes" / "readme.txt", "no lesson here");
     lesson("broken", "{\n  \"title\": {\"en\": \"x\",\n");
@@ -131,15 +169,16 @@ TEST_F(OutsideLessons, EveryLineIsAlsoInKorean) {
     ASSERT_EQ(scan.errors.size(), 5u);
     const std::vector<std::string> korean = {"레슨 폴더를 찾을 수 없습니다",
                                              "이 폴더에도 그 안의 폴더에도 lesson.json이 없어 레슨을 찾지 못했습니다",
-                                             "lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다",
+                                             "lesson.json을 읽지 못해 이 레슨은 목록에서 빠졌습니다: ",
                                              "레슨 id 'event-file-copy'가 이미 목록에 있습니다",
                                              "레슨의 프로그램이 없습니다. ovlab_add_lab_lesson으로"};
     for (size_t i = 0; i < korean.size(); ++i) {
         const LocalizedText& line = scan.errors[i];
         EXPECT_NE(line.ko.find(korean[i]), std::string::npos) << line.ko;
-        const std::string folder = line.en.substr(0, line.en.find(": "));
+        const std::string folder = line.en.substr(0, line.en.find(':'));
         EXPECT_NE(line.ko.find(folder), std::string::npos) << line.ko;
-        for (const char* english : {"not found", "no lesson", "already in the list", "is missing", "rename"})
+        for (const char* english : {"not found", "no lesson", "already in the list", "is missing", "rename", "not valid",
+                                    "unexpected", "syntax error"})
             EXPECT_EQ(line.ko.find(english), std::string::npos) << line.ko;
     }
 }

@@ -9,9 +9,21 @@ app=$1
 cmake=$2
 
 start_own_display 1600x900
-export XDG_CONFIG_HOME="$work/config" ASAN_OPTIONS=detect_leaks=0
+export XDG_CONFIG_HOME="$work/config" XDG_PICTURES_DIR="$work/pictures" ASAN_OPTIONS=detect_leaks=0
 settings="$XDG_CONFIG_HOME/overlapped-lab/settings.json"
-mkdir -p "$(dirname "$settings")"
+mkdir -p "$(dirname "$settings")" "$XDG_PICTURES_DIR"
+
+# Presses F12 and waits for the picture it saves: the window has then drawn its frames and handled
+# every key pressed before (keys are handled in order). A loaded machine may take seconds.
+wait_until_drawn() {
+    rm -f "$XDG_PICTURES_DIR"/*
+    xdotool key F12
+    for _ in $(seq 300); do
+        ls "$XDG_PICTURES_DIR" | grep -q '\.png$' && return
+        sleep 0.2
+    done
+    fail "the window saved no picture within a minute"
+}
 
 # Starts the window (no --lesson: the file names the lesson), waits until it shows, runs "$@"
 # against it, then stops it with SIGTERM.
@@ -22,8 +34,9 @@ run_window() {
     local search=$!
     for _ in $(seq 300); do kill -0 "$search" 2>/dev/null || break; sleep 0.1; done
     kill "$search" 2>/dev/null
-    sleep 3  # the first frames: fonts, the lesson's run folder
     kill -0 "$app_pid" 2>/dev/null || fail "the window closed by itself: $(cat "$work/err.txt")"
+    xdotool windowfocus --sync "$(xdotool search --onlyvisible --name "Overlapped Lab" | head -1)"
+    wait_until_drawn
     "$@"
     kill -TERM "$app_pid"
     for _ in $(seq 300); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
@@ -48,12 +61,9 @@ expect() {
 }
 
 press_ctrl_plus() {
-    local window
-    window=$(xdotool search --onlyvisible --name "Overlapped Lab" | head -1)
-    xdotool windowfocus --sync "$window"
     # A quick tap: the window queues key presses, so one within a frame still counts once.
     xdotool key ctrl+equal
-    sleep 2  # the atlas is rebuilt between frames
+    wait_until_drawn
 }
 
 # Korean at 150 % on the APC lesson, with a key this version does not know.

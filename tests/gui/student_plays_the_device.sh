@@ -46,6 +46,38 @@ wait_for_window() {
     fail "the window never saved a picture"
 }
 
+# The step the window is on, read from the name of the picture F12 saves ("...-step<N>...png"); a
+# loaded machine may take seconds to save it.
+current_step() {
+    local step=
+    rm -f "$pictures"/*
+    xdotool key F12
+    for _ in $(seq 100); do
+        sleep 0.2
+        step=$(ls "$pictures" | sed -n 's/.*-step\([0-9][0-9]*\).*/\1/p' | head -1)
+        [ -n "$step" ] && break
+    done
+    echo "$step"
+}
+
+# Waits until a run has stopped past step $1: the step stays the same over four pictures in a row.
+# A fixed sleep long enough for a loaded machine would cost a minute on every run.
+wait_until_stopped_past() {
+    local after=$1 step last= same=0
+    for _ in $(seq 150); do
+        sleep 1
+        step=$(current_step)
+        if [ -n "$step" ] && [ "$step" -gt "$after" ] && [ "$step" = "$last" ]; then
+            same=$((same + 1))
+            [ "$same" -ge 3 ] && { stopped_at=$step; return; }
+        else
+            same=0
+        fi
+        last=$step
+    done
+    fail "the run did not stop past step $after (last picture at step ${last:-none})"
+}
+
 # Closes the window the normal way (a stop signal), so it writes its trace, and prints the transcript.
 close_and_read() {
     local name=$1
@@ -62,7 +94,7 @@ xdotool key h
 # Run to the next completion: with Hold on none is delivered, so the run goes on until the four
 # reads are issued and held and every thread waits for them.
 xdotool key n
-sleep 45
+wait_until_stopped_past 0
 xdotool key d  # delivers the held read the OVERLAPPED panel shows; the run to it ends there
 sleep 2
 xdotool key shift+h
@@ -82,9 +114,9 @@ open_window accept --lesson iocp-echo-server --param clients=0
 # Run to the next completion: none comes, so the run goes on until every thread waits and the
 # server's AcceptEx is pending (no client ever connects); C cancels it, and its completion ends the run.
 xdotool key n
-sleep 45
+wait_until_stopped_past 0
 xdotool key c
-sleep 15
+wait_until_stopped_past "$stopped_at"
 close_and_read accept
 transcript="$work/accept-transcript.txt"
 grep -q 'you cancelled .* (CancelIoEx): it was pending' "$transcript" || fail "C cancelled no pending request"

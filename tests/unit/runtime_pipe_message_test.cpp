@@ -1,6 +1,7 @@
 // Message-type named pipes (docs/windows-rules.md §8): one message per read in message read mode,
 // the part that fits with STATUS_BUFFER_OVERFLOW and the rest for the next read (also for a read
-// that waited behind another), empty messages, byte read mode across messages, a large message.
+// that waited behind another, and through ReadFileEx's routine), empty messages, byte read mode
+// across messages, a large message.
 #include <string>
 
 #include "ovlab/status_codes.h"
@@ -149,6 +150,41 @@ TEST_F(MessagePipes, AMessageLargerThanTheDefaultSocketBufferArrivesWhole) {
     EXPECT_EQ(bytes, message.size());
     EXPECT_TRUE(GetOverlappedResult(server, &write, &bytes, TRUE)) << "the reader took it: room in the quota";
     EXPECT_EQ(got, message);
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
+DWORD routine_error = 0;
+DWORD routine_bytes = 0;
+
+void CALLBACK note_routine(DWORD error, DWORD bytes, LPOVERLAPPED) {
+    routine_error = error;
+    routine_bytes = bytes;
+}
+
+// ReadFileEx of part of a message: the request completed with a warning, so ReadFileEx succeeds
+// with ERROR_MORE_DATA as the last error and the routine gets 234 and the bytes copied.
+TEST_F(MessagePipes, ReadFileExOfPartOfAMessageSucceedsAndItsRoutineGetsMoreData) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-routine";
+    HANDLE server = create_message_server(name);
+    ASSERT_NE(server, INVALID_HANDLE_VALUE);
+    HANDLE client = open_message_client(name);
+    write_message(server, "0123456789");
+    char got[16] = {};
+    OVERLAPPED ov = {};
+    SetLastError(ERROR_SUCCESS);
+    EXPECT_TRUE(ReadFileEx(client, got, 4, &ov, note_routine));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_MORE_DATA));
+    routine_error = routine_bytes = 0xDEAD;
+    EXPECT_EQ(SleepEx(0, TRUE), static_cast<DWORD>(WAIT_IO_COMPLETION));
+    EXPECT_EQ(routine_error, static_cast<DWORD>(ERROR_MORE_DATA));
+    EXPECT_EQ(routine_bytes, 4u);
+    EXPECT_EQ(std::string(got, 4), "0123");
+    ov = {};
+    EXPECT_TRUE(ReadFileEx(client, got, sizeof got, &ov, note_routine));
+    EXPECT_EQ(SleepEx(0, TRUE), static_cast<DWORD>(WAIT_IO_COMPLETION));
+    EXPECT_EQ(routine_error, 0u);
+    EXPECT_EQ(std::string(got, routine_bytes), "456789");
     EXPECT_TRUE(CloseHandle(client));
     EXPECT_TRUE(CloseHandle(server));
 }

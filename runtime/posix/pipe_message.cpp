@@ -46,6 +46,12 @@ int64_t receive_record(int fd, iovec into, int flags) {
     return n;
 }
 
+// The bytes of every record waiting (0 when only empty records, or none, wait).
+size_t queued_bytes(int fd) {
+    int queued = 0;
+    return ::ioctl(fd, FIONREAD, &queued) == 0 && queued > 0 ? static_cast<size_t>(queued) : 0;
+}
+
 }  // namespace
 
 void prepare_record_socket(int fd) {
@@ -97,7 +103,14 @@ PipeMessages::Read PipeMessages::read(int fd, const iovec* segments, size_t coun
         one.result = take_record(fd, segments, count, 0, &one.message_left);
         return one;
     }
-    if (room == 0) {  // a zero-byte read in byte mode waits for data and takes none
+    // Only empty messages wait (no byte does): the read takes one and completes with 0 bytes, as
+    // under Wine (docs/windows-rules.md §8). A zero-byte read takes an empty message too, and
+    // otherwise waits for data and takes none.
+    if (copied == 0 && queued_bytes(fd) == 0) {
+        bool unused = false;
+        return {take_record(fd, segments, count, 0, &unused)};
+    }
+    if (room == 0) {
         const int64_t length = receive_record(fd, {nullptr, 0}, MSG_PEEK);
         return {length < 0 ? length : 0};
     }

@@ -36,6 +36,7 @@ public:
 
     // A read into `segments`. In message read mode it takes at most one message; in byte read mode
     // it goes across messages and takes what waits, up to the buffers' size.
+    // When only empty messages wait, it takes one of them (0 bytes).
     Read read(int fd, const iovec* segments, size_t count, bool message_mode);
     // PeekNamedPipe: copies from the next message only in message mode (the read mode the pipe
     // was created with, docs/windows-rules.md §8); in byte mode from the kept rest and the message

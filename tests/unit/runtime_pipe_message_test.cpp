@@ -131,6 +131,34 @@ TEST_F(MessagePipes, ByteReadModeReadsAcrossMessages) {
     EXPECT_TRUE(CloseHandle(server));
 }
 
+// Byte read mode with only empty messages waiting: each read takes one and completes with 0 bytes
+// (under Wine too).
+TEST_F(MessagePipes, ByteReadModeTakesOneEmptyMessageWhenNoByteWaits) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-bytes-empty";
+    HANDLE server = create_message_server(name, PIPE_READMODE_BYTE);
+    HANDLE client =
+        CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, nullptr);
+    write_message(server, "");
+    write_message(server, "");
+    char got[8];
+    for (int i = 0; i < 2; ++i) {
+        OVERLAPPED ov = {};
+        DWORD bytes = 7;
+        ASSERT_TRUE(ReadFile(client, got, sizeof got, nullptr, &ov)) << "empty message " << i;
+        ASSERT_TRUE(GetOverlappedResult(client, &ov, &bytes, FALSE));
+        EXPECT_EQ(bytes, 0u);
+    }
+    OVERLAPPED ov = {};
+    EXPECT_FALSE(ReadFile(client, got, sizeof got, nullptr, &ov));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_IO_PENDING)) << "nothing left: the read waits";
+    EXPECT_TRUE(CancelIoEx(client, &ov));
+    DWORD bytes = 0;
+    EXPECT_FALSE(GetOverlappedResult(client, &ov, &bytes, TRUE));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_OPERATION_ABORTED));
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
 // Larger than a Linux socket's default send buffer (212992 bytes): the end's socket is enlarged.
 TEST_F(MessagePipes, AMessageLargerThanTheDefaultSocketBufferArrivesWhole) {
     const char* name = "\\\\.\\pipe\\ovlab-test-messages-large";

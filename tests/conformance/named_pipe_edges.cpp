@@ -4,7 +4,7 @@
 // signalled; ReadFile with no OVERLAPPED on an overlapped pipe waits; CreateNamedPipe(NULL);
 // what the client sees after DisconnectNamedPipe; a second ConnectNamedPipe on a listening
 // instance, and one after a cancelled one; which of two listening instances a client reaches;
-// empty messages read in byte read mode.
+// empty messages read in byte read mode; PeekNamedPipe on a message pipe created in byte read mode.
 #include "conformance_pipes.h"
 
 static void show_wait(const char* label, HANDLE h)
@@ -289,6 +289,41 @@ static void byte_reads_of_empty_messages(HANDLE event)
     CloseHandle(server);
 }
 
+// "[!W] label: TRUE read ..." as PeekNamedPipe answers.
+static void peek_line(const char* label, HANDLE h, DWORD size)
+{
+    char got[16];
+    DWORD read = 0xDEAD, available = 0xDEAD, left = 0xDEAD;
+    BOOL ok = PeekNamedPipe(h, got, size, &read, &available, &left);
+    if (!ok) {
+        printf("[!W] %s: FALSE error %lu\n", label, (unsigned long)GetLastError());
+        return;
+    }
+    printf("[!W] %s: TRUE read %lu \"%.*s\" available %lu left this message 0x%lX\n", label, (unsigned long)read,
+           (int)(read <= sizeof got ? read : 0), got, (unsigned long)available, (unsigned long)left);
+}
+
+// A message-type pipe created in byte read mode: PeekNamedPipe reads in byte mode, so it copies
+// every byte waiting, across messages, up to its buffer (Wine copies one message).
+static void peek_in_byte_read_mode(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "peek-bytes");
+    HANDLE server = CreateNamedPipeA(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED,
+                                     PIPE_TYPE_MESSAGE | PIPE_READMODE_BYTE | PIPE_WAIT, 1, 4096, 4096, 0, NULL);
+    HANDLE client = open_client(name);
+    write_message(client, "ab", event);
+    write_message(client, "cd", event);
+    write_message(client, "ef", event);
+    peek_line("\"ab\", \"cd\", \"ef\": PeekNamedPipe 16", server, 16);
+    peek_line("PeekNamedPipe 3", server, 3);
+    read_or_cancel("ReadFile 1", server, 1, event);
+    peek_line("PeekNamedPipe 16 after it", server, 16);
+    read_or_cancel("ReadFile 16", server, 16, event);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
 int main()
 {
     HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL);
@@ -302,6 +337,7 @@ int main()
     connect_again_after_cancel(event);
     longest_listening_instance_first(event);
     byte_reads_of_empty_messages(event);
+    peek_in_byte_read_mode(event);
     CloseHandle(event);
     return 0;
 }

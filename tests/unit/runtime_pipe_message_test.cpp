@@ -159,6 +159,37 @@ TEST_F(MessagePipes, ByteReadModeTakesOneEmptyMessageWhenNoByteWaits) {
     EXPECT_TRUE(CloseHandle(server));
 }
 
+// A message-type pipe created in byte read mode peeks in byte mode: every byte waiting, across
+// messages and after the rest of one read in part, without taking any.
+TEST_F(MessagePipes, PeekInByteReadModeCopiesAcrossMessages) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-peek-bytes";
+    HANDLE server = create_message_server(name, PIPE_READMODE_BYTE);
+    HANDLE client = open_message_client(name);
+    write_message(client, "ab");
+    write_message(client, "");
+    write_message(client, "cd");
+    write_message(client, "ef");
+    char got[16] = {};
+    DWORD read = 0, available = 0, left = 0;
+    ASSERT_TRUE(PeekNamedPipe(server, got, 5, &read, &available, &left));
+    EXPECT_EQ(std::string(got, read), "abcde");
+    EXPECT_EQ(available, 6u);
+    EXPECT_EQ(left, 2u - 5u) << "the next message's length minus the bytes copied";
+    OVERLAPPED ov = {};
+    DWORD bytes = 0;
+    ASSERT_TRUE(ReadFile(server, got, 1, nullptr, &ov));
+    ASSERT_TRUE(GetOverlappedResult(server, &ov, &bytes, FALSE));
+    ASSERT_TRUE(PeekNamedPipe(server, got, sizeof got, &read, &available, &left));
+    EXPECT_EQ(std::string(got, read), "bcdef");
+    EXPECT_EQ(available, 5u);
+    ov = {};
+    ASSERT_TRUE(ReadFile(server, got, sizeof got, nullptr, &ov));
+    ASSERT_TRUE(GetOverlappedResult(server, &ov, &bytes, FALSE));
+    EXPECT_EQ(std::string(got, bytes), "bcdef") << "the peeks took nothing";
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
 // Larger than a Linux socket's default send buffer (212992 bytes): the end's socket is enlarged.
 TEST_F(MessagePipes, AMessageLargerThanTheDefaultSocketBufferArrivesWhole) {
     const char* name = "\\\\.\\pipe\\ovlab-test-messages-large";

@@ -206,12 +206,21 @@ std::string transfer_ex_arguments(const Transfer& t, const char* count_name) {
                        count_name, t.length, overlapped_argument("lpOverlapped", 3, t.overlapped), routine);
 }
 
+// A request that finished at issue with a warning: its OVERLAPPED holds the final status.
+bool completed_with_warning(const OVERLAPPED* overlapped) {
+    if (!overlapped) return false;
+    std::lock_guard lock(kernel_mutex());
+    return nt_severity(static_cast<uint32_t>(overlapped->Internal)) == NtSeverity::Warning;
+}
+
 // ReadFileEx/WriteFileEx: TRUE when the request started (the routine will run once, later, even if
-// it finished already); the last error is left as it was, as kernel32 does.
+// it finished already); the last error is left as it was, as kernel32 does. A request that
+// finished at once with a warning (part of a longer message, docs/windows-rules.md §8) started
+// too: TRUE, and the last error tells of the warning (ERROR_MORE_DATA).
 BOOL read_or_write_ex(const Transfer& t) {
     const DWORD error_before = last_error();
     if (read_or_write(t)) return TRUE;
-    if (last_error() != ERROR_IO_PENDING) return FALSE;
+    if (last_error() != ERROR_IO_PENDING) return completed_with_warning(t.overlapped) ? TRUE : FALSE;
     set_last_error(error_before);
     return TRUE;
 }

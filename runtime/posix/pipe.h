@@ -13,10 +13,8 @@
 // Known divergences from Windows (docs/windows-rules.md §17 collects them all):
 // - PIPE_NOWAIT and clients in other processes are not provided.
 // - Message-type pipes (pipe_message.h): a message larger than the Linux socket's send buffer
-//   (twice net.core.wmem_max, 416 KB by default) fails with 87; on a pipe created in byte read
-//   mode PeekNamedPipe copies no further than the rest of a message read in part and the one
-//   message after it; a read in byte read mode that finds only empty messages takes them and
-//   waits on.
+//   (twice net.core.wmem_max, 416 KB by default) fails with 87; on a kernel without SO_PEEK_OFF
+//   for record sockets a byte-mode PeekNamedPipe stops after the first message.
 // - Buffer quotas (pipe_flow.h): a cancelled waiting write leaves its bytes readable, and the
 //   sizes are not rounded as Windows may round them.
 // - A second ConnectNamedPipe on a synchronous handle fails with ERROR_PIPE_LISTENING; Windows

@@ -46,6 +46,12 @@ int64_t receive_record(int fd, iovec into, int flags) {
     return n;
 }
 
+// The bytes of every record waiting (0 when only empty records, or none, wait).
+size_t queued_bytes(int fd) {
+    int queued = 0;
+    return ::ioctl(fd, FIONREAD, &queued) == 0 && queued > 0 ? static_cast<size_t>(queued) : 0;
+}
+
 }  // namespace
 
 void prepare_record_socket(int fd) {
@@ -97,7 +103,14 @@ PipeMessages::Read PipeMessages::read(int fd, const iovec* segments, size_t coun
         one.result = take_record(fd, segments, count, 0, &one.message_left);
         return one;
     }
-    if (room == 0) {  // a zero-byte read in byte mode waits for data and takes none
+    // Only empty messages wait (no byte does): the read takes one and completes with 0 bytes, as
+    // under Wine (docs/windows-rules.md §8). A zero-byte read takes an empty message too, and
+    // otherwise waits for data and takes none.
+    if (copied == 0 && queued_bytes(fd) == 0) {
+        bool unused = false;
+        return {take_record(fd, segments, count, 0, &unused)};
+    }
+    if (room == 0) {
         const int64_t length = receive_record(fd, {nullptr, 0}, MSG_PEEK);
         return {length < 0 ? length : 0};
     }
@@ -127,6 +140,16 @@ PipeMessages::Peeked PipeMessages::peek(int fd, char* buffer, size_t size, bool 
     peeked.left_in_message = kept - from_rest;
     // The next message is the kept rest; in byte mode the bytes after it follow.
     if (kept > 0 && (message_mode || from_rest == size)) return peeked;
+    if (!message_mode) {
+        size_t first_length = 0;
+        const int64_t copied = peek_records(fd, buffer, size, from_rest, &first_length);
+        if (copied < 0) return kept > 0 ? peeked : Peeked{copied};
+        peeked.result = copied;
+        // kernel32's "left this message": the next message's length minus every byte copied, so
+        // a peek across messages wraps around as on a byte-type pipe (§8).
+        peeked.left_in_message = (kept > 0 ? kept : first_length) - static_cast<size_t>(copied);
+        return peeked;
+    }
     const int64_t length = receive_record(fd, {buffer + from_rest, size - from_rest}, MSG_PEEK);
     if (length == -EAGAIN) return peeked;
     if (length < 0) return kept > 0 ? peeked : Peeked{length};
@@ -134,6 +157,31 @@ PipeMessages::Peeked PipeMessages::peek(int fd, char* buffer, size_t size, bool 
     peeked.result += static_cast<int64_t>(copied);
     if (kept == 0) peeked.left_in_message = static_cast<size_t>(length) - copied;
     return peeked;
+}
+
+int64_t PipeMessages::peek_records(int fd, char* buffer, size_t size, size_t copied, size_t* first_length) {
+    // A record socket's MSG_PEEK shows its first record only; with a peek offset each peek starts
+    // where the last one ended, so the records after it can be looked at without taking any. The
+    // offset is switched off again before the reads (which hold the same mutex) use the socket.
+    // A kernel without peek offsets on these sockets shows the first record only.
+    int offset = 0;
+    const bool walks = ::setsockopt(fd, SOL_SOCKET, SO_PEEK_OFF, &offset, sizeof offset) == 0;
+    int64_t outcome = static_cast<int64_t>(copied);
+    bool first = true;
+    while (first || (walks && copied < size)) {
+        const int64_t length = receive_record(fd, {buffer + copied, size - copied}, MSG_PEEK);
+        if (length < 0) {
+            if (first && copied == 0) outcome = length == -EAGAIN ? 0 : length;
+            break;
+        }
+        if (first) *first_length = static_cast<size_t>(length);
+        first = false;
+        copied += std::min(static_cast<size_t>(length), size - copied);
+        outcome = static_cast<int64_t>(copied);
+    }
+    offset = -1;
+    if (walks) ::setsockopt(fd, SOL_SOCKET, SO_PEEK_OFF, &offset, sizeof offset);
+    return outcome;
 }
 
 bool PipeMessages::holds_rest() {

@@ -36,10 +36,11 @@ public:
 
     // A read into `segments`. In message read mode it takes at most one message; in byte read mode
     // it goes across messages and takes what waits, up to the buffers' size.
+    // When only empty messages wait, it takes one of them (0 bytes).
     Read read(int fd, const iovec* segments, size_t count, bool message_mode);
     // PeekNamedPipe: copies from the next message only in message mode (the read mode the pipe
-    // was created with, docs/windows-rules.md §8); in byte mode from the kept rest and the message
-    // after it, no further (a record socket shows only its first record without taking it).
+    // was created with, docs/windows-rules.md §8); in byte mode every byte waiting, up to `size`:
+    // the kept rest, then the records after it (a peek offset walks past each record it has shown).
     Peeked peek(int fd, char* buffer, size_t size, bool message_mode);
     // The rest of a message read in part waits here (a read may complete without the kernel).
     bool holds_rest();
@@ -53,6 +54,9 @@ private:
     // Takes the next record whole: the part that fits goes to `segments` after `skip` bytes, the
     // rest is kept. mutex_ held.
     int64_t take_record(int fd, const iovec* segments, size_t count, size_t skip, bool* message_left);
+    // Byte mode: copies the waiting records into `buffer` after `copied` bytes, without taking
+    // them; returns the bytes copied in all, or a negative errno when nothing could be looked at.
+    static int64_t peek_records(int fd, char* buffer, size_t size, size_t copied, size_t* first_length);
 
     std::mutex mutex_;
     std::vector<char> rest_;

@@ -3,7 +3,8 @@
 // the server's CloseHandle returns; the pipe name is free again at once; new handles start
 // signalled; ReadFile with no OVERLAPPED on an overlapped pipe waits; CreateNamedPipe(NULL);
 // what the client sees after DisconnectNamedPipe; a second ConnectNamedPipe on a listening
-// instance, and one after a cancelled one; which of two listening instances a client reaches.
+// instance, and one after a cancelled one; which of two listening instances a client reaches;
+// empty messages read in byte read mode; PeekNamedPipe on a message pipe created in byte read mode.
 #include "conformance_pipes.h"
 
 static void show_wait(const char* label, HANDLE h)
@@ -228,6 +229,101 @@ static void longest_listening_instance_first(HANDLE event)
     CloseHandle(first);  // completes the pending ConnectNamedPipe before it returns
 }
 
+static void write_message(HANDLE h, const char* text, HANDLE event)
+{
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    DWORD bytes = 0;
+    if (WriteFile(h, text, (DWORD)strlen(text), NULL, &ov) || GetLastError() == ERROR_IO_PENDING) {
+        GetOverlappedResult(h, &ov, &bytes, TRUE);
+    }
+}
+
+// A read that should pend is given a moment, then cancelled (995); one that completes prints its
+// bytes.
+static void read_or_cancel(const char* label, HANDLE h, DWORD size, HANDLE event)
+{
+    char got[16];
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    ov.hEvent = event;
+    BOOL ok = ReadFile(h, got, size, NULL, &ov);
+    if (!ok && GetLastError() == ERROR_IO_PENDING && WaitForSingleObject(event, 300) == WAIT_TIMEOUT) {
+        CancelIoEx(h, &ov);
+        finish(label, h, &ov);
+        return;
+    }
+    DWORD bytes = 0xDEAD;
+    ok = GetOverlappedResult(h, &ov, &bytes, TRUE);
+    printf("%s: %s bytes %lu \"%.*s\"\n", label, ok ? "TRUE" : "FALSE", (unsigned long)bytes,
+           (int)(bytes <= sizeof got ? bytes : 0), got);
+}
+
+// A message-type pipe read in byte read mode: empty messages before data go with the data; when
+// only empty messages wait, a read takes one and completes with 0 bytes.
+static void byte_reads_of_empty_messages(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "empty-messages");
+    HANDLE server = CreateNamedPipeA(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_MESSAGE | PIPE_WAIT, 1,
+                                     4096, 4096, 0, NULL);
+    HANDLE client = open_client(name);
+    write_message(server, "", event);
+    write_message(server, "", event);
+    write_message(server, "xy", event);
+    read_or_cancel("empty, empty, \"xy\": byte read mode ReadFile 8", client, 8, event);
+    read_or_cancel("ReadFile 8 again", client, 8, event);
+    write_message(server, "", event);
+    write_message(server, "", event);
+    read_or_cancel("empty, empty: ReadFile 8", client, 8, event);
+    read_or_cancel("ReadFile 8 again", client, 8, event);
+    read_or_cancel("and again", client, 8, event);
+    write_message(server, "", event);
+    read_or_cancel("empty: ReadFile 0", client, 0, event);
+    read_or_cancel("ReadFile 8", client, 8, event);
+    write_message(server, "ab", event);
+    read_or_cancel("\"ab\": ReadFile 0", client, 0, event);
+    read_or_cancel("ReadFile 8", client, 8, event);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
+// "[!W] label: TRUE read ..." as PeekNamedPipe answers.
+static void peek_line(const char* label, HANDLE h, DWORD size)
+{
+    char got[16];
+    DWORD read = 0xDEAD, available = 0xDEAD, left = 0xDEAD;
+    BOOL ok = PeekNamedPipe(h, got, size, &read, &available, &left);
+    if (!ok) {
+        printf("[!W] %s: FALSE error %lu\n", label, (unsigned long)GetLastError());
+        return;
+    }
+    printf("[!W] %s: TRUE read %lu \"%.*s\" available %lu left this message 0x%lX\n", label, (unsigned long)read,
+           (int)(read <= sizeof got ? read : 0), got, (unsigned long)available, (unsigned long)left);
+}
+
+// A message-type pipe created in byte read mode: PeekNamedPipe reads in byte mode, so it copies
+// every byte waiting, across messages, up to its buffer (Wine copies one message).
+static void peek_in_byte_read_mode(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "peek-bytes");
+    HANDLE server = CreateNamedPipeA(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED,
+                                     PIPE_TYPE_MESSAGE | PIPE_READMODE_BYTE | PIPE_WAIT, 1, 4096, 4096, 0, NULL);
+    HANDLE client = open_client(name);
+    write_message(client, "ab", event);
+    write_message(client, "cd", event);
+    write_message(client, "ef", event);
+    peek_line("\"ab\", \"cd\", \"ef\": PeekNamedPipe 16", server, 16);
+    peek_line("PeekNamedPipe 3", server, 3);
+    read_or_cancel("ReadFile 1", server, 1, event);
+    peek_line("PeekNamedPipe 16 after it", server, 16);
+    read_or_cancel("ReadFile 16", server, 16, event);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
 int main()
 {
     HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL);
@@ -240,6 +336,8 @@ int main()
     second_connect_queued(event);
     connect_again_after_cancel(event);
     longest_listening_instance_first(event);
+    byte_reads_of_empty_messages(event);
+    peek_in_byte_read_mode(event);
     CloseHandle(event);
     return 0;
 }

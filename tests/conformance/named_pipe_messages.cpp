@@ -1,7 +1,8 @@
 // docs/windows-rules.md section 8: message-type pipes. Each WriteFile is one message; a read in
 // message read mode takes at most one message, and one longer than the buffer gives the part that
 // fits with ERROR_MORE_DATA (234, STATUS_BUFFER_OVERFLOW: a warning, so the request completed and
-// every notification happened); the next read gets the rest. Byte read mode reads across messages.
+// every notification happened: event, completion routine, port packet); the next read gets the
+// rest. Byte read mode reads across messages.
 #include "conformance_pipes.h"
 
 static HANDLE create_message_server(const char* name, DWORD read_mode)
@@ -185,6 +186,68 @@ static void completion_port_gets_the_warning(HANDLE event)
     CloseHandle(server);
 }
 
+static DWORD routine_error, routine_bytes;
+static int routine_runs;
+
+static void CALLBACK on_read(DWORD error, DWORD bytes, LPOVERLAPPED ov)
+{
+    (void)ov;
+    routine_error = error;
+    routine_bytes = bytes;
+    ++routine_runs;
+}
+
+// Runs the queued completion routines and prints what the last one was given.
+static void run_routines(const char* label, DWORD wait_ms, const char* got)
+{
+    routine_runs = 0;
+    DWORD woke = SleepEx(wait_ms, TRUE);
+    printf("%s: SleepEx 0x%lX, %d routine(s), error %lu bytes %lu \"%.*s\"\n", label, (unsigned long)woke, routine_runs,
+           (unsigned long)routine_error, (unsigned long)routine_bytes, (int)(routine_bytes <= 64 ? routine_bytes : 0),
+           got);
+}
+
+// ReadFileEx: the part of a message that fits completes the request, so the routine runs with 234
+// and the bytes copied. ReadFileEx itself succeeds, and GetLastError tells of the overflow.
+static void completion_routine_gets_the_warning(HANDLE event)
+{
+    char name[128];
+    pipe_name(name, sizeof name, "msg-routine");
+    HANDLE server = create_message_server(name, PIPE_READMODE_MESSAGE);
+    HANDLE client = open_client(name);
+    set_read_mode("client SetNamedPipeHandleState(PIPE_READMODE_MESSAGE)", client, PIPE_READMODE_MESSAGE);
+    send_message(server, "routine!", event);
+    char got[64];
+    OVERLAPPED ov;
+    memset(&ov, 0, sizeof ov);
+    SetLastError(ERROR_SUCCESS);
+    BOOL ok = ReadFileEx(client, got, 3, &ov, on_read);
+    DWORD error = GetLastError();
+    printf("[!W] ReadFileEx 3 of an 8-byte message: %s, last error %lu\n", ok ? "TRUE" : "FALSE", (unsigned long)error);
+    run_routines("  its routine", 0, got);
+    show_fields("  fields", &ov);
+    memset(&ov, 0, sizeof ov);
+    ok = ReadFileEx(client, got, sizeof got, &ov, on_read);
+    show_bool("ReadFileEx 64 for the rest", ok, GetLastError());
+    run_routines("  its routine", 0, got);
+
+    // A read waiting for data: the routine reports the overflow when the message comes.
+    memset(&ov, 0, sizeof ov);
+    ok = ReadFileEx(client, got, 4, &ov, on_read);
+    show_bool("ReadFileEx 4 with no data", ok, GetLastError());
+    HANDLE writer_event = CreateEventA(NULL, TRUE, FALSE, NULL);
+    send_message(server, "late-message", writer_event);
+    run_routines("  after a 12-byte message", 5000, got);
+    show_fields("  fields", &ov);
+    memset(&ov, 0, sizeof ov);
+    ok = ReadFileEx(client, got, sizeof got, &ov, on_read);
+    show_bool("ReadFileEx 64 for the rest", ok, GetLastError());
+    run_routines("  its routine", 0, got);
+    CloseHandle(writer_event);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
 // A client starts in byte read mode: its reads go across message boundaries.
 static void byte_read_mode_on_a_message_pipe(HANDLE event)
 {
@@ -302,6 +365,7 @@ int main()
     message_read_mode(event);
     pending_read_gets_part(event);
     completion_port_gets_the_warning(event);
+    completion_routine_gets_the_warning(event);
     byte_read_mode_on_a_message_pipe(event);
     peek_at_messages(event);
     empty_messages(event);

@@ -1,6 +1,7 @@
 // Message-type named pipes (docs/windows-rules.md §8): one message per read in message read mode,
 // the part that fits with STATUS_BUFFER_OVERFLOW and the rest for the next read (also for a read
-// that waited behind another), empty messages, byte read mode across messages, a large message.
+// that waited behind another, and through ReadFileEx's routine), empty messages, byte read mode
+// across messages, a large message.
 #include <string>
 
 #include "ovlab/status_codes.h"
@@ -130,6 +131,65 @@ TEST_F(MessagePipes, ByteReadModeReadsAcrossMessages) {
     EXPECT_TRUE(CloseHandle(server));
 }
 
+// Byte read mode with only empty messages waiting: each read takes one and completes with 0 bytes
+// (under Wine too).
+TEST_F(MessagePipes, ByteReadModeTakesOneEmptyMessageWhenNoByteWaits) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-bytes-empty";
+    HANDLE server = create_message_server(name, PIPE_READMODE_BYTE);
+    HANDLE client =
+        CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, nullptr);
+    write_message(server, "");
+    write_message(server, "");
+    char got[8];
+    for (int i = 0; i < 2; ++i) {
+        OVERLAPPED ov = {};
+        DWORD bytes = 7;
+        ASSERT_TRUE(ReadFile(client, got, sizeof got, nullptr, &ov)) << "empty message " << i;
+        ASSERT_TRUE(GetOverlappedResult(client, &ov, &bytes, FALSE));
+        EXPECT_EQ(bytes, 0u);
+    }
+    OVERLAPPED ov = {};
+    EXPECT_FALSE(ReadFile(client, got, sizeof got, nullptr, &ov));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_IO_PENDING)) << "nothing left: the read waits";
+    EXPECT_TRUE(CancelIoEx(client, &ov));
+    DWORD bytes = 0;
+    EXPECT_FALSE(GetOverlappedResult(client, &ov, &bytes, TRUE));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_OPERATION_ABORTED));
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
+// A message-type pipe created in byte read mode peeks in byte mode: every byte waiting, across
+// messages and after the rest of one read in part, without taking any.
+TEST_F(MessagePipes, PeekInByteReadModeCopiesAcrossMessages) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-peek-bytes";
+    HANDLE server = create_message_server(name, PIPE_READMODE_BYTE);
+    HANDLE client = open_message_client(name);
+    write_message(client, "ab");
+    write_message(client, "");
+    write_message(client, "cd");
+    write_message(client, "ef");
+    char got[16] = {};
+    DWORD read = 0, available = 0, left = 0;
+    ASSERT_TRUE(PeekNamedPipe(server, got, 5, &read, &available, &left));
+    EXPECT_EQ(std::string(got, read), "abcde");
+    EXPECT_EQ(available, 6u);
+    EXPECT_EQ(left, 2u - 5u) << "the next message's length minus the bytes copied";
+    OVERLAPPED ov = {};
+    DWORD bytes = 0;
+    ASSERT_TRUE(ReadFile(server, got, 1, nullptr, &ov));
+    ASSERT_TRUE(GetOverlappedResult(server, &ov, &bytes, FALSE));
+    ASSERT_TRUE(PeekNamedPipe(server, got, sizeof got, &read, &available, &left));
+    EXPECT_EQ(std::string(got, read), "bcdef");
+    EXPECT_EQ(available, 5u);
+    ov = {};
+    ASSERT_TRUE(ReadFile(server, got, sizeof got, nullptr, &ov));
+    ASSERT_TRUE(GetOverlappedResult(server, &ov, &bytes, FALSE));
+    EXPECT_EQ(std::string(got, bytes), "bcdef") << "the peeks took nothing";
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
 // Larger than a Linux socket's default send buffer (212992 bytes): the end's socket is enlarged.
 TEST_F(MessagePipes, AMessageLargerThanTheDefaultSocketBufferArrivesWhole) {
     const char* name = "\\\\.\\pipe\\ovlab-test-messages-large";
@@ -149,6 +209,41 @@ TEST_F(MessagePipes, AMessageLargerThanTheDefaultSocketBufferArrivesWhole) {
     EXPECT_EQ(bytes, message.size());
     EXPECT_TRUE(GetOverlappedResult(server, &write, &bytes, TRUE)) << "the reader took it: room in the quota";
     EXPECT_EQ(got, message);
+    EXPECT_TRUE(CloseHandle(client));
+    EXPECT_TRUE(CloseHandle(server));
+}
+
+DWORD routine_error = 0;
+DWORD routine_bytes = 0;
+
+void CALLBACK note_routine(DWORD error, DWORD bytes, LPOVERLAPPED) {
+    routine_error = error;
+    routine_bytes = bytes;
+}
+
+// ReadFileEx of part of a message: the request completed with a warning, so ReadFileEx succeeds
+// with ERROR_MORE_DATA as the last error and the routine gets 234 and the bytes copied.
+TEST_F(MessagePipes, ReadFileExOfPartOfAMessageSucceedsAndItsRoutineGetsMoreData) {
+    const char* name = "\\\\.\\pipe\\ovlab-test-messages-routine";
+    HANDLE server = create_message_server(name);
+    ASSERT_NE(server, INVALID_HANDLE_VALUE);
+    HANDLE client = open_message_client(name);
+    write_message(server, "0123456789");
+    char got[16] = {};
+    OVERLAPPED ov = {};
+    SetLastError(ERROR_SUCCESS);
+    EXPECT_TRUE(ReadFileEx(client, got, 4, &ov, note_routine));
+    EXPECT_EQ(GetLastError(), static_cast<DWORD>(ERROR_MORE_DATA));
+    routine_error = routine_bytes = 0xDEAD;
+    EXPECT_EQ(SleepEx(0, TRUE), static_cast<DWORD>(WAIT_IO_COMPLETION));
+    EXPECT_EQ(routine_error, static_cast<DWORD>(ERROR_MORE_DATA));
+    EXPECT_EQ(routine_bytes, 4u);
+    EXPECT_EQ(std::string(got, 4), "0123");
+    ov = {};
+    EXPECT_TRUE(ReadFileEx(client, got, sizeof got, &ov, note_routine));
+    EXPECT_EQ(SleepEx(0, TRUE), static_cast<DWORD>(WAIT_IO_COMPLETION));
+    EXPECT_EQ(routine_error, 0u);
+    EXPECT_EQ(std::string(got, routine_bytes), "456789");
     EXPECT_TRUE(CloseHandle(client));
     EXPECT_TRUE(CloseHandle(server));
 }

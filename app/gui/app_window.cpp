@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -173,6 +176,15 @@ bool write_trace_if_asked(const GuiOptions& options, const LessonController& les
     return true;
 }
 
+// With OVLAB_REPORT_FIRST_FRAME set, one line with the steady clock (in microseconds) when the first
+// frame is on screen: bench/window_bench.cpp compares it with the moment it started the app.
+void report_first_frame_if_asked() {
+    if (!std::getenv("OVLAB_REPORT_FIRST_FRAME")) return;
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    fmt::print("first frame at steady clock {}\n", std::chrono::duration_cast<std::chrono::microseconds>(now).count());
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int run_gui(const GuiOptions& options) {
@@ -239,6 +251,7 @@ int run_gui(const GuiOptions& options) {
         if (options.fullscreen) keyboard.fullscreen().toggle();
         FramePacer pacer;
         LessonSnapshot drawn;
+        bool first_frame_shown = false;
 
         // A stop signal closes the window the normal way, so the running lesson is torn down and its
         // working folder removed.
@@ -300,6 +313,7 @@ int run_gui(const GuiOptions& options) {
                 break;
             }
             window.swap();
+            if (!std::exchange(first_frame_shown, true)) report_first_frame_if_asked();
             remembered.follow_window(window);
             apply_requests(ctx.requests, lessons, language, timeline_shown);
             if (ctx.requests.theme) scale.style_from_theme();

@@ -138,7 +138,10 @@ int select_sockets(fd_set* const sets[3], const struct timeval* timeout, bool tr
             left = wait_ms - static_cast<DWORD>(spent.count());
         }
         ReadinessWatch watch(items);
-        const WaitOutcome waited = wait_for_objects({watch.event()}, false, left, trace::ThreadState::Waiting, what);
+        // Alertable, as Winsock's blocking calls are (docs/windows-rules.md §13): an APC runs, and
+        // select goes on waiting.
+        const WaitOutcome waited =
+            wait_for_objects({watch.event()}, false, left, trace::ThreadState::Waiting, what, true);
         if (waited.timed_out) break;
         // Another thread may have taken what the watch saw: then the wait goes on.
         found = net::poll_readiness(items.data(), items.size(), 0, -1);

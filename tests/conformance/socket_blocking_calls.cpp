@@ -1,5 +1,5 @@
 // docs/windows-rules.md sections 13 and 14: Winsock's blocking calls wait alertably (an APC queued
-// to the thread runs while it waits in recv or accept, or in WSARecv on a socket made without
+// to the thread runs while it waits in recv, select or accept, or in WSARecv on a socket made without
 // WSA_FLAG_OVERLAPPED, and the call goes on waiting), and CancelSynchronousIo from another thread
 // ends the blocking call a thread is in: ReadFile fails with ERROR_OPERATION_ABORTED, recv with
 // WSA_OPERATION_ABORTED. With no blocking call to cancel it fails with ERROR_NOT_FOUND.
@@ -53,6 +53,19 @@ static DWORD WINAPI wsa_receive_once(LPVOID parameter)
     int result = WSARecv(blocked->s, &buffer, 1, &bytes, &flags, NULL, NULL);
     blocked->result = result == 0 ? (int)bytes : result;
     blocked->error = result == SOCKET_ERROR ? WSAGetLastError() : 0;
+    return 0;
+}
+
+// select with no time-out: its result is the number of sockets ready.
+static DWORD WINAPI select_once(LPVOID parameter)
+{
+    struct Blocked* blocked = (struct Blocked*)parameter;
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(blocked->s, &readable);
+    SetEvent(g_about_to_block);
+    blocked->result = select(0, &readable, NULL, NULL, NULL);
+    blocked->error = blocked->result == SOCKET_ERROR ? WSAGetLastError() : 0;
     return 0;
 }
 
@@ -195,6 +208,7 @@ int main()
         return 1;
     }
     apc_during("recv", receive_once, client, server, "");
+    apc_during("select", select_once, client, server, "[!W] ");
     apc_during_accept();
     closesocket(client);
     closesocket(server);

@@ -70,7 +70,7 @@ TEST_F(SocketRules, AcceptExWithNoRemoteBlockFailsAtOnce) {
 }
 
 // A thread in a blocking Winsock call: WSARecv (no OVERLAPPED, a socket made without
-// WSA_FLAG_OVERLAPPED) or accept.
+// WSA_FLAG_OVERLAPPED), accept or select.
 struct BlockedCall {
     SOCKET s = INVALID_SOCKET;
     HANDLE about_to_block = nullptr;
@@ -97,11 +97,21 @@ DWORD WINAPI AcceptBlocking(LPVOID parameter) {
     return 0;
 }
 
+DWORD WINAPI SelectBlocking(LPVOID parameter) {
+    auto* blocked = static_cast<BlockedCall*>(parameter);
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(blocked->s, &readable);
+    SetEvent(blocked->about_to_block);
+    blocked->result = select(0, &readable, nullptr, nullptr, nullptr);
+    return 0;
+}
+
 void CALLBACK SetEventApc(ULONG_PTR event) { SetEvent(reinterpret_cast<HANDLE>(event)); }
 
 // Starts `call` on `s` in a thread, queues an APC to it, and checks that the APC ran while the call
 // kept waiting. `release` then ends the wait; returns the call's result. Wine 8 waits without
-// alerts in these two calls, so only these tests catch a runtime that does the same.
+// alerts in accept and WSARecv, so only these tests catch a runtime that does the same.
 int apc_runs_while_blocked(LPTHREAD_START_ROUTINE call, SOCKET s, const std::function<void()>& release,
                            DWORD* bytes = nullptr) {
     BlockedCall blocked;
@@ -145,6 +155,14 @@ TEST_F(SocketRules, AnApcRunsDuringABlockingAcceptWhichThenGoesOnWaiting) {
     EXPECT_EQ(apc_runs_while_blocked(AcceptBlocking, listener, connect_client), 0);
     closesocket(client);
     closesocket(listener);
+}
+
+TEST_F(SocketRules, AnApcRunsDuringABlockingSelectWhichThenGoesOnWaiting) {
+    SOCKET client = INVALID_SOCKET, server = INVALID_SOCKET;
+    connect_pair(&client, &server, 0);
+    EXPECT_EQ(apc_runs_while_blocked(SelectBlocking, server, [&] { send_text(client, "abc"); }), 1);
+    closesocket(client);
+    closesocket(server);
 }
 
 // The addresses getaddrinfo gives for `node` and `family`, as text.

@@ -208,7 +208,7 @@ int main()
         return 1;
     }
     apc_during("recv", receive_once, client, server, "");
-    apc_during("select", select_once, client, server, "[!W] ");
+    apc_during("select", select_once, client, server, "");
     apc_during_accept();
     closesocket(client);
     closesocket(server);

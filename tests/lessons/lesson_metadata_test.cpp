@@ -30,6 +30,17 @@ std::string refusal(const std::string& text)
     return "(read without complaint)";
 }
 
+// The line a Korean run shows for the same refusal.
+std::string korean_refusal(const std::string& text)
+{
+    try {
+        parse_lesson_metadata(text, "teacher/lesson.json");
+    } catch (const std::exception& error) {
+        return message_in(error, Language::Korean);
+    }
+    return "(read without complaint)";
+}
+
 std::string good_with(const std::string& from, const std::string& to)
 {
     std::string text = kGood;
@@ -68,14 +79,6 @@ TEST(LessonMetadata, ASyntaxErrorNamesFileAndLine)
 // The Korean line says where in its own words, never in the JSON reader's English.
 TEST(LessonMetadata, ASyntaxErrorIsAlsoWordedInKorean)
 {
-    const auto korean_refusal = [](const std::string& text) {
-        try {
-            parse_lesson_metadata(text, "teacher/lesson.json");
-        } catch (const std::exception& error) {
-            return message_in(error, Language::Korean);
-        }
-        return std::string("(read without complaint)");
-    };
     EXPECT_EQ(korean_refusal("{\n  \"title\": {\"ko\": \"가나\" \"en\": \"A\"}\n}"),
               "teacher/lesson.json: 2번째 줄 27번째 글자에서 올바른 JSON이 아닙니다(문법이 맞지 않습니다)");
     EXPECT_EQ(korean_refusal("{\n  \"title\": {\"en\": \"x\",\n"),
@@ -87,14 +90,6 @@ TEST(LessonMetadata, ASyntaxErrorIsAlsoWordedInKorean)
 // A wrong field is said in Korean too, naming the same file and field.
 TEST(LessonMetadata, AWrongFieldIsAlsoWordedInKorean)
 {
-    const auto korean_refusal = [](const std::string& text) {
-        try {
-            parse_lesson_metadata(text, "teacher/lesson.json");
-        } catch (const std::exception& error) {
-            return message_in(error, Language::Korean);
-        }
-        return std::string("(read without complaint)");
-    };
     EXPECT_EQ(korean_refusal(good_with("\"default\": 2", "\"default\": 7")),
               "teacher/lesson.json: parameters[0].default: 7은(는) 1부터 4까지의 범위 밖입니다");
     EXPECT_EQ(korean_refusal(good_with("\"ko\": \"가\"", "\"ko\": 1")),

@@ -52,10 +52,13 @@ int main()
     result = WaitForMultipleObjects(2, both, FALSE, 0);
     show_wait("any of (manual reset, auto set)", result, GetLastError());
 
-    // Named events: the second CreateEvent opens the first one.
-    HANDLE named = CreateEventA(NULL, TRUE, FALSE, "ovlab-conformance-named-event");
+    // Named events: the second CreateEvent opens the first one. The name carries the process id:
+    // the same program runs once per backend at the same time, and names are shared between processes.
+    char name[64];
+    snprintf(name, sizeof name, "ovlab-conformance-named-event-%lu", (unsigned long)GetCurrentProcessId());
+    HANDLE named = CreateEventA(NULL, TRUE, FALSE, name);
     printf("named, first: GetLastError %lu\n", (unsigned long)GetLastError());
-    HANDLE again = CreateEventA(NULL, FALSE, TRUE, "ovlab-conformance-named-event");
+    HANDLE again = CreateEventA(NULL, FALSE, TRUE, name);
     printf("named, second: GetLastError %lu\n", (unsigned long)GetLastError());
     SetEvent(named);
     WAIT1("named, set through the first handle, wait on the second", again, 0);
